@@ -1,0 +1,35 @@
+/** Dates of citations, checked with luxon: kept as printed when impossible, never thrown away. */
+import { DateTime } from "luxon";
+
+export type DateReading =
+  | { kind: "valid"; iso: string }
+  | { kind: "invalid" }
+  | { kind: "incomplete"; missing: ("day" | "month" | "year")[] };
+
+/** Earliest and latest years a cited document can carry (the republic's first texts to a generous future). */
+const MIN_YEAR = 1945;
+const MAX_YEAR = 2100;
+
+export function readDate(day: string | null, month: string | null, year: string | null): DateReading {
+  const missing = (
+    [
+      ["day", day],
+      ["month", month],
+      ["year", year],
+    ] as const
+  )
+    .filter(([, v]) => v === null)
+    .map(([k]) => k);
+  if (missing.length > 0) return { kind: "incomplete", missing };
+  const y = Number(year);
+  if (y < MIN_YEAR || y > MAX_YEAR) return { kind: "invalid" };
+  const dt = DateTime.fromObject({ year: y, month: Number(month), day: Number(day) }, { zone: "utc" });
+  return dt.isValid ? { kind: "valid", iso: dt.toISODate() as string } : { kind: "invalid" };
+}
+
+/** The year of an identifier (`30/2020/NĐ-CP`), when plausible. */
+export function identifierYear(text: string | undefined): number | null {
+  if (!text) return null;
+  const y = Number(text);
+  return y >= MIN_YEAR && y <= MAX_YEAR ? y : null;
+}

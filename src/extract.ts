@@ -1,0 +1,101 @@
+/**
+ * The extraction pipeline: normalize → scan → lex (windows only) → parse → build.
+ *
+ *   extract("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;")
+ *   → [{ key: "30/2020/NĐ-CP", typeCode: "NĐ", issuer: "CP", date: "2020-03-05", issuedBy: "Chính phủ", … }]
+ */
+import { buildCitation } from "./citation.js";
+import { diagnostic } from "./diagnostics.js";
+import { lexWindow } from "./lex.js";
+import { type NormalizedText, normalize } from "./normalize.js";
+import { parseCitationAt, type RawCitation } from "./parse.js";
+import { candidateStarts, findAnchors } from "./scan.js";
+import type { Citation } from "./schema.js";
+
+export interface ExtractOptions {
+  /** Replace the normalization stage (for example to add a transliteration step). */
+  normalize?: (text: string) => NormalizedText;
+}
+
+// How much text around an anchor is lexed first: the type word and `số` before it, the date, issuing body and
+// term after it. A parse that reaches an edge is redone on a wider window (`Quyết định của <body> số …`, long
+// bodies). The subject is read from the text, not lexed.
+const NEAR_BEHIND = 48;
+const NEAR_AHEAD = 170;
+const FAR_BEHIND = 200;
+const FAR_AHEAD = 520;
+
+/** Finds and parses every document reference in `text`. */
+export function extract(text: string, options: ExtractOptions = {}): Citation[] {
+  if (typeof text !== "string") {
+    throw new TypeError(`vncite.extract: expected the text as a string, got ${text === null ? "null" : typeof text}`);
+  }
+  if (text.trim() === "") return [];
+  const nt = (options.normalize ?? normalize)(text);
+  const raws: RawCitation[] = [];
+  let coveredTo = -1;
+  for (const anchor of findAnchors(nt.text)) {
+    if (anchor < coveredTo) continue;
+    const raw = parseNear(nt.text, anchor, NEAR_BEHIND, NEAR_AHEAD);
+    const found = raw === "edge" ? parseNear(nt.text, anchor, FAR_BEHIND, FAR_AHEAD) : raw;
+    if (found && found !== "edge") {
+      raws.push(found);
+      coveredTo = found.identifier ? found.identifier.end : (found.shortNumber as { end: number }).end;
+    }
+  }
+  const citations = raws.map((raw) => buildCitation(raw, nt));
+  suggestFullForms(citations);
+  return citations;
+}
+
+/**
+ * The citation built around the number at `anchor`, parsed from a window of text around it; "edge" when the
+ * window may have cut it short (a name running into the window's start, or a parse that reached its end).
+ */
+function parseNear(text: string, anchor: number, behind: number, ahead: number): RawCitation | null | "edge" {
+  const from = wordStart(text, Math.max(0, anchor - behind));
+  const to = wordEnd(text, Math.min(text.length, anchor + ahead));
+  const tokens = lexWindow(text, from, to);
+  const num = tokens.findIndex((t) => t.startOffset === anchor);
+  if (num < 0) return null;
+  const { starts, cut } = candidateStarts(tokens, num);
+  const wide = behind === FAR_BEHIND;
+  if (!wide && cut && from > 0) return "edge";
+  for (const start of starts) {
+    const raw = parseCitationAt(text, tokens, start);
+    const n = raw && (raw.identifier?.number ?? raw.shortNumber);
+    if (!raw || !n || n.start !== anchor) continue;
+    if (!wide && to < text.length && raw.end + 40 > to) return "edge";
+    return raw;
+  }
+  return null;
+}
+
+const isSpace = (c: string | undefined) => c === " " || c === "\n" || c === "\t" || c === "\r";
+function wordStart(text: string, i: number): number {
+  let k = i;
+  while (k > 0 && k > i - 40 && !isSpace(text[k - 1])) k--;
+  return k > i - 40 ? k : i;
+}
+function wordEnd(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && k < i + 40 && !isSpace(text[k])) k++;
+  return k;
+}
+
+/** `Kết luận số 69-KL` with `69-KL/TW` cited elsewhere in the same text: suggest that full form. */
+function suggestFullForms(citations: Citation[]): void {
+  for (const c of citations) {
+    const d = c.diagnostics.findIndex((x) => x.code === "incomplete-identifier");
+    if (d < 0) continue;
+    const full = new Set(
+      citations
+        .filter((o) => o.key && o.number.replace(/^0+/, "") === c.number.replace(/^0+/, "") && o.typeCode === c.typeCode)
+        .map((o) => o.key as string),
+    );
+    if (full.size !== 1) continue;
+    const key = [...full][0] as string;
+    const old = c.diagnostics[d]!;
+    c.diagnostics[d] = diagnostic("incomplete-identifier", old.start, old.end, { id: c.spans.identifier?.text ?? "", full: key }, key);
+  }
+}

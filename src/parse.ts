@@ -1,0 +1,399 @@
+/**
+ * Stage 3: parse. The citation grammar, run from a candidate start token that the scan stage chose:
+ *
+ *   citation   = [typePhrase] [So [Colon]] [identifier] {tail}
+ *   typePhrase = TypeWord [title] [Cua issuer]        Luật Doanh nghiệp … | Quyết định của Bộ Chính trị số …
+ *   identifier = Num ( Dash Code [Slash groups]       20-NQ/TW, 69-KL
+ *                    | Slash [Num Slash] groups       30/2020/NĐ-CP, 123/QĐ-UBND, 300/LĐLĐ
+ *                    | Code Slash groups )            77 CT/TU (malformed)
+ *   groups     = Code {Dash Code} [Slash Code {Dash Code}]   NĐ-CP, NQLT/CP-UBTUMTTQVN
+ *   tail       = [Comma] Ngay date | [Comma] Cua issuer | [LParen] Khoa Roman [RParen]
+ *
+ * The parser reads a prefix of its input and stops where the citation ends; what follows is prose.
+ */
+import { EmbeddedActionsParser, type IToken } from "chevrotain";
+import { foldKey, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, TITLED_KINDS } from "./tables.js";
+import {
+  ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, Period, RParen, Slash, So, Thang, TypeWord, Word,
+} from "./tokens.js";
+
+/** A piece of the citation: normalized offsets [start, end) and its text. */
+export interface Piece {
+  start: number;
+  end: number;
+  text: string;
+}
+export interface RawIdentifier extends Piece {
+  number: Piece;
+  /** What stands between the number and the first code group: `-` (Party), `/` (state) or ` ` (missing). */
+  separator: "-" | "/" | " ";
+  year: Piece | null;
+  /** Code groups in order, each with the separator before it (`/` or `-`); the first one's is `separator`. */
+  groups: { code: Piece; sep: "-" | "/" }[];
+}
+export interface RawDate extends Piece {
+  day: string | null;
+  month: string | null;
+  year: string | null;
+}
+export interface RawCitation {
+  start: number;
+  end: number;
+  typeWord: Piece | null;
+  title: Piece | null;
+  marker: Piece | null;
+  identifier: RawIdentifier | null;
+  /** Number of a type word with no code (`Kết luận số 93`). */
+  shortNumber: Piece | null;
+  dates: RawDate[];
+  issuedBy: Piece[];
+  terms: Piece[];
+}
+
+// The lexer tracks start offsets only (the cheapest mode); a token ends where its image does.
+const endOf = (t: IToken) => t.startOffset + t.image.length;
+const piece = (t: IToken): Piece => ({ start: t.startOffset, end: endOf(t), text: t.image });
+const span = (a: IToken, b: IToken, text: string): Piece => {
+  const end = endOf(b);
+  return { start: a.startOffset, end, text: text.slice(a.startOffset, end) };
+};
+const ROMAN = /^[IVXL]{1,6}$/;
+const isUpper = (s: string) => s !== "" && s[0] !== s[0]!.toLowerCase();
+
+class CitationParser extends EmbeddedActionsParser {
+  /** The whole normalized text, to see line breaks between tokens. */
+  text = "";
+
+  constructor() {
+    super(ALL_TOKENS, { maxLookahead: 4, recoveryEnabled: false });
+    this.performSelfAnalysis();
+  }
+
+  public citation = this.RULE("citation", (): RawCitation => {
+    const c: RawCitation = {
+      start: 0, end: 0, typeWord: null, title: null, marker: null, identifier: null, shortNumber: null,
+      dates: [], issuedBy: [], terms: [],
+    };
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    const mark = (t: IToken) => {
+      first ??= t;
+      last = t;
+    };
+
+    this.OPTION(() => {
+      const tw = this.CONSUME(TypeWord);
+      this.ACTION(() => {
+        mark(tw);
+        c.typeWord = piece(tw);
+      });
+      this.OPTION1({
+        GATE: () => TITLED_KINDS.has(foldKey(tw.image)),
+        DEF: () => {
+          const title = this.SUBRULE(this.nameWords, { ARGS: [false] });
+          this.ACTION(() => (c.title = title));
+        },
+      });
+      this.OPTION2(() => {
+        this.CONSUME(Cua);
+        const by = this.SUBRULE1(this.nameWords, { ARGS: [true] });
+        this.ACTION(() => c.issuedBy.push(by));
+      });
+    });
+    this.OPTION3(() => {
+      const so = this.CONSUME(So);
+      const colon = this.OPTION4(() => this.CONSUME(Colon));
+      this.ACTION(() => {
+        mark(so);
+        c.marker = span(so, colon ?? so, this.text);
+        last = colon ?? so;
+      });
+    });
+    this.OPTION5(() => {
+      const num = this.CONSUME(Num);
+      this.ACTION(() => mark(num));
+      const id = this.OPTION6({ GATE: () => this.identifierAhead(), DEF: () => this.SUBRULE(this.identifierRest, { ARGS: [num] }) });
+      this.ACTION(() => {
+        if (id) {
+          c.identifier = id;
+          mark(this.LA(0));
+        } else c.shortNumber = piece(num);
+      });
+    });
+    this.MANY({ GATE: () => this.tailAhead(), DEF: () => {
+      this.OR([
+        {
+          ALT: () => {
+            this.OPTION7(() => this.CONSUME(Comma));
+            const d = this.SUBRULE(this.date);
+            this.ACTION(() => c.dates.push(d));
+          },
+        },
+        {
+          GATE: () => this.startsName(this.LA(1).tokenType === Comma ? 3 : 2),
+          ALT: () => {
+            this.OPTION8(() => this.CONSUME1(Comma));
+            this.CONSUME1(Cua);
+            const by = this.SUBRULE2(this.nameWords, { ARGS: [true] });
+            this.ACTION(() => c.issuedBy.push(by));
+          },
+        },
+        {
+          GATE: () => ROMAN.test(this.LA(this.LA(1).tokenType === LParen ? 3 : 2).image),
+          ALT: () => {
+            const term = this.SUBRULE(this.term);
+            this.ACTION(() => c.terms.push(term));
+          },
+        },
+      ]);
+      this.ACTION(() => mark(this.LA(0)));
+    } });
+    this.ACTION(() => {
+      if (first && last) {
+        c.start = first.startOffset;
+        c.end = endOf(last);
+      }
+    });
+    return c;
+  });
+
+  /** After the number: `-NQ/TW`, `/2020/NĐ-CP`, `/LĐLĐ`, ` CT/TU`. */
+  private identifierRest = this.RULE("identifierRest", (num: IToken): RawIdentifier => {
+    let separator: RawIdentifier["separator"] = "/";
+    let year: Piece | null = null;
+    let groups: RawIdentifier["groups"] = [];
+    this.OR([
+      {
+        ALT: () => {
+          this.CONSUME(Dash);
+          const type = this.CONSUME(Code);
+          const rest = this.OPTION(() => {
+            this.CONSUME(Slash);
+            return this.SUBRULE(this.codeGroups);
+          });
+          this.ACTION(() => {
+            separator = "-";
+            groups = [{ code: piece(type), sep: "-" }, ...(rest ?? []).map((g, i) => (i === 0 ? { ...g, sep: "/" as const } : g))];
+          });
+        },
+      },
+      {
+        ALT: () => {
+          this.CONSUME1(Slash);
+          this.OPTION1({
+            GATE: () => /^\d{4}$/.test(this.LA(1).image),
+            DEF: () => {
+              const y = this.CONSUME(Num);
+              this.CONSUME2(Slash);
+              this.ACTION(() => (year = piece(y)));
+            },
+          });
+          const g = this.SUBRULE1(this.codeGroups);
+          this.ACTION(() => (groups = g));
+        },
+      },
+      {
+        ALT: () => {
+          const type = this.CONSUME1(Code);
+          this.CONSUME3(Slash);
+          const rest = this.SUBRULE2(this.codeGroups);
+          this.ACTION(() => {
+            separator = " ";
+            groups = [{ code: piece(type), sep: "-" }, ...rest.map((g, i) => (i === 0 ? { ...g, sep: "/" as const } : g))];
+          });
+        },
+      },
+    ]);
+    return this.ACTION(() => {
+      const lastGroup = groups[groups.length - 1]!.code;
+      return {
+        start: num.startOffset, end: lastGroup.end, text: this.text.slice(num.startOffset, lastGroup.end),
+        number: piece(num), separator, year, groups,
+      };
+    });
+  });
+
+  /** `NĐ-CP`, `MTTQ-BTT`, `NQLT/CP-UBTUMTTQVN`: code groups joined by `-`, at most one `/` inside. */
+  private codeGroups = this.RULE("codeGroups", (): RawIdentifier["groups"] => {
+    const groups: RawIdentifier["groups"] = [];
+    const head = this.CONSUME(Code);
+    this.ACTION(() => groups.push({ code: piece(head), sep: "/" }));
+    this.MANY(() => {
+      this.CONSUME(Dash);
+      const g = this.CONSUME1(Code);
+      this.ACTION(() => groups.push({ code: piece(g), sep: "-" }));
+    });
+    this.OPTION(() => {
+      this.CONSUME(Slash);
+      const g = this.CONSUME2(Code);
+      this.ACTION(() => groups.push({ code: piece(g), sep: "/" }));
+      this.MANY1(() => {
+        this.CONSUME1(Dash);
+        const h = this.CONSUME3(Code);
+        this.ACTION(() => groups.push({ code: piece(h), sep: "-" }));
+      });
+    });
+    return groups;
+  });
+
+  /** `ngày 11/5/2022`, `ngày 01-10-1997`, `ngày 11.5.2022`, `ngày 01 tháng 11 năm 2012`, `ngày   tháng 02 năm 2025`. */
+  private date = this.RULE("date", (): RawDate => {
+    const ngay = this.CONSUME(Ngay);
+    let day: IToken | undefined;
+    let month: IToken | undefined;
+    let year: IToken | undefined;
+    let last: IToken = ngay;
+    this.OR([
+      {
+        ALT: () => {
+          day = this.CONSUME(Num);
+          this.SUBRULE(this.dateSep);
+          month = this.CONSUME1(Num);
+          last = month;
+          this.OPTION(() => {
+            this.SUBRULE1(this.dateSep);
+            year = this.CONSUME2(Num);
+            last = year;
+          });
+        },
+      },
+      {
+        ALT: () => {
+          day = this.OPTION1(() => this.CONSUME3(Num));
+          this.CONSUME(Thang);
+          month = this.CONSUME4(Num);
+          last = month;
+          this.OPTION2(() => {
+            this.CONSUME(Nam);
+            year = this.CONSUME5(Num);
+            last = year;
+          });
+        },
+      },
+    ]);
+    return this.ACTION(() => ({
+      ...span(ngay, last, this.text),
+      day: day?.image ?? null,
+      month: month?.image ?? null,
+      year: year?.image ?? null,
+    }));
+  });
+
+  private dateSep = this.RULE("dateSep", () => {
+    this.OR([{ ALT: () => this.CONSUME(Slash) }, { ALT: () => this.CONSUME(Dash) }, { ALT: () => this.CONSUME(Period) }]);
+  });
+
+  /** `(khóa XI)`, `khoá X`, `(Khoá XIII)`. */
+  private term = this.RULE("term", (): Piece => {
+    const open = this.OPTION(() => this.CONSUME(LParen));
+    const khoa = this.CONSUME(Khoa);
+    const roman = this.CONSUME(Code, { ERR_MSG: "a Roman numeral" });
+    const close = this.OPTION1(() => this.CONSUME(RParen));
+    return this.ACTION(() => span(open ?? khoa, close ?? roman, this.text));
+  });
+
+  /**
+   * A name in words: an issuing body (`Ban Thường vụ Tỉnh ủy`) or a law's title (`Các tổ chức tín dụng`). It
+   * runs until a keyword, punctuation or a line break, and an issuing body also until a stop word.
+   */
+  private nameWords = this.RULE("nameWords", (useStopWords: boolean): Piece => {
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    let count = 0;
+    this.AT_LEAST_ONE({
+      GATE: () => count === 0 || this.continuesName(count, useStopWords),
+      DEF: () => {
+        const w = this.OR([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Code) }]);
+        this.ACTION(() => {
+          first ??= w;
+          last = w;
+          count++;
+        });
+      },
+    });
+    return this.ACTION(() => span(first as IToken, last as IToken, this.text));
+  });
+
+  // MANY and OPTION choose on one token of lookahead; these gates look as far as the choice needs, so the
+  // parser never enters a branch it cannot finish (`2020-2025`, `, Kế hoạch`, `ngày làm việc`).
+
+  /** After a number: `-NQ/…`, `/2020/NĐ…`, `/LĐLĐ`, ` CT/…`. */
+  private identifierAhead(): boolean {
+    const a = this.LA(1).tokenType;
+    const b = this.LA(2);
+    if (a === Dash) return b.tokenType === Code;
+    if (a === Code) return b.tokenType === Slash;
+    if (a !== Slash) return false;
+    if (b.tokenType === Code) return true;
+    return /^\d{4}$/.test(b.image) && this.LA(3).tokenType === Slash && this.LA(4).tokenType === Code;
+  }
+
+  /** A tail: `[,] ngày <date>`, `[,] của <Name>`, `[(]khóa <Roman>`. */
+  private tailAhead(): boolean {
+    const k = this.LA(1).tokenType === Comma ? 2 : 1;
+    const t = this.LA(k).tokenType;
+    if (t === Ngay) return this.dateAhead(k + 1);
+    if (t === Cua) return this.startsName(k + 1);
+    if (k === 1 && t === LParen) return this.LA(2).tokenType === Khoa;
+    return t === Khoa;
+  }
+
+  private dateAhead(k: number): boolean {
+    const a = this.LA(k).tokenType;
+    if (a === Thang) return true;
+    if (a !== Num) return false;
+    const b = this.LA(k + 1).tokenType;
+    return b === Thang || b === Slash || b === Dash || b === Period;
+  }
+
+  private isWord(t: IToken): boolean {
+    return t.tokenType === Word || t.tokenType === Code;
+  }
+
+  /** The k-th next token begins a name: a capitalized word. */
+  private startsName(k: number): boolean {
+    const t = this.LA(k);
+    return this.isWord(t) && isUpper(t.image);
+  }
+
+  private continuesName(count: number, useStopWords: boolean): boolean {
+    const t = this.LA(1);
+    if (!this.isWord(t) || count >= ISSUER_MAX_WORDS) return false;
+    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n")) return false;
+    return !useStopWords || isUpper(t.image) || !ISSUER_STOP_WORDS.has(t.image);
+  }
+}
+
+let parser: CitationParser | undefined;
+
+/** Parses one citation from tokens[from…]; null when no citation starts there. */
+export function parseCitationAt(text: string, tokens: IToken[], from: number, maxTokens = 80): RawCitation | null {
+  parser ??= new CitationParser();
+  parser.text = text;
+  parser.input = tokens.slice(from, from + maxTokens);
+  // Every parse ends with the parser's complaint that input remains; its stack trace is pure cost.
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  const c = parser.citation();
+  Error.stackTraceLimit = limit;
+  // The citation is a prefix of the input: the parser's complaint that input remains is expected.
+  if (parser.errors.some((e) => e.name !== "NotAllInputParsedException") || !c || c.end === 0) return null;
+  return isCitation(c) ? c : null;
+}
+
+/**
+ * A complete identifier stands on its own; a partial one (`69-KL`, a number alone) only after a type word or
+ * `số`, so that `Qwen2.5-VL` or `COVID-19` never become citations.
+ */
+function isCitation(c: RawCitation): boolean {
+  const id = c.identifier;
+  if (!id) return c.typeWord !== null && c.shortNumber !== null;
+  const complete = id.separator === "/" || id.groups.length > 1;
+  return complete || c.typeWord !== null || c.marker !== null;
+}
+
+/** The parser, for the syntax diagram. */
+export function citationParser(): CitationParser {
+  parser ??= new CitationParser();
+  return parser;
+}

@@ -1,0 +1,42 @@
+/** Lookups built once from the declarative tables in grammar/. */
+import issuersJson from "../grammar/issuers.json";
+import phrasesJson from "../grammar/phrases.json";
+import typesJson from "../grammar/types.json";
+
+export interface KindInfo {
+  readonly kind: string;
+  /** Type codes this type word may carry; empty when it carries none (Luật) or any (Văn bản). */
+  readonly codes: readonly string[];
+}
+export interface IssuerInfo {
+  readonly code: string;
+  readonly names: readonly string[];
+  readonly level: string;
+  readonly system: string;
+}
+
+/** Case- and space-insensitive form used as a lookup key for words and codes. */
+export const foldKey = (s: string) => s.toLowerCase().replace(/\s+/g, " ");
+
+export const KINDS: readonly KindInfo[] = typesJson.kinds;
+const kindByWord = new Map(KINDS.map((k) => [foldKey(k.kind), k]));
+export const kindOfWord = (word: string) => kindByWord.get(foldKey(word));
+
+const codeByFold = new Map(typesJson.codes.map((c) => [foldKey(c.code), c]));
+/** The table entry of a type code, matched case-insensitively (`ctr` → CTr). */
+export const typeCodeInfo = (code: string) => codeByFold.get(foldKey(code));
+
+export const ASSEMBLIES: readonly string[] = typesJson.assemblies;
+
+const issuerByFold = new Map<string, IssuerInfo>(issuersJson.issuers.map((i) => [foldKey(i.code), i]));
+/** The table entry of an issuer code; `QH14` is found under its assembly `QH`. */
+export function issuerInfo(code: string): IssuerInfo | undefined {
+  return issuerByFold.get(foldKey(code)) ?? issuerByFold.get(foldKey(code.replace(/\d+$/, "")));
+}
+
+/** Words that end an issuing-body phrase (`của Ban Thường vụ Tỉnh ủy thực hiện …`). */
+export const ISSUER_STOP_WORDS: ReadonlySet<string> = new Set(phrasesJson.issuerStopWords);
+/** The longest issuing-body phrase, in words. */
+export const ISSUER_MAX_WORDS: number = phrasesJson.issuerMaxWords;
+/** Type words that may be followed by a title before their number (`Luật Doanh nghiệp số 59/2020/QH14`). */
+export const TITLED_KINDS: ReadonlySet<string> = new Set(phrasesJson.titledKinds.map(foldKey));

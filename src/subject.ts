@@ -16,6 +16,8 @@ const CLOSE: Record<string, string> = { '"': '"', "“": "”", "„": "“", "�
 const MAX_SUBJECT = 600;
 const TRIM_END = /[\s*_,:]+$/;
 const isUpper = (c: string) => c !== c.toLowerCase();
+const TERM_IN_BRACKETS = /^\((?:khóa|khoá)/i;
+const NESTED_VE = /(?:^|\s)về\s*$/i;
 
 /** The subject that starts at `from` (just after a citation), or null. */
 export function findSubject(text: string, from: number): Piece | null {
@@ -42,14 +44,24 @@ function clauseEnd(text: string, start: number): number {
   for (let i = start; i < limit; i++) {
     const c = text[i] as string;
     if (c === ";" || c === "\n" || c === "\r" || c === ")") return i;
-    if (c === "(" && !/^\((?:khóa|khoá)/i.test(text.slice(i, i + 7))) return i;
+    if (c === "(") {
+      // A term inside the subject (`… của Bộ Chính trị (khóa X) về …`) is part of it; any other bracket ends it.
+      const close = text.indexOf(")", i);
+      if (!TERM_IN_BRACKETS.test(text.slice(i, i + 7)) || close < 0 || close >= limit) return i;
+      i = close;
+      continue;
+    }
     if (c === "." && (i + 1 >= text.length || /[\s/]/.test(text[i + 1] as string))) return i;
     if (c === "," && text[i + 1] === " " && isUpper(text[i + 2] ?? "")) return i;
-    // A quotation inside the subject (`về việc “Triển khai …”`) is taken whole.
+    // A quotation inside the subject (`về việc “Triển khai …”`) is taken whole; one that a nested `về` opens
+    // (`… Chỉ thị số 42-CT/TW … về "Tiếp tục …"`) ends the subject.
     const close = CLOSE[c];
     if (close) {
       const at = text.indexOf(close, i + 1);
-      if (at > i && at < limit) i = at;
+      if (at > i && at < limit) {
+        if (NESTED_VE.test(text.slice(Math.max(start, i - 4), i))) return at + 1;
+        i = at;
+      }
     }
   }
   // No clause end in reach: stop at the last word boundary.

@@ -1,0 +1,55 @@
+// The command line, run from source: output formats and exit codes.
+import { spawnSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const seed = join(root, "fixtures", "004_174a28dc88bcd672.txt");
+const run = (args: string[], input?: string) =>
+  spawnSync(process.execPath, ["--import", "tsx", join(root, "src", "cli.ts"), ...args], { cwd: root, encoding: "utf8", input });
+
+describe("vncite extract", () => {
+  it("prints JSON citations for a file", () => {
+    const r = run(["extract", seed, "--format", "json"]);
+    expect(r.status).toBe(0);
+    const citations = JSON.parse(r.stdout);
+    expect(citations).toHaveLength(25);
+    expect(citations[0].key).toBe("93-KL/TW");
+  });
+
+  it("prints JSON lines with the file, from standard input", () => {
+    const r = run(["extract", "-", "--format", "jsonl"], "Căn cứ Nghị định số 30/2020/NĐ-CP;\nvà Luật số 59/2020/QH14.");
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(lines.map((l) => [l.file, l.key])).toEqual([["-", "30/2020/NĐ-CP"], ["-", "59/2020/QH14"]]);
+  });
+
+  it("prints a table with line and column", () => {
+    const r = run(["extract", seed, "--format", "table"]);
+    expect(r.stdout.split("\n")[0]).toBe(`${seed}:7:22\t93-KL/TW\tKết luận\t2020-11-20\tBan Bí thư\t-`);
+  });
+
+  it.each([
+    [["extract", "no-such-file.txt"], /no such file/],
+    [["extract", root], /is a directory/],
+    [["extract", seed, "--format", "xml"], /unknown format/],
+    [["extract", "--bogus"], /Unknown option/],
+    [["extract"], /no input/],
+    [["frobnicate"], /unknown command/],
+  ])("exits 2 with one line on stderr for %j", (args, message) => {
+    const r = run(args as string[]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(message as RegExp);
+    expect(r.stderr.trim().split("\n")).toHaveLength(1);
+  });
+
+  it("exits 2 for bytes that are not UTF-8", () => {
+    const bad = join(tmpdir(), "vncite-not-utf8.txt");
+    writeFileSync(bad, Buffer.from([0x4e, 0x67, 0xff, 0xfe, 0x68]));
+    const r = run(["extract", bad]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/not UTF-8/);
+  });
+});

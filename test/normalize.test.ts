@@ -1,0 +1,40 @@
+// Normalization folds noise and keeps a way back to the original offsets.
+import { describe, expect, it } from "vitest";
+import { extract, normalize } from "../src/index.js";
+import { toOriginal } from "../src/normalize.js";
+
+describe("normalize", () => {
+  it("leaves clean text alone, with no offset map", () => {
+    const nt = normalize("Nghị quyết số 20-NQ/TW");
+    expect(nt.text).toBe("Nghị quyết số 20-NQ/TW");
+    expect(nt.breaks).toBeNull();
+  });
+
+  it("maps look-alikes one for one", () => {
+    expect(normalize("NÐ–CP ⁄ ∕ ／ \u00A0ð").text).toBe("NĐ-CP / / /  đ");
+  });
+
+  it("composes NFD marks and maps offsets back", () => {
+    const original = "Nghi\u0323 quyê\u0301t 20-NQ/TW";
+    const nt = normalize(original);
+    expect(nt.text).toBe("Nghị quyết 20-NQ/TW");
+    const at = nt.text.indexOf("20");
+    expect(original.slice(toOriginal(nt, at), toOriginal(nt, nt.text.length))).toBe("20-NQ/TW");
+    expect(toOriginal(nt, nt.text.indexOf("quyết"))).toBe(original.indexOf("quy"));
+  });
+
+  it("drops zero-width characters and soft hyphens inside identifiers", () => {
+    const original = "Nghị quyết số 20\u200B-NQ/\u00ADTW ở đây";
+    const [c] = extract(original);
+    expect(c?.key).toBe("20-NQ/TW");
+    expect(original.slice(c!.start, c!.end)).toBe(c?.text);
+    expect(c?.text).toBe("Nghị quyết số 20\u200B-NQ/\u00ADTW");
+  });
+
+  it("keeps spans exact in decomposed text with many references", () => {
+    const original = "Căn cứ Nghi\u0323 đi\u0323nh sô\u0301 30/2020/NĐ-CP; Thông tư sô\u0301 01/2011/TT-BNV.".repeat(3);
+    const found = extract(original);
+    expect(found.map((c) => c.key)).toEqual(["30/2020/NĐ-CP", "1/2011/TT-BNV", "30/2020/NĐ-CP", "1/2011/TT-BNV", "30/2020/NĐ-CP", "1/2011/TT-BNV"]);
+    for (const c of found) expect(original.slice(c.start, c.end)).toBe(c.text);
+  });
+});

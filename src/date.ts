@@ -23,7 +23,7 @@ export function readDate(day: string | null, month: string | null, year: string 
   if (missing.length > 0) return { kind: "incomplete", missing };
   const y = Number(year);
   if (y < MIN_YEAR || y > MAX_YEAR) return { kind: "invalid" };
-  const dt = DateTime.fromObject({ year: y, month: Number(month), day: Number(day) }, { zone: "utc" });
+  const dt = DateTime.fromObject({ year: y, month: Number(month), day: Number(day) }, { zone: "utc", locale: "en-US" });
   return dt.isValid ? { kind: "valid", iso: dt.toISODate() as string } : { kind: "invalid" };
 }
 

@@ -10,7 +10,7 @@ import { lexWindow } from "./lex.js";
 import { type NormalizedText, normalize } from "./normalize.js";
 import { parseCitationAt, type RawCitation } from "./parse.js";
 import { candidateStarts, findAnchors } from "./scan.js";
-import type { Citation } from "./schema.js";
+import type { Citation, Diagnostic } from "./schema.js";
 
 export interface ExtractOptions {
   /** Replace the normalization stage (for example to add a transliteration step). */
@@ -20,8 +20,8 @@ export interface ExtractOptions {
 // How much text around an anchor is lexed first: the type word and `số` before it, the date, issuing body and
 // term after it. A parse that reaches an edge is redone on a wider window (`Quyết định của <body> số …`, long
 // bodies). The subject is read from the text, not lexed.
-const NEAR_BEHIND = 48;
-const NEAR_AHEAD = 170;
+const NEAR_BEHIND = 32;
+const NEAR_AHEAD = 120;
 const FAR_BEHIND = 200;
 const FAR_AHEAD = 520;
 
@@ -85,17 +85,20 @@ function wordEnd(text: string, i: number): number {
 
 /** `Kết luận số 69-KL` with `69-KL/TW` cited elsewhere in the same text: suggest that full form. */
 function suggestFullForms(citations: Citation[]): void {
+  const fullForms = new Map<string, Set<string>>();
+  const byNumberAndType = (c: Citation) => `${c.number.replace(/^0+(?=\d)/, "")} ${c.typeCode}`;
+  for (const c of citations) {
+    if (!c.key) continue;
+    const k = byNumberAndType(c);
+    const set = fullForms.get(k) ?? new Set<string>();
+    fullForms.set(k, set.add(c.key));
+  }
   for (const c of citations) {
     const d = c.diagnostics.findIndex((x) => x.code === "incomplete-identifier");
-    if (d < 0) continue;
-    const full = new Set(
-      citations
-        .filter((o) => o.key && o.number.replace(/^0+/, "") === c.number.replace(/^0+/, "") && o.typeCode === c.typeCode)
-        .map((o) => o.key as string),
-    );
-    if (full.size !== 1) continue;
+    const full = d >= 0 ? fullForms.get(byNumberAndType(c)) : undefined;
+    if (!full || full.size !== 1) continue;
     const key = [...full][0] as string;
-    const old = c.diagnostics[d]!;
+    const old = c.diagnostics[d] as Diagnostic;
     c.diagnostics[d] = diagnostic("incomplete-identifier", old.start, old.end, { id: c.spans.identifier?.text ?? "", full: key }, key);
   }
 }

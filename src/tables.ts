@@ -16,7 +16,10 @@ export interface IssuerInfo {
 }
 
 /** Case- and space-insensitive form used as a lookup key for words and codes. */
-export const foldKey = (s: string) => s.toLowerCase().replace(/\s+/g, " ");
+export const foldKey = (s: string) => {
+  const lower = s.toLowerCase();
+  return /\s\s|[\t\r\n]/.test(lower) ? lower.replace(/\s+/g, " ") : lower;
+};
 
 export const KINDS: readonly KindInfo[] = typesJson.kinds;
 const kindByWord = new Map(KINDS.map((k) => [foldKey(k.kind), k]));

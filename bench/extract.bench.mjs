@@ -1,0 +1,78 @@
+// npm run bench: throughput of extract on the shared corpus and the fixtures, against a bare regex scan.
+// Builds its input at run time (nothing large is committed). Run with --expose-gc for a clean heap figure.
+import { execFileSync } from "node:child_process";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Bench } from "tinybench";
+import { extract } from "../dist/index.js";
+
+const root = join(import.meta.dirname, "..");
+const dirs = [join(root, "fixtures"), join(root, "..", "shared", "corpus")].filter(existsSync);
+const docs = dirs.flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => readFileSync(join(d, f), "utf8")));
+const mb = (s) => Buffer.byteLength(s) / 1e6;
+const fmt = (n, d = 1) => n.toFixed(d);
+
+/** The corpus repeated until it reaches `target` MB. */
+function corpusOf(target) {
+  const one = docs.join("\n\n");
+  return one.repeat(Math.max(1, Math.ceil(target / mb(one))));
+}
+
+function timeIt(fn, runs = 3) {
+  let best = Infinity;
+  let result;
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    result = fn();
+    best = Math.min(best, performance.now() - t);
+  }
+  return { ms: best, result };
+}
+
+const BARE = /\d+[-/][A-ZĐ]/g;
+const bareScan = (text) => {
+  let n = 0;
+  BARE.lastIndex = 0;
+  while (BARE.exec(text)) n++;
+  return n;
+};
+
+// First call: module load plus lexer and parser construction, in a fresh process.
+const firstCall = execFileSync(process.execPath, [
+  "--input-type=module",
+  "-e",
+  `const t = performance.now(); const { extract } = await import(${JSON.stringify(join(root, "dist", "index.js"))}); extract("Nghị quyết số 20-NQ/TW"); console.log(performance.now() - t);`,
+]).toString();
+console.log(`first call (import + build lexer and parser + one extract): ${fmt(Number(firstCall))} ms`);
+
+// Per document, as an editor or a batch job calls it.
+const bench = new Bench({ time: 2000 });
+const docsMB = docs.reduce((s, d) => s + mb(d), 0);
+bench.add(`extract, ${docs.length} documents one by one`, () => {
+  for (const d of docs) extract(d);
+});
+await bench.run();
+for (const task of bench.tasks) {
+  const ms = task.result.latency?.mean ?? task.result.mean;
+  console.log(`${task.name}: ${fmt(docsMB / (ms / 1000))} MB/s, ${fmt(docs.length / (ms / 1000), 0)} documents/s`);
+}
+
+// The big corpus, against the bare scan on the same text.
+const big = corpusOf(50);
+const bigMB = mb(big);
+const ex = timeIt(() => extract(big).length);
+const bare = timeIt(() => bareScan(big), 5);
+console.log(
+  `\ncorpus ${fmt(bigMB)} MB: extract ${fmt(bigMB / (ex.ms / 1000))} MB/s (${ex.result} citations); ` +
+    `bare regex scan ${fmt(bigMB / (bare.ms / 1000))} MB/s (${bare.result} matches); extract is ${fmt(ex.ms / bare.ms)}× slower`,
+);
+
+// Linear cost: 1, 10 and 100 MB.
+console.log("\nsize\tms\tMB/s\tms per MB");
+for (const size of [1, 10, 100]) {
+  const text = corpusOf(size).slice(0, Math.round(size * 1e6 * (big.length / Buffer.byteLength(big))));
+  const { ms } = timeIt(() => extract(text), size >= 100 ? 1 : 3);
+  console.log(`${fmt(mb(text))} MB\t${fmt(ms, 0)}\t${fmt(mb(text) / (ms / 1000))}\t${fmt(ms / mb(text))}`);
+}
+globalThis.gc?.();
+console.log(`\npeak heap (process high-water mark, RSS): ${fmt(process.resourceUsage().maxRSS / 1024)} MB; heap now ${fmt(process.memoryUsage().heapUsed / 1e6)} MB`);

@@ -80,6 +80,6 @@ export function candidateStarts(tokens: IToken[], num: number): Starts {
   const before = tokens[k];
   if (k < j && before?.tokenType === Cua && tokens[k - 1]?.tokenType === TypeWord) return { starts: [k - 1, ...fallback], cut: false };
   if (k < j && before?.tokenType === TypeWord && TITLED_KINDS.has(foldKey(before.image))) return { starts: [k, ...fallback], cut: false };
-  // The walk reached the window's first token: what it needs (a type word before `của`) may lie before it.
-  return { starts: fallback, cut: k <= 0 };
+  // The walk reached the window's start: what it needs (a type word before `của`, maybe cut in half) may lie before it.
+  return { starts: fallback, cut: k <= 1 };
 }

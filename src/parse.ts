@@ -11,7 +11,7 @@
  *
  * The parser reads a prefix of its input and stops where the citation ends; what follows is prose.
  */
-import { EmbeddedActionsParser, type IToken } from "chevrotain";
+import { createSyntaxDiagramsCode, EmbeddedActionsParser, type IToken } from "chevrotain";
 import { foldKey, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, TITLED_KINDS } from "./tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, Period, RParen, Slash, So, Thang, TypeWord, Word,
@@ -392,8 +392,8 @@ function isCitation(c: RawCitation): boolean {
   return complete || c.typeWord !== null || c.marker !== null;
 }
 
-/** The parser, for the syntax diagram. */
-export function citationParser(): CitationParser {
+/** The grammar as an HTML railroad diagram (grammar/diagram.html is generated from it). */
+export function syntaxDiagramHtml(): string {
   parser ??= new CitationParser();
-  return parser;
+  return createSyntaxDiagramsCode(parser.getSerializedGastProductions());
 }

@@ -2,19 +2,26 @@
  * vncite command line.
  *
  *   vncite extract <file...|-> [--format json|jsonl|table]
+ *   vncite doc <file|-> [--format json|text]
  *
  * Exit codes: 0 success; 2 usage errors and unreadable input (missing file, a directory, bytes that are not UTF-8).
  */
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { parseDocument } from "./document.js";
 import { extract } from "./extract.js";
-import type { Citation } from "./schema.js";
+import type { Citation, DocumentRecord } from "./schema.js";
 
 const USAGE = `usage: vncite extract <file...|-> [--format json|jsonl|table]
+       vncite doc <file|-> [--format json|text]
 
+extract  every reference in the files
   json   one file: the array of citations; several: an object from file name to its array
   jsonl  one citation a line, with its "file"
-  table  one line a citation: line:col, key, kind, date, issuing body, diagnostics`;
+  table  one line a citation: line:col, key, kind, date, issuing body, diagnostics
+doc      the document itself: header, each mention resolved to a key, relations
+  json   the DocumentRecord
+  text   a readable summary`;
 
 const FORMATS = ["json", "jsonl", "table"] as const;
 type Format = (typeof FORMATS)[number];
@@ -89,6 +96,35 @@ function runExtract(args: string[]): number {
   return 0;
 }
 
+function runDoc(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "json" } }, allowPositionals: true });
+  if (values.format !== "json" && values.format !== "text") throw new UsageError(`unknown format "${values.format}" (json or text)`);
+  if (positionals.length !== 1) throw new UsageError("doc takes one file, or - for standard input");
+  const file = positionals[0] as string;
+  const record = parseDocument(readInput(file), { id: file });
+  process.stdout.write(`${values.format === "json" ? JSON.stringify(record, null, 2) : documentSummary(record)}\n`);
+  return 0;
+}
+
+function documentSummary(d: DocumentRecord): string {
+  const or = (s: { text: string } | null | undefined) => s?.text.replace(/\s+/g, " ") ?? "-";
+  const lines = [
+    `document   ${d.key ?? "-"}${d.identifier ? "" : " (no identifier in the text)"}`,
+    `type       ${d.type?.kind ?? "-"}`,
+    `place/date ${or(d.place)}, ${d.date ? (d.date.iso ?? `${or(d.date.span)} (incomplete)`) : "-"}`,
+    `subject    ${or(d.subject)}`,
+    `signed     ${[d.signature.authority, d.signature.title, d.signature.signer].map(or).join(" / ")}`,
+    "",
+    "cites:",
+    ...d.cited.map((c) => `  ${c.relation.padEnd(11)} ${c.key} (${c.mentions}×)`),
+  ];
+  if (d.statedRelations.length > 0) {
+    lines.push("", "stated between cited documents:", ...d.statedRelations.map((r) => `  ${r.from} ${r.relation} ${r.to}`));
+  }
+  if (d.diagnostics.length > 0) lines.push("", "diagnostics:", ...d.diagnostics.map((x) => `  ${x.severity} ${x.code}: ${x.message}`));
+  return lines.join("\n");
+}
+
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
@@ -97,6 +133,7 @@ function main(argv: string[]): number {
       return command === undefined ? 2 : 0;
     }
     if (command === "extract") return runExtract(rest);
+    if (command === "doc") return runDoc(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     const message = e instanceof UsageError || (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))

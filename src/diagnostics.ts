@@ -49,6 +49,21 @@ const RULES = {
     en: (a) => `Read "${a.read}" as "${a.as}".`,
     vi: (a) => `Đã đọc "${a.read}" thành "${a.as}".`,
   },
+  "ambiguous-reference": {
+    severity: "warning",
+    en: (a) => `"${a.text}" could refer to ${a.candidates}; it is left unresolved.`,
+    vi: (a) => `"${a.text}" có thể chỉ ${a.candidates}; chưa xác định được văn bản.`,
+  },
+  "unresolved-reference": {
+    severity: "info",
+    en: (a) => `"${a.text}" refers to no document the text identifies.`,
+    vi: (a) => `"${a.text}" không chỉ tới văn bản nào được nêu rõ trong văn bản.`,
+  },
+  "inconsistent-citation": {
+    severity: "warning",
+    en: (a) => `${a.cited} is cited elsewhere in this text as ${a.key}; read as ${a.key}.`,
+    vi: (a) => `${a.cited} ở chỗ khác trong văn bản được trích dẫn là ${a.key}; hiểu là ${a.key}.`,
+  },
 } satisfies Record<string, Rule>;
 
 export type DiagnosticCode = keyof typeof RULES;

@@ -1,7 +1,9 @@
 /** vncite: find, parse and cross-check references to Vietnamese administrative and legal documents. */
+export { type DocumentOptions, parseDocument } from "./document.js";
 export { extract, type ExtractOptions } from "./extract.js";
 export { normalize, type NormalizedText } from "./normalize.js";
 export {
-  CitationListSchema, CitationSchema, DiagnosticSchema, RelationSchema, SeveritySchema, SpanSchema,
-  type Citation, type Diagnostic, type Relation, type Span,
+  CitationListSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, MentionSchema, RelationSchema,
+  ResolutionSchema, SeveritySchema, SpanSchema, StatedRelationSchema,
+  type Citation, type Diagnostic, type DocumentRecord, type Mention, type Relation, type Span, type StatedRelation,
 } from "./schema.js";

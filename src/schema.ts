@@ -71,3 +71,75 @@ export type Citation = z.infer<typeof CitationSchema>;
 export type Relation = z.infer<typeof RelationSchema>;
 
 export const CitationListSchema = z.array(CitationSchema);
+
+/** How a mention got its document key. */
+export const ResolutionSchema = z.enum([
+  "identifier", // its own complete identifier
+  "definition", // a short name the text defined: (sau đây gọi tắt là Kết luận số 93)
+  "earlier-citation", // the one full citation earlier in the text with the same type and number
+  "consistent-citation", // a code that contradicts its type word, read as the text's consistent form
+  "self", // Kế hoạch này
+  "back-reference", // Nghị quyết nêu trên
+]);
+
+/** One reference to a document in a text, resolved to a document key where the text allows. */
+export const MentionSchema = z.object({
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  kind: z.string().nullable(),
+  /** The key as cited (null for `Kết luận số 93`, `Kế hoạch này`). */
+  key: z.string().nullable(),
+  /** The document it refers to; null when the text does not say, or says two things (then a diagnostic). */
+  resolvedKey: z.string().nullable(),
+  resolvedBy: ResolutionSchema.nullable(),
+  /** What the resolution rests on: the definition, the earlier citation, the consistent form. */
+  evidence: SpanSchema.nullable(),
+  relation: RelationSchema,
+  /** The verb the relation was read from. */
+  verb: SpanSchema.nullable(),
+  /** The mention stands in a short-name definition: `(viết tắt là Nghị quyết số 29-NQ/TW)`. */
+  isDefinition: z.boolean(),
+  /** The parsed citation, for numbered mentions. */
+  citation: CitationSchema.nullable(),
+  diagnostics: z.array(DiagnosticSchema),
+});
+export type Mention = z.infer<typeof MentionSchema>;
+
+/** A relation between two cited documents that the text states: 69-KL/TW continues 20-NQ/TW. */
+export const StatedRelationSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  relation: RelationSchema,
+  evidence: SpanSchema,
+});
+export type StatedRelation = z.infer<typeof StatedRelationSchema>;
+
+export const DocumentRecordSchema = z.object({
+  /** The caller's id for the text (a path, a database id). */
+  id: z.string().nullable(),
+  /** The document's key: its own identifier's, else the caller's id. */
+  key: z.string().nullable(),
+  identifier: z.object({ key: z.string().nullable(), span: SpanSchema }).nullable(),
+  type: z.object({ kind: z.string(), span: SpanSchema }).nullable(),
+  place: SpanSchema.nullable(),
+  date: z
+    .object({
+      iso: z.string().nullable(),
+      day: z.number().int().nullable(),
+      month: z.number().int().nullable(),
+      year: z.number().int().nullable(),
+      span: SpanSchema,
+    })
+    .nullable(),
+  subject: SpanSchema.nullable(),
+  addressees: z.array(SpanSchema),
+  recipients: z.array(SpanSchema),
+  signature: z.object({ authority: SpanSchema.nullable(), title: SpanSchema.nullable(), signer: SpanSchema.nullable() }),
+  mentions: z.array(MentionSchema),
+  /** Each cited document once, with the strongest relation over its mentions. */
+  cited: z.array(z.object({ key: z.string(), relation: RelationSchema, mentions: z.number().int().positive() })),
+  statedRelations: z.array(StatedRelationSchema),
+  diagnostics: z.array(DiagnosticSchema),
+});
+export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;

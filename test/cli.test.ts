@@ -53,3 +53,24 @@ describe("vncite extract", () => {
     expect(r.stderr).toMatch(/not UTF-8/);
   });
 });
+
+describe("vncite doc", () => {
+  it("prints the document record as JSON", () => {
+    const r = run(["doc", seed]);
+    expect(r.status).toBe(0);
+    const record = JSON.parse(r.stdout);
+    expect(record.type.kind).toBe("Kế hoạch");
+    expect(record.cited.map((c: { key: string }) => c.key)).toEqual(["93-KL/TW", "42-CT/TW", "25-KH/TU"]);
+  });
+
+  it("prints a readable summary", () => {
+    const r = run(["doc", seed, "--format", "text"]);
+    expect(r.stdout).toContain("  continues   42-CT/TW (7×)");
+    expect(r.stdout).toContain("93-KL/TW continues 42-CT/TW");
+  });
+
+  it("exits 2 for two files or a bad format", () => {
+    expect(run(["doc", seed, seed]).status).toBe(2);
+    expect(run(["doc", seed, "--format", "table"]).status).toBe(2);
+  });
+});

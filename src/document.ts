@@ -1,0 +1,266 @@
+/**
+ * Stage 5: resolve. The citing document as a whole: its own identity (header), every mention resolved to a
+ * document key, and how the document relates to each cited one.
+ *
+ *   parseDocument("Số: 300/LĐLĐ … Căn cứ Công văn số 1051/LĐLĐ …", { id: "a.txt" })
+ *   → { key: "300/LĐLĐ", mentions: [{ resolvedKey: "1051/LĐLĐ", relation: "basedOn", … }], … }
+ */
+import { diagnostic } from "./diagnostics.js";
+import { extract } from "./extract.js";
+import { readHeader } from "./header.js";
+import { clauseStart, governs, lastVerb, stronger, TIES_TO_PREVIOUS } from "./relations.js";
+import type { Citation, Diagnostic, DocumentRecord, Mention, Span, StatedRelation } from "./schema.js";
+import { foldKey, KINDS } from "./tables.js";
+
+export interface DocumentOptions {
+  /** The caller's id for the text; the document's key when its header gives no identifier. */
+  id?: string;
+}
+
+const KIND_WORDS = [...KINDS].map((k) => k.kind).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, "\\s+"));
+const SELF = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+này(?![\\p{L}])`, "giu");
+const BACK = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+(?:nêu trên|nói trên|trên đây)(?![\\p{L}])`, "giu");
+const DEFINITION = /\(\s*[*_]*\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s[^)]{1,160}\)/giu;
+const SECTION = /^\s*(?:[IVX]+\s*[.\-–]|Chương\s+[IVX\d]+|Mục\s+\d+|Phần\s+[IVX\d]+)/u;
+const HEADER_LINES = 30;
+
+const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${number.replace(/^0+(?=\d)/, "")}`;
+const spanOf = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
+const hasMismatch = (c: Citation) => c.diagnostics.some((d) => d.code === "type-code-mismatch");
+
+/** A short name the text defines, and the document it stands for. */
+interface Definition {
+  key: string;
+  span: Span;
+  /** kind + number of the short name: `kết luận 93`. */
+  name: string;
+}
+
+export function parseDocument(text: string, options: DocumentOptions = {}): DocumentRecord {
+  if (typeof text !== "string") {
+    throw new TypeError(`vncite.parseDocument: expected the text as a string, got ${text === null ? "null" : typeof text}`);
+  }
+  if (options.id !== undefined && typeof options.id !== "string") throw new TypeError("vncite.parseDocument: options.id must be a string");
+  const id = options.id ?? null;
+  const citations = extract(text);
+  const header = readHeader(text);
+  const identifier = ownIdentifier(text, citations);
+  const key = identifier?.key ?? id;
+
+  const definitionSpans = [...text.matchAll(DEFINITION)].map((m) => spanOf(text, m.index, m.index + m[0].length));
+  const inDefinition = (start: number) => definitionSpans.find((d) => start >= d.start && start < d.end) ?? null;
+  const own = identifier ? citations.find((c) => c.start === identifier.span.start) : undefined;
+
+  const mentions: Mention[] = citations
+    .filter((c) => c !== own)
+    .map((c) => ({
+      text: c.text, start: c.start, end: c.end, kind: c.kind, key: c.key, resolvedKey: null, resolvedBy: null,
+      evidence: null, relation: "mentions", verb: null, isDefinition: inDefinition(c.start) !== null, citation: c,
+      diagnostics: [],
+    }));
+  for (const [re, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
+    for (const m of text.matchAll(re)) {
+      const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m[1] as string))?.kind ?? null;
+      mentions.push({
+        text: m[0], start: m.index, end: m.index + m[0].length, kind, key: null, resolvedKey: by === "self" ? key : null,
+        resolvedBy: by === "self" && key ? "self" : null, evidence: null, relation: "mentions", verb: null, isDefinition: false,
+        citation: null, diagnostics: [],
+      });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start);
+
+  const definitions = readDefinitions(mentions, definitionSpans);
+  resolveMentions(text, mentions, definitions);
+  const stated = relate(text, mentions);
+
+  const cited = new Map<string, { key: string; relation: Mention["relation"]; mentions: number }>();
+  for (const m of mentions) {
+    if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === key) continue;
+    const entry = cited.get(m.resolvedKey) ?? { key: m.resolvedKey, relation: "mentions" as const, mentions: 0 };
+    entry.relation = stronger(entry.relation, m.relation);
+    entry.mentions++;
+    cited.set(m.resolvedKey, entry);
+  }
+  // A short reference the text resolves is no longer a problem of the document.
+  const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
+    ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
+    ...m.diagnostics,
+  ]);
+
+  return {
+    id, key, identifier, type: header.type ?? (own?.kind && own.spans.typeWord ? { kind: own.kind, span: own.spans.typeWord } : null) ?? null,
+    place: header.place, date: header.date, subject: header.subject, addressees: header.addressees,
+    recipients: header.recipients, signature: header.signature, mentions, cited: [...cited.values()],
+    statedRelations: stated, diagnostics,
+  };
+}
+
+/** `Số: 300/LĐLĐ`, `Số 25-KH/HU` at the start of a header line, with no type word: the document's own number. */
+function ownIdentifier(text: string, citations: Citation[]): DocumentRecord["identifier"] {
+  const headerEnd = nthLineStart(text, HEADER_LINES);
+  for (const c of citations) {
+    if (c.start >= headerEnd) break;
+    const lineStart = text.lastIndexOf("\n", c.start - 1) + 1;
+    if (c.spans.typeWord === null && /^[\s*_]*$/.test(text.slice(lineStart, c.start)) && /^s[ốo]/i.test(c.text)) {
+      return { key: c.key, span: { text: c.text, start: c.start, end: c.end } };
+    }
+  }
+  return null;
+}
+
+function nthLineStart(text: string, n: number): number {
+  let at = 0;
+  for (let i = 0; i < n && at >= 0; i++) at = text.indexOf("\n", at + 1);
+  return at < 0 ? text.length : at;
+}
+
+/**
+ * Short names: `(sau đây gọi tắt là Kết luận số 93)` stands for the nearest earlier citation with the same
+ * type and number. When both carry a full key and the keys differ (`77-CT/TU` … `(viết tắt là … 77-CTr/TU)`),
+ * the one whose code agrees with its type word is the document's key.
+ */
+function readDefinitions(mentions: Mention[], spans: Span[]): Map<string, Definition> {
+  const definitions = new Map<string, Definition>();
+  for (const span of spans) {
+    const named = mentions.find((m) => m.isDefinition && m.start >= span.start && m.start < span.end && m.citation);
+    if (!named?.citation) continue;
+    const name = kindKey(named.kind, named.citation.number);
+    const antecedent = [...mentions]
+      .reverse()
+      .find((m) => m.end <= span.start && !m.isDefinition && m.citation?.key && kindKey(m.kind, m.citation.number) === name);
+    const candidates = [named.citation, antecedent?.citation].filter((c): c is Citation => Boolean(c?.key));
+    const consistent = candidates.find((c) => !hasMismatch(c)) ?? candidates[0];
+    if (!consistent?.key) continue;
+    definitions.set(name, { key: consistent.key, span, name });
+  }
+  return definitions;
+}
+
+function resolveMentions(text: string, mentions: Mention[], definitions: Map<string, Definition>): void {
+  const sectionOf = sectionIndex(text);
+  mentions.forEach((m, i) => {
+    const c = m.citation;
+    if (m.resolvedBy === "self") return;
+    if (!c) {
+      // Back-reference: the nearest earlier resolved mention of the same kind, in the same section.
+      if (m.resolvedBy === null && BACK_TEST.test(m.text)) resolveBack(m, mentions.slice(0, i), sectionOf);
+      else if (m.resolvedKey === null) m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
+      return;
+    }
+    const name = kindKey(m.kind, c.number);
+    const defined = definitions.get(name);
+    if (c.key && (!hasMismatch(c) || m.isDefinition)) {
+      if (defined && defined.key !== c.key && hasMismatch(c)) Object.assign(m, { resolvedKey: defined.key, resolvedBy: "definition", evidence: defined.span });
+      else Object.assign(m, { resolvedKey: c.key, resolvedBy: "identifier" });
+      return;
+    }
+    if (c.key) {
+      // The code contradicts the type word: read it as the text's own consistent form when there is one.
+      const consistent = defined?.key ?? uniqueKey(mentions.filter((o) => o !== m && o.citation?.key && !hasMismatch(o.citation) && kindKey(o.kind, o.citation.number) === name && o.citation.issuer === c.issuer));
+      if (consistent && consistent !== c.key) {
+        const evidence = defined?.span ?? mentions.find((o) => o.citation?.key === consistent)?.citation;
+        Object.assign(m, { resolvedKey: consistent, resolvedBy: defined ? "definition" : "consistent-citation", evidence: evidence ? spanOf(text, evidence.start, evidence.end) : null });
+        m.diagnostics.push(diagnostic("inconsistent-citation", m.start, m.end, { cited: c.key, key: consistent }, consistent));
+      } else Object.assign(m, { resolvedKey: c.key, resolvedBy: "identifier" });
+      return;
+    }
+    // A number without its code: a definition made earlier, else the one full citation earlier in the text.
+    if (defined && defined.span.start < m.start) {
+      Object.assign(m, { resolvedKey: defined.key, resolvedBy: "definition", evidence: defined.span });
+      return;
+    }
+    const earlier = mentions.slice(0, i).filter((o) => o.resolvedKey && o.citation?.key && kindKey(o.kind, o.citation.number) === name && (c.typeCode === null || o.citation.typeCode === c.typeCode));
+    const keys = [...new Set(earlier.map((o) => o.resolvedKey as string))];
+    if (keys.length === 1) {
+      const first = earlier.find((o) => o.resolvedKey === keys[0]) as Mention;
+      Object.assign(m, { resolvedKey: keys[0], resolvedBy: "earlier-citation", evidence: spanOf(text, first.start, first.end) });
+    } else if (keys.length > 1) {
+      m.diagnostics.push(diagnostic("ambiguous-reference", m.start, m.end, { text: m.text, candidates: keys.join(", ") }));
+    } else {
+      m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
+    }
+  });
+}
+const BACK_TEST = new RegExp(BACK.source, "iu");
+
+function uniqueKey(mentions: Mention[]): string | undefined {
+  const keys = new Set(mentions.map((m) => m.citation?.key as string));
+  return keys.size === 1 ? [...keys][0] : undefined;
+}
+
+function resolveBack(m: Mention, earlier: Mention[], sectionOf: (offset: number) => number): void {
+  const section = sectionOf(m.start);
+  const target = [...earlier].reverse().find((o) => o.resolvedKey && o.resolvedBy !== "self" && foldKey(o.kind ?? "") === foldKey(m.kind ?? "") && sectionOf(o.start) === section);
+  if (target) Object.assign(m, { resolvedKey: target.resolvedKey, resolvedBy: "back-reference", evidence: { text: target.text, start: target.start, end: target.end } });
+  else m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
+}
+
+/** The index of the section (I., II -, Chương 2, Mục 3 …) an offset falls in. */
+function sectionIndex(text: string): (offset: number) => number {
+  const starts: number[] = [0];
+  let at = 0;
+  for (const line of text.split("\n")) {
+    if (SECTION.test(line)) starts.push(at);
+    at += line.length + 1;
+  }
+  return (offset) => {
+    let s = 0;
+    while (s + 1 < starts.length && (starts[s + 1] as number) <= offset) s++;
+    return s;
+  };
+}
+
+/**
+ * The relation of each mention, and the relations the text states between cited documents. In a clause, a
+ * mention after another takes the verb between them; a verb right after the earlier citation (or its `về`)
+ * states how that document relates to this one; with no verb, the two are coordinated.
+ */
+function relate(text: string, mentions: Mention[]): StatedRelation[] {
+  const stated = new Map<string, StatedRelation>();
+  const state = (from: string, to: string, relation: Mention["relation"], evidence: Span) => {
+    const id = `${from} ${relation} ${to}`;
+    if (from !== to && !stated.has(id)) stated.set(id, { from, to, relation, evidence });
+  };
+  const statedFrom = new Map<Mention, { from: string; relation: Mention["relation"] }>();
+  let previous: Mention | null = null;
+  for (const m of mentions) {
+    if (m.isDefinition || m.resolvedBy === "self") continue;
+    const clause = clauseStart(text, m.start);
+    const p: Mention | null = previous && previous.end > clause ? previous : null;
+    // `…; Kế hoạch số 116-KH/TU …`: a clause that only continues a list keeps the list's relation.
+    const continuesList = !p && previous !== null && text[clause - 1] === ";" && /^[\s*_]*$/.test(text.slice(clause, m.start));
+    const listHead = previous;
+    previous = m;
+    const verb = lastVerb(text, p ? p.end : clause, m.start);
+    const near = verb && governs(text, verb, m.start) ? verb : null;
+    if (p && near && TIES_TO_PREVIOUS.test(text.slice(p.end, near.span.start))) {
+      if (p.resolvedKey && m.resolvedKey) {
+        state(p.resolvedKey, m.resolvedKey, near.relation, near.span);
+        statedFrom.set(m, { from: p.resolvedKey, relation: near.relation });
+      }
+      m.verb = near.span;
+    } else if (near) {
+      m.relation = near.relation;
+      m.verb = near.span;
+    } else if (p && !verb && !insideSubject(p, m)) {
+      // Coordinated with the mention before it: `Nghị quyết số 20-NQ/TW … và Kết luận số 50-KL/TW`.
+      m.relation = p.relation;
+      m.verb = p.verb;
+      const parent = statedFrom.get(p);
+      if (parent && m.resolvedKey && p.verb) {
+        state(parent.from, m.resolvedKey, parent.relation, p.verb);
+        statedFrom.set(m, parent);
+      }
+    } else if (continuesList && listHead && !verb) {
+      m.relation = listHead.relation;
+      m.verb = listHead.verb;
+    }
+  }
+  return [...stated.values()];
+}
+
+const insideSubject = (p: Mention, m: Mention) => {
+  const s = p.citation?.spans.subject;
+  return s !== null && s !== undefined && m.start >= s.start && m.start < s.end;
+};

@@ -1,0 +1,173 @@
+/**
+ * The citing document's own header and footer, read line by line. Every field is null (or empty) when the
+ * text does not give it: several real documents lost their header in conversion, and nothing is invented.
+ *
+ *   Số: 300/LĐLĐ                              identifier
+ *   Huyện DMC, ngày   tháng 02 năm 2025       place, date (day blank)
+ *   KẾ HOẠCH                                  heading → type
+ *   V/v tuyên truyền …                        subject (or the title lines after the heading)
+ *   Kính gửi: - Các công đoàn cơ sở …         addressees
+ *   TM. BAN THƯỜNG VỤ / PHÓ CHỦ TỊCH          signing block; then the signer's name
+ *   Nơi nhận: - Như trên; - Lưu: VP.          recipients
+ */
+import { readDate } from "./date.js";
+import type { Span } from "./schema.js";
+import { KINDS } from "./tables.js";
+
+export interface HeaderDate {
+  iso: string | null;
+  day: number | null;
+  month: number | null;
+  year: number | null;
+  span: Span;
+}
+export interface Header {
+  type: { kind: string; span: Span } | null;
+  place: Span | null;
+  date: HeaderDate | null;
+  subject: Span | null;
+  addressees: Span[];
+  recipients: Span[];
+  signature: { authority: Span | null; title: Span | null; signer: Span | null };
+}
+
+interface Line {
+  text: string;
+  start: number;
+}
+
+function linesOf(text: string): Line[] {
+  const lines: Line[] = [];
+  let start = 0;
+  for (const raw of text.split("\n")) {
+    lines.push({ text: raw, start });
+    start += raw.length + 1;
+  }
+  return lines;
+}
+
+/** The span of `line` without markdown emphasis, list dashes and surrounding blanks. */
+function trimmed(line: Line, from = 0): Span | null {
+  const t = line.text.slice(from);
+  const lead = /^[\s*_\-–•]*/.exec(t)?.[0].length ?? 0;
+  const body = t.slice(lead).replace(/[\s*_]+$/, "");
+  if (body === "") return null;
+  const start = line.start + from + lead;
+  return { text: body, start, end: start + body.length };
+}
+
+const join = (a: Span, b: Span, text: string): Span => ({ start: a.start, end: b.end, text: text.slice(a.start, b.end) });
+const isBlank = (l: Line | undefined) => l === undefined || l.text.trim() === "";
+
+// The header stands in the first lines; beyond them a "ngày …" line is prose, not the document's date.
+const HEADER_LINES = 30;
+const PLACE_DATE = /^[\s*_]*([^,\n]{2,60}?),\s*ngày\s+(\d{1,2})?[\s.…]*tháng\s+(\d{1,2})?[\s.…]*năm\s+(\d{4})/iu;
+const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
+const SIGN_PREFIX = /^[\s*_]*(?:TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\.?\s+\p{Lu}/u;
+const UPPER_LINE = /^[\s*_]*[\p{Lu}\d][\p{Lu}\d\s,.\-/()]*[\s*_]*$/u;
+const PERSON = /^[\s*_]*(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,5}[\s*_]*$/u;
+
+export function readHeader(text: string): Header {
+  const lines = linesOf(text);
+  const header: Header = {
+    type: null, place: null, date: null, subject: null, addressees: [], recipients: [],
+    signature: { authority: null, title: null, signer: null },
+  };
+  const top = lines.slice(0, HEADER_LINES);
+
+  for (const line of top) {
+    const m = PLACE_DATE.exec(line.text);
+    if (!m || header.date) continue;
+    const placeStart = line.start + line.text.indexOf(m[1] as string);
+    header.place = { text: m[1] as string, start: placeStart, end: placeStart + (m[1] as string).length };
+    const dateStart = line.start + line.text.indexOf("ngày", m.index);
+    const dateEnd = line.start + m.index + m[0].length;
+    const reading = readDate(m[2] ?? null, m[3] ?? null, m[4] ?? null);
+    header.date = {
+      iso: reading.kind === "valid" ? reading.iso : null,
+      day: m[2] ? Number(m[2]) : null,
+      month: m[3] ? Number(m[3]) : null,
+      year: m[4] ? Number(m[4]) : null,
+      span: { text: text.slice(dateStart, dateEnd), start: dateStart, end: dateEnd },
+    };
+  }
+
+  const headingIndex = top.findIndex((l) => HEADINGS.has(l.text.trim().replace(/[*_]/g, "")));
+  if (headingIndex >= 0) {
+    const line = top[headingIndex] as Line;
+    const span = trimmed(line) as Span;
+    header.type = { kind: HEADINGS.get(span.text) as string, span };
+    header.subject = paragraphAfter(lines, headingIndex + 1, text);
+  }
+  const vv = top.findIndex((l) => /^[\s*_]*V\/v\s/.test(l.text));
+  if (vv >= 0) {
+    const first = top[vv] as Line;
+    header.subject = paragraphFrom(lines, vv, first.text.indexOf("V/v") + 3, text);
+    header.type ??= { kind: "Công văn", span: { text: "V/v", start: first.start + first.text.indexOf("V/v"), end: first.start + first.text.indexOf("V/v") + 3 } };
+  }
+
+  const kg = lines.findIndex((l) => /^[\s*_]*Kính gửi\s*:/i.test(l.text));
+  if (kg >= 0) header.addressees = listFrom(lines, kg, /Kính gửi\s*:/i);
+  const nn = lines.findIndex((l) => /^[\s*_]*Nơi nhận\s*:/i.test(l.text));
+  if (nn >= 0) header.recipients = listFrom(lines, nn, /Nơi nhận\s*:/i);
+
+  readSignature(lines, header);
+  return header;
+}
+
+/** The non-blank lines from `index`, up to a blank line, as one span: a title or a subject. */
+function paragraphAfter(lines: Line[], index: number, text: string): Span | null {
+  let i = index;
+  while (i < lines.length && isBlank(lines[i])) i++;
+  return i < lines.length ? paragraphFrom(lines, i, 0, text) : null;
+}
+
+function paragraphFrom(lines: Line[], index: number, from: number, text: string): Span | null {
+  const first = trimmed(lines[index] as Line, from);
+  if (!first) return null;
+  let last = first;
+  for (let i = index + 1; i < lines.length && !isBlank(lines[i]); i++) last = trimmed(lines[i] as Line) ?? last;
+  return join(first, last, text);
+}
+
+/** `Kính gửi: A` or `Nơi nhận:` followed by `- A`, `- B` lines: one span per item. */
+function listFrom(lines: Line[], index: number, label: RegExp): Span[] {
+  const items: Span[] = [];
+  const first = lines[index] as Line;
+  const afterLabel = (label.exec(first.text)?.index ?? 0) + (label.exec(first.text)?.[0].length ?? 0);
+  const inline = trimmed(first, afterLabel);
+  if (inline) items.push(inline);
+  let i = index + 1;
+  while (i < lines.length && isBlank(lines[i])) i++;
+  for (; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    if (!/^\s*[-–•+]/.test(line.text)) break;
+    const item = trimmed(line);
+    if (item) items.push(item);
+  }
+  return items;
+}
+
+/** `TM. BAN THƯỜNG VỤ` (authority), the title line below it, and the first name-like line after them. */
+function readSignature(lines: Line[], header: Header): void {
+  const at = lines.findIndex((l) => SIGN_PREFIX.test(l.text) && UPPER_LINE.test(l.text));
+  const titleOnly = at < 0 ? lines.findIndex((l, i) => i > HEADER_LINES && /^[\s*_]*(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG)[\s*_]*$/.test(l.text)) : -1;
+  const start = at >= 0 ? at : titleOnly;
+  if (start < 0) return;
+  let next = start;
+  if (at >= 0) {
+    header.signature.authority = trimmed(lines[at] as Line);
+    const below = lines[at + 1];
+    if (below && !isBlank(below) && UPPER_LINE.test(below.text)) {
+      header.signature.title = trimmed(below);
+      next = at + 1;
+    }
+  } else header.signature.title = trimmed(lines[start] as Line);
+  for (let i = next + 1; i < lines.length && i <= next + 8; i++) {
+    const line = lines[i] as Line;
+    if (isBlank(line)) continue;
+    if (/^[\s*_]*Nơi nhận/i.test(line.text)) break;
+    if (PERSON.test(line.text)) header.signature.signer = trimmed(line);
+    break;
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * How a text relates to what it cites, from the verb that governs each mention in its clause:
+ *
+ *   Căn cứ Nghị định số 30/2020/NĐ-CP …                  → basedOn
+ *   Thực hiện Kế hoạch số 25-KH/TU … và Kết luận số 93 …  → implements (both: coordinated)
+ *   Kết luận số 69-KL/TW … về tiếp tục thực hiện Nghị quyết số 20-NQ/TW
+ *                                                         → stated: 69-KL/TW continues 20-NQ/TW
+ */
+import relationsJson from "../grammar/relations.json";
+import type { Relation, Span } from "./schema.js";
+
+const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
+const VERB = new RegExp(
+  `(?<![\\p{L}])(?:${VERBS.map((v) => v.verb.replace(/[,]/g, ",?").replace(/ /g, "\\s+")).join("|")})(?![\\p{L}])`,
+  "giu",
+);
+const relationOfVerb = new Map(VERBS.map((v) => [v.verb, v.relation as Relation]));
+const STRENGTH: readonly string[] = relationsJson.strength;
+const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers);
+
+/** A verb governs a mention only from close by, with no word between them that starts another construction. */
+export function governs(text: string, verb: Verb, mentionStart: number): boolean {
+  const words = text.slice(verb.span.end, mentionStart).split(/[\s,]+/).filter((w) => /\p{L}/u.test(w));
+  return words.length <= relationsJson.maxSyllablesVerbToMention && !words.some((w) => BREAKERS.has(w.toLowerCase()));
+}
+
+/** The stronger of two relations (repeals > … > mentions). */
+export const stronger = (a: Relation, b: Relation): Relation => (STRENGTH.indexOf(a) <= STRENGTH.indexOf(b) ? a : b);
+
+export interface Verb {
+  relation: Relation;
+  span: Span;
+}
+
+/** The last relation verb in text[from, to). */
+export function lastVerb(text: string, from: number, to: number): Verb | null {
+  if (to <= from) return null;
+  const slice = text.slice(from, to);
+  let found: Verb | null = null;
+  VERB.lastIndex = 0;
+  for (let m = VERB.exec(slice); m !== null; m = VERB.exec(slice)) {
+    const key = m[0].toLowerCase().replace(/\s+/g, " ").replace(/^sửa đổi,? bổ sung$/, "sửa đổi, bổ sung");
+    const relation = relationOfVerb.get(key);
+    if (relation) found = { relation, span: { text: m[0], start: from + m.index, end: from + m.index + m[0].length } };
+  }
+  return found;
+}
+
+/** Where the clause that holds `at` begins: after `;`, a line break or a sentence end. */
+export function clauseStart(text: string, at: number): number {
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ";" || c === "\n") return i + 1;
+    if (c === "." && /\s/.test(text[i + 1] ?? "") && /\p{Lu}/u.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i + 1;
+  }
+  return 0;
+}
+
+/** Text between a citation and a verb that ties the verb to that citation: `, … của X về`, `về *`. */
+export const TIES_TO_PREVIOUS = /^[\s,*_"“”]*(?:về[\s*_"“]*)?$/iu;

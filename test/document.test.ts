@@ -36,8 +36,9 @@ describe.each(readdirSync(dir).filter((f) => f.endsWith(".document.json")))("%s"
       expect(actual[field], field).toEqual(expected[field]);
     }
   });
-  it.each(expected.mentions.map((m: { text: string }, i: number) => [i, m]))("mention %i", (i, m) => {
-    expect(actual.mentions[i as number], `mention ${i}: ${(m as { text: string }).text}`).toEqual(m);
+  const rows: [number, { text: string }][] = expected.mentions.map((m: { text: string }, i: number) => [i, m]);
+  it.each(rows)("mention %i", (i, m) => {
+    expect(actual.mentions[i], `mention ${i}: ${m.text}`).toEqual(m);
   });
   it("has the expected mentions, cited documents, stated relations and diagnostics", () => {
     expect(actual.mentions).toHaveLength(expected.mentions.length);

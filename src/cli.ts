@@ -3,17 +3,22 @@
  *
  *   vncite extract <file...|-> [--format json|jsonl|table]
  *   vncite doc <file|-> [--format json|text]
+ *   vncite check <file...|-> [--registry file] [--format text|json|sarif]
  *
- * Exit codes: 0 success; 2 usage errors and unreadable input (missing file, a directory, bytes that are not UTF-8).
+ * Exit codes: 0 success; 1 when check finds an error; 2 usage errors and unreadable input (missing file, a
+ * directory, bytes that are not UTF-8, a bad registry).
  */
 import { readFileSync, statSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { check } from "./check.js";
 import { parseDocument } from "./document.js";
 import { extract } from "./extract.js";
-import type { Citation, DocumentRecord } from "./schema.js";
+import { Registry, RegistryError } from "./registry.js";
+import type { Citation, Diagnostic, DocumentRecord } from "./schema.js";
 
 const USAGE = `usage: vncite extract <file...|-> [--format json|jsonl|table]
        vncite doc <file|-> [--format json|text]
+       vncite check <file...|-> [--registry file.json|file.csv] [--format text|json|sarif]
 
 extract  every reference in the files
   json   one file: the array of citations; several: an object from file name to its array
@@ -21,7 +26,11 @@ extract  every reference in the files
   table  one line a citation: line:col, key, kind, date, issuing body, diagnostics
 doc      the document itself: header, each mention resolved to a key, relations
   json   the DocumentRecord
-  text   a readable summary`;
+  text   a readable summary
+check    diagnostics for every citation; exit 1 when any is an error
+  text   path:line:col: severity code message, the line, a caret under the span
+  json   [{ file, diagnostics }]
+  sarif  SARIF 2.1.0 for CI systems and editors`;
 
 const FORMATS = ["json", "jsonl", "table"] as const;
 type Format = (typeof FORMATS)[number];
@@ -48,16 +57,21 @@ function readInput(path: string): string {
   }
 }
 
-/** 1-based line and column of an offset. */
-function lineCol(text: string, offset: number): string {
+/** 1-based line and column (UTF-16 code units) of an offset, and where its line starts and ends. */
+function position(text: string, offset: number) {
   let line = 1;
   let lineStart = 0;
   for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
     line++;
     lineStart = i + 1;
   }
-  return `${line}:${offset - lineStart + 1}`;
+  const lineEnd = text.indexOf("\n", lineStart);
+  return { line, col: offset - lineStart + 1, lineStart, lineEnd: lineEnd < 0 ? text.length : lineEnd };
 }
+const lineCol = (text: string, offset: number) => {
+  const p = position(text, offset);
+  return `${p.line}:${p.col}`;
+};
 
 function tableRows(file: string, text: string, citations: Citation[]): string[] {
   return citations.map((c) =>
@@ -125,6 +139,77 @@ function documentSummary(d: DocumentRecord): string {
   return lines.join("\n");
 }
 
+function runCheck(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: "string", default: "text" }, registry: { type: "string" } },
+    allowPositionals: true,
+  });
+  const format = values.format as string;
+  if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
+  if (positionals.length === 0) throw new UsageError("no input: give files, or - for standard input");
+  let registry: Registry | undefined;
+  if (values.registry !== undefined) {
+    try {
+      registry = Registry.load(values.registry);
+    } catch (e) {
+      if (e instanceof RegistryError) throw new UsageError(e.message.replace(/\n/g, "; "));
+      throw new UsageError(`${values.registry}: cannot read the registry`);
+    }
+  }
+  const results = positionals.map((file) => {
+    const text = readInput(file);
+    return { file, text, diagnostics: check(text, registry ? { id: file, registry } : { id: file }) };
+  });
+  if (format === "json") process.stdout.write(`${JSON.stringify(results.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2)}\n`);
+  else if (format === "sarif") process.stdout.write(`${JSON.stringify(toSarif(results), null, 2)}\n`);
+  else {
+    const out = results.flatMap(({ file, text, diagnostics }) => diagnostics.map((d) => compilerStyle(file, text, d)));
+    if (out.length > 0) process.stdout.write(`${out.join("\n")}\n`);
+  }
+  return results.some((r) => r.diagnostics.some((d) => d.severity === "error")) ? 1 : 0;
+}
+
+/** `path:line:col: severity code message`, the source line, and a caret under the span. */
+function compilerStyle(file: string, text: string, d: Diagnostic): string {
+  const p = position(text, d.start);
+  const source = text.slice(p.lineStart, p.lineEnd);
+  const width = Math.max(1, Math.min(d.end, p.lineEnd) - d.start);
+  const fix = d.fix ? `\n  fix: ${d.fix}` : "";
+  return `${file}:${p.line}:${p.col}: ${d.severity} ${d.code}: ${d.message}\n  ${source}\n  ${" ".repeat(p.col - 1)}^${"~".repeat(width - 1)}${fix}`;
+}
+
+/** SARIF 2.1.0, for CI systems and editors. */
+function toSarif(results: { file: string; text: string; diagnostics: Diagnostic[] }[]) {
+  const level = { error: "error", warning: "warning", info: "note" } as const;
+  const rules = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
+  return {
+    $schema: "https://json.schemastore.org/sarif-2.1.0.json",
+    version: "2.1.0",
+    runs: [
+      {
+        tool: { driver: { name: "vncite", informationUri: "https://www.npmjs.com/package/vncite", rules: rules.map((id) => ({ id })) } },
+        results: results.flatMap(({ file, text, diagnostics }) =>
+          diagnostics.map((d) => {
+            const a = position(text, d.start);
+            const b = position(text, d.end);
+            const region = { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col, charOffset: d.start, charLength: d.end - d.start };
+            return {
+              ruleId: d.code,
+              level: level[d.severity],
+              message: { text: `${d.message} (${d.messageVi})` },
+              locations: [{ physicalLocation: { artifactLocation: { uri: file }, region } }],
+              ...(d.fix
+                ? { fixes: [{ description: { text: d.fix }, artifactChanges: [{ artifactLocation: { uri: file }, replacements: [{ deletedRegion: region, insertedContent: { text: d.fix } }] }] }] }
+                : {}),
+            };
+          }),
+        ),
+      },
+    ],
+  };
+}
+
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
@@ -134,6 +219,7 @@ function main(argv: string[]): number {
     }
     if (command === "extract") return runExtract(rest);
     if (command === "doc") return runDoc(rest);
+    if (command === "check") return runCheck(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     const message = e instanceof UsageError || (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))

@@ -1,5 +1,5 @@
 /** Diagnostics of the extraction core: each code with its severity and its message in English and Vietnamese. */
-import type { Diagnostic } from "./schema.js";
+import type { Diagnostic, Span } from "./schema.js";
 
 type Args = Record<string, string>;
 interface Rule {
@@ -30,7 +30,7 @@ const RULES = {
     vi: (a) => `Số hiệu ${a.id} sai định dạng; đúng là ${a.fix}.`,
   },
   "type-code-mismatch": {
-    severity: "warning",
+    severity: "error",
     en: (a) => `The type word "${a.word}" does not match the type code ${a.code} (${a.codeKind}).`,
     vi: (a) => `Tên loại "${a.word}" không khớp với ký hiệu ${a.code} (${a.codeKind}).`,
   },
@@ -61,8 +61,53 @@ const RULES = {
   },
   "inconsistent-citation": {
     severity: "warning",
-    en: (a) => `${a.cited} is cited elsewhere in this text as ${a.key}; read as ${a.key}.`,
-    vi: (a) => `${a.cited} ở chỗ khác trong văn bản được trích dẫn là ${a.key}; hiểu là ${a.key}.`,
+    en: (a) => (a.field ? `${a.key} is cited with two ${a.field}: ${a.values}.` : `${a.cited} is cited elsewhere in this text as ${a.key}; read as ${a.key}.`),
+    vi: (a) => (a.field ? `${a.key} được trích dẫn với hai ${a.fieldVi} khác nhau: ${a.values}.` : `${a.cited} ở chỗ khác trong văn bản được trích dẫn là ${a.key}; hiểu là ${a.key}.`),
+  },
+  "date-after-document": {
+    severity: "error",
+    en: (a) => `${a.key} is dated ${a.date}, after this document (${a.own}).`,
+    vi: (a) => `${a.key} ban hành ngày ${a.date}, sau ngày của văn bản này (${a.own}).`,
+  },
+  "year-mismatch": {
+    severity: "warning",
+    en: (a) => `${a.key} carries the year ${a.year} but is dated ${a.date}.`,
+    vi: (a) => `${a.key} mang năm ${a.year} nhưng ghi ngày ${a.date}.`,
+  },
+  "issuer-mismatch": {
+    severity: "warning",
+    en: (a) => `Issuer code ${a.code} does not match the issuing body "${a.body}" (${a.bodyCode}).`,
+    vi: (a) => `Ký hiệu cơ quan ${a.code} không khớp với cơ quan ban hành "${a.body}" (${a.bodyCode}).`,
+  },
+  "term-mismatch": {
+    severity: "warning",
+    en: (a) => `${a.key} names term ${a.term}, but its date ${a.date} falls in term ${a.actual}.`,
+    vi: (a) => `${a.key} ghi khóa ${a.term}, nhưng ngày ${a.date} thuộc khóa ${a.actual}.`,
+  },
+  "unknown-type-code": {
+    severity: "info",
+    en: (a) => `Type code ${a.code} is not in the table of document types.`,
+    vi: (a) => `Ký hiệu loại văn bản ${a.code} không có trong bảng.`,
+  },
+  "unknown-issuer": {
+    severity: "info",
+    en: (a) => `Issuer code ${a.code} is not in the table of issuers.`,
+    vi: (a) => `Ký hiệu cơ quan ${a.code} không có trong bảng.`,
+  },
+  "not-in-registry": {
+    severity: "warning",
+    en: (a) => `${a.key} is not in the registry.`,
+    vi: (a) => `${a.key} không có trong danh mục văn bản.`,
+  },
+  "registry-mismatch": {
+    severity: "warning",
+    en: (a) => `${a.key}: the ${a.field} cited (${a.cited}) differs from the registry (${a.known}).`,
+    vi: (a) => `${a.key}: ${a.fieldVi} được trích dẫn (${a.cited}) khác với danh mục (${a.known}).`,
+  },
+  "cites-repealed": {
+    severity: "error",
+    en: (a) => `${a.key} is no longer in force (${a.status}).`,
+    vi: (a) => `${a.key} đã hết hiệu lực (${a.status}).`,
   },
 } satisfies Record<string, Rule>;
 
@@ -74,7 +119,10 @@ export function diagnostic(
   end: number,
   args: Args,
   fix: string | null = null,
+  related?: Span[],
 ): Diagnostic {
   const rule: Rule = RULES[code];
-  return { code, severity: rule.severity, message: rule.en(args), messageVi: rule.vi(args), start, end, fix };
+  const d: Diagnostic = { code, severity: rule.severity, message: rule.en(args), messageVi: rule.vi(args), start, end, fix };
+  if (related && related.length > 0) d.related = related;
+  return d;
 }

@@ -161,7 +161,8 @@ function resolveMentions(text: string, mentions: Mention[], definitions: Map<str
       if (consistent && consistent !== c.key) {
         const evidence = defined?.span ?? mentions.find((o) => o.citation?.key === consistent)?.citation;
         Object.assign(m, { resolvedKey: consistent, resolvedBy: defined ? "definition" : "consistent-citation", evidence: evidence ? spanOf(text, evidence.start, evidence.end) : null });
-        m.diagnostics.push(diagnostic("inconsistent-citation", m.start, m.end, { cited: c.key, key: consistent }, consistent));
+        const id = c.spans.identifier ?? m;
+        m.diagnostics.push(diagnostic("inconsistent-citation", id.start, id.end, { cited: c.key, key: consistent }, consistent));
       } else Object.assign(m, { resolvedKey: c.key, resolvedBy: "identifier" });
       return;
     }

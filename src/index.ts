@@ -1,7 +1,11 @@
 /** vncite: find, parse and cross-check references to Vietnamese administrative and legal documents. */
+export { check, type CheckOptions, checkDocument } from "./check.js";
 export { type DocumentOptions, parseDocument } from "./document.js";
 export { extract, type ExtractOptions } from "./extract.js";
 export { normalize, type NormalizedText } from "./normalize.js";
+export {
+  canonicalKey, Registry, RegistryError, type RegistryRecord, RegistryRecordSchema, RegistryRowSchema, RegistryStatusSchema,
+} from "./registry.js";
 export {
   CitationListSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, MentionSchema, RelationSchema,
   ResolutionSchema, SeveritySchema, SpanSchema, StatedRelationSchema,

@@ -3,6 +3,14 @@ import { z } from "zod";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 
+/** A part of a text: its exact original substring and UTF-16 offsets. */
+export const SpanSchema = z.object({
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type Span = z.infer<typeof SpanSchema>;
+
 /** A problem found in the text: data, never an exception. Offsets are UTF-16 offsets into the ORIGINAL input. */
 export const DiagnosticSchema = z.object({
   code: z.string(),
@@ -15,16 +23,10 @@ export const DiagnosticSchema = z.object({
   end: z.number().int().nonnegative(),
   /** A suggested replacement for text.slice(start, end), where one is clear. */
   fix: z.string().nullable(),
+  /** Other places involved (the other citation of an inconsistent pair). */
+  related: z.array(SpanSchema).optional(),
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
-
-/** A part of a citation: its exact original text and offsets. */
-export const SpanSchema = z.object({
-  text: z.string(),
-  start: z.number().int().nonnegative(),
-  end: z.number().int().nonnegative(),
-});
-export type Span = z.infer<typeof SpanSchema>;
 
 export const RelationSchema = z.enum([
   "mentions", "basedOn", "implements", "continues", "guides", "amends", "replaces", "repeals", "corrects",

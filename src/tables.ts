@@ -31,7 +31,8 @@ export const typeCodeInfo = (code: string) => codeByFold.get(foldKey(code));
 
 export const ASSEMBLIES: readonly string[] = typesJson.assemblies;
 
-const issuerByFold = new Map<string, IssuerInfo>(issuersJson.issuers.map((i) => [foldKey(i.code), i]));
+export const ISSUERS: readonly IssuerInfo[] = issuersJson.issuers;
+const issuerByFold = new Map<string, IssuerInfo>(ISSUERS.map((i) => [foldKey(i.code), i]));
 /** The table entry of an issuer code; `QH14` is found under its assembly `QH`. */
 export function issuerInfo(code: string): IssuerInfo | undefined {
   return issuerByFold.get(foldKey(code)) ?? issuerByFold.get(foldKey(code.replace(/\d+$/, "")));

@@ -74,3 +74,45 @@ describe("vncite doc", () => {
     expect(run(["doc", seed, "--format", "table"]).status).toBe(2);
   });
 });
+
+describe("vncite check", () => {
+  const clean = join(root, "fixtures", "000_1db0ab688705c645.txt");
+
+  it("reads like a compiler and exits 1 when there is an error", () => {
+    const r = run(["check", seed]);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split("\n");
+    expect(lines[0]).toBe(`${seed}:57:74: error type-code-mismatch: The type word "Kết luận" does not match the type code NQ (Nghị quyết).`);
+    expect(lines[2]).toBe(`  ${" ".repeat(73)}^${"~".repeat("Kết luận số 93-NQ/TW".length - 1)}`);
+  });
+
+  it("exits 0 on a text without errors", () => {
+    const r = run(["check", clean]);
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("");
+  });
+
+  it("writes SARIF 2.1.0 with regions and fixes", () => {
+    const sarif = JSON.parse(run(["check", seed, "--format", "sarif"]).stdout);
+    expect(sarif.version).toBe("2.1.0");
+    const [first, second] = sarif.runs[0].results;
+    expect(first).toMatchObject({ ruleId: "type-code-mismatch", level: "error" });
+    expect(first.locations[0].physicalLocation.region).toMatchObject({ startLine: 57, startColumn: 74 });
+    expect(second.fixes[0].artifactChanges[0].replacements[0].insertedContent.text).toBe("93-KL/TW");
+  });
+
+  it("checks against a registry", () => {
+    const r = run(["check", clean, "--registry", join(root, "fixtures", "registry.csv"), "--format", "json"]);
+    const [{ diagnostics }] = JSON.parse(r.stdout);
+    // 20-NQ/TW and 50-KL/TW match their rows (`Ban Bí thư` within `Ban Bí thư Trung ương Đảng`): silent.
+    expect(diagnostics.map((d: { code: string; message: string }) => [d.code, d.message])).toEqual([
+      ["not-in-registry", "1895/MTTQ-BTT is not in the registry."],
+      ["not-in-registry", "171-CV/BTGHU is not in the registry."],
+    ]);
+  });
+
+  it("exits 2 for a bad registry or format", () => {
+    expect(run(["check", clean, "--registry", join(root, "README.md")]).status).toBe(2);
+    expect(run(["check", clean, "--format", "xml"]).status).toBe(2);
+  });
+});

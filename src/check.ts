@@ -1,0 +1,171 @@
+/**
+ * Stage 6: check. Everything a reviewer should look at before a document is signed, as diagnostics with spans
+ * in the original text: the forms of citations, their consistency within the text, dates and terms, issuer
+ * codes against issuing bodies, and (with a registry) the documents themselves.
+ *
+ *   check("… Kết luận số 93-NQ/TW của Ban Bí thư …")  →  [{ code: "type-code-mismatch", severity: "error", … }]
+ */
+import termsJson from "../grammar/terms.json";
+import { diagnostic } from "./diagnostics.js";
+import { parseDocument } from "./document.js";
+import { NOT_IN_FORCE, type Registry } from "./registry.js";
+import type { Citation, Diagnostic, DocumentRecord, Mention, Span } from "./schema.js";
+import { foldKey, issuerInfo, ISSUERS, typeCodeInfo } from "./tables.js";
+
+export interface CheckOptions {
+  /** Known documents to check the cited ones against. */
+  registry?: Registry;
+  /** The caller's id for the text (see parseDocument). */
+  id?: string;
+}
+
+/** Diagnostics for a text, ordered by position. */
+export function check(text: string, options: CheckOptions = {}): Diagnostic[] {
+  if (typeof text !== "string") throw new TypeError(`vncite.check: expected the text as a string, got ${text === null ? "null" : typeof text}`);
+  const record = parseDocument(text, options.id === undefined ? {} : { id: options.id });
+  return checkDocument(record, options.registry);
+}
+
+/** Diagnostics for a parsed document. */
+export function checkDocument(record: DocumentRecord, registry?: Registry): Diagnostic[] {
+  const out: Diagnostic[] = [...record.diagnostics];
+  const cited = record.mentions.filter((m): m is Mention & { citation: Citation } => m.citation !== null);
+  for (const m of cited) out.push(...checkCitation(m.citation, record));
+  out.push(...checkConsistency(record.mentions));
+  if (registry) out.push(...checkRegistry(record.mentions, registry));
+  return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+}
+
+// Names are compared folded: case, spacing and the old tone placement (uỷ/ủy, hoà/hòa, khoá/khóa).
+const foldName = (s: string) =>
+  foldKey(s).replace(/uỷ/g, "ủy").replace(/oà/g, "òa").replace(/oá/g, "óa").replace(/oả/g, "ỏa").replace(/oạ/g, "ọa").replace(/oã/g, "õa");
+const ISSUER_NAMES = ISSUERS.flatMap((i) => i.names.map((n) => ({ code: i.code, name: foldName(n) })));
+
+/** Issuer codes whose names the issuing body in words contains (`Ban Tuyên giáo Huyện ủy` → BTGHU, HU). */
+function codesNamedIn(body: string): Set<string> {
+  const folded = foldName(body);
+  return new Set(ISSUER_NAMES.filter((n) => folded.includes(n.name)).map((n) => n.code));
+}
+
+/** The issuing body's own code in an issuer: `TW`, `TWĐTN` of `TWĐTN-VP`, `MTTQ` of `MTTQ-BTT`, `QH` of `QH14`. */
+const baseIssuer = (issuer: string) => (issuer.split(/[-/]/)[0] as string).replace(/\d+$/, "");
+
+function checkCitation(c: Citation, record: DocumentRecord): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const id = c.spans.identifier ?? c;
+  if (c.typeCode && !typeCodeInfo(c.typeCode)) out.push(diagnostic("unknown-type-code", id.start, id.end, { code: c.typeCode }));
+  if (c.issuer && !issuerInfo(baseIssuer(c.issuer))) out.push(diagnostic("unknown-issuer", id.start, id.end, { code: baseIssuer(c.issuer) }));
+  if (c.year && c.date && Number(c.date.slice(0, 4)) !== c.year && c.spans.date) {
+    out.push(diagnostic("year-mismatch", c.spans.date.start, c.spans.date.end, { key: c.key ?? c.text, year: String(c.year), date: c.date }, null, [span(id)]));
+  }
+  if (c.issuer && c.issuedBy && c.spans.issuedBy) {
+    const named = codesNamedIn(c.issuedBy);
+    const base = baseIssuer(c.issuer);
+    if (named.size > 0 && !named.has(base)) {
+      const by = c.spans.issuedBy;
+      out.push(diagnostic("issuer-mismatch", by.start, by.end, { code: c.issuer, body: c.issuedBy, bodyCode: [...named].join(", ") }, null, [span(id)]));
+    }
+  }
+  const own = record.date;
+  if (c.date && c.spans.date && own && laterThan(c.date, own)) {
+    const ownText = own.iso ?? own.span.text;
+    out.push(diagnostic("date-after-document", c.spans.date.start, c.spans.date.end, { key: c.key ?? c.text, date: c.date, own: ownText }, null, [own.span]));
+  }
+  return out;
+}
+
+const span = (s: { text: string; start: number; end: number }): Span => ({ text: s.text, start: s.start, end: s.end });
+
+/** A cited date after the citing document's date; a document date with a blank day compares by month. */
+function laterThan(iso: string, own: NonNullable<DocumentRecord["date"]>): boolean {
+  if (own.iso) return iso > own.iso;
+  if (own.year === null || own.month === null) return false;
+  return iso.slice(0, 7) > `${own.year}-${String(own.month).padStart(2, "0")}`;
+}
+
+/** The term a date falls in, from grammar/terms.json. */
+function termAt(table: { term: string; from: string }[], iso: string): string | null {
+  let term: string | null = null;
+  for (const t of table) if (iso >= t.from) term = t.term;
+  return term;
+}
+const toRoman = (n: number) => {
+  const table: [number, string][] = [[50, "L"], [40, "XL"], [10, "X"], [9, "IX"], [5, "V"], [4, "IV"], [1, "I"]];
+  let out = "";
+  for (const [v, r] of table) while (n >= v) { out += r; n -= v; }
+  return out;
+};
+
+/**
+ * One document cited two ways in the text: dates, issuing bodies or terms that disagree; and the term each
+ * citation names against its date (a Party term `(khóa X)`, or the assembly in `…/QH14`).
+ */
+function checkConsistency(mentions: Mention[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const byKey = new Map<string, Citation[]>();
+  for (const m of mentions) {
+    if (!m.citation || !m.resolvedKey) continue;
+    byKey.set(m.resolvedKey, [...(byKey.get(m.resolvedKey) ?? []), m.citation]);
+  }
+  for (const [key, citations] of byKey) {
+    const fields = [
+      { field: "dates", fieldVi: "ngày", value: (c: Citation) => c.date, span: (c: Citation) => c.spans.date, same: (a: string, b: string) => a === b },
+      { field: "issuing bodies", fieldVi: "cơ quan ban hành", value: (c: Citation) => c.issuedBy, span: (c: Citation) => c.spans.issuedBy, same: (a: string, b: string) => foldName(a).includes(foldName(b)) || foldName(b).includes(foldName(a)) },
+      { field: "terms", fieldVi: "khóa", value: (c: Citation) => c.term, span: (c: Citation) => c.spans.term, same: (a: string, b: string) => a === b },
+    ];
+    for (const f of fields) {
+      const withValue = citations.filter((c) => f.value(c) !== null && f.span(c) !== null);
+      const first = withValue[0];
+      const other = first && withValue.find((c) => !f.same(f.value(first) as string, f.value(c) as string));
+      if (!first || !other) continue;
+      const at = f.span(other) as Span;
+      out.push(diagnostic("inconsistent-citation", at.start, at.end, { key, field: f.field, fieldVi: f.fieldVi, values: `${f.value(first)} / ${f.value(other)}` }, null, [span(f.span(first) as Span)]));
+    }
+    const date = citations.find((c) => c.date)?.date;
+    for (const c of citations) {
+      if (!date) break;
+      const assembly = c.issuer ? /^(?:QH|UBTVQH)(\d+)$/.exec(c.issuer) : null;
+      const named = c.term ?? (assembly ? toRoman(Number(assembly[1])) : null);
+      if (!named) continue;
+      const table = c.term && c.style === "party" ? termsJson.party : assembly ? termsJson.assembly : null;
+      const actual = table ? termAt(table, date) : null;
+      if (!actual || actual === named) continue;
+      const at = c.spans.term ?? c.spans.identifier ?? c;
+      out.push(diagnostic("term-mismatch", at.start, at.end, { key, term: named, date, actual }));
+    }
+  }
+  return out;
+}
+
+const RELATION_FIELDS = [
+  { field: "kind", fieldVi: "loại văn bản", cited: (c: Citation) => c.kind },
+  { field: "date", fieldVi: "ngày ban hành", cited: (c: Citation) => c.date },
+  { field: "issuing body", fieldVi: "cơ quan ban hành", cited: (c: Citation) => c.issuedBy },
+  { field: "subject", fieldVi: "trích yếu", cited: (c: Citation) => c.subject },
+] as const;
+
+function checkRegistry(mentions: Mention[], registry: Registry): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const m of mentions) {
+    if (!m.resolvedKey || !m.citation || m.resolvedBy === "self") continue;
+    const known = registry.get(m.resolvedKey);
+    const first = !seen.has(m.resolvedKey);
+    seen.add(m.resolvedKey);
+    if (!known) {
+      if (first) out.push(diagnostic("not-in-registry", m.start, m.end, { key: m.resolvedKey }));
+      continue;
+    }
+    if (first && NOT_IN_FORCE.has(known.status)) out.push(diagnostic("cites-repealed", m.start, m.end, { key: m.resolvedKey, status: known.status }));
+    for (const f of RELATION_FIELDS) {
+      const cited = f.cited(m.citation);
+      const registered = f.field === "kind" ? known.kind : f.field === "date" ? known.date : f.field === "issuing body" ? known.issuedBy : known.subject;
+      if (!cited || !registered) continue;
+      const a = foldName(cited);
+      const b = foldName(registered);
+      if (a === b || (f.field !== "date" && f.field !== "kind" && (a.includes(b) || b.includes(a)))) continue;
+      out.push(diagnostic("registry-mismatch", m.start, m.end, { key: m.resolvedKey, field: f.field, fieldVi: f.fieldVi, cited, known: registered }));
+    }
+  }
+  return out;
+}

@@ -1,0 +1,126 @@
+// check(): the seeds' diagnostics as hand-listed, one positive and one negative case per code, and registries.
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { check, DiagnosticSchema, Registry, RegistryError } from "../src/index.js";
+
+const dir = join(import.meta.dirname, "..", "fixtures");
+
+describe.each(readdirSync(dir).filter((f) => f.endsWith(".check.json")))("%s", (file) => {
+  const id = file.replace(".check.json", "");
+  const text = readFileSync(join(dir, `${id}.txt`), "utf8");
+  it("gives exactly the hand-listed diagnostics", () => {
+    const expected = JSON.parse(readFileSync(join(dir, file), "utf8"));
+    const actual = check(text, { id }).map((d) => ({
+      code: d.code, severity: d.severity, line: text.slice(0, d.start).split("\n").length, text: text.slice(d.start, d.end), fix: d.fix,
+    }));
+    expect(actual).toEqual(expected);
+  });
+  it("gives valid diagnostics in both languages", () => {
+    for (const d of check(text, { id })) {
+      expect(() => DiagnosticSchema.parse(d)).not.toThrow();
+      expect(d.message).not.toBe("");
+      expect(d.messageVi).not.toBe(d.message);
+    }
+  });
+});
+
+const codes = (text: string, registry?: Registry) => check(text, registry ? { registry } : {}).map((d) => d.code);
+
+describe("each code, positive and negative", () => {
+  it.each([
+    ["type-code-mismatch", "Thực hiện Kết luận số 93-NQ/TW.", "Thực hiện Kết luận số 93-KL/TW."],
+    ["type-code-mismatch", "Chương trình hành động số 77-CT/TU.", "Chương trình hành động số 77-CTr/TU."],
+    ["inconsistent-citation", "Căn cứ Chương trình hành động số 77-CT/TU và Chương trình hành động số 77-CTr/TU.", "Căn cứ Chương trình hành động số 77-CTr/TU và Chương trình hành động số 77-CTr/TU."],
+    ["inconsistent-citation", "Căn cứ Nghị quyết số 20-NQ/TW, ngày 01/11/2012; Nghị quyết số 20-NQ/TW, ngày 02/11/2012.", "Căn cứ Nghị quyết số 20-NQ/TW, ngày 01/11/2012; Nghị quyết số 20-NQ/TW, ngày 01/11/2012."],
+    ["inconsistent-citation", "Kế hoạch số 5-KH/TU của Ban Thường vụ Tỉnh ủy; Kế hoạch số 5-KH/TU của Ban Tuyên giáo Tỉnh ủy.", "Kế hoạch số 5-KH/TU của Ban Thường vụ Tỉnh ủy; Kế hoạch số 5-KH/TU của Tỉnh ủy."],
+    ["inconsistent-citation", "Nghị quyết số 20-NQ/TW (khóa XI); Nghị quyết số 20-NQ/TW (khóa XII).", "Nghị quyết số 20-NQ/TW (khóa XI); Nghị quyết số 20-NQ/TW (khoá XI)."],
+    ["incomplete-identifier", "Quán triệt Kết luận số 69-KL.", "Quán triệt Kết luận số 69-KL/TW."],
+    ["malformed-identifier", "Kế hoạch số 77 KH/TU.", "Kế hoạch số 77-KH/TU."],
+    ["invalid-date", "Kế hoạch số 5-KH/TU ngày 31/02/2022.", "Kế hoạch số 5-KH/TU ngày 28/02/2022."],
+    ["invalid-date", "Kế hoạch số 5-KH/TU ngày 12/13/2022.", "Kế hoạch số 5-KH/TU ngày 12/12/2022."],
+    ["date-after-document", "Hà Nội, ngày 05 tháng 3 năm 2020\n\nCăn cứ Nghị định số 31/2021/NĐ-CP ngày 26/3/2021.", "Hà Nội, ngày 05 tháng 3 năm 2022\n\nCăn cứ Nghị định số 31/2021/NĐ-CP ngày 26/3/2021."],
+    ["date-after-document", "Huyện X, ngày   tháng 02 năm 2025\n\nCăn cứ Công văn số 1/LĐLĐ, ngày 14/03/2025.", "Huyện X, ngày   tháng 02 năm 2025\n\nCăn cứ Công văn số 1/LĐLĐ, ngày 14/02/2025."],
+    ["year-mismatch", "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2021.", "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020."],
+    ["issuer-mismatch", "Kế hoạch số 116-KH/TU của Ban Thường vụ Huyện ủy.", "Kế hoạch số 116-KH/TU của Ban Thường vụ Tỉnh ủy."],
+    ["issuer-mismatch", "Nghị định số 30/2020/NĐ-CP của Bộ Tài chính.", "Nghị định số 30/2020/NĐ-CP của Chính phủ."],
+    ["term-mismatch", "Nghị quyết số 20-NQ/TW, ngày 01/11/2012 (khóa XII).", "Nghị quyết số 20-NQ/TW, ngày 01/11/2012 (khóa XI)."],
+    ["term-mismatch", "Chỉ thị số 42-CT/TW, ngày 16/4/2010 của Bộ Chính trị (khóa XI).", "Chỉ thị số 42-CT/TW, ngày 16/4/2010 của Bộ Chính trị (khóa X)."],
+    ["term-mismatch", "Luật số 59/2020/QH13 ngày 17/6/2020.", "Luật số 59/2020/QH14 ngày 17/6/2020."],
+    ["unknown-type-code", "Văn bản số 12-XYZ/TU.", "Văn bản số 12-KH/TU."],
+    ["unknown-issuer", "Kế hoạch số 12-KH/ZZQ.", "Kế hoạch số 12-KH/HU."],
+  ])("%s: %s", (code, positive, negative) => {
+    expect(codes(positive)).toContain(code);
+    expect(codes(negative)).not.toContain(code);
+  });
+
+  it("points an inconsistency at both places and suggests the consistent form", () => {
+    const text = "Căn cứ Kết luận số 93-KL/TW; quán triệt Kết luận số 93-NQ/TW.";
+    const d = check(text).find((x) => x.code === "inconsistent-citation");
+    expect(text.slice(d!.start, d!.end)).toBe("93-NQ/TW");
+    expect(d?.fix).toBe("93-KL/TW");
+  });
+
+  it("rejects what is not a string", () => {
+    expect(() => check(undefined as unknown as string)).toThrow(TypeError);
+  });
+});
+
+describe("registry", () => {
+  const csv = Registry.load(join(dir, "registry.csv"));
+  const json = Registry.load(join(dir, "registry.json"));
+
+  it("loads CSV and JSON rows, canonical keys and dates", () => {
+    expect(csv.size).toBe(5);
+    expect(csv.get("42-CT/TW")?.date).toBe("2010-04-16");
+    expect(csv.get("1/2011/TT-BNV")?.status).toBe("replaced");
+    expect(csv.get("50-KL/TW")?.issuedBy).toBe("Ban Bí thư");
+    expect(json.get("8-QĐi/TW")?.kind).toBe("Quy định");
+    expect(json.get("73/CP")?.status).toBe("repealed");
+  });
+
+  it.each([
+    ["not-in-registry", "Căn cứ Nghị định số 99/2099/NĐ-CP.", "Căn cứ Nghị định số 30/2020/NĐ-CP."],
+    ["registry-mismatch", "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 06/3/2020.", "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020."],
+    ["registry-mismatch", "Căn cứ Nghị quyết số 20-NQ/TW của Bộ Chính trị.", "Căn cứ Nghị quyết số 20-NQ/TW của Ban Chấp hành Trung ương Đảng."],
+    ["registry-mismatch", "Căn cứ Nghị định số 30/2020/NĐ-CP về công tác thi đua.", "Căn cứ Nghị định số 30/2020/NĐ-CP về công tác văn thư."],
+    ["registry-mismatch", "Căn cứ Quyết định số 42-CT/TW.", "Căn cứ Chỉ thị số 42-CT/TW."],
+    ["cites-repealed", "Căn cứ Thông tư số 01/2011/TT-BNV.", "Căn cứ Nghị định số 30/2020/NĐ-CP."],
+  ])("%s: %s", (code, positive, negative) => {
+    expect(codes(positive, csv)).toContain(code);
+    expect(codes(negative, csv)).not.toContain(code);
+  });
+
+  it("says which field differs", () => {
+    const d = check("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 06/3/2020.", { registry: csv }).find((x) => x.code === "registry-mismatch");
+    expect(d?.message).toBe("30/2020/NĐ-CP: the date cited (2020-03-06) differs from the registry (2020-03-05).");
+  });
+
+  it("names the file and the row of every bad row, and drops none silently", () => {
+    const bad = join(tmpdir(), "vncite-bad-registry.csv");
+    writeFileSync(bad, "key,date,status\n20-NQ/TW,2012-11-01,in-force\nnot an id,,in-force\n42-CT/TW,31/02/2010,in-force\n20-NQ/TW,,cancelled\n");
+    let error: unknown;
+    try {
+      Registry.load(bad);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RegistryError);
+    expect((error as RegistryError).problems).toEqual([
+      `${bad}: line 3: "not an id" is not a document identifier`,
+      `${bad}: line 4: date "31/02/2010" is not a valid date (yyyy-mm-dd or dd/mm/yyyy)`,
+      `${bad}: line 5: status: Invalid option: expected one of "in-force"|"amended"|"replaced"|"repealed"|"expired"|"unknown"`,
+    ]);
+  });
+
+  it("rejects a file that is neither JSON nor CSV, and JSON that is not an array", () => {
+    expect(() => Registry.fromRows({} as unknown as unknown[], "x.json")).toThrow(/expected an array/);
+    expect(() => Registry.load(join(dir, "000_1db0ab688705c645.txt"))).toThrow(/\.json or \.csv/);
+  });
+
+  it("loads 10 000 rows", () => {
+    const rows = Array.from({ length: 10_000 }, (_, i) => ({ key: `${i + 1}/2020/NĐ-CP`, kind: "Nghị định", date: "2020-01-01", status: "in-force" }));
+    expect(Registry.fromRows(rows).size).toBe(10_000);
+  });
+});

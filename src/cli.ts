@@ -4,21 +4,28 @@
  *   vncite extract <file...|-> [--format json|jsonl|table]
  *   vncite doc <file|-> [--format json|text]
  *   vncite check <file...|-> [--registry file] [--format text|json|sarif]
+ *   vncite graph <file or directory...> [--format json|dot|graphml|neo4j] [--out path]
+ *   vncite query <graph.json> cites|cited-by|chain|descendants|path|most-cited|missing|conflicts [key [key]]
  *
- * Exit codes: 0 success; 1 when check finds an error; 2 usage errors and unreadable input (missing file, a
+ * Exit codes: 0 success; 1 when check finds an error or graph skipped an unreadable file; 2 usage errors and unreadable input (missing file, a
  * directory, bytes that are not UTF-8, a bad registry).
  */
-import { readFileSync, statSync } from "node:fs";
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { check } from "./check.js";
 import { parseDocument } from "./document.js";
+import { toDot, toGraphML, toNeo4jCsv } from "./export.js";
 import { extract } from "./extract.js";
+import { CitationGraph } from "./graph.js";
 import { Registry, RegistryError } from "./registry.js";
 import type { Citation, Diagnostic, DocumentRecord } from "./schema.js";
 
 const USAGE = `usage: vncite extract <file...|-> [--format json|jsonl|table]
        vncite doc <file|-> [--format json|text]
        vncite check <file...|-> [--registry file.json|file.csv] [--format text|json|sarif]
+       vncite graph <file or directory...> [--format json|dot|graphml|neo4j] [--out path]
+       vncite query <graph.json> cites|cited-by|chain|descendants|path|most-cited|missing|conflicts [key [key]]
 
 extract  every reference in the files
   json   one file: the array of citations; several: an object from file name to its array
@@ -30,7 +37,10 @@ doc      the document itself: header, each mention resolved to a key, relations
 check    diagnostics for every citation; exit 1 when any is an error
   text   path:line:col: severity code message, the line, a caret under the span
   json   [{ file, diagnostics }]
-  sarif  SARIF 2.1.0 for CI systems and editors`;
+  sarif  SARIF 2.1.0 for CI systems and editors
+graph    one citation graph from many documents (unreadable files are reported and skipped: exit 1)
+  json   the graph (read back by query); dot, graphml; neo4j: documents.csv and relationships.csv in --out
+query    a question to a graph.json (--format text|json)`;
 
 const FORMATS = ["json", "jsonl", "table"] as const;
 type Format = (typeof FORMATS)[number];
@@ -210,6 +220,104 @@ function toSarif(results: { file: string; text: string; diagnostics: Diagnostic[
   };
 }
 
+/** Files named, and the .txt files under directories named, in a stable order. */
+function expandInputs(paths: string[]): string[] {
+  const out: string[] = [];
+  for (const p of paths) {
+    let isDir = false;
+    try {
+      isDir = statSync(p).isDirectory();
+    } catch {
+      out.push(p); // reported as unreadable when read
+      continue;
+    }
+    if (!isDir) out.push(p);
+    else {
+      const found = readdirSync(p, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt")).sort();
+      out.push(...found.map((f) => join(p, f)));
+    }
+  }
+  return out;
+}
+
+function runGraph(args: string[]): number {
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: "string", default: "json" }, out: { type: "string" } },
+    allowPositionals: true,
+  });
+  const format = values.format as string;
+  if (!["json", "dot", "graphml", "neo4j"].includes(format)) throw new UsageError(`unknown format "${format}" (json, dot, graphml or neo4j)`);
+  if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
+  if (positionals.length === 0) throw new UsageError("no input: give files or directories");
+  const graph = new CitationGraph();
+  let skipped = 0;
+  for (const file of expandInputs(positionals)) {
+    let text: string;
+    try {
+      text = readInput(file);
+    } catch (e) {
+      process.stderr.write(`vncite: ${e instanceof Error ? e.message : String(e)}; skipped\n`);
+      skipped++;
+      continue;
+    }
+    graph.add(parseDocument(text, { id: file }));
+  }
+  const json = graph.toJSON();
+  if (format === "neo4j") {
+    const dir = values.out as string;
+    mkdirSync(dir, { recursive: true });
+    for (const [name, content] of Object.entries(toNeo4jCsv(json))) writeFileSync(join(dir, name), content);
+  } else {
+    const body = format === "json" ? `${JSON.stringify(json, null, 1)}\n` : format === "dot" ? toDot(json) : toGraphML(json);
+    if (values.out) writeFileSync(values.out, body);
+    else process.stdout.write(body);
+  }
+  return skipped > 0 ? 1 : 0;
+}
+
+const QUERIES = ["cites", "cited-by", "chain", "descendants", "path", "most-cited", "missing", "conflicts"] as const;
+
+function runQuery(args: string[]): number {
+  const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "text" } }, allowPositionals: true });
+  const [file, query, a, b] = positionals;
+  if (!file || !query) throw new UsageError(`query takes <graph.json> and one of ${QUERIES.join(", ")}`);
+  if (!(QUERIES as readonly string[]).includes(query)) throw new UsageError(`unknown query "${query}" (${QUERIES.join(", ")})`);
+  const needsKey = ["cites", "cited-by", "chain", "descendants", "path"].includes(query);
+  if (needsKey && !a) throw new UsageError(`${query} needs a document key`);
+  if (query === "path" && !b) throw new UsageError("path needs two document keys");
+  let graph: CitationGraph;
+  try {
+    graph = CitationGraph.fromJSON(JSON.parse(readInput(file)));
+  } catch (e) {
+    if (e instanceof UsageError) throw e;
+    throw new UsageError(`${file}: not a vncite graph (vncite graph --format json)`);
+  }
+  const key = a ?? "";
+  const rows: unknown[] =
+    query === "cites" ? graph.cites(key)
+    : query === "cited-by" ? graph.citedBy(key)
+    : query === "chain" ? graph.chain(key)
+    : query === "descendants" ? graph.descendants(key)
+    : query === "path" ? (graph.path(key, b as string) ?? [])
+    : query === "most-cited" ? graph.mostCited(Number(a ?? 10))
+    : query === "missing" ? graph.missing()
+    : graph.conflicts();
+  if (values.format === "json") process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  else {
+    const line = (r: unknown) => {
+      if (typeof r === "string") return r;
+      const o = r as Record<string, unknown>;
+      if ("evidence" in o) return `${o.from}\t${o.relation}\t${o.to}\t${o.count}${(o.statedBy as string[]).length ? `\tstated by ${(o.statedBy as string[]).join(", ")}` : ""}`;
+      if ("depth" in o) return `${"  ".repeat((o.depth as number) - 1)}${o.relation} ${o.key} (from ${o.from})`;
+      if ("field" in o) return `${o.key}\t${o.field}\t${(o.values as string[]).join(" | ")}\t${(o.keys as string[]).join(", ")}`;
+      return `${o.key}\t${o.citedBy}\t${o.mentions}`;
+    };
+    if (rows.length > 0) process.stdout.write(`${rows.map(line).join("\n")}\n`);
+  }
+  return 0;
+}
+
 function main(argv: string[]): number {
   const [command, ...rest] = argv;
   try {
@@ -220,6 +328,8 @@ function main(argv: string[]): number {
     if (command === "extract") return runExtract(rest);
     if (command === "doc") return runDoc(rest);
     if (command === "check") return runCheck(rest);
+    if (command === "graph") return runGraph(rest);
+    if (command === "query") return runQuery(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
     const message = e instanceof UsageError || (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))

@@ -1,7 +1,11 @@
 /** vncite: find, parse and cross-check references to Vietnamese administrative and legal documents. */
 export { check, type CheckOptions, checkDocument } from "./check.js";
 export { type DocumentOptions, parseDocument } from "./document.js";
+export { toDot, toGraphML, toNeo4jCsv } from "./export.js";
 export { extract, type ExtractOptions } from "./extract.js";
+export {
+  CitationGraph, type Conflict, type GraphEdge, GraphEdgeSchema, type GraphJSON, GraphJSONSchema, type GraphNode, GraphNodeSchema,
+} from "./graph.js";
 export { normalize, type NormalizedText } from "./normalize.js";
 export {
   canonicalKey, Registry, RegistryError, type RegistryRecord, RegistryRecordSchema, RegistryRowSchema, RegistryStatusSchema,

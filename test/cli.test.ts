@@ -1,6 +1,6 @@
 // The command line, run from source: output formats and exit codes.
 import { spawnSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -114,5 +114,41 @@ describe("vncite check", () => {
   it("exits 2 for a bad registry or format", () => {
     expect(run(["check", clean, "--registry", join(root, "README.md")]).status).toBe(2);
     expect(run(["check", clean, "--format", "xml"]).status).toBe(2);
+  });
+});
+
+describe("vncite graph and query", () => {
+  const out = join(tmpdir(), "vncite-seeds.graph.json");
+
+  it("builds a graph from a directory, reports an unreadable file with its path, skips it and says so", () => {
+    const bad = join(tmpdir(), "vncite-binary.txt");
+    writeFileSync(bad, Buffer.from([0xff, 0xfe, 0x00, 0x41]));
+    const r = run(["graph", join(root, "fixtures"), bad, "--out", out]);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(`vncite: ${bad}: not UTF-8 text; skipped`);
+    const graph = JSON.parse(readFileSync(out, "utf8"));
+    expect(graph.documents).toHaveLength(4);
+  });
+
+  it("answers queries on the written graph", () => {
+    expect(run(["query", out, "cited-by", "42-CT/TW"]).stdout).toContain("93-KL/TW\tcontinues\t42-CT/TW\t0\tstated by");
+    const conflicts = JSON.parse(run(["query", out, "conflicts", "--format", "json"]).stdout);
+    expect(conflicts.map((c: { keys: string[] }) => c.keys)).toEqual([["77-CT/TU", "77-CTr/TU"], ["93-KL/TW", "93-NQ/TW"]]);
+    expect(run(["query", out, "missing"]).stdout.split("\n")).toContain("20-NQ/TW");
+  });
+
+  it("writes DOT, GraphML and the neo4j files", () => {
+    expect(run(["graph", seed, "--format", "dot"]).stdout).toContain("digraph citations {");
+    expect(run(["graph", seed, "--format", "graphml"]).stdout).toContain("<graphml");
+    const dir = join(tmpdir(), "vncite-neo4j");
+    expect(run(["graph", seed, "--format", "neo4j", "--out", dir]).status).toBe(0);
+    expect(readFileSync(join(dir, "relationships.csv"), "utf8").split("\n")[0]).toBe(":START_ID(Document),:END_ID(Document),:TYPE,count:int,statedBy:string[]");
+  });
+
+  it("exits 2 on usage errors", () => {
+    expect(run(["graph", seed, "--format", "neo4j"]).status).toBe(2);
+    expect(run(["query", out, "frobnicate"]).status).toBe(2);
+    expect(run(["query", out, "cites"]).status).toBe(2);
+    expect(run(["query", seed, "missing"]).status).toBe(2);
   });
 });

@@ -1,0 +1,284 @@
+/**
+ * Stage 7: graph. Documents from a whole corpus merged into one citation graph (graphology), one node per
+ * document by canonical key, whatever variant spelled it.
+ *
+ *   const g = new CitationGraph();
+ *   for (const text of texts) g.add(parseDocument(text, { id }));
+ *   g.citedBy("20-NQ/TW"); g.chain("128-KH/HU"); g.missing(); g.conflicts();
+ */
+import { bidirectional } from "graphology-shortest-path/unweighted";
+import GraphologyModule from "graphology";
+import { z } from "zod";
+import { type DocumentRecord, RelationSchema, type Relation } from "./schema.js";
+
+// graphology ships CommonJS with a default export; under ESM and CJS builds alike take the class off it.
+const { MultiDirectedGraph } = GraphologyModule as unknown as { MultiDirectedGraph: typeof import("graphology").MultiDirectedGraph };
+
+const Occurrence = z.object({ doc: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() });
+
+export const GraphNodeSchema = z.object({
+  key: z.string(),
+  /** Document types in words, and type codes, seen for this key. */
+  kinds: z.array(z.string()),
+  typeCodes: z.array(z.string()),
+  /** Issuing bodies in words, dates, terms and subjects seen. */
+  issuedBy: z.array(z.string()),
+  dates: z.array(z.string()),
+  terms: z.array(z.string()),
+  subjects: z.array(z.string()),
+  /** Ids of the corpus documents that are this document's own text (empty: cited only). */
+  texts: z.array(z.string()),
+  /** How many mentions point at it. */
+  mentions: z.number().int().nonnegative(),
+  /** Every spelling that resolved to this key (`77-CT/TU`, `77 CT/TU` for 77-CTr/TU), with where. */
+  variants: z.array(Occurrence),
+});
+export type GraphNode = z.infer<typeof GraphNodeSchema>;
+
+export const GraphEdgeSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  relation: RelationSchema,
+  /** Mentions behind the edge, over all citing documents. */
+  count: z.number().int().nonnegative(),
+  /** Documents that state this relation between two documents they cite (69-KL/TW continues 20-NQ/TW). */
+  statedBy: z.array(z.string()),
+  evidence: z.array(Occurrence),
+});
+export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
+
+/** The JSON form of a graph: stable, sorted, read back losslessly by CitationGraph.fromJSON. */
+export const GraphJSONSchema = z.object({
+  format: z.literal("vncite-graph"),
+  version: z.literal(1),
+  documents: z.array(z.string()),
+  nodes: z.array(GraphNodeSchema),
+  edges: z.array(GraphEdgeSchema),
+});
+export type GraphJSON = z.infer<typeof GraphJSONSchema>;
+
+/** The relations a chain of implementation follows, from a local plan up to the central resolution. */
+const CHAIN_RELATIONS: ReadonlySet<Relation> = new Set(["implements", "continues", "basedOn", "guides"]);
+
+export interface Conflict {
+  key: string;
+  /** What disagrees: `kinds`, `dates`, `issuedBy`, `terms`, or `typeCodes` (one number and issuer, two type codes). */
+  field: "kinds" | "dates" | "issuedBy" | "terms" | "typeCodes";
+  values: string[];
+  /** The keys involved (several for typeCodes: `77-CT/TU`, `77-CTr/TU`). */
+  keys: string[];
+}
+
+type Attributes = GraphNode;
+type EdgeAttributes = GraphEdge;
+
+const addUnique = (list: string[], value: string | null | undefined) => {
+  if (value && !list.includes(value)) list.push(value);
+};
+const sorted = <T>(xs: T[], by: (x: T) => string) => [...xs].sort((a, b) => (by(a) < by(b) ? -1 : by(a) > by(b) ? 1 : 0));
+const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/uỷ/g, "ủy");
+
+export class CitationGraph {
+  readonly graph = new MultiDirectedGraph<Attributes, EdgeAttributes>();
+  private readonly documents = new Set<string>();
+
+  /** Adds one parsed document. Returns false (and changes nothing) when a document with its id was added before. */
+  add(record: DocumentRecord): boolean {
+    const doc = record.id ?? record.key;
+    if (!doc) throw new TypeError("CitationGraph.add: the record needs an id or a key");
+    if (this.documents.has(doc)) return false;
+    this.documents.add(doc);
+    if (record.key) {
+      const own = this.node(record.key);
+      addUnique(own.texts, doc);
+      addUnique(own.kinds, record.type?.kind);
+      addUnique(own.dates, record.date?.iso);
+      addUnique(own.subjects, record.subject?.text.replace(/\s+/g, " "));
+    }
+    for (const m of record.mentions) {
+      if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === record.key) continue;
+      const n = this.node(m.resolvedKey);
+      const c = m.citation;
+      n.mentions++;
+      const spelled = c?.spans.identifier ?? m;
+      n.variants.push({ doc, start: spelled.start, end: spelled.end, text: spelled.text });
+      if (c) {
+        addUnique(n.kinds, c.kind);
+        addUnique(n.typeCodes, c.typeCode);
+        addUnique(n.issuedBy, c.issuedBy);
+        addUnique(n.dates, c.date);
+        addUnique(n.terms, c.term);
+        addUnique(n.subjects, c.subject);
+      }
+    }
+    if (record.key) {
+      for (const cited of record.cited) {
+        const e = this.edge(record.key, cited.key, cited.relation);
+        e.count += cited.mentions;
+        for (const m of record.mentions) {
+          if (m.resolvedKey === cited.key) e.evidence.push({ doc, start: m.start, end: m.end, text: m.text });
+        }
+      }
+    }
+    for (const s of record.statedRelations) {
+      const e = this.edge(s.from, s.to, s.relation);
+      addUnique(e.statedBy, doc);
+      e.evidence.push({ doc, ...s.evidence });
+    }
+    return true;
+  }
+
+  private node(key: string): Attributes {
+    if (!this.graph.hasNode(key)) {
+      this.graph.addNode(key, {
+        key, kinds: [], typeCodes: [], issuedBy: [], dates: [], terms: [], subjects: [], texts: [], mentions: 0, variants: [],
+      });
+    }
+    return this.graph.getNodeAttributes(key);
+  }
+
+  private edge(from: string, to: string, relation: Relation): EdgeAttributes {
+    this.node(from);
+    this.node(to);
+    const id = `${from}\u0000${relation}\u0000${to}`;
+    if (!this.graph.hasEdge(id)) this.graph.addDirectedEdgeWithKey(id, from, to, { from, to, relation, count: 0, statedBy: [], evidence: [] });
+    return this.graph.getEdgeAttributes(id);
+  }
+
+  get order(): number {
+    return this.graph.order;
+  }
+
+  getNode(key: string): GraphNode | undefined {
+    return this.graph.hasNode(key) ? this.graph.getNodeAttributes(key) : undefined;
+  }
+
+  /** What `key` cites (and what it is stated to relate to), by relation. */
+  cites(key: string): GraphEdge[] {
+    if (!this.graph.hasNode(key)) return [];
+    return sorted(this.graph.mapOutEdges(key, (_e, a) => a), (e) => `${e.to}\u0000${e.relation}`);
+  }
+
+  /** What cites `key`. */
+  citedBy(key: string): GraphEdge[] {
+    if (!this.graph.hasNode(key)) return [];
+    return sorted(this.graph.mapInEdges(key, (_e, a) => a), (e) => `${e.from}\u0000${e.relation}`);
+  }
+
+  /** The chain of implementation up from `key`: every document it implements, continues, is based on or guides, transitively. */
+  chain(key: string): { key: string; depth: number; from: string; relation: Relation }[] {
+    return this.walk(key, "out");
+  }
+
+  /** Everything that implements, continues, is based on or guides `key`, transitively. */
+  descendants(key: string): { key: string; depth: number; from: string; relation: Relation }[] {
+    return this.walk(key, "in");
+  }
+
+  private walk(start: string, direction: "in" | "out") {
+    const out: { key: string; depth: number; from: string; relation: Relation }[] = [];
+    if (!this.graph.hasNode(start)) return out;
+    const seen = new Set([start]);
+    let frontier = [start];
+    for (let depth = 1; frontier.length > 0; depth++) {
+      const next: string[] = [];
+      for (const k of frontier) {
+        const edges = direction === "out" ? this.cites(k) : this.citedBy(k);
+        for (const e of edges) {
+          const other = direction === "out" ? e.to : e.from;
+          if (!CHAIN_RELATIONS.has(e.relation) || seen.has(other)) continue;
+          seen.add(other);
+          next.push(other);
+          out.push({ key: other, depth, from: k, relation: e.relation });
+        }
+      }
+      frontier = next.sort();
+    }
+    return out;
+  }
+
+  /** The shortest chain of citations from `a` to `b`, or null. */
+  path(a: string, b: string): string[] | null {
+    if (!this.graph.hasNode(a) || !this.graph.hasNode(b)) return null;
+    return bidirectional(this.graph, a, b);
+  }
+
+  /** The `n` documents cited by the most documents (ties by key). */
+  mostCited(n = 10): { key: string; citedBy: number; mentions: number }[] {
+    const rows = this.graph.mapNodes((key, a) => ({
+      key,
+      citedBy: new Set(this.graph.mapInEdges(key, (_e, e) => (e.statedBy.length > 0 && e.count === 0 ? null : e.from)).filter(Boolean)).size,
+      mentions: a.mentions,
+    }));
+    return rows.filter((r) => r.citedBy > 0).sort((x, y) => y.citedBy - x.citedBy || y.mentions - x.mentions || (x.key < y.key ? -1 : 1)).slice(0, n);
+  }
+
+  /** Documents cited but whose own text is not in the corpus. */
+  missing(): string[] {
+    return this.graph.filterNodes((_k, a) => a.texts.length === 0).sort();
+  }
+
+  /** One key seen with different kinds, dates, issuing bodies or terms; one number and issuer with two type codes. */
+  conflicts(): Conflict[] {
+    const out: Conflict[] = [];
+    this.graph.forEachNode((key, a) => {
+      if (a.kinds.length > 1) out.push({ key, field: "kinds", values: [...a.kinds].sort(), keys: [key] });
+      if (a.dates.length > 1) out.push({ key, field: "dates", values: [...a.dates].sort(), keys: [key] });
+      if (a.terms.length > 1) out.push({ key, field: "terms", values: [...a.terms].sort(), keys: [key] });
+      const bodies = a.issuedBy.filter((b) => !a.issuedBy.some((o) => o !== b && fold(o).includes(fold(b))));
+      if (bodies.length > 1) out.push({ key, field: "issuedBy", values: [...bodies].sort(), keys: [key] });
+    });
+    // One number and issuer under two type codes: `77-CT/TU` and `77-CTr/TU`, as nodes or as spellings of one.
+    const byNumberIssuer = new Map<string, { codes: Set<string>; keys: Set<string> }>();
+    this.graph.forEachNode((key, a) => {
+      for (const spelled of [key, ...a.variants.map((v) => v.text)]) {
+        const m = /^0*(\d+)\s*[- ]\s*([A-Za-zĐđ]+)\s*\/\s*(\S+)$/.exec(spelled);
+        if (!m) continue;
+        const id = `${m[1]}/${m[3]}`;
+        const entry = byNumberIssuer.get(id) ?? { codes: new Set<string>(), keys: new Set<string>() };
+        entry.codes.add(m[2] as string);
+        entry.keys.add(`${m[1]}-${m[2]}/${m[3]}`);
+        byNumberIssuer.set(id, entry);
+      }
+    });
+    for (const [, e] of byNumberIssuer) {
+      if (e.codes.size > 1) {
+        const keys = [...e.keys].sort();
+        out.push({ key: keys[0] as string, field: "typeCodes", values: [...e.codes].sort(), keys });
+      }
+    }
+    return sorted(out, (c) => `${c.key}\u0000${c.field}`);
+  }
+
+  /** The stable JSON form (GraphJSONSchema). */
+  toJSON(): GraphJSON {
+    const byOccurrence = (o: z.infer<typeof Occurrence>) => `${o.doc}\u0000${String(o.start).padStart(12, "0")}`;
+    return {
+      format: "vncite-graph",
+      version: 1,
+      documents: [...this.documents].sort(),
+      // Lists sorted, so that the same documents give the same JSON in any order of add().
+      nodes: sorted(
+        this.graph.mapNodes((_k, a) => ({
+          ...a, kinds: [...a.kinds].sort(), typeCodes: [...a.typeCodes].sort(), issuedBy: [...a.issuedBy].sort(), dates: [...a.dates].sort(),
+          terms: [...a.terms].sort(), subjects: [...a.subjects].sort(), texts: [...a.texts].sort(), variants: sorted(a.variants, byOccurrence),
+        })),
+        (n) => n.key,
+      ),
+      edges: sorted(
+        this.graph.mapEdges((_e, a) => ({ ...a, statedBy: [...a.statedBy].sort(), evidence: sorted(a.evidence, byOccurrence) })),
+        (e) => `${e.from}\u0000${e.to}\u0000${e.relation}`,
+      ),
+    };
+  }
+
+  /** Reads the JSON form back, validated. */
+  static fromJSON(json: unknown): CitationGraph {
+    const data = GraphJSONSchema.parse(json);
+    const g = new CitationGraph();
+    for (const d of data.documents) g.documents.add(d);
+    for (const n of data.nodes) g.graph.addNode(n.key, structuredClone(n));
+    for (const e of data.edges) g.graph.addDirectedEdgeWithKey(`${e.from}\u0000${e.relation}\u0000${e.to}`, e.from, e.to, structuredClone(e));
+    return g;
+  }
+}

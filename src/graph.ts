@@ -6,13 +6,15 @@
  *   for (const text of texts) g.add(parseDocument(text, { id }));
  *   g.citedBy("20-NQ/TW"); g.chain("128-KH/HU"); g.missing(); g.conflicts();
  */
-import { bidirectional } from "graphology-shortest-path/unweighted";
 import GraphologyModule from "graphology";
+import shortestPath from "graphology-shortest-path";
 import { z } from "zod";
 import { type DocumentRecord, RelationSchema, type Relation } from "./schema.js";
 
-// graphology ships CommonJS with a default export; under ESM and CJS builds alike take the class off it.
+// graphology and its algorithms ship CommonJS; under the ESM and CJS builds alike take what is needed off
+// the default export (named imports of CommonJS are not reliable under Node's ESM loader).
 const { MultiDirectedGraph } = GraphologyModule as unknown as { MultiDirectedGraph: typeof import("graphology").MultiDirectedGraph };
+const { bidirectional } = shortestPath;
 
 const Occurrence = z.object({ doc: z.string(), start: z.number().int(), end: z.number().int(), text: z.string() });
 

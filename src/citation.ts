@@ -4,11 +4,12 @@
  */
 import { identifierYear, readDate } from "./date.js";
 import { diagnostic } from "./diagnostics.js";
-import { type NormalizedText, toOriginal } from "./normalize.js";
+import { type NormalizedText, PAGE_BREAK, type Repair, toOriginal } from "./normalize.js";
 import type { Piece, RawCitation, RawIdentifier } from "./parse.js";
 import type { Citation, Diagnostic, Span } from "./schema.js";
 import { findSubject } from "./subject.js";
-import { ASSEMBLIES, issuerInfo, kindOfWord, typeCodeInfo } from "./tables.js";
+import { ASSEMBLIES, foldKey, issuerInfo, kindOfWord, stripDiacritics, typeCodeInfo } from "./tables.js";
+import { lookalikeDigits } from "./tokens.js";
 
 interface Codes {
   typeCode: string | null;
@@ -22,14 +23,16 @@ const ASSEMBLY = new RegExp(`^(?:${ASSEMBLIES.join("|")})\\d*$`, "i");
 
 /**
  * A code group in canonical spelling: the table's own (`ctr` → CTr, `ttg` → TTg), and an ASCII `D` read as
- * `Đ` where only the `Đ` spelling is known (`ND` → NĐ, `LDLD` → LĐLĐ). Unknown codes stay as printed.
+ * `Đ` where only that spelling is known (`ND` → NĐ, `LDLD` → LĐLĐ). Unknown codes stay as printed.
  */
 function canonicalCode(raw: string, known: (c: string) => string | undefined, repairs?: [string, string][]): string | undefined {
   const direct = known(raw);
-  if (direct || !/D/i.test(raw)) return direct;
-  const withĐ = known(raw.replace(/D/g, "Đ").replace(/d/g, "đ"));
-  if (withĐ) repairs?.push([raw, withĐ]);
-  return withĐ;
+  if (direct) return direct;
+  // An ASCII D for Đ, which the tables can settle. (No known code has an O, so a 0 read for O never matters.)
+  if (!/D/i.test(raw)) return undefined;
+  const found = known(raw.replace(/D/g, "Đ").replace(/d/g, "đ"));
+  if (found) repairs?.push([raw, found]);
+  return found;
 }
 const knownType = (c: string) => typeCodeInfo(c)?.code;
 const knownIssuer = (c: string) => {
@@ -39,14 +42,14 @@ const knownIssuer = (c: string) => {
   return c.length > info.code.length ? info.code + c.slice(info.code.length) : info.code;
 };
 
-function readCodes(id: RawIdentifier, repairs: [string, string][]): Codes {
+function readCodes(id: RawIdentifier, repairs: [string, string][], number: string): Codes {
   const groups = id.groups.map((g) => ({ sep: g.sep, raw: g.code.text }));
   const head = groups[0]!.raw;
   // Old state numbers put a hyphen before the issuer: `169-CP`, `66-HĐBT`.
   const oldState = id.separator === "-" && groups.length === 1 && !canonicalCode(head, knownType) && issuerInfo(head) !== undefined;
   if (oldState) {
     const issuer = canonicalCode(head, knownIssuer, repairs) ?? head;
-    return { typeCode: null, issuer, key: `${stripZeros(id.number.text)}-${issuer}`, style: "state" };
+    return { typeCode: null, issuer, key: `${stripZeros(number)}-${issuer}`, style: "state" };
   }
   const style = id.separator === "/" ? "state" : "party";
   // The first group is a type code in the Party style always; in the state style only when it is a known
@@ -60,7 +63,7 @@ function readCodes(id: RawIdentifier, repairs: [string, string][]): Codes {
     code: canonicalCode(g.raw, knownIssuer, repairs) ?? g.raw,
   }));
   const issuer = issuerGroups.length > 0 ? issuerGroups.map((g, i) => (i === 0 ? "" : g.sep) + g.code).join("") : null;
-  const n = stripZeros(id.number.text);
+  const n = stripZeros(number);
   let key: string | null = null;
   if (issuer !== null) {
     if (style === "party") key = `${n}-${typeCode}/${issuer}`;
@@ -73,6 +76,11 @@ function readCodes(id: RawIdentifier, repairs: [string, string][]): Codes {
   return { typeCode, issuer, key, style };
 }
 
+/** The repairs normalization made inside a span of the original text (they are few: a linear scan). */
+function repairsWithin(nt: NormalizedText, span: Span): Repair[] {
+  return nt.repairs.length === 0 ? [] : nt.repairs.filter((r) => r.start >= span.start && r.end <= span.end);
+}
+
 /** The document type in words: the type word's, else the type code's (Thông tri for a Party `TT`). */
 function kindOf(typeWord: Piece | null, typeCode: string | null, style: string | null): string | null {
   if (typeWord) return kindOfWord(typeWord.text)?.kind ?? typeWord.text;
@@ -81,6 +89,10 @@ function kindOf(typeWord: Piece | null, typeCode: string | null, style: string |
   if (!info) return null;
   return style === "party" && "partyKind" in info ? (info.partyKind as string) : info.kind;
 }
+
+// How much each kind of OCR repair lowers a citation's confidence (multiplied together).
+const PENALTY = { letter: 0.97, diacritics: 0.95, separator: 0.97, codeLetter: 0.9, digit: 0.85, pageBreak: 0.9 } as const;
+const KEYWORDS = new Map([["so", "số"], ["ngay", "ngày"], ["thang", "tháng"], ["nam", "năm"]]);
 
 export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const toSpan = (p: Piece | null): Span | null => {
@@ -91,15 +103,45 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   };
   const whole = toSpan({ start: raw.start, end: raw.end, text: "" }) as Span;
   const diagnostics: Diagnostic[] = [];
-  const repairs: [string, string][] = [];
+  let confidence = 1;
+  const repaired = (at: Span, read: string, as: string, penalty: number) => {
+    diagnostics.push(diagnostic("ocr-repaired", at.start, at.end, { read, as }));
+    confidence *= penalty;
+  };
+  const codeRepairs: [string, string][] = [];
   const id = raw.identifier;
-  const codes = id ? readCodes(id, repairs) : null;
+  const number = id ? lookalikeDigits(id.number.text) : (raw.shortNumber?.text ?? "");
+  const codes = id ? readCodes(id, codeRepairs, number) : null;
   const idSpan = toSpan(id);
   const typeSpan = toSpan(raw.typeWord);
   const kind = kindOf(raw.typeWord, codes?.typeCode ?? null, codes?.style ?? null);
 
+  // OCR damage: folded while normalizing (look-alike letters, page numbers) or read by the grammar.
+  for (const r of repairsWithin(nt, whole)) {
+    repaired({ text: r.read, start: r.start, end: r.end }, r.read, r.as, r.as === PAGE_BREAK ? PENALTY.pageBreak : PENALTY.letter);
+  }
+  // Marks lost or wrong (compared on the normalized text, so NFD input is not damage).
+  if (typeSpan && raw.typeWord && kind && foldKey(raw.typeWord.text) !== foldKey(kind)) repaired(typeSpan, typeSpan.text, kind, PENALTY.diacritics);
+  for (const piece of [raw.marker, ...raw.dates]) {
+    for (const m of piece ? piece.text.matchAll(/\p{L}+/gu) : []) {
+      const as = KEYWORDS.get(stripDiacritics(m[0]));
+      if (!as || !piece || m[0].toLowerCase() === as) continue;
+      const at = toSpan({ start: piece.start + m.index, end: piece.start + m.index + m[0].length, text: "" }) as Span;
+      repaired(at, at.text, as, PENALTY.diacritics);
+    }
+  }
+  // Inside an identifier, a space, a line break or a look-alike dash or slash is damage: `57 - NQ / TW`, `20–NQ⁄TW`.
+  if (idSpan && id) {
+    const compact = id.text.replace(/\s+/g, "");
+    // The space of `77 CT/TU` in place of the hyphen is reported as malformed-identifier, not here.
+    const rest = id.separator === " " ? idSpan.text.replace(/\s+/, "") : idSpan.text;
+    if (/\s/.test(rest) || /[\u2010-\u2015\u2212\uFE63\uFF0D\u2044\u2215\uFF0F\u29F8]/.test(rest)) {
+      repaired(idSpan, idSpan.text, compact, PENALTY.separator);
+    }
+  }
   if (id && idSpan) {
-    for (const [read, as] of repairs) diagnostics.push(diagnostic("ocr-repaired", idSpan.start, idSpan.end, { read, as }));
+    if (number !== id.number.text) repaired(toSpan(id.number) as Span, id.number.text, number, PENALTY.digit);
+    for (const [read, as] of codeRepairs) repaired(idSpan, read, as, PENALTY.codeLetter);
     if (id.separator === " " && codes?.key) {
       diagnostics.push(diagnostic("malformed-identifier", idSpan.start, idSpan.end, { id: idSpan.text, fix: codes.key }, codes.key));
     }
@@ -150,7 +192,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     start: whole.start,
     end: whole.end,
     key: codes?.key ?? null,
-    number: (id?.number ?? raw.shortNumber)!.text,
+    number,
     year: identifierYear(id?.year?.text),
     typeCode: codes?.typeCode ?? null,
     issuer: codes?.issuer ?? null,
@@ -161,6 +203,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     term: termSpan ? (/[IVXL]+(?=\)?$)/.exec(termSpan.text)?.[0] ?? null) : null,
     subject: subjectSpan?.text ?? null,
     relation: "mentions",
+    confidence: Math.round(confidence * 1000) / 1000,
     spans: { typeWord: typeSpan, identifier: idSpan, date: dateSpan, issuedBy: issuedBySpan, term: termSpan, subject: subjectSpan },
     diagnostics,
   };

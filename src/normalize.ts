@@ -12,8 +12,18 @@
 export interface NormalizedText {
   readonly original: string;
   readonly text: string;
+  /** OCR damage folded here, in original offsets: look-alike letters (`Ð`, Cyrillic), page-number lines. */
+  readonly repairs: readonly Repair[];
   /** Normalized offsets where the shift changes, ascending, and the original offset at each. */
   readonly breaks: { readonly at: Int32Array; readonly from: Int32Array } | null;
+}
+
+/** One repair: what was read at original [start, end), and what it was taken for. */
+export interface Repair {
+  start: number;
+  end: number;
+  read: string;
+  as: string;
 }
 
 // One-for-one replacements: look-alikes of Đ, dashes, slashes, odd spaces, Cyrillic capitals that OCR and
@@ -51,27 +61,52 @@ function nextWork(s: string, from: number): number {
   return -1;
 }
 
+// A line holding only a page number (`12`, `- 3 -`) between two parts of a scanned text; blanked, so that a
+// reference broken across the page joins up. Blanking keeps offsets.
+/** What a blanked page-number line is taken for, in its repair. */
+export const PAGE_BREAK = "(page break)";
+const PAGE_NUMBER_LINE = /\n([ \t]*(?:-[ \t]*)?\d{1,4}(?:[ \t]*-)?[ \t]*)(?=\r?\n)/g;
+const isLetterLookalike = (c: number) => c === 0xd0 || c === 0xf0 || c === 0x189 || (c >= 0x400 && c <= 0x4ff);
+
 export function normalize(original: string): NormalizedText {
-  let i = nextWork(original, 0);
-  if (i < 0) return { original, text: original, breaks: null };
-  const n = original.length;
+  const repairs: Repair[] = [];
+  let text = original;
+  if (text.includes("\n")) {
+    PAGE_NUMBER_LINE.lastIndex = 0;
+    text = text.replace(PAGE_NUMBER_LINE, (_line, inner: string, at: number) => {
+      repairs.push({ start: at + 1, end: at + 1 + inner.length, read: inner, as: PAGE_BREAK });
+      return `\n${" ".repeat(inner.length)}`;
+    });
+  }
+  const folded = fold(text, original, repairs);
+  return { ...folded, repairs };
+}
+
+/** The one-for-one, dropping and composing work, over `text` (same length as `original`). */
+function fold(text: string, original: string, repairs: Repair[]): Omit<NormalizedText, "repairs"> {
+  let i = nextWork(text, 0);
+  if (i < 0) return { original, text, breaks: null };
+  const n = text.length;
   const parts: string[] = [];
   const at: number[] = [0];
   const from: number[] = [0];
   let outLen = 0;
-  let copied = 0; // original[copied, i) is still to be copied as is
+  let copied = 0; // text[copied, i) is still to be copied as is
   const copyTo = (to: number) => {
     if (to <= copied) return;
-    parts.push(original.slice(copied, to));
+    parts.push(text.slice(copied, to));
     outLen += to - copied;
     copied = to;
   };
-  for (; i >= 0; i = nextWork(original, copied)) {
-    const work = WORK[original.charCodeAt(i)];
+  for (; i >= 0; i = nextWork(text, copied)) {
+    const code = text.charCodeAt(i);
+    const work = WORK[code];
     if (work === SWAP) {
       // One for one: the shift between the texts does not change.
       copyTo(i);
-      parts.push(REPLACE[original[i] as string] as string);
+      const as = REPLACE[text[i] as string] as string;
+      if (isLetterLookalike(code)) repairs.push({ start: i, end: i + 1, read: text[i] as string, as });
+      parts.push(as);
       outLen++;
       copied = i + 1;
     } else if (work === DROP) {
@@ -84,8 +119,8 @@ export function normalize(original: string): NormalizedText {
       const base = i > copied ? i - 1 : i;
       copyTo(base);
       let j = i;
-      while (j < n && isCombining(original.charCodeAt(j))) j++;
-      const composed = original.slice(base, j).normalize("NFC");
+      while (j < n && isCombining(text.charCodeAt(j))) j++;
+      const composed = text.slice(base, j).normalize("NFC");
       parts.push(composed);
       outLen += composed.length;
       copied = j;
@@ -94,8 +129,7 @@ export function normalize(original: string): NormalizedText {
     }
   }
   copyTo(n);
-  const text = parts.join("");
-  return { original, text, breaks: at.length > 1 ? { at: Int32Array.from(at), from: Int32Array.from(from) } : null };
+  return { original, text: parts.join(""), breaks: at.length > 1 ? { at: Int32Array.from(at), from: Int32Array.from(from) } : null };
 }
 
 /** Original offset of a normalized offset (a start, or an end: the original text up to it is covered). */

@@ -59,6 +59,9 @@ const span = (a: IToken, b: IToken, text: string): Piece => {
 };
 const ROMAN = /^[IVXL]{1,6}$/;
 const isUpper = (s: string) => s !== "" && s[0] !== s[0]!.toLowerCase();
+/** A word of a name: any word or code, and a capitalized `Nam` (`Việt Nam`). */
+export const isNameToken = (t: IToken | undefined) =>
+  t !== undefined && (t.tokenType === Word || t.tokenType === Code || (t.tokenType === Nam && isUpper(t.image)));
 
 class CitationParser extends EmbeddedActionsParser {
   /** The whole normalized text, to see line breaks between tokens. */
@@ -303,7 +306,12 @@ class CitationParser extends EmbeddedActionsParser {
     this.AT_LEAST_ONE({
       GATE: () => count === 0 || this.continuesName(count, useStopWords),
       DEF: () => {
-        const w = this.OR([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Code) }]);
+        const w = this.OR([
+          { ALT: () => this.CONSUME(Word) },
+          { ALT: () => this.CONSUME(Code) },
+          // `Việt Nam`: without its marks `năm` reads as `Nam`; capitalized, it is a name.
+          { GATE: () => isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
+        ]);
         this.ACTION(() => {
           first ??= w;
           last = w;
@@ -347,7 +355,7 @@ class CitationParser extends EmbeddedActionsParser {
   }
 
   private isWord(t: IToken): boolean {
-    return t.tokenType === Word || t.tokenType === Code;
+    return isNameToken(t);
   }
 
   /** The k-th next token begins a name: a capitalized word. */

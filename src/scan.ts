@@ -6,18 +6,20 @@
  *   "… nội dung cốt lõi của Kết luận số 93 của Ban …"      anchor: the `9` of 93 (type word + number)
  */
 import type { IToken } from "chevrotain";
-import { foldKey, KINDS, TITLED_KINDS } from "./tables.js";
-import { Code, Colon, Cua, So, TypeWord, Word } from "./tokens.js";
+import { foldKey, KINDS, stripDiacritics, TITLED_KINDS } from "./tables.js";
+import { isNameToken } from "./parse.js";
+import { Colon, Cua, So, TypeWord } from "./tokens.js";
 
 // One pass over the text. Alternative 1 is an identifier core (`20-NQ`, `30/2020/N`, `300/L`, `20-\nNQ`,
 // `77 CT/`); alternative 2 is a space or colon before a number, kept only when a type word or `số` stands
 // before it (`Kết luận số 93`, `Nghị quyết 20`), which a look-behind would make four times slower.
 // Bounded repeats only: each attempt is linear.
+// Alternative 1 allows OCR look-alikes after the first digit (`2O-NQ`) and a page break after the separator.
 const ANCHOR =
-  /\d(?:[ \t]{0,3}[-/][ \t\r\n]{0,3}(?:\d{4}[ \t]{0,2}\/[ \t]{0,2})?[A-ZĐ]|[ \t]{1,2}[A-ZĐ][A-Za-zĐ]{0,4}\/[A-ZĐ])|[ \t:]\d/g;
+  /\d(?:[0-9OoIl]{0,4}[ \t]{0,3}[-/][ \t\r\n]{0,16}(?:\d{4}[ \t]{0,2}\/[ \t]{0,2})?[A-ZĐ]|[ \t]{1,2}[A-ZĐ][A-Za-zĐ]{0,4}\/[A-ZĐ])|[ \t:]\d/g;
 
-/** Lower-cased words a bare number may follow: `số` and the last syllable of every type word. */
-const NUMBER_CUES = new Set(["số", ...KINDS.map((k) => (k.kind.split(" ").pop() as string).toLowerCase())]);
+/** Words a bare number may follow, without diacritics: `số` and the last syllable of every type word. */
+const NUMBER_CUES = new Set(["so", ...KINDS.map((k) => stripDiacritics(k.kind.split(" ").pop() as string))]);
 const MAX_CUE = Math.max(...[...NUMBER_CUES].map((w) => w.length));
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
@@ -32,6 +34,18 @@ function wordBefore(text: string, end: number): string {
   return text.slice(k, wordEnd).toLowerCase();
 }
 
+const isLookalike = (c: number) => c === 79 || c === 111 || c === 73 || c === 108; // O o I l
+const LETTER = /\p{L}/u;
+
+/** Where the number holding the digit at `p` starts, over OCR look-alikes (`l71`) when they stand alone. */
+function numberStart(text: string, p: number): number {
+  let k = p;
+  while (k > 0 && isDigit(text.charCodeAt(k - 1))) k--;
+  let j = k;
+  while (j > 0 && (isDigit(text.charCodeAt(j - 1)) || isLookalike(text.charCodeAt(j - 1)))) j--;
+  return j < k && !LETTER.test(text[j - 1] ?? "") ? j : k;
+}
+
 /** Start offsets of the numbers a citation may be built around, ascending and distinct. */
 export function findAnchors(text: string): number[] {
   const anchors: number[] = [];
@@ -41,19 +55,17 @@ export function findAnchors(text: string): number[] {
   ANCHOR.lastIndex = 0;
   for (let m = ANCHOR.exec(text); m !== null; m = ANCHOR.exec(text)) {
     if (isDigit(m[0].charCodeAt(0))) {
-      let p = m.index;
-      while (p > 0 && isDigit(text.charCodeAt(p - 1))) p--;
-      push(p);
+      push(numberStart(text, m.index));
     } else {
       const digit = m.index + 1;
-      if (NUMBER_CUES.has(wordBefore(text, digit))) push(digit);
+      const before = wordBefore(text, digit);
+      if (before !== "" && NUMBER_CUES.has(stripDiacritics(before))) push(digit);
       ANCHOR.lastIndex = digit; // the number itself may still start an identifier core
     }
   }
   return anchors;
 }
 
-const isNameWord = (t: IToken | undefined) => t !== undefined && (t.tokenType === Word || t.tokenType === Code);
 const NAME_LOOKBACK = 14;
 
 export interface Starts {
@@ -76,7 +88,7 @@ export function candidateStarts(tokens: IToken[], num: number): Starts {
   if (tokens[j]?.tokenType === TypeWord) return { starts: [j, ...fallback], cut: false };
   if (marker < 0) return { starts: fallback, cut: j < 0 };
   let k = j;
-  while (k >= 0 && j - k < NAME_LOOKBACK && isNameWord(tokens[k])) k--;
+  while (k >= 0 && j - k < NAME_LOOKBACK && isNameToken(tokens[k])) k--;
   const before = tokens[k];
   if (k < j && before?.tokenType === Cua && tokens[k - 1]?.tokenType === TypeWord) return { starts: [k - 1, ...fallback], cut: false };
   if (k < j && before?.tokenType === TypeWord && TITLED_KINDS.has(foldKey(before.image))) return { starts: [k, ...fallback], cut: false };

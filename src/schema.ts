@@ -58,6 +58,8 @@ export const CitationSchema = z.object({
   term: z.string().nullable(),
   subject: z.string().nullable(),
   relation: RelationSchema,
+  /** 1 for clean text; lowered by each OCR repair the citation needed (see its ocr-repaired diagnostics). */
+  confidence: z.number().min(0).max(1),
   /** Where each part stands in the original text. */
   spans: z.object({
     typeWord: SpanSchema.nullable(),

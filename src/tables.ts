@@ -21,9 +21,15 @@ export const foldKey = (s: string) => {
   return /\s\s|[\t\r\n]/.test(lower) ? lower.replace(/\s+/g, " ") : lower;
 };
 
+/** Without diacritics, lower-cased, single-spaced: `Nghị Quyết` → `nghi quyet` (OCR often loses the marks). */
+export const stripDiacritics = (s: string) =>
+  foldKey(s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC"));
+
 export const KINDS: readonly KindInfo[] = typesJson.kinds;
-const kindByWord = new Map(KINDS.map((k) => [foldKey(k.kind), k]));
-export const kindOfWord = (word: string) => kindByWord.get(foldKey(word));
+const kindByWord = new Map(KINDS.map((k) => [stripDiacritics(k.kind), k]));
+if (kindByWord.size !== KINDS.length) throw new Error("grammar/types.json: two type words differ only in diacritics");
+/** The type word's entry, whatever its diacritics (`Nghi quyet` → Nghị quyết). */
+export const kindOfWord = (word: string) => kindByWord.get(stripDiacritics(word));
 
 const codeByFold = new Map(typesJson.codes.map((c) => [foldKey(c.code), c]));
 /** The table entry of a type code, matched case-insensitively (`ctr` → CTr). */

@@ -12,30 +12,71 @@ const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1E
 const NOT_LETTER_AFTER = `(?![${LETTER}0-9])`;
 const bothCases = (s: string) => [...new Set([s.toLowerCase(), s.toUpperCase()])];
 
-/** A sticky, case-insensitive matcher for a custom token pattern. */
-function stickyMatcher(source: string) {
+// OCR loses or confuses diacritics (`Nghi quyet so`, `só`, `ngảy`): each vowel matches its whole family.
+const FAMILIES = ["aàáảãạăằắẳẵặâầấẩẫậ", "eèéẻẽẹêềếểễệ", "iìíỉĩị", "oòóỏõọôồốổỗộơờớởỡợ", "uùúủũụưừứửữự", "yỳýỷỹỵ", "dđ"];
+const familyOf = new Map(FAMILIES.flatMap((f) => [...f].map((c) => [c, f] as const)));
+/** A regex source matching `word` with any diacritics on its vowels, and any spacing between its syllables. */
+export function looseSource(word: string): string {
+  return [...word.toLowerCase()]
+    .map((c) => (c === " " ? "[ \\t\\r\\n]+" : familyOf.has(c) ? `[${familyOf.get(c)}]` : c))
+    .join("");
+}
+const FIRST_CHARS = (words: readonly string[]) => [
+  ...new Set(words.flatMap((w) => [...(familyOf.get(w[0]?.toLowerCase() as string) ?? (w[0] as string))].flatMap(bothCases))),
+];
+
+/**
+ * A sticky, case-insensitive matcher for a custom token pattern; what it matches exactly (lower-cased) in
+ * `exclude` is left to the next pattern: real words the loose spelling would swallow (`sở`, `cửa`).
+ */
+function stickyMatcher(source: string, exclude: ReadonlySet<string> = new Set()) {
   const re = new RegExp(source, "iy");
   return {
     exec(text: string, offset: number) {
       re.lastIndex = offset;
-      return re.exec(text);
+      const m = re.exec(text);
+      return m && exclude.has(m[0].toLowerCase()) ? null : m;
     },
   };
 }
 
-/** A keyword: a whole word in any case (`số`, `Số`, `SỐ`), never the start of a longer word. */
-function keyword(name: string, words: string[]): TokenType {
-  const source = `(?:${words.join("|")})${NOT_LETTER_AFTER}`;
+/** A keyword: a whole word in any case and any diacritics (`số`, `SỐ`, `so`, `só`), never the start of a longer word. */
+function keyword(name: string, words: string[], exclude: string[] = [], lookahead = ""): TokenType {
+  const source = `(?:${words.map(looseSource).join("|")})${NOT_LETTER_AFTER}${lookahead}`;
   return createToken({
     name,
-    pattern: stickyMatcher(source),
+    pattern: stickyMatcher(source, new Set(exclude)),
     line_breaks: false,
-    start_chars_hint: [...new Set(words.flatMap((w) => bothCases(w[0] as string)))],
+    start_chars_hint: FIRST_CHARS(words),
   });
 }
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
 export const Num = createToken({ name: "Num", pattern: /[0-9]+/ });
+
+/**
+ * A number OCR misread with look-alike letters, right before a separator: `l71-CV/…`, `I16-KH/…`, `2O-NQ/…`.
+ * It counts as a Num for the grammar; the build stage reads it as digits and records the repair.
+ */
+const LOOKALIKE_RUN = /[0-9OoIl]+/y;
+const AFTER_NUMBER = /[ \t]{0,3}[-/]/y;
+export const OcrNum = createToken({
+  name: "OcrNum",
+  categories: [Num],
+  pattern: {
+    exec(text: string, offset: number) {
+      LOOKALIKE_RUN.lastIndex = offset;
+      const m = LOOKALIKE_RUN.exec(text);
+      if (!m || !/\d/.test(m[0]) || !/[OoIl]/.test(m[0])) return null;
+      AFTER_NUMBER.lastIndex = offset + m[0].length;
+      return AFTER_NUMBER.test(text) ? m : null;
+    },
+  },
+  line_breaks: false,
+  start_chars_hint: [..."0123456789OoIl"],
+});
+/** The digits a look-alike number stands for: `l71` → `171`, `2O` → `20`. */
+export const lookalikeDigits = (s: string) => s.replace(/[Oo]/g, "0").replace(/[Il]/g, "1");
 export const Dash = createToken({ name: "Dash", pattern: /-/, label: "-" });
 export const Slash = createToken({ name: "Slash", pattern: /\//, label: "/" });
 export const Colon = createToken({ name: "Colon", pattern: /:/, label: ":" });
@@ -45,24 +86,22 @@ export const LParen = createToken({ name: "LParen", pattern: /\(/, label: "(" })
 export const RParen = createToken({ name: "RParen", pattern: /\)/, label: ")" });
 
 // Type words, longest first so that `Chương trình hành động` wins over `Chương trình`; any case, any spacing.
-const typeWordSources = [...KINDS]
-  .map((k) => k.kind)
-  .sort((a, b) => b.length - a.length)
-  .map((w) => w.split(" ").join("[ \\t\\r\\n]+"));
+const typeWords = [...KINDS].map((k) => k.kind).sort((a, b) => b.length - a.length);
 export const TypeWord = createToken({
   name: "TypeWord",
-  pattern: stickyMatcher(`(?:${typeWordSources.join("|")})${NOT_LETTER_AFTER}`),
+  pattern: stickyMatcher(`(?:${typeWords.map(looseSource).join("|")})${NOT_LETTER_AFTER}`),
   line_breaks: true,
-  start_chars_hint: [...new Set(KINDS.flatMap((k) => bothCases(k.kind[0] as string)))],
+  start_chars_hint: FIRST_CHARS(typeWords),
 });
 
-export const So = keyword("So", ["số"]);
-export const Ngay = keyword("Ngay", ["ngày"]);
-export const Thang = keyword("Thang", ["tháng"]);
-export const Nam = keyword("Nam", ["năm"]);
-export const Cua = keyword("Cua", ["của"]);
-export const Ve = keyword("Ve", ["về"]);
-export const Khoa = keyword("Khoa", ["khóa", "khoá"]);
+export const So = keyword("So", ["số"], ["sở", "sớ", "sợ", "sổ", "sơ", "sỡ", "sờ"]);
+export const Ngay = keyword("Ngay", ["ngày"], ["ngây", "ngấy"]);
+export const Thang = keyword("Thang", ["tháng"], ["thằng", "thắng", "thẳng", "thăng"]);
+export const Nam = keyword("Nam", ["năm"], ["nắm", "nằm", "nấm", "nậm"]);
+export const Cua = keyword("Cua", ["của"], ["cửa", "cưa", "cứa", "cựa"]);
+export const Ve = keyword("Ve", ["về"], ["vé", "vẽ", "vẻ", "vệ", "vế"]);
+// `khóa` only before a Roman numeral: without its marks it is `khoa` (khoa học, Ban Khoa giáo).
+export const Khoa = keyword("Khoa", ["khóa"], [], "(?=[ \\t]+[IVXL]{1,6}(?![A-Za-z]))");
 
 /**
  * An identifier code group: `NQ`, `TW`, `NĐ`, `QH14`, `BNN&PTNT`, and the mixed-case codes the rules define
@@ -104,8 +143,8 @@ export const Quote = createToken({ name: "Quote", pattern: /["“”„«»]/ })
 /** Other punctuation. Characters with no token at all (CJK, emoji) are skipped by the lexer's error recovery. */
 export const Other = createToken({ name: "Other", pattern: /[;!?%*_#@$^+=<>[\]{}|~`'\\…•·§°]/ });
 
-// Order matters: keywords and type words before Code and Word; Num before Word.
+// Order matters: OcrNum before Num, Code and Word; keywords and type words before Code and Word.
 export const ALL_TOKENS: TokenType[] = [
-  WhiteSpace, Num, Dash, Slash, Colon, Comma, Period, LParen, RParen, Quote,
+  WhiteSpace, OcrNum, Num, Dash, Slash, Colon, Comma, Period, LParen, RParen, Quote,
   TypeWord, So, Ngay, Thang, Nam, Cua, Ve, Khoa, Code, Word, Other,
 ];

@@ -15,9 +15,11 @@ export default defineConfig([
     noExternal: bundled,
   },
   {
-    entry: { cli: "src/cli.ts" },
+    // The worker is its own entry: the CLI starts it as dist/worker.js.
+    entry: { cli: "src/cli.ts", worker: "src/worker.ts" },
     format: ["esm"],
     banner: { js: "#!/usr/bin/env node" },
+    splitting: false,
     target: "node20",
     noExternal: bundled,
   },

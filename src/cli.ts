@@ -10,21 +10,21 @@
  * Exit codes: 0 success; 1 when check finds an error or graph skipped an unreadable file; 2 usage errors and unreadable input (missing file, a
  * directory, bytes that are not UTF-8, a bad registry).
  */
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { check } from "./check.js";
 import { parseDocument } from "./document.js";
 import { toDot, toGraphML, toNeo4jCsv } from "./export.js";
-import { extract } from "./extract.js";
 import { CitationGraph } from "./graph.js";
+import { defaultJobs, runFiles } from "./parallel.js";
 import { Registry, RegistryError } from "./registry.js";
 import type { Citation, Diagnostic, DocumentRecord } from "./schema.js";
+import { readText } from "./tasks.js";
 
-const USAGE = `usage: vncite extract <file...|-> [--format json|jsonl|table]
+const USAGE = `usage: vncite extract <file...|-> [--format json|jsonl|table] [--jobs N]
        vncite doc <file|-> [--format json|text]
-       vncite check <file...|-> [--registry file.json|file.csv] [--format text|json|sarif]
-       vncite graph <file or directory...> [--format json|dot|graphml|neo4j] [--out path]
+       vncite check <file...|-> [--registry file.json|file.csv] [--format text|json|sarif] [--jobs N]
+       vncite graph <file or directory...> [--format json|dot|graphml|neo4j] [--out path] [--jobs N]
        vncite query <graph.json> cites|cited-by|chain|descendants|path|most-cited|missing|conflicts [key [key]]
 
 extract  every reference in the files
@@ -40,7 +40,8 @@ check    diagnostics for every citation; exit 1 when any is an error
   sarif  SARIF 2.1.0 for CI systems and editors
 graph    one citation graph from many documents (unreadable files are reported and skipped: exit 1)
   json   the graph (read back by query); dot, graphml; neo4j: documents.csv and relationships.csv in --out
-query    a question to a graph.json (--format text|json)`;
+query    a question to a graph.json (--format text|json)
+--jobs N files spread over N worker threads (default: the number of cores); a progress bar on a terminal`;
 
 const FORMATS = ["json", "jsonl", "table"] as const;
 type Format = (typeof FORMATS)[number];
@@ -48,22 +49,25 @@ type Format = (typeof FORMATS)[number];
 class UsageError extends Error {}
 
 function readInput(path: string): string {
-  let bytes: Buffer;
-  if (path === "-") bytes = readFileSync(0);
-  else {
-    let isDir = false;
-    try {
-      isDir = statSync(path).isDirectory();
-    } catch {
-      throw new UsageError(`${path}: no such file`);
-    }
-    if (isDir) throw new UsageError(`${path}: is a directory`);
-    bytes = readFileSync(path);
-  }
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    throw new UsageError(`${path}: not UTF-8 text`);
+  const text = readText(path);
+  if (typeof text !== "string") throw new UsageError(text.error);
+  return text;
+}
+
+/** --jobs N: a positive whole number; default the number of cores. */
+function jobsOf(value: string | undefined): number {
+  if (value === undefined) return defaultJobs();
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new UsageError(`--jobs takes a whole number from 1 up, not "${value}"`);
+  return n;
+}
+
+/** Files must exist and not be directories: said before any work starts. */
+function requireFiles(files: string[]): void {
+  for (const f of files) {
+    if (f === "-") continue;
+    const text = readText(f);
+    if (typeof text !== "string" && !/not UTF-8/.test(text.error)) throw new UsageError(text.error);
   }
 }
 
@@ -96,17 +100,22 @@ function tableRows(file: string, text: string, citations: Citation[]): string[] 
   );
 }
 
-function runExtract(args: string[]): number {
+async function runExtract(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: "string", default: "json" } },
+    options: { format: { type: "string", default: "json" }, jobs: { type: "string" } },
     allowPositionals: true,
   });
   const format = values.format as Format;
   if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (json, jsonl or table)`);
   if (positionals.length === 0) throw new UsageError("no input: give files, or - for standard input");
-  const inputs = positionals.map((file) => ({ file, text: readInput(file) }));
-  const results = inputs.map(({ file, text }) => ({ file, text, citations: extract(text) }));
+  const jobs = jobsOf(values.jobs);
+  requireFiles(positionals);
+  const done = await runFiles(positionals, "extract", { jobs, progress: process.stderr });
+  const results = done.map((r, i) => {
+    if (!r.ok) throw new UsageError(r.error);
+    return { file: positionals[i] as string, text: r.text, citations: r.citations ?? [] };
+  });
   const out: string[] = [];
   if (format === "json") {
     const value = results.length === 1 ? results[0]!.citations : Object.fromEntries(results.map((r) => [r.file, r.citations]));
@@ -149,27 +158,30 @@ function documentSummary(d: DocumentRecord): string {
   return lines.join("\n");
 }
 
-function runCheck(args: string[]): number {
+async function runCheck(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: "string", default: "text" }, registry: { type: "string" } },
+    options: { format: { type: "string", default: "text" }, registry: { type: "string" }, jobs: { type: "string" } },
     allowPositionals: true,
   });
+  const jobs = jobsOf(values.jobs);
   const format = values.format as string;
   if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
   if (positionals.length === 0) throw new UsageError("no input: give files, or - for standard input");
-  let registry: Registry | undefined;
   if (values.registry !== undefined) {
+    // Loaded once here to report a bad registry before any work; each worker loads its own copy.
     try {
-      registry = Registry.load(values.registry);
+      Registry.load(values.registry);
     } catch (e) {
       if (e instanceof RegistryError) throw new UsageError(e.message.replace(/\n/g, "; "));
       throw new UsageError(`${values.registry}: cannot read the registry`);
     }
   }
-  const results = positionals.map((file) => {
-    const text = readInput(file);
-    return { file, text, diagnostics: check(text, registry ? { id: file, registry } : { id: file }) };
+  requireFiles(positionals);
+  const done = await runFiles(positionals, "check", { jobs, progress: process.stderr, ...(values.registry ? { registry: values.registry } : {}) });
+  const results = done.map((r, i) => {
+    if (!r.ok) throw new UsageError(r.error);
+    return { file: positionals[i] as string, text: r.text, diagnostics: r.diagnostics ?? [] };
   });
   if (format === "json") process.stdout.write(`${JSON.stringify(results.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2)}\n`);
   else if (format === "sarif") process.stdout.write(`${JSON.stringify(toSarif(results), null, 2)}\n`);
@@ -240,28 +252,25 @@ function expandInputs(paths: string[]): string[] {
   return out;
 }
 
-function runGraph(args: string[]): number {
+async function runGraph(args: string[]): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: "string", default: "json" }, out: { type: "string" } },
+    options: { format: { type: "string", default: "json" }, out: { type: "string" }, jobs: { type: "string" } },
     allowPositionals: true,
   });
+  const jobs = jobsOf(values.jobs);
   const format = values.format as string;
   if (!["json", "dot", "graphml", "neo4j"].includes(format)) throw new UsageError(`unknown format "${format}" (json, dot, graphml or neo4j)`);
   if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
   if (positionals.length === 0) throw new UsageError("no input: give files or directories");
   const graph = new CitationGraph();
   let skipped = 0;
-  for (const file of expandInputs(positionals)) {
-    let text: string;
-    try {
-      text = readInput(file);
-    } catch (e) {
-      process.stderr.write(`vncite: ${e instanceof Error ? e.message : String(e)}; skipped\n`);
+  for (const r of await runFiles(expandInputs(positionals), "graph", { jobs, progress: process.stderr })) {
+    if (r.ok && r.record) graph.add(r.record);
+    else if (!r.ok) {
+      process.stderr.write(`vncite: ${r.error}; skipped\n`);
       skipped++;
-      continue;
     }
-    graph.add(parseDocument(text, { id: file }));
   }
   const json = graph.toJSON();
   if (format === "neo4j") {
@@ -318,17 +327,17 @@ function runQuery(args: string[]): number {
   return 0;
 }
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   try {
     if (command === "--help" || command === "-h" || command === undefined) {
       process.stdout.write(`${USAGE}\n`);
       return command === undefined ? 2 : 0;
     }
-    if (command === "extract") return runExtract(rest);
+    if (command === "extract") return await runExtract(rest);
     if (command === "doc") return runDoc(rest);
-    if (command === "check") return runCheck(rest);
-    if (command === "graph") return runGraph(rest);
+    if (command === "check") return await runCheck(rest);
+    if (command === "graph") return await runGraph(rest);
     if (command === "query") return runQuery(rest);
     throw new UsageError(`unknown command "${command}"`);
   } catch (e) {
@@ -341,4 +350,4 @@ function main(argv: string[]): number {
   }
 }
 
-process.exitCode = main(process.argv.slice(2));
+process.exitCode = await main(process.argv.slice(2));

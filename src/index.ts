@@ -3,6 +3,7 @@ export { check, type CheckOptions, checkDocument } from "./check.js";
 export { type DocumentOptions, parseDocument } from "./document.js";
 export { toDot, toGraphML, toNeo4jCsv } from "./export.js";
 export { extract, type ExtractOptions } from "./extract.js";
+export { extractStream, type TextSource } from "./stream.js";
 export {
   CitationGraph, type Conflict, type GraphEdge, GraphEdgeSchema, type GraphJSON, GraphJSONSchema, type GraphNode, GraphNodeSchema,
 } from "./graph.js";

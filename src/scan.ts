@@ -6,9 +6,9 @@
  *   "… nội dung cốt lõi của Kết luận số 93 của Ban …"      anchor: the `9` of 93 (type word + number)
  */
 import type { IToken } from "chevrotain";
-import { foldKey, KINDS, stripDiacritics, TITLED_KINDS } from "./tables.js";
 import { isNameToken } from "./parse.js";
-import { Colon, Cua, So, TypeWord } from "./tokens.js";
+import { foldKey, KINDS, TITLED_KINDS } from "./tables.js";
+import { Colon, Cua, looseSource, So, TypeWord } from "./tokens.js";
 
 // One pass over the text. Alternative 1 is an identifier core (`20-NQ`, `30/2020/N`, `300/L`, `20-\nNQ`,
 // `77 CT/`); alternative 2 is a space or colon before a number, kept only when a type word or `số` stands
@@ -18,20 +18,23 @@ import { Colon, Cua, So, TypeWord } from "./tokens.js";
 const ANCHOR =
   /\d(?:[0-9OoIl]{0,4}[ \t]{0,3}[-/][ \t\r\n]{0,16}(?:\d{4}[ \t]{0,2}\/[ \t]{0,2})?[A-ZĐ]|[ \t]{1,2}[A-ZĐ][A-Za-zĐ]{0,4}\/[A-ZĐ])|[ \t:]\d/g;
 
-/** Words a bare number may follow, without diacritics: `số` and the last syllable of every type word. */
-const NUMBER_CUES = new Set(["so", ...KINDS.map((k) => stripDiacritics(k.kind.split(" ").pop() as string))]);
-const MAX_CUE = Math.max(...[...NUMBER_CUES].map((w) => w.length));
+/** Words a bare number may follow, in any diacritics: `số` and the last syllable of every type word. */
+const NUMBER_CUE = new RegExp(
+  `^(?:${[...new Set(["số", ...KINDS.map((k) => k.kind.split(" ").pop() as string)])].map(looseSource).join("|")})$`,
+  "i",
+);
+const MAX_CUE = Math.max(...KINDS.map((k) => (k.kind.split(" ").pop() as string).length));
 
 const isDigit = (c: number) => c >= 48 && c <= 57;
 const isGap = (c: number) => c === 32 || c === 9 || c === 58; // space, tab, colon
 
-/** The word that ends right before `end` (over spaces and a colon), lower-cased, if short enough to be a cue. */
+/** The word that ends right before `end` (over spaces and a colon), if short enough to be a cue. */
 function wordBefore(text: string, end: number): string {
   let k = end;
   while (k > 0 && end - k < 4 && isGap(text.charCodeAt(k - 1))) k--;
   const wordEnd = k;
   while (k > 0 && wordEnd - k <= MAX_CUE && text[k - 1] !== " " && !isGap(text.charCodeAt(k - 1)) && text[k - 1] !== "\n") k--;
-  return text.slice(k, wordEnd).toLowerCase();
+  return text.slice(k, wordEnd);
 }
 
 const isLookalike = (c: number) => c === 79 || c === 111 || c === 73 || c === 108; // O o I l
@@ -58,8 +61,7 @@ export function findAnchors(text: string): number[] {
       push(numberStart(text, m.index));
     } else {
       const digit = m.index + 1;
-      const before = wordBefore(text, digit);
-      if (before !== "" && NUMBER_CUES.has(stripDiacritics(before))) push(digit);
+      if (NUMBER_CUE.test(wordBefore(text, digit))) push(digit);
       ANCHOR.lastIndex = digit; // the number itself may still start an identifier core
     }
   }

@@ -1,6 +1,6 @@
 // The command line, run from source: output formats and exit codes.
 import { spawnSync } from "node:child_process";
-import { readFileSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -119,11 +119,13 @@ describe("vncite check", () => {
 
 describe("vncite graph and query", () => {
   const out = join(tmpdir(), "vncite-seeds.graph.json");
+  const seeds = mkdtempSync(join(tmpdir(), "vncite-seeds-"));
+  for (const f of readdirSync(join(root, "fixtures")).filter((f) => /^\d{3}_.*\.txt$/.test(f))) copyFileSync(join(root, "fixtures", f), join(seeds, f));
 
   it("builds a graph from a directory, reports an unreadable file with its path, skips it and says so", () => {
     const bad = join(tmpdir(), "vncite-binary.txt");
     writeFileSync(bad, Buffer.from([0xff, 0xfe, 0x00, 0x41]));
-    const r = run(["graph", join(root, "fixtures"), bad, "--out", out]);
+    const r = run(["graph", seeds, bad, "--out", out]);
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe(`vncite: ${bad}: not UTF-8 text; skipped`);
     const graph = JSON.parse(readFileSync(out, "utf8"));
@@ -150,5 +152,22 @@ describe("vncite graph and query", () => {
     expect(run(["query", out, "frobnicate"]).status).toBe(2);
     expect(run(["query", out, "cites"]).status).toBe(2);
     expect(run(["query", seed, "missing"]).status).toBe(2);
+  });
+});
+
+describe("--jobs", () => {
+  const files = readdirSync(join(root, "fixtures")).filter((f) => f.endsWith(".txt")).map((f) => join(root, "fixtures", f));
+
+  it("gives the same output on worker threads as in one thread, in input order", () => {
+    const one = run(["extract", ...files, "--format", "jsonl", "--jobs", "1"]);
+    const two = run(["extract", ...files, "--format", "jsonl", "--jobs", "2"]);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    expect(run(["check", ...files, "--format", "json", "--jobs", "2"]).stdout).toBe(run(["check", ...files, "--format", "json", "--jobs", "1"]).stdout);
+  });
+
+  it("exits 2 for a bad number of jobs", () => {
+    expect(run(["extract", seed, "--jobs", "0"]).status).toBe(2);
+    expect(run(["extract", seed, "--jobs", "two"]).stderr).toMatch(/--jobs takes a whole number/);
   });
 });

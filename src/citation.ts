@@ -76,6 +76,15 @@ function readCodes(id: RawIdentifier, repairs: [string, string][], number: strin
   return { typeCode, issuer, key, style };
 }
 
+/**
+ * The key of a law cited by name: kind, title folded to lower case (texts capitalize titles differently), and
+ * the year when the text gives one: `Luật tổ chức chính phủ năm 2015`.
+ */
+export function namedKey(kind: string, title: string, year: number | null): string {
+  const folded = title.replace(/\s+/g, " ").trim().toLowerCase();
+  return `${kind} ${folded}${year ? ` năm ${year}` : ""}`;
+}
+
 /** The repairs normalization made inside a span of the original text (they are few: a linear scan). */
 function repairsWithin(nt: NormalizedText, span: Span): Repair[] {
   return nt.repairs.length === 0 ? [] : nt.repairs.filter((r) => r.start >= span.start && r.end <= span.end);
@@ -165,6 +174,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     diagnostics.push(diagnostic("short-reference", whole.start, whole.end, { text: whole.text }));
   }
 
+  const titleSpan = toSpan(raw.title);
   const rawDate = raw.dates[0] ?? null;
   const dateSpan = toSpan(rawDate);
   let date: string | null = null;
@@ -187,13 +197,18 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const issuedBySpan = toSpan(raw.issuedBy[0] ?? null);
   const subjectSpan = toSpan(findSubject(nt.text, raw.end));
 
+  const year = identifierYear(id?.year?.text) ?? identifierYear(raw.year?.text.replace(/\D/g, "")) ?? (date ? Number(date.slice(0, 4)) : null);
+  const nameKey = raw.title && kind ? namedKey(kind, raw.title.text, year) : null;
+
   return {
     text: whole.text,
     start: whole.start,
     end: whole.end,
-    key: codes?.key ?? null,
+    key: codes?.key ?? (id ? null : nameKey),
+    title: raw.title ? raw.title.text.replace(/\s+/g, " ") : null,
+    nameKey,
     number,
-    year: identifierYear(id?.year?.text),
+    year: id ? identifierYear(id.year?.text) : year,
     typeCode: codes?.typeCode ?? null,
     issuer: codes?.issuer ?? null,
     style: codes?.style ?? null,
@@ -204,7 +219,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     subject: subjectSpan?.text ?? null,
     relation: "mentions",
     confidence: Math.round(confidence * 1000) / 1000,
-    spans: { typeWord: typeSpan, identifier: idSpan, date: dateSpan, issuedBy: issuedBySpan, term: termSpan, subject: subjectSpan },
+    spans: { typeWord: typeSpan, title: titleSpan, identifier: idSpan, date: dateSpan, issuedBy: issuedBySpan, term: termSpan, subject: subjectSpan },
     diagnostics,
   };
 }

@@ -9,7 +9,8 @@ import { diagnostic } from "./diagnostics.js";
 import { lexWindow } from "./lex.js";
 import { type NormalizedText, normalize } from "./normalize.js";
 import { parseCitationAt, type RawCitation } from "./parse.js";
-import { candidateStarts, findAnchors } from "./scan.js";
+import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
+import { TypeWord } from "./tokens.js";
 import type { Citation, Diagnostic } from "./schema.js";
 
 export interface ExtractOptions {
@@ -34,13 +35,13 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
   const nt = (options.normalize ?? normalize)(text);
   const raws: RawCitation[] = [];
   let coveredTo = -1;
-  for (const anchor of findAnchors(nt.text)) {
+  for (const anchor of mergeSorted(findAnchors(nt.text), findNamedAnchors(nt.text))) {
     if (anchor < coveredTo) continue;
     const raw = parseNear(nt.text, anchor, NEAR_BEHIND, NEAR_AHEAD);
     const found = raw === "edge" ? parseNear(nt.text, anchor, FAR_BEHIND, FAR_AHEAD) : raw;
     if (found && found !== "edge") {
       raws.push(found);
-      coveredTo = found.identifier ? found.identifier.end : (found.shortNumber as { end: number }).end;
+      coveredTo = found.identifier?.end ?? found.shortNumber?.end ?? found.end;
     }
   }
   const citations = raws.map((raw) => buildCitation(raw, nt));
@@ -58,17 +59,26 @@ function parseNear(text: string, anchor: number, behind: number, ahead: number):
   const tokens = lexWindow(text, from, to);
   const num = tokens.findIndex((t) => t.startOffset === anchor);
   if (num < 0) return null;
-  const { starts, cut } = candidateStarts(tokens, num);
+  // A named anchor is the type word itself: the parse starts there.
+  const named = tokens[num]?.tokenType === TypeWord;
+  const { starts, cut } = named ? { starts: [num], cut: false } : candidateStarts(tokens, num);
   const wide = behind === FAR_BEHIND;
   if (!wide && cut && from > 0) return "edge";
   for (const start of starts) {
     const raw = parseCitationAt(text, tokens, start);
-    const n = raw && (raw.identifier?.number ?? raw.shortNumber);
+    const n = raw && (named ? raw.typeWord : (raw.identifier?.number ?? raw.shortNumber));
     if (!raw || !n || n.start !== anchor) continue;
     if (!wide && to < text.length && raw.end + 40 > to) return "edge";
     return raw;
   }
-  return null;
+  // A name can outrun the first window (an amending law's title holds the names it amends).
+  return named && !wide && to < text.length ? "edge" : null;
+}
+
+/** Two ascending lists of offsets as one, without repeats. */
+function mergeSorted(a: number[], b: number[]): number[] {
+  if (b.length === 0) return a;
+  return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
 const isSpace = (c: string | undefined) => c === " " || c === "\n" || c === "\t" || c === "\r";

@@ -12,9 +12,9 @@
  * The parser reads a prefix of its input and stops where the citation ends; what follows is prose.
  */
 import { createSyntaxDiagramsCode, EmbeddedActionsParser, type IToken } from "chevrotain";
-import { foldKey, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, TITLED_KINDS } from "./tables.js";
+import { ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, TITLE_MAX_WORDS, TITLE_STOP_WORDS } from "./tables.js";
 import {
-  ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, Period, RParen, Slash, So, Thang, TypeWord, Word,
+  ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
 } from "./tokens.js";
 
 /** A piece of the citation: normalized offsets [start, end) and its text. */
@@ -46,6 +46,8 @@ export interface RawCitation {
   /** Number of a type word with no code (`Kết luận số 93`). */
   shortNumber: Piece | null;
   dates: RawDate[];
+  /** `năm 2020` after a named law. */
+  year: Piece | null;
   issuedBy: Piece[];
   terms: Piece[];
 }
@@ -66,6 +68,8 @@ export const isNameToken = (t: IToken | undefined) =>
 class CitationParser extends EmbeddedActionsParser {
   /** The whole normalized text, to see line breaks between tokens. */
   text = "";
+  /** The citation being parsed is a law by name with no identifier yet (a bare year may follow its title). */
+  private lastTitled = false;
 
   constructor() {
     super(ALL_TOKENS, { maxLookahead: 4, recoveryEnabled: false });
@@ -75,7 +79,7 @@ class CitationParser extends EmbeddedActionsParser {
   public citation = this.RULE("citation", (): RawCitation => {
     const c: RawCitation = {
       start: 0, end: 0, typeWord: null, title: null, marker: null, identifier: null, shortNumber: null,
-      dates: [], issuedBy: [], terms: [],
+      dates: [], year: null, issuedBy: [], terms: [],
     };
     let first: IToken | undefined;
     let last: IToken | undefined;
@@ -91,12 +95,16 @@ class CitationParser extends EmbeddedActionsParser {
         c.typeWord = piece(tw);
       });
       this.OPTION1({
-        GATE: () => TITLED_KINDS.has(foldKey(tw.image)),
+        GATE: () => isTitledWord(tw.image) && this.startsTitle(),
         DEF: () => {
-          const title = this.SUBRULE(this.nameWords, { ARGS: [false] });
-          this.ACTION(() => (c.title = title));
+          const title = this.SUBRULE(this.title);
+          this.ACTION(() => {
+            c.title = title;
+            mark(this.LA(0));
+          });
         },
       });
+      this.ACTION(() => (this.lastTitled = c.title !== null && this.LA(1).tokenType !== So));
       this.OPTION2(() => {
         this.CONSUME(Cua);
         const by = this.SUBRULE1(this.nameWords, { ARGS: [true] });
@@ -112,7 +120,7 @@ class CitationParser extends EmbeddedActionsParser {
         last = colon ?? so;
       });
     });
-    this.OPTION5(() => {
+    this.OPTION5({ GATE: () => !this.bareYearAhead(), DEF: () => {
       const num = this.CONSUME(Num);
       this.ACTION(() => mark(num));
       const id = this.OPTION6({ GATE: () => this.identifierAhead(), DEF: () => this.SUBRULE(this.identifierRest, { ARGS: [num] }) });
@@ -122,7 +130,7 @@ class CitationParser extends EmbeddedActionsParser {
           mark(this.LA(0));
         } else c.shortNumber = piece(num);
       });
-    });
+    } });
     this.MANY({ GATE: () => this.tailAhead(), DEF: () => {
       this.OR([
         {
@@ -139,6 +147,23 @@ class CitationParser extends EmbeddedActionsParser {
             this.CONSUME1(Cua);
             const by = this.SUBRULE2(this.nameWords, { ARGS: [true] });
             this.ACTION(() => c.issuedBy.push(by));
+          },
+        },
+        {
+          // `Luật Doanh nghiệp năm 2020`
+          GATE: () => this.LA(1).tokenType === Nam,
+          ALT: () => {
+            const nam = this.CONSUME1(Nam);
+            const y = this.CONSUME1(Num);
+            this.ACTION(() => (c.year ??= span(nam, y, this.text)));
+          },
+        },
+        {
+          // `Luật Kiến trúc 2019`: a bare year, right after a title
+          GATE: () => c.title !== null && c.identifier === null && c.year === null && /^(?:19|20)\d\d$/.test(this.LA(1).image),
+          ALT: () => {
+            const y = this.CONSUME2(Num);
+            this.ACTION(() => (c.year = piece(y)));
           },
         },
         {
@@ -266,10 +291,13 @@ class CitationParser extends EmbeddedActionsParser {
           this.CONSUME(Thang);
           month = this.CONSUME4(Num);
           last = month;
-          this.OPTION2(() => {
-            this.CONSUME(Nam);
-            year = this.CONSUME5(Num);
-            last = year;
+          this.OPTION2({
+            GATE: () => this.LA(2).tokenType === Num,
+            DEF: () => {
+              this.CONSUME(Nam);
+              year = this.CONSUME5(Num);
+              last = year;
+            },
           });
         },
       },
@@ -294,6 +322,61 @@ class CitationParser extends EmbeddedActionsParser {
     const close = this.OPTION1(() => this.CONSUME(RParen));
     return this.ACTION(() => span(open ?? khoa, close ?? roman, this.text));
   });
+
+  /**
+   * A law's title: `Doanh nghiệp`, `Tổ chức chính quyền địa phương`, and an amending law's, which holds the
+   * names it amends: `sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức …`.
+   */
+  private title = this.RULE("title", (): Piece => {
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    let amending = false;
+    let count = 0;
+    this.AT_LEAST_ONE({
+      GATE: () => first === undefined || (count < TITLE_MAX_WORDS && this.continuesTitle(amending)),
+      DEF: () => {
+        const w = this.OR([
+          { ALT: () => this.CONSUME(Word) },
+          { ALT: () => this.CONSUME(Code) },
+          { GATE: () => isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
+          { GATE: () => amending, ALT: () => this.CONSUME(Comma) },
+          { GATE: () => amending, ALT: () => this.CONSUME(Cua) },
+          { GATE: () => amending, ALT: () => this.CONSUME(TypeWord) },
+          { ALT: () => this.CONSUME(So) },
+        ]);
+        this.ACTION(() => {
+          if (first === undefined) amending = /^s[ửu]a$/i.test(w.image);
+          first ??= w;
+          last = w;
+          count++;
+        });
+      },
+    });
+    return this.ACTION(() => span(first as IToken, last as IToken, this.text));
+  });
+
+  /** A title starts with a capital (`Luật Doanh nghiệp`), or is an amending law's (`Luật sửa đổi, …`), or the constitution's. */
+  private startsTitle(): boolean {
+    const t = this.LA(1);
+    return isNameToken(t) && (isUpper(t.image) || /^(?:s[ửu]a|n[ưu][ớo]c)$/i.test(t.image));
+  }
+
+  private continuesTitle(amending: boolean): boolean {
+    const t = this.LA(1);
+    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n")) return false;
+    if (t.tokenType === Nam && /^\d{4}$/.test(this.LA(2).image) && !isUpper(t.image)) return false;
+    // `một số điều`, `Luật Tần số`: a `số` that no number follows is a word of the title.
+    if (t.tokenType === So) return this.LA(2).tokenType !== Num && this.LA(2).tokenType !== Colon && this.LA(2).tokenType !== OcrNum;
+    if (amending) {
+      if (t.tokenType === Comma) return /^b[ổo]$/i.test(this.LA(2).image);
+      if (t.tokenType === Cua) return true;
+      if (t.tokenType === TypeWord) return isTitledWord(t.image);
+    }
+    if (!isNameToken(t)) return false;
+    if (!amending && !isUpper(t.image) && TITLE_STOP_WORDS.has(t.image)) return false;
+    // `Luật A và Luật B` are two citations; inside an amending law's title they are part of it.
+    return amending || !(t.image.toLowerCase() === "và" && this.LA(2).tokenType === TypeWord);
+  }
 
   /**
    * A name in words: an issuing body (`Ban Thường vụ Tỉnh ủy`) or a law's title (`Các tổ chức tín dụng`). It
@@ -336,8 +419,10 @@ class CitationParser extends EmbeddedActionsParser {
     return /^\d{4}$/.test(b.image) && this.LA(3).tokenType === Slash && this.LA(4).tokenType === Code;
   }
 
-  /** A tail: `[,] ngày <date>`, `[,] của <Name>`, `[(]khóa <Roman>`. */
+  /** A tail: `[,] ngày <date>`, `[,] của <Name>`, `[(]khóa <Roman>`, `năm <year>`. */
   private tailAhead(): boolean {
+    if (this.bareYearAhead()) return true;
+    if (this.LA(1).tokenType === Nam && /^\d{4}$/.test(this.LA(2).image) && !isUpper(this.LA(1).image)) return true;
     const k = this.LA(1).tokenType === Comma ? 2 : 1;
     const t = this.LA(k).tokenType;
     if (t === Ngay) return this.dateAhead(k + 1);
@@ -352,6 +437,16 @@ class CitationParser extends EmbeddedActionsParser {
     if (a !== Num) return false;
     const b = this.LA(k + 1).tokenType;
     return b === Thang || b === Slash || b === Dash || b === Period;
+  }
+
+  /** `Luật Kiến trúc 2019`: after a title with no `số`, a year standing alone is the law's year, not its number. */
+  private bareYearAhead(): boolean {
+    const t = this.LA(2).tokenType;
+    return this.lastTitled && /^(?:19|20)\d\d$/.test(this.LA(1).image) && t !== Slash && t !== Dash && t !== Code;
+  }
+
+  resetTitled(): void {
+    this.lastTitled = false;
   }
 
   private isWord(t: IToken): boolean {
@@ -378,6 +473,7 @@ let parser: CitationParser | undefined;
 export function parseCitationAt(text: string, tokens: IToken[], from: number, maxTokens = 80): RawCitation | null {
   parser ??= new CitationParser();
   parser.text = text;
+  parser.resetTitled();
   parser.input = tokens.slice(from, from + maxTokens);
   // Every parse ends with the parser's complaint that input remains; its stack trace is pure cost.
   const limit = Error.stackTraceLimit;
@@ -395,6 +491,8 @@ export function parseCitationAt(text: string, tokens: IToken[], from: number, ma
  */
 function isCitation(c: RawCitation): boolean {
   const id = c.identifier;
+  // A law cited by name: `Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015`, `Bộ luật Dân sự năm 2015`.
+  if (!id && c.title !== null && c.shortNumber === null) return true;
   if (!id) return c.typeWord !== null && c.shortNumber !== null;
   const complete = id.separator === "/" || id.groups.length > 1;
   return complete || c.typeWord !== null || c.marker !== null;

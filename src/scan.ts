@@ -7,7 +7,7 @@
  */
 import type { IToken } from "chevrotain";
 import { isNameToken } from "./parse.js";
-import { foldKey, KINDS, TITLED_KINDS } from "./tables.js";
+import { isTitledWord, KINDS, TITLED_KINDS } from "./tables.js";
 import { Colon, Cua, looseSource, So, TypeWord } from "./tokens.js";
 
 // One pass over the text. Alternative 1 is an identifier core (`20-NQ`, `30/2020/N`, `300/L`, `20-\nNQ`,
@@ -47,6 +47,23 @@ function numberStart(text: string, p: number): number {
   let j = k;
   while (j > 0 && (isDigit(text.charCodeAt(j - 1)) || isLookalike(text.charCodeAt(j - 1)))) j--;
   return j < k && !LETTER.test(text[j - 1] ?? "") ? j : k;
+}
+
+// A law cited by name: a titled type word, then a capital, an amending law's `sửa đổi`, or the constitution's
+// `nước`. Literal prefixes keep the pass fast; the character before is checked in code.
+const NAMED = new RegExp(
+  `(?:${[...TITLED_KINDS].flatMap((k) => [k, k.toUpperCase()]).join("|")})[ \\t]+(?:[A-ZĐ\\u00C0-\\u00DD\\u1EA0-\\u1EF8]|sửa đổi|nước)`,
+  "g",
+);
+
+/** Start offsets of the titled type words that may begin a citation by name (`Luật Doanh nghiệp năm 2020`). */
+export function findNamedAnchors(text: string): number[] {
+  const anchors: number[] = [];
+  NAMED.lastIndex = 0;
+  for (let m = NAMED.exec(text); m !== null; m = NAMED.exec(text)) {
+    if (m.index === 0 || !LETTER.test(text[m.index - 1] as string)) anchors.push(m.index);
+  }
+  return anchors;
 }
 
 /** Start offsets of the numbers a citation may be built around, ascending and distinct. */
@@ -93,7 +110,7 @@ export function candidateStarts(tokens: IToken[], num: number): Starts {
   while (k >= 0 && j - k < NAME_LOOKBACK && isNameToken(tokens[k])) k--;
   const before = tokens[k];
   if (k < j && before?.tokenType === Cua && tokens[k - 1]?.tokenType === TypeWord) return { starts: [k - 1, ...fallback], cut: false };
-  if (k < j && before?.tokenType === TypeWord && TITLED_KINDS.has(foldKey(before.image))) return { starts: [k, ...fallback], cut: false };
+  if (k < j && before?.tokenType === TypeWord && isTitledWord(before.image)) return { starts: [k, ...fallback], cut: false };
   // The walk reached the window's start: what it needs (a type word before `của`, maybe cut in half) may lie before it.
   return { starts: fallback, cut: k <= 1 };
 }

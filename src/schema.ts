@@ -37,8 +37,18 @@ export const CitationSchema = z.object({
   text: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
-  /** Canonical identifier (`20-NQ/TW`, `30/2020/NĐ-CP`); null when the text gives no complete identifier. */
+  /**
+   * Canonical identifier (`20-NQ/TW`, `30/2020/NĐ-CP`); for a law cited by name only, its name key; null when
+   * the text gives no complete identifier.
+   */
   key: z.string().nullable(),
+  /** The title of a law, code, ordinance or constitution cited by name (`Doanh nghiệp`). */
+  title: z.string().nullable(),
+  /**
+   * The key built from type, title and year (`Luật doanh nghiệp năm 2020`): the same document as `key` when
+   * the text gives both (`Luật Doanh nghiệp số 59/2020/QH14`).
+   */
+  nameKey: z.string().nullable(),
   /** The number as printed (`08`). */
   number: z.string(),
   year: z.number().int().nullable(),
@@ -63,6 +73,7 @@ export const CitationSchema = z.object({
   /** Where each part stands in the original text. */
   spans: z.object({
     typeWord: SpanSchema.nullable(),
+    title: SpanSchema.nullable(),
     identifier: SpanSchema.nullable(),
     date: SpanSchema.nullable(),
     issuedBy: SpanSchema.nullable(),

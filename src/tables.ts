@@ -48,5 +48,10 @@ export function issuerInfo(code: string): IssuerInfo | undefined {
 export const ISSUER_STOP_WORDS: ReadonlySet<string> = new Set(phrasesJson.issuerStopWords);
 /** The longest issuing-body phrase, in words. */
 export const ISSUER_MAX_WORDS: number = phrasesJson.issuerMaxWords;
-/** Type words that may be followed by a title before their number (`Luật Doanh nghiệp số 59/2020/QH14`). */
-export const TITLED_KINDS: ReadonlySet<string> = new Set(phrasesJson.titledKinds.map(foldKey));
+/** Kinds cited by name: a title follows the type word (`Luật Doanh nghiệp năm 2020`, `… số 59/2020/QH14`). */
+export const TITLED_KINDS: ReadonlySet<string> = new Set(phrasesJson.titledKinds);
+/** Whether a type word as printed (any case or diacritics) is one of the titled kinds. */
+export const isTitledWord = (word: string) => TITLED_KINDS.has(kindOfWord(word)?.kind ?? "");
+export const TITLE_MAX_WORDS: number = phrasesJson.titleMaxWords;
+/** Lower-case words that end a title in prose (grammar/phrases.json). */
+export const TITLE_STOP_WORDS: ReadonlySet<string> = new Set(phrasesJson.titleStopWords);

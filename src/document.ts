@@ -5,6 +5,7 @@
  *   parseDocument("Số: 300/LĐLĐ … Căn cứ Công văn số 1051/LĐLĐ …", { id: "a.txt" })
  *   → { key: "300/LĐLĐ", mentions: [{ resolvedKey: "1051/LĐLĐ", relation: "basedOn", … }], … }
  */
+import { readDate } from "./date.js";
 import { diagnostic } from "./diagnostics.js";
 import { extract } from "./extract.js";
 import { readHeader } from "./header.js";
@@ -90,10 +91,31 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
 
   return {
     id, key, identifier, type: header.type ?? (own?.kind && own.spans.typeWord ? { kind: own.kind, span: own.spans.typeWord } : null) ?? null,
-    place: header.place, date: header.date, subject: header.subject, addressees: header.addressees,
+    place: header.place, date: header.date, subject: header.subject, effective: effectiveDate(text, header.date?.iso ?? null),
+    addressees: header.addressees,
     recipients: header.recipients, signature: header.signature, mentions, cited: [...cited.values()],
     statedRelations: stated, diagnostics,
   };
+}
+
+const EFFECTIVE = new RegExp(
+  `(?:${KIND_WORDS.join("|")}|văn\\s+bản)\\s+này\\s+có\\s+hiệu\\s+lực(?:\\s+thi\\s+hành)?(?:\\s+kể)?\\s+từ\\s+(ngày\\s+(?:(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})|(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})|(ký|ban\\s+hành)))`,
+  "iu",
+);
+
+/**
+ * The document's own entry into force: `Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025`;
+ * `kể từ ngày ký` takes the document's date.
+ */
+function effectiveDate(text: string, signed: string | null): DocumentRecord["effective"] {
+  const m = EFFECTIVE.exec(text);
+  if (!m) return null;
+  const start = m.index + m[0].length - (m[1] as string).length;
+  const span = spanOf(text, start, m.index + m[0].length);
+  if (m[8]) return { iso: signed, span };
+  const [d, mo, y] = m[2] ? [m[2], m[3], m[4]] : [m[5], m[6], m[7]];
+  const reading = readDate(d ?? null, mo ?? null, y ?? null);
+  return { iso: reading.kind === "valid" ? reading.iso : null, span };
 }
 
 /** `Số: 300/LĐLĐ`, `Số 25-KH/HU` at the start of a header line, with no type word: the document's own number. */
@@ -139,9 +161,18 @@ function readDefinitions(mentions: Mention[], spans: Span[]): Map<string, Defini
 
 function resolveMentions(text: string, mentions: Mention[], definitions: Map<string, Definition>): void {
   const sectionOf = sectionIndex(text);
+  // Laws the text gives by name and number (`Luật Doanh nghiệp số 59/2020/QH14`): the name stands for the number.
+  const numberOfName = new Map<string, string>();
+  for (const m of mentions) if (m.citation?.nameKey && m.citation.key && m.citation.key !== m.citation.nameKey) numberOfName.set(m.citation.nameKey, m.citation.key);
   mentions.forEach((m, i) => {
     const c = m.citation;
     if (m.resolvedBy === "self") return;
+    const numbered = c?.key && c.key === c.nameKey ? numberOfName.get(c.key) : undefined;
+    if (numbered) {
+      const evidence = mentions.find((o) => o.citation?.key === numbered && o.citation.nameKey === c?.key) as Mention;
+      Object.assign(m, { resolvedKey: numbered, resolvedBy: "name", evidence: spanOf(text, evidence.start, evidence.end) });
+      return;
+    }
     if (!c) {
       // Back-reference: the nearest earlier resolved mention of the same kind, in the same section.
       if (m.resolvedBy === null && BACK_TEST.test(m.text)) resolveBack(m, mentions.slice(0, i), sectionOf);

@@ -54,6 +54,8 @@ export const GraphJSONSchema = z.object({
   format: z.literal("vncite-graph"),
   version: z.literal(1),
   documents: z.array(z.string()),
+  /** Laws known by name and by number (`Luật doanh nghiệp năm 2020` = `59/2020/QH14`): one node, under the number. */
+  aliases: z.array(z.object({ name: z.string(), key: z.string() })),
   nodes: z.array(GraphNodeSchema),
   edges: z.array(GraphEdgeSchema),
 });
@@ -83,6 +85,34 @@ const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/uỷ/g
 export class CitationGraph {
   readonly graph = new MultiDirectedGraph<Attributes, EdgeAttributes>();
   private readonly documents = new Set<string>();
+  private readonly aliases = new Map<string, string>();
+
+  /** The node key for a key: a law's name key becomes its number once a text has given both. */
+  canonical(key: string): string {
+    return this.aliases.get(key) ?? key;
+  }
+
+  /** `name` and `key` are one document: from now on, and for what was added before, under `key`. */
+  private alias(name: string, key: string): void {
+    if (name === key || this.aliases.has(name) || this.aliases.has(key)) return;
+    this.aliases.set(name, key);
+    if (!this.graph.hasNode(name)) return;
+    const from = this.graph.getNodeAttributes(name);
+    const into = this.node(key);
+    for (const field of ["kinds", "typeCodes", "issuedBy", "dates", "terms", "subjects", "texts"] as const) {
+      for (const v of from[field]) addUnique(into[field], v);
+    }
+    into.mentions += from.mentions;
+    into.variants.push(...from.variants);
+    const edges = [...this.graph.mapOutEdges(name, (_e, a) => a), ...this.graph.mapInEdges(name, (_e, a) => a)];
+    this.graph.dropNode(name);
+    for (const e of edges) {
+      const merged = this.edge(e.from === name ? key : e.from, e.to === name ? key : e.to, e.relation);
+      merged.count += e.count;
+      for (const d of e.statedBy) addUnique(merged.statedBy, d);
+      merged.evidence.push(...e.evidence);
+    }
+  }
 
   /** Adds one parsed document. Returns false (and changes nothing) when a document with its id was added before. */
   add(record: DocumentRecord): boolean {
@@ -90,8 +120,13 @@ export class CitationGraph {
     if (!doc) throw new TypeError("CitationGraph.add: the record needs an id or a key");
     if (this.documents.has(doc)) return false;
     this.documents.add(doc);
-    if (record.key) {
-      const own = this.node(record.key);
+    for (const m of record.mentions) {
+      const c = m.citation;
+      if (c?.nameKey && c.key && c.key !== c.nameKey) this.alias(c.nameKey, c.key);
+    }
+    const self = record.key ? this.canonical(record.key) : null;
+    if (self) {
+      const own = this.node(self);
       addUnique(own.texts, doc);
       addUnique(own.kinds, record.type?.kind);
       addUnique(own.dates, record.date?.iso);
@@ -99,7 +134,7 @@ export class CitationGraph {
     }
     for (const m of record.mentions) {
       if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === record.key) continue;
-      const n = this.node(m.resolvedKey);
+      const n = this.node(this.canonical(m.resolvedKey));
       const c = m.citation;
       n.mentions++;
       const spelled = c?.spans.identifier ?? m;
@@ -113,9 +148,9 @@ export class CitationGraph {
         addUnique(n.subjects, c.subject);
       }
     }
-    if (record.key) {
+    if (self) {
       for (const cited of record.cited) {
-        const e = this.edge(record.key, cited.key, cited.relation);
+        const e = this.edge(self, this.canonical(cited.key), cited.relation);
         e.count += cited.mentions;
         for (const m of record.mentions) {
           if (m.resolvedKey === cited.key) e.evidence.push({ doc, start: m.start, end: m.end, text: m.text });
@@ -123,7 +158,7 @@ export class CitationGraph {
       }
     }
     for (const s of record.statedRelations) {
-      const e = this.edge(s.from, s.to, s.relation);
+      const e = this.edge(this.canonical(s.from), this.canonical(s.to), s.relation);
       addUnique(e.statedBy, doc);
       e.evidence.push({ doc, ...s.evidence });
     }
@@ -151,18 +186,21 @@ export class CitationGraph {
     return this.graph.order;
   }
 
-  getNode(key: string): GraphNode | undefined {
+  getNode(name: string): GraphNode | undefined {
+    const key = this.canonical(name);
     return this.graph.hasNode(key) ? this.graph.getNodeAttributes(key) : undefined;
   }
 
   /** What `key` cites (and what it is stated to relate to), by relation. */
-  cites(key: string): GraphEdge[] {
+  cites(name: string): GraphEdge[] {
+    const key = this.canonical(name);
     if (!this.graph.hasNode(key)) return [];
     return sorted(this.graph.mapOutEdges(key, (_e, a) => a), (e) => `${e.to}\u0000${e.relation}`);
   }
 
   /** What cites `key`. */
-  citedBy(key: string): GraphEdge[] {
+  citedBy(name: string): GraphEdge[] {
+    const key = this.canonical(name);
     if (!this.graph.hasNode(key)) return [];
     return sorted(this.graph.mapInEdges(key, (_e, a) => a), (e) => `${e.from}\u0000${e.relation}`);
   }
@@ -177,7 +215,8 @@ export class CitationGraph {
     return this.walk(key, "in");
   }
 
-  private walk(start: string, direction: "in" | "out") {
+  private walk(name: string, direction: "in" | "out") {
+    const start = this.canonical(name);
     const out: { key: string; depth: number; from: string; relation: Relation }[] = [];
     if (!this.graph.hasNode(start)) return out;
     const seen = new Set([start]);
@@ -200,7 +239,8 @@ export class CitationGraph {
   }
 
   /** The shortest chain of citations from `a` to `b`, or null. */
-  path(a: string, b: string): string[] | null {
+  path(from: string, to: string): string[] | null {
+    const [a, b] = [this.canonical(from), this.canonical(to)];
     if (!this.graph.hasNode(a) || !this.graph.hasNode(b)) return null;
     return bidirectional(this.graph, a, b);
   }
@@ -259,6 +299,7 @@ export class CitationGraph {
       format: "vncite-graph",
       version: 1,
       documents: [...this.documents].sort(),
+      aliases: sorted([...this.aliases].map(([name, key]) => ({ name, key })), (a) => a.name),
       // Lists sorted, so that the same documents give the same JSON in any order of add().
       nodes: sorted(
         this.graph.mapNodes((_k, a) => ({
@@ -279,6 +320,7 @@ export class CitationGraph {
     const data = GraphJSONSchema.parse(json);
     const g = new CitationGraph();
     for (const d of data.documents) g.documents.add(d);
+    for (const a of data.aliases) g.aliases.set(a.name, a.key);
     for (const n of data.nodes) g.graph.addNode(n.key, structuredClone(n));
     for (const e of data.edges) g.graph.addDirectedEdgeWithKey(`${e.from}\u0000${e.relation}\u0000${e.to}`, e.from, e.to, structuredClone(e));
     return g;

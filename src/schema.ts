@@ -95,6 +95,7 @@ export const ResolutionSchema = z.enum([
   "consistent-citation", // a code that contradicts its type word, read as the text's consistent form
   "self", // Kế hoạch này
   "back-reference", // Nghị quyết nêu trên
+  "name", // a law by name whose number the text gives elsewhere: Luật Doanh nghiệp năm 2020 → 59/2020/QH14
 ]);
 
 /** One reference to a document in a text, resolved to a document key where the text allows. */
@@ -148,6 +149,8 @@ export const DocumentRecordSchema = z.object({
     })
     .nullable(),
   subject: SpanSchema.nullable(),
+  /** The document's own entry into force: `Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025`. */
+  effective: z.object({ iso: z.string().nullable(), span: SpanSchema }).nullable(),
   addressees: z.array(SpanSchema),
   recipients: z.array(SpanSchema),
   signature: z.object({ authority: SpanSchema.nullable(), title: SpanSchema.nullable(), signer: SpanSchema.nullable() }),

@@ -9,8 +9,9 @@ import { readDate } from "./date.js";
 import { diagnostic } from "./diagnostics.js";
 import { extract } from "./extract.js";
 import { readHeader } from "./header.js";
+import { findPinpoints } from "./pinpoint.js";
 import { clauseStart, governs, lastVerb, stronger, TIES_TO_PREVIOUS } from "./relations.js";
-import type { Citation, Diagnostic, DocumentRecord, Mention, Span, StatedRelation } from "./schema.js";
+import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
 import { foldKey, KINDS } from "./tables.js";
 
 export interface DocumentOptions {
@@ -56,7 +57,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     .filter((c) => c !== own)
     .map((c) => ({
       text: c.text, start: c.start, end: c.end, kind: c.kind, key: c.key, resolvedKey: null, resolvedBy: null,
-      evidence: null, relation: "mentions", verb: null, isDefinition: inDefinition(c.start) !== null, citation: c,
+      evidence: null, relation: "mentions", verb: null, pinpoints: [], isDefinition: inDefinition(c.start) !== null, citation: c,
       diagnostics: [],
     }));
   for (const [re, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
@@ -64,13 +65,14 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
       const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m[1] as string))?.kind ?? null;
       mentions.push({
         text: m[0], start: m.index, end: m.index + m[0].length, kind, key: null, resolvedKey: by === "self" ? key : null,
-        resolvedBy: by === "self" && key ? "self" : null, evidence: null, relation: "mentions", verb: null, isDefinition: false,
+        resolvedBy: by === "self" && key ? "self" : null, evidence: null, relation: "mentions", verb: null, pinpoints: [], isDefinition: false,
         citation: null, diagnostics: [],
       });
     }
   }
   mentions.sort((a, b) => a.start - b.start);
 
+  const ownPinpoints = attachPinpoints(text, mentions);
   const definitions = readDefinitions(mentions, definitionSpans);
   resolveMentions(text, mentions, definitions);
   const stated = relate(text, mentions);
@@ -93,7 +95,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     id, key, identifier, type: header.type ?? (own?.kind && own.spans.typeWord ? { kind: own.kind, span: own.spans.typeWord } : null) ?? null,
     place: header.place, date: header.date, subject: header.subject, effective: effectiveDate(text, header.date?.iso ?? null),
     addressees: header.addressees,
-    recipients: header.recipients, signature: header.signature, mentions, cited: [...cited.values()],
+    recipients: header.recipients, signature: header.signature, mentions, pinpoints: ownPinpoints, cited: [...cited.values()],
     statedRelations: stated, diagnostics,
   };
 }
@@ -116,6 +118,32 @@ function effectiveDate(text: string, signed: string | null): DocumentRecord["eff
   const [d, mo, y] = m[2] ? [m[2], m[3], m[4]] : [m[5], m[6], m[7]];
   const reading = readDate(d ?? null, mo ?? null, y ?? null);
   return { iso: reading.kind === "valid" ? reading.iso : null, span };
+}
+
+// What may stand between a pinpoint and the citation it qualifies.
+const PINPOINT_THEN_CITATION = /^[\s,]*(?:của|tại|theo)?\s*$/u;
+const CITATION_THEN_PINPOINT = /^\s*,?\s*(?:tại|theo|ở)?\s*$/u;
+
+/**
+ * Attaches each pinpoint to the mention it qualifies: the one right after it (`tại Điều 5 của Nghị định số …`,
+ * `khoản 2 Điều 3 Luật …`), else the one right before it (`Nghị định số … tại Điều 5`). A pinpoint of `Luật
+ * này` or of no document named qualifies the document itself: those are returned.
+ */
+function attachPinpoints(text: string, mentions: Mention[]): Pinpoint[] {
+  const own: Pinpoint[] = [];
+  const numbered = mentions.filter((m) => m.citation !== null || m.resolvedBy === "self");
+  let i = 0;
+  for (const p of findPinpoints(text)) {
+    while (i < numbered.length && (numbered[i] as Mention).end <= p.start) i++;
+    const after = numbered[i];
+    const before = numbered[i - 1];
+    if (after && after.start >= p.end && PINPOINT_THEN_CITATION.test(text.slice(p.end, after.start))) after.pinpoints.push(p);
+    else if (before && CITATION_THEN_PINPOINT.test(text.slice(before.end, p.start))) before.pinpoints.push(p);
+    else own.push(p);
+  }
+  // `khoản 2 Điều 3 của Luật này`: the self-reference's pinpoints are the document's own.
+  for (const m of mentions) if (m.citation === null && /này$/u.test(m.text)) own.push(...m.pinpoints.splice(0));
+  return own.sort((a, b) => a.start - b.start);
 }
 
 /** `Số: 300/LĐLĐ`, `Số 25-KH/HU` at the start of a header line, with no type word: the document's own number. */

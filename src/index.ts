@@ -3,6 +3,7 @@ export { check, type CheckOptions, checkDocument } from "./check.js";
 export { type DocumentOptions, parseDocument } from "./document.js";
 export { toDot, toGraphML, toNeo4jCsv } from "./export.js";
 export { extract, type ExtractOptions } from "./extract.js";
+export { findPinpoints } from "./pinpoint.js";
 export { extractStream, type TextSource } from "./stream.js";
 export {
   CitationGraph, type Conflict, type GraphEdge, GraphEdgeSchema, type GraphJSON, GraphJSONSchema, type GraphNode, GraphNodeSchema,
@@ -13,6 +14,7 @@ export {
 } from "./registry.js";
 export {
   CitationListSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, MentionSchema, RelationSchema,
-  ResolutionSchema, SeveritySchema, SpanSchema, StatedRelationSchema,
-  type Citation, type Diagnostic, type DocumentRecord, type Mention, type Relation, type Span, type StatedRelation,
+  PinpointPathSchema, PinpointSchema, ResolutionSchema, SeveritySchema, SpanSchema, StatedRelationSchema,
+  type Citation, type Diagnostic, type DocumentRecord, type Mention, type Pinpoint, type PinpointPath, type Relation, type Span,
+  type StatedRelation,
 } from "./schema.js";

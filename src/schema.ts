@@ -87,6 +87,24 @@ export type Relation = z.infer<typeof RelationSchema>;
 
 export const CitationListSchema = z.array(CitationSchema);
 
+/** A part of a document a reference points at (`khoản 2 Điều 3`), as paths with lists and ranges expanded. */
+export const PinpointPathSchema = z.object({
+  appendix: z.string().optional(),
+  chapter: z.string().optional(),
+  section: z.string().optional(),
+  article: z.string().optional(),
+  clause: z.string().optional(),
+  point: z.string().optional(),
+});
+export const PinpointSchema = z.object({
+  text: z.string(),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+  paths: z.array(PinpointPathSchema),
+});
+export type Pinpoint = z.infer<typeof PinpointSchema>;
+export type PinpointPath = z.infer<typeof PinpointPathSchema>;
+
 /** How a mention got its document key. */
 export const ResolutionSchema = z.enum([
   "identifier", // its own complete identifier
@@ -114,6 +132,8 @@ export const MentionSchema = z.object({
   relation: RelationSchema,
   /** The verb the relation was read from. */
   verb: SpanSchema.nullable(),
+  /** The parts of the cited document it points at: `tại khoản 2 Điều 3 của Nghị định số …`. */
+  pinpoints: z.array(PinpointSchema),
   /** The mention stands in a short-name definition: `(viết tắt là Nghị quyết số 29-NQ/TW)`. */
   isDefinition: z.boolean(),
   /** The parsed citation, for numbered mentions. */
@@ -155,6 +175,8 @@ export const DocumentRecordSchema = z.object({
   recipients: z.array(SpanSchema),
   signature: z.object({ authority: SpanSchema.nullable(), title: SpanSchema.nullable(), signer: SpanSchema.nullable() }),
   mentions: z.array(MentionSchema),
+  /** Pinpoints into the document itself: `khoản 2 Điều 3 của Luật này`, or no document named. */
+  pinpoints: z.array(PinpointSchema),
   /** Each cited document once, with the strongest relation over its mentions. */
   cited: z.array(z.object({ key: z.string(), relation: RelationSchema, mentions: z.number().int().positive() })),
   statedRelations: z.array(StatedRelationSchema),

@@ -1,0 +1,51 @@
+// Pinpoints: structured paths with lists and ranges expanded, attached to what they qualify.
+import { describe, expect, it } from "vitest";
+import { findPinpoints, parseDocument } from "../src/index.js";
+
+describe("pinpoint forms", () => {
+  it.each([
+    ["Điều 5", [{ article: "5" }]],
+    ["khoản 2 Điều 3", [{ clause: "2", article: "3" }]],
+    ["điểm a khoản 1 Điều 12", [{ point: "a", clause: "1", article: "12" }]],
+    ["điểm a, b khoản 1 Điều 12", [{ point: "a", clause: "1", article: "12" }, { point: "b", clause: "1", article: "12" }]],
+    ["Điều 5, Điều 6 và Điều 7", [{ article: "5" }, { article: "6" }, { article: "7" }]],
+    ["các khoản 1, 2 và 4 Điều 8", [{ clause: "1", article: "8" }, { clause: "2", article: "8" }, { clause: "4", article: "8" }]],
+    ["từ Điều 5 đến Điều 7", [{ article: "5" }, { article: "6" }, { article: "7" }]],
+    ["Điều 10 - 12", [{ article: "10" }, { article: "11" }, { article: "12" }]],
+    ["Điều 5a", [{ article: "5a" }]],
+    ["Chương II", [{ chapter: "II" }]],
+    ["Mục 3", [{ section: "3" }]],
+    ["Phụ lục I", [{ appendix: "I" }]],
+  ])("%s", (text, paths) => {
+    const found = findPinpoints(`theo ${text} của văn bản`);
+    expect(found.map((p) => [p.text, p.paths])).toEqual([[text, paths]]);
+  });
+
+  it.each(["Điều lệ Đảng", "đủ điều kiện", "Điều 5. Hiệu lực thi hành", "Chương trình hành động", "Mục tiêu", "điểm đến"])("%s is no pinpoint", (text) => {
+    expect(findPinpoints(text)).toEqual([]);
+  });
+});
+
+describe("attachment", () => {
+  const attach = (text: string) => {
+    const d = parseDocument(text, { id: "x" });
+    return { cited: d.mentions.filter((m) => m.citation).map((m) => [m.resolvedKey, m.pinpoints.map((p) => p.text)]), own: d.pinpoints.map((p) => p.text) };
+  };
+
+  it("to the citation after it", () => {
+    expect(attach("theo quy định tại điểm a khoản 1 Điều 12 Nghị định số 30/2020/NĐ-CP.")).toEqual({ cited: [["30/2020/NĐ-CP", ["điểm a khoản 1 Điều 12"]]], own: [] });
+    expect(attach("tại Điều 5 của Nghị định số 30/2020/NĐ-CP")).toEqual({ cited: [["30/2020/NĐ-CP", ["Điều 5"]]], own: [] });
+  });
+  it("to the citation before it", () => {
+    expect(attach("Nghị định số 30/2020/NĐ-CP tại Điều 5.")).toEqual({ cited: [["30/2020/NĐ-CP", ["Điều 5"]]], own: [] });
+  });
+  it("to the document itself: `của Luật này`, or no document named", () => {
+    expect(attach("khoản 2 Điều 3 của Luật này; theo quy định tại Điều 7.")).toEqual({ cited: [], own: ["khoản 2 Điều 3", "Điều 7"] });
+  });
+  it("each to its own citation", () => {
+    expect(attach("tại Điều 5 của Nghị định số 30/2020/NĐ-CP và khoản 2 Điều 3 Luật Doanh nghiệp năm 2020").cited).toEqual([
+      ["30/2020/NĐ-CP", ["Điều 5"]],
+      ["Luật doanh nghiệp năm 2020", ["khoản 2 Điều 3"]],
+    ]);
+  });
+});

@@ -7,10 +7,11 @@
  */
 import termsJson from "../grammar/terms.json";
 import { diagnostic } from "./diagnostics.js";
+import { type CitationGraph, partySpelling } from "./graph.js";
 import { parseDocument } from "./document.js";
 import { NOT_IN_FORCE, type Registry } from "./registry.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Span } from "./schema.js";
-import { foldKey, issuerInfo, ISSUERS, typeCodeInfo } from "./tables.js";
+import { foldKey, issuerInfo, ISSUERS, kindOfWord, typeCodeInfo } from "./tables.js";
 
 export interface CheckOptions {
   /** Known documents to check the cited ones against. */
@@ -34,6 +35,37 @@ export function checkDocument(record: DocumentRecord, registry?: Registry): Diag
   out.push(...checkConsistency(record.mentions));
   if (registry) out.push(...checkRegistry(record.mentions, registry));
   return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
+}
+
+/** A diagnostic in one document of a corpus. */
+export interface CorpusDiagnostic {
+  doc: string;
+  diagnostic: Diagnostic;
+}
+
+/**
+ * One number and issuer spelled with two type codes across a corpus (the graph's conflicts, `77-CT/TU` beside
+ * `77-CTr/TU`): a diagnostic at each place that spells it the less usual way, with the usual places as related.
+ */
+export function checkCorpus(graph: CitationGraph): CorpusDiagnostic[] {
+  const out: CorpusDiagnostic[] = [];
+  for (const conflict of graph.conflicts()) {
+    if (conflict.field !== "typeCodes") continue; // dates, bodies and terms are checked within each text
+    const nodes = new Set(conflict.keys.map((k) => graph.getNode(k)).filter((n) => n !== undefined));
+    const places = [...nodes].flatMap((n) => n.variants).map((v) => ({ ...v, reads: partySpelling(v.text)?.key }));
+    // The usual form is the one whose code agrees with the kind the texts give the document; else the most frequent.
+    const kinds = [...nodes].flatMap((n) => n.kinds);
+    const agrees = conflict.keys.filter((k) => kinds.some((kind) => kindOfWord(kind)?.codes.includes(partySpelling(k)?.code ?? "")));
+    const count = (key: string) => places.filter((p) => p.reads === key).length;
+    const usual = agrees.length === 1 ? (agrees[0] as string) : conflict.keys.reduce((a, b) => (count(b) > count(a) ? b : a));
+    const related = places.filter((p) => p.reads === usual).slice(0, 5).map(({ text, start, end }) => ({ text, start, end }));
+    for (const p of places) {
+      if (!p.reads || p.reads === usual || !conflict.keys.includes(p.reads)) continue;
+      const args = { key: usual, field: "codes across the corpus", fieldVi: "ký hiệu trong kho văn bản", values: `${p.reads} / ${usual}` };
+      out.push({ doc: p.doc, diagnostic: diagnostic("inconsistent-citation", p.start, p.end, args, usual, related) });
+    }
+  }
+  return out.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.diagnostic.start - b.diagnostic.start));
 }
 
 // Names are compared folded: case, spacing and the old tone placement (uỷ/ủy, hoà/hòa, khoá/khóa).

@@ -73,6 +73,12 @@ export interface Conflict {
   keys: string[];
 }
 
+/** A Party-style spelling read as it stands (`77 CT/TU` → 77-CT/TU), to compare the codes texts give one number. */
+export function partySpelling(spelled: string): { key: string; code: string; numberIssuer: string } | null {
+  const m = /^0*(\d+)\s*[- ]\s*([A-Za-zĐđ]+)\s*\/\s*(\S+)$/.exec(spelled);
+  return m ? { key: `${m[1]}-${m[2]}/${m[3]}`, code: m[2] as string, numberIssuer: `${m[1]}/${m[3]}` } : null;
+}
+
 type Attributes = GraphNode;
 type EdgeAttributes = GraphEdge;
 
@@ -274,13 +280,12 @@ export class CitationGraph {
     const byNumberIssuer = new Map<string, { codes: Set<string>; keys: Set<string> }>();
     this.graph.forEachNode((key, a) => {
       for (const spelled of [key, ...a.variants.map((v) => v.text)]) {
-        const m = /^0*(\d+)\s*[- ]\s*([A-Za-zĐđ]+)\s*\/\s*(\S+)$/.exec(spelled);
-        if (!m) continue;
-        const id = `${m[1]}/${m[3]}`;
-        const entry = byNumberIssuer.get(id) ?? { codes: new Set<string>(), keys: new Set<string>() };
-        entry.codes.add(m[2] as string);
-        entry.keys.add(`${m[1]}-${m[2]}/${m[3]}`);
-        byNumberIssuer.set(id, entry);
+        const p = partySpelling(spelled);
+        if (!p) continue;
+        const entry = byNumberIssuer.get(p.numberIssuer) ?? { codes: new Set<string>(), keys: new Set<string>() };
+        entry.codes.add(p.code);
+        entry.keys.add(p.key);
+        byNumberIssuer.set(p.numberIssuer, entry);
       }
     });
     for (const [, e] of byNumberIssuer) {

@@ -1,5 +1,5 @@
 /** vncite: find, parse and cross-check references to Vietnamese administrative and legal documents. */
-export { check, type CheckOptions, checkDocument } from "./check.js";
+export { check, type CheckOptions, checkCorpus, checkDocument, type CorpusDiagnostic } from "./check.js";
 export { type DocumentOptions, parseDocument } from "./document.js";
 export { toDot, toGraphML, toNeo4jCsv } from "./export.js";
 export { extract, type ExtractOptions } from "./extract.js";

@@ -3,7 +3,7 @@ import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { check, DiagnosticSchema, Registry, RegistryError } from "../src/index.js";
+import { CitationGraph, check, checkCorpus, DiagnosticSchema, parseDocument, Registry, RegistryError } from "../src/index.js";
 
 const dir = join(import.meta.dirname, "..", "fixtures");
 
@@ -122,5 +122,32 @@ describe("registry", () => {
   it("loads 10 000 rows", () => {
     const rows = Array.from({ length: 10_000 }, (_, i) => ({ key: `${i + 1}/2020/NĐ-CP`, kind: "Nghị định", date: "2020-01-01", status: "in-force" }));
     expect(Registry.fromRows(rows).size).toBe(10_000);
+  });
+});
+
+describe("across a corpus (checkCorpus, from the graph)", () => {
+  const SEEDS = ["000_1db0ab688705c645", "001_57220ce583489b87", "002_279a46a1877946ee", "004_174a28dc88bcd672"];
+  const graph = new CitationGraph();
+  for (const id of SEEDS) graph.add(parseDocument(readFileSync(join(dir, `${id}.txt`), "utf8"), { id }));
+
+  it("flags each place that spells a document with the code that contradicts its kind", () => {
+    const found = checkCorpus(graph).map(({ doc, diagnostic: d }) => {
+      const text = readFileSync(join(dir, `${doc}.txt`), "utf8");
+      return [doc, text.slice(d.start, d.end), d.fix];
+    });
+    expect(found).toEqual([
+      ["001_57220ce583489b87", "77-CT/TU", "77-CTr/TU"],
+      ["001_57220ce583489b87", "77-CT/TU", "77-CTr/TU"],
+      ["001_57220ce583489b87", "77 CT/TU", "77-CTr/TU"],
+      ["004_174a28dc88bcd672", "93-NQ/TW", "93-KL/TW"],
+    ]);
+  });
+
+  it("takes the most frequent form when the kind does not decide", () => {
+    const g = new CitationGraph();
+    g.add(parseDocument("Căn cứ văn bản số 5-XY/TU.", { id: "a" }));
+    g.add(parseDocument("Căn cứ văn bản số 5-XY/TU.", { id: "b" }));
+    g.add(parseDocument("Căn cứ văn bản số 5-XZ/TU.", { id: "c" }));
+    expect(checkCorpus(g).map((x) => [x.doc, x.diagnostic.fix])).toEqual([["c", "5-XY/TU"]]);
   });
 });

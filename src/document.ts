@@ -5,6 +5,7 @@
  *   parseDocument("Số: 300/LĐLĐ … Căn cứ Công văn số 1051/LĐLĐ …", { id: "a.txt" })
  *   → { key: "300/LĐLĐ", mentions: [{ resolvedKey: "1051/LĐLĐ", relation: "basedOn", … }], … }
  */
+import { findAmendments } from "./amendments.js";
 import { readDate } from "./date.js";
 import { diagnostic } from "./diagnostics.js";
 import { extract } from "./extract.js";
@@ -95,7 +96,8 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     id, key, identifier, type: header.type ?? (own?.kind && own.spans.typeWord ? { kind: own.kind, span: own.spans.typeWord } : null) ?? null,
     place: header.place, date: header.date, subject: header.subject, effective: effectiveDate(text, header.date?.iso ?? null),
     addressees: header.addressees,
-    recipients: header.recipients, signature: header.signature, mentions, pinpoints: ownPinpoints, cited: [...cited.values()],
+    recipients: header.recipients, signature: header.signature, mentions, pinpoints: ownPinpoints,
+    amendments: findAmendments(text, mentions), cited: [...cited.values()],
     statedRelations: stated, diagnostics,
   };
 }

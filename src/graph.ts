@@ -9,7 +9,7 @@
 import GraphologyModule from "graphology";
 import shortestPath from "graphology-shortest-path";
 import { z } from "zod";
-import { type DocumentRecord, RelationSchema, type Relation } from "./schema.js";
+import { type DocumentRecord, PinpointPathSchema, type Relation, RelationSchema } from "./schema.js";
 
 // graphology and its algorithms ship CommonJS; under the ESM and CJS builds alike take what is needed off
 // the default export (named imports of CommonJS are not reliable under Node's ESM loader).
@@ -34,6 +34,16 @@ export const GraphNodeSchema = z.object({
   mentions: z.number().int().nonnegative(),
   /** Every spelling that resolved to this key (`77-CT/TU`, `77 CT/TU` for 77-CTr/TU), with where. */
   variants: z.array(Occurrence),
+  /** What later documents changed in it: by whom, how, which part, from when, and where they say so. */
+  amendedBy: z.array(
+    z.object({
+      by: z.string(),
+      action: z.enum(["amends", "replaces", "repeals"]),
+      paths: z.array(PinpointPathSchema),
+      date: z.string().nullable(),
+      evidence: Occurrence,
+    }),
+  ),
 });
 export type GraphNode = z.infer<typeof GraphNodeSchema>;
 
@@ -110,6 +120,7 @@ export class CitationGraph {
     }
     into.mentions += from.mentions;
     into.variants.push(...from.variants);
+    into.amendedBy.push(...from.amendedBy);
     const edges = [...this.graph.mapOutEdges(name, (_e, a) => a), ...this.graph.mapInEdges(name, (_e, a) => a)];
     this.graph.dropNode(name);
     for (const e of edges) {
@@ -163,6 +174,11 @@ export class CitationGraph {
         }
       }
     }
+    for (const a of record.amendments) {
+      this.node(this.canonical(a.target)).amendedBy.push({
+        by: self ?? doc, action: a.action, paths: a.pinpoint?.paths ?? [], date: a.date, evidence: { doc, ...a.span },
+      });
+    }
     for (const s of record.statedRelations) {
       const e = this.edge(this.canonical(s.from), this.canonical(s.to), s.relation);
       addUnique(e.statedBy, doc);
@@ -174,7 +190,7 @@ export class CitationGraph {
   private node(key: string): Attributes {
     if (!this.graph.hasNode(key)) {
       this.graph.addNode(key, {
-        key, kinds: [], typeCodes: [], issuedBy: [], dates: [], terms: [], subjects: [], texts: [], mentions: 0, variants: [],
+        key, kinds: [], typeCodes: [], issuedBy: [], dates: [], terms: [], subjects: [], texts: [], mentions: 0, variants: [], amendedBy: [],
       });
     }
     return this.graph.getNodeAttributes(key);
@@ -261,6 +277,21 @@ export class CitationGraph {
     return rows.filter((r) => r.citedBy > 0).sort((x, y) => y.citedBy - x.citedBy || y.mentions - x.mentions || (x.key < y.key ? -1 : 1)).slice(0, n);
   }
 
+  /**
+   * What later documents changed in `key`, article by article (then clause, point): each change with the
+   * document that made it, the action, the part, the date where given, and where the change is said.
+   */
+  amendmentsOf(name: string): GraphNode["amendedBy"] {
+    const n = this.getNode(name);
+    if (!n) return [];
+    const order = (x: GraphNode["amendedBy"][number]) => {
+      const p = x.paths[0] ?? {};
+      const num = (s: string | undefined) => (s ? s.replace(/\d+/, (d) => d.padStart(5, "0")) : "");
+      return `${num(p.article)}\u0000${num(p.clause)}\u0000${p.point ?? ""}\u0000${x.by}\u0000${String(x.evidence.start).padStart(12, "0")}`;
+    };
+    return sorted(n.amendedBy, order);
+  }
+
   /** Documents cited but whose own text is not in the corpus. */
   missing(): string[] {
     return this.graph.filterNodes((_k, a) => a.texts.length === 0).sort();
@@ -310,6 +341,7 @@ export class CitationGraph {
         this.graph.mapNodes((_k, a) => ({
           ...a, kinds: [...a.kinds].sort(), typeCodes: [...a.typeCodes].sort(), issuedBy: [...a.issuedBy].sort(), dates: [...a.dates].sort(),
           terms: [...a.terms].sort(), subjects: [...a.subjects].sort(), texts: [...a.texts].sort(), variants: sorted(a.variants, byOccurrence),
+          amendedBy: sorted(a.amendedBy, (x) => `${x.evidence.doc}\u0000${String(x.evidence.start).padStart(12, "0")}`),
         })),
         (n) => n.key,
       ),

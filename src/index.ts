@@ -13,7 +13,7 @@ export {
   canonicalKey, Registry, RegistryError, type RegistryRecord, RegistryRecordSchema, RegistryRowSchema, RegistryStatusSchema,
 } from "./registry.js";
 export {
-  CitationListSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, MentionSchema, RelationSchema,
+  type Amendment, AmendmentSchema, CitationListSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, MentionSchema, RelationSchema,
   PinpointPathSchema, PinpointSchema, ResolutionSchema, SeveritySchema, SpanSchema, StatedRelationSchema,
   type Citation, type Diagnostic, type DocumentRecord, type Mention, type Pinpoint, type PinpointPath, type Relation, type Span,
   type StatedRelation,

@@ -14,13 +14,20 @@ import type { Pinpoint, PinpointPath } from "./schema.js";
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
 
+// chevrotain does not honour the `u` flag: letters are spelled out instead of \p{L}.
+const NOT_LETTER = "(?![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF])";
+const word = (source: string) => new RegExp(`(?:${source})${NOT_LETTER}`);
 const WS = createToken({ name: "WS", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
-const LevelWord = createToken({ name: "LevelWord", pattern: /(?:[đĐ]iểm|[kK]hoản|[đĐ]iều|ĐIỀU|[mM]ục|MỤC|[cC]hương|CHƯƠNG|[pP]hụ[ \t]+lục|PHỤ[ \t]+LỤC)(?![\p{L}])/u, start_chars_hint: [..."đĐkKmMcCpP"] });
-const Cac = createToken({ name: "Cac", pattern: /các(?![\p{L}])/u, start_chars_hint: ["c"] });
-const Tu = createToken({ name: "Tu", pattern: /từ(?![\p{L}])/u, start_chars_hint: ["t"] });
-const Va = createToken({ name: "Va", pattern: /và(?![\p{L}])/u, start_chars_hint: ["v"] });
-const Den = createToken({ name: "Den", pattern: /đến(?![\p{L}])/u, start_chars_hint: ["đ"] });
-const Item = createToken({ name: "Item", pattern: /(?:\d{1,4}[a-zđ]?|[IVXL]{1,6}|[a-zđ])(?![\p{L}\d])/u });
+const LevelWord = createToken({
+  name: "LevelWord",
+  pattern: word("[đĐ]iểm|[kK]hoản|[đĐ]iều|ĐIỀU|[mM]ục|MỤC|[cC]hương|CHƯƠNG|[pP]hụ[ \\t]+lục|PHỤ[ \\t]+LỤC"),
+  start_chars_hint: [..."đĐkKmMcCpP"],
+});
+const Cac = createToken({ name: "Cac", pattern: word("các"), start_chars_hint: ["c"] });
+const Tu = createToken({ name: "Tu", pattern: word("từ"), start_chars_hint: ["t"] });
+const Va = createToken({ name: "Va", pattern: word("và"), start_chars_hint: ["v"] });
+const Den = createToken({ name: "Den", pattern: word("đến"), start_chars_hint: ["đ"] });
+const Item = createToken({ name: "Item", pattern: new RegExp(`(?:\\d{1,4}[a-zđ]?|[IVXL]{1,6}|[a-zđ])(?!\\d)${NOT_LETTER}`) });
 const Comma = createToken({ name: "Comma", pattern: /,/ });
 const Dash = createToken({ name: "Dash", pattern: /[-–]/ });
 const Other = createToken({ name: "Other", pattern: /[^\s]+?/ });

@@ -105,6 +105,22 @@ export const PinpointSchema = z.object({
 export type Pinpoint = z.infer<typeof PinpointSchema>;
 export type PinpointPath = z.infer<typeof PinpointPathSchema>;
 
+/** What an amending text does: to which document, which part of it, from when. */
+export const AmendmentSchema = z.object({
+  action: z.enum(["amends", "replaces", "repeals"]),
+  /** The key of the document changed. */
+  target: z.string(),
+  /** The part changed (`khoản 10 Điều 3`); null for the whole document. */
+  pinpoint: PinpointSchema.nullable(),
+  /** From when, where the text says (`hết hiệu lực kể từ ngày …`). */
+  date: z.string().nullable(),
+  /** `Thay thế cụm từ "a" bằng cụm từ "b"`. */
+  phrase: z.object({ from: z.string(), to: z.string() }).nullable(),
+  /** The line or sentence that says it. */
+  span: SpanSchema,
+});
+export type Amendment = z.infer<typeof AmendmentSchema>;
+
 /** How a mention got its document key. */
 export const ResolutionSchema = z.enum([
   "identifier", // its own complete identifier
@@ -177,6 +193,8 @@ export const DocumentRecordSchema = z.object({
   mentions: z.array(MentionSchema),
   /** Pinpoints into the document itself: `khoản 2 Điều 3 của Luật này`, or no document named. */
   pinpoints: z.array(PinpointSchema),
+  /** What it amends, replaces or repeals, part by part. */
+  amendments: z.array(AmendmentSchema),
   /** Each cited document once, with the strongest relation over its mentions. */
   cited: z.array(z.object({ key: z.string(), relation: RelationSchema, mentions: z.number().int().positive() })),
   statedRelations: z.array(StatedRelationSchema),

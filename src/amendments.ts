@@ -1,0 +1,75 @@
+/**
+ * What an amending text does to which part of which document.
+ *
+ *   Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 171/2016/NĐ-CP …:   the document amended from here on
+ *   1. Sửa đổi, bổ sung khoản 10 Điều 3 như sau:                               amends 171/2016/NĐ-CP, Điều 3 khoản 10
+ *   2. Bổ sung Điều 5a vào sau Điều 5 như sau:                                 amends, Điều 5a
+ *   3. Bãi bỏ Điều 7 Thông tư số 01/2011/TT-BNV.                               repeals, in the document the line names
+ *   4. Thay thế cụm từ "…" bằng cụm từ "…" tại khoản 2 Điều 3.                 replaces the words, there
+ *   Nghị định số 30/2020/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.    repeals, from that date
+ */
+import { readDate } from "./date.js";
+import { findPinpoints } from "./pinpoint.js";
+import type { Amendment, Mention, PinpointPath } from "./schema.js";
+
+// An action at the start of a line, after its number (`1.`, `a)`) or its article heading (`Điều 2.`).
+const ACTION_LINE = /^[ \t]*(?:(?:\d{1,3}|[a-zđ])[.)][ \t]+|Điều[ \t]+\d+[a-zđ]?\.[ \t]+)?(Sửa đổi,?[ \t]+bổ sung|Sửa đổi|Bổ sung|Bãi bỏ|Thay thế)(?![\p{L}])/gmu;
+const ACTION: Record<string, Amendment["action"]> = { "bãi bỏ": "repeals", "thay thế": "replaces" };
+const PHRASE = /cụm từ\s+["“]([^"”]{1,200})["”]\s+bằng\s+cụm từ\s+["“]([^"”]{0,200})["”]/u;
+const EXPIRES = /^\s*(?:đã\s+)?hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2})(?:\s+tháng\s+|[/.-])(\d{1,2})(?:\s+năm\s+|[/.-])(\d{4})/u;
+
+// Editorial notes that legal portals insert in square brackets (`[Khoản này hết hiệu lực bởi …]`) are not the text.
+const EDITORIAL_NOTE = /\[[^\]\n]*\]/g;
+const LETTER_ITEM = /^[ \t]*[a-zđ]\)/u;
+
+/** The amendments a text makes, in order. `mentions` are its resolved mentions (parseDocument). */
+export function findAmendments(text: string, mentions: Mention[]): Amendment[] {
+  const out: Amendment[] = [];
+  const cited = mentions.filter((m) => m.citation !== null && m.resolvedKey !== null && !m.isDefinition);
+  const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n) => [n.index, n.index + n[0].length] as const);
+  const inNote = (at: number) => notes.some(([a, b]) => at >= a && at < b);
+  let target: string | null = null;
+  // The part a numbered item names, which its lettered sub-items (`a) Sửa đổi khoản 1`) refine.
+  let parent: PinpointPath = {};
+  ACTION_LINE.lastIndex = 0;
+  for (let m = ACTION_LINE.exec(text); m !== null; m = ACTION_LINE.exec(text)) {
+    const lineEnd = text.indexOf("\n", m.index) < 0 ? text.length : text.indexOf("\n", m.index);
+    const line = text.slice(m.index, lineEnd);
+    const visible = line.replace(EDITORIAL_NOTE, (n) => " ".repeat(n.length));
+    const named = cited.find((c) => c.start >= m.index && c.start < lineEnd && !inNote(c.start));
+    const action = ACTION[(m[1] as string).toLowerCase().replace(/[ \t]+/g, " ")] ?? "amends";
+    const [found, then] = findPinpoints(visible);
+    const sub = LETTER_ITEM.test(line);
+    // `Bổ sung khoản 11 vào Điều 7`: the second pinpoint completes the first (not `Điều 6a vào sau Điều 6`).
+    const within = found && then && !found.paths.some((p) => p.article) && then.paths[0]?.article ? (then.paths[0] as PinpointPath) : {};
+    const pinpoint = found
+      ? { ...found, start: found.start + m.index, end: found.end + m.index, paths: found.paths.map((p) => ({ ...(sub ? parent : {}), ...within, ...p })) }
+      : null;
+    if (!sub) parent = pinpoint?.paths[0] ?? {};
+    // `Sửa đổi, bổ sung một số điều của <document>:` names the document the items below it amend.
+    if (named && (!pinpoint || pinpoint.start > named.start) && /một\s+số\s+điều|sau\s+đây|như\s+sau\s*:?\s*$/u.test(line)) {
+      target = named.resolvedKey;
+      if (!pinpoint) continue;
+    }
+    // The document the line names, else the one its heading named.
+    const on = named?.resolvedKey ?? target;
+    const phrase = PHRASE.exec(visible);
+    if (!on || (!pinpoint && !named && !phrase)) continue;
+    out.push({
+      action, target: on, pinpoint, date: null, phrase: phrase ? { from: phrase[1] as string, to: phrase[2] as string } : null,
+      span: { text: line.trimEnd(), start: m.index, end: m.index + line.trimEnd().length },
+    });
+  }
+  // `<document> hết hiệu lực kể từ ngày …`: repealed from that date.
+  for (const c of cited) {
+    const e = EXPIRES.exec(text.slice(c.end, c.end + 120));
+    if (!e) continue;
+    const reading = readDate(e[1] ?? null, e[2] ?? null, e[3] ?? null);
+    const end = c.end + e[0].length;
+    out.push({
+      action: "repeals", target: c.resolvedKey as string, pinpoint: null, date: reading.kind === "valid" ? reading.iso : null, phrase: null,
+      span: { text: text.slice(c.start, end), start: c.start, end },
+    });
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

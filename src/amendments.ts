@@ -33,7 +33,11 @@ export function findAmendments(text: string, mentions: Mention[]): Amendment[] {
   let parent: PinpointPath = {};
   ACTION_LINE.lastIndex = 0;
   for (let m = ACTION_LINE.exec(text); m !== null; m = ACTION_LINE.exec(text)) {
-    const lineEnd = text.indexOf("\n", m.index) < 0 ? text.length : text.indexOf("\n", m.index);
+    let lineEnd = text.indexOf("\n", m.index) < 0 ? text.length : text.indexOf("\n", m.index);
+    // `Điều 2. Sửa đổi, bổ sung` broken after its verb: the line goes on on the next one.
+    if (/^\s*$/.test(text.slice(m.index + m[0].length, lineEnd)) && lineEnd < text.length) {
+      lineEnd = text.indexOf("\n", lineEnd + 1) < 0 ? text.length : text.indexOf("\n", lineEnd + 1);
+    }
     const line = text.slice(m.index, lineEnd);
     const visible = line.replace(EDITORIAL_NOTE, (n) => " ".repeat(n.length));
     const named = cited.find((c) => c.start >= m.index && c.start < lineEnd && !inNote(c.start));

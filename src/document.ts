@@ -11,7 +11,7 @@ import { diagnostic } from "./diagnostics.js";
 import { extract } from "./extract.js";
 import { readHeader } from "./header.js";
 import { findPinpoints } from "./pinpoint.js";
-import { clauseStart, governs, lastVerb, stronger, TIES_TO_PREVIOUS } from "./relations.js";
+import { clauseStart, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
 import { foldKey, KINDS } from "./tables.js";
 
@@ -86,6 +86,12 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     entry.mentions++;
     cited.set(m.resolvedKey, entry);
   }
+  // What the text amends, replaces or repeals, it does so whatever verb stood before the citation.
+  const amendments = findAmendments(text, mentions);
+  for (const a of amendments) {
+    const entry = cited.get(a.target);
+    if (entry) entry.relation = stronger(entry.relation, a.action);
+  }
   // A short reference the text resolves is no longer a problem of the document.
   const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
@@ -97,14 +103,20 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     place: header.place, date: header.date, subject: header.subject, effective: effectiveDate(text, header.date?.iso ?? null),
     addressees: header.addressees,
     recipients: header.recipients, signature: header.signature, mentions, pinpoints: ownPinpoints,
-    amendments: findAmendments(text, mentions), cited: [...cited.values()],
+    amendments, cited: [...cited.values()],
     statedRelations: stated, diagnostics,
   };
 }
 
+/** Whether an offset stands inside a “…” quotation opened earlier on its line. */
+function insideQuote(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf("\n", at - 1) + 1, at);
+  return line.lastIndexOf("“") > line.lastIndexOf("”");
+}
+
 const EFFECTIVE = new RegExp(
   `(?:${KIND_WORDS.join("|")}|văn\\s+bản)\\s+này\\s+có\\s+hiệu\\s+lực(?:\\s+thi\\s+hành)?(?:\\s+kể)?\\s+từ\\s+(ngày\\s+(?:(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})|(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})|(ký|ban\\s+hành)))`,
-  "iu",
+  "giu",
 );
 
 /**
@@ -112,7 +124,8 @@ const EFFECTIVE = new RegExp(
  * `kể từ ngày ký` takes the document's date.
  */
 function effectiveDate(text: string, signed: string | null): DocumentRecord["effective"] {
-  const m = EFFECTIVE.exec(text);
+  // Not inside a quotation: an amending text quotes the new wording of another law's own clause.
+  const m = [...text.matchAll(EFFECTIVE)].find((x) => !insideQuote(text, x.index));
   if (!m) return null;
   const start = m.index + m[0].length - (m[1] as string).length;
   const span = spanOf(text, start, m.index + m[0].length);
@@ -154,9 +167,10 @@ function ownIdentifier(text: string, citations: Citation[]): DocumentRecord["ide
   for (const c of citations) {
     if (c.start >= headerEnd) break;
     const lineStart = text.lastIndexOf("\n", c.start - 1) + 1;
-    if (c.spans.typeWord === null && /^[\s*_]*$/.test(text.slice(lineStart, c.start)) && /^s[ốo]/i.test(c.text)) {
-      return { key: c.key, span: { text: c.text, start: c.start, end: c.end } };
-    }
+    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(text.slice(lineStart, c.start)) && /^s[ốo]/i.test(c.text);
+    // `Luật số:  43/2024/QH15` in a header: the colon marks the document's own number field.
+    const numberField = /s[ốo]\s*:/i.test(text.slice(c.start, c.spans.identifier?.start ?? c.start));
+    if (atLineStart || numberField) return { key: c.key, span: { text: c.text, start: c.start, end: c.end } };
   }
   return null;
 }
@@ -194,13 +208,21 @@ function resolveMentions(text: string, mentions: Mention[], definitions: Map<str
   // Laws the text gives by name and number (`Luật Doanh nghiệp số 59/2020/QH14`): the name stands for the number.
   const numberOfName = new Map<string, string>();
   for (const m of mentions) if (m.citation?.nameKey && m.citation.key && m.citation.key !== m.citation.nameKey) numberOfName.set(m.citation.nameKey, m.citation.key);
+  // `Luật Hải quan` after `Luật Hải quan ngày 23 tháng 6 năm 2014`: the one dated law of that name in the text.
+  const dated = new Map<string, Set<string>>();
+  for (const m of mentions) {
+    const n = m.citation?.nameKey;
+    const bare = n?.replace(/ năm \d{4}$/, "");
+    if (n && bare && bare !== n) dated.set(bare, (dated.get(bare) ?? new Set()).add(numberOfName.get(n) ?? n));
+  }
+  for (const [bare, keys] of dated) if (keys.size === 1 && !numberOfName.has(bare)) numberOfName.set(bare, [...keys][0] as string);
   mentions.forEach((m, i) => {
     const c = m.citation;
     if (m.resolvedBy === "self") return;
     const numbered = c?.key && c.key === c.nameKey ? numberOfName.get(c.key) : undefined;
     if (numbered) {
-      const evidence = mentions.find((o) => o.citation?.key === numbered && o.citation.nameKey === c?.key) as Mention;
-      Object.assign(m, { resolvedKey: numbered, resolvedBy: "name", evidence: spanOf(text, evidence.start, evidence.end) });
+      const evidence = mentions.find((o) => o !== m && (o.citation?.key === numbered || o.citation?.nameKey === numbered));
+      Object.assign(m, { resolvedKey: numbered, resolvedBy: "name", evidence: evidence ? spanOf(text, evidence.start, evidence.end) : null });
       return;
     }
     if (!c) {
@@ -294,14 +316,18 @@ function relate(text: string, mentions: Mention[]): StatedRelation[] {
     const continuesList = !p && previous !== null && text[clause - 1] === ";" && /^[\s*_]*$/.test(text.slice(clause, m.start));
     const listHead = previous;
     previous = m;
-    const verb = lastVerb(text, p ? p.end : clause, m.start);
+    const verbs = verbsIn(text, p ? p.end : clause, m.start);
+    const verb = verbs.at(-1) ?? null;
     const near = verb && governs(text, verb, m.start) ? verb : null;
-    if (p && near && TIES_TO_PREVIOUS.test(text.slice(p.end, near.span.start))) {
+    // The verb right after the earlier citation (or its `về`) says how that document relates to this one:
+    // `Nghị định số 08/2015/NĐ-CP … quy định chi tiết và biện pháp thi hành Luật Hải quan` → guides.
+    const tie = p ? verbs.find((v) => TIES_TO_PREVIOUS.test(text.slice(p.end, v.span.start)) && governs(text, v, m.start)) : undefined;
+    if (p && tie) {
       if (p.resolvedKey && m.resolvedKey) {
-        state(p.resolvedKey, m.resolvedKey, near.relation, near.span);
-        statedFrom.set(m, { from: p.resolvedKey, relation: near.relation });
+        state(p.resolvedKey, m.resolvedKey, tie.relation, tie.span);
+        statedFrom.set(m, { from: p.resolvedKey, relation: tie.relation });
       }
-      m.verb = near.span;
+      m.verb = tie.span;
     } else if (near) {
       m.relation = near.relation;
       m.verb = near.span;

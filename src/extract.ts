@@ -35,13 +35,16 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
   const nt = (options.normalize ?? normalize)(text);
   const raws: RawCitation[] = [];
   let coveredTo = -1;
+  let nameCoveredTo = -1; // the end of the last name: names inside it are part of it, numbers are not
   for (const anchor of mergeSorted(findAnchors(nt.text), findNamedAnchors(nt.text))) {
-    if (anchor < coveredTo) continue;
+    if (anchor < coveredTo || (anchor < nameCoveredTo && !isDigit(nt.text.charCodeAt(anchor)))) continue;
     const raw = parseNear(nt.text, anchor, NEAR_BEHIND, NEAR_AHEAD);
     const found = raw === "edge" ? parseNear(nt.text, anchor, FAR_BEHIND, FAR_AHEAD) : raw;
     if (found && found !== "edge") {
       raws.push(found);
-      coveredTo = found.identifier?.end ?? found.shortNumber?.end ?? found.end;
+      // An amending law's title names the laws it amends: by number they are citations of their own, by name not.
+      coveredTo = found.identifier?.end ?? found.shortNumber?.end ?? found.typeWord?.end ?? found.end;
+      if (found.title && !found.identifier) nameCoveredTo = found.end;
     }
   }
   const citations = raws.map((raw) => buildCitation(raw, nt));
@@ -81,6 +84,7 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
+const isDigit = (c: number) => c >= 48 && c <= 57;
 const isSpace = (c: string | undefined) => c === " " || c === "\n" || c === "\t" || c === "\r";
 function wordStart(text: string, i: number): number {
   let k = i;

@@ -343,6 +343,10 @@ class CitationParser extends EmbeddedActionsParser {
           { GATE: () => amending, ALT: () => this.CONSUME(Cua) },
           { GATE: () => amending, ALT: () => this.CONSUME(TypeWord) },
           { ALT: () => this.CONSUME(So) },
+          // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
+          { GATE: () => amending, ALT: () => this.CONSUME(Num) },
+          { GATE: () => amending, ALT: () => this.CONSUME(Slash) },
+          { GATE: () => amending, ALT: () => this.CONSUME(Dash) },
         ]);
         this.ACTION(() => {
           if (first === undefined) amending = /^s[ửu]a$/i.test(w.image);
@@ -365,10 +369,12 @@ class CitationParser extends EmbeddedActionsParser {
     const t = this.LA(1);
     if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n")) return false;
     if (t.tokenType === Nam && /^\d{4}$/.test(this.LA(2).image) && !isUpper(t.image)) return false;
+    if (amending && this.innerIdentifierAhead()) return true;
     // `một số điều`, `Luật Tần số`: a `số` that no number follows is a word of the title.
     if (t.tokenType === So) return this.LA(2).tokenType !== Num && this.LA(2).tokenType !== Colon && this.LA(2).tokenType !== OcrNum;
     if (amending) {
-      if (t.tokenType === Comma) return /^b[ổo]$/i.test(this.LA(2).image);
+      // `…, bổ sung …` and `…, Luật Nhà ở …`: an amending title's list goes on after its commas.
+      if (t.tokenType === Comma) return /^b[ổo]$/i.test(this.LA(2).image) || (this.LA(2).tokenType === TypeWord && isTitledWord(this.LA(2).image));
       if (t.tokenType === Cua) return true;
       if (t.tokenType === TypeWord) return isTitledWord(t.image);
     }
@@ -437,6 +443,20 @@ class CitationParser extends EmbeddedActionsParser {
     if (a !== Num) return false;
     const b = this.LA(k + 1).tokenType;
     return b === Thang || b === Slash || b === Dash || b === Period;
+  }
+
+  /**
+   * In an amending title, the identifier of a law it names: `số 31/2024/QH15` once the inner `Luật …` has begun.
+   * Only a `số` + number, or the pieces of the identifier already under way (`/`, `-`, digits, codes after them).
+   */
+  private innerIdentifierAhead(): boolean {
+    const t = this.LA(1).tokenType;
+    const prev = this.LA(0).tokenType;
+    if (t === So) return this.LA(2).tokenType === Num;
+    if (t === Num) return prev === So || prev === Slash || prev === Dash;
+    if (t === Slash || t === Dash) return prev === Num || prev === Code;
+    if (t === Code) return prev === Slash || prev === Dash;
+    return false;
   }
 
   /** `Luật Kiến trúc 2019`: after a title with no `số`, a year standing alone is the law's year, not its number. */

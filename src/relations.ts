@@ -17,10 +17,14 @@ const VERB = new RegExp(
 const relationOfVerb = new Map(VERBS.map((v) => [v.verb, v.relation as Relation]));
 const STRENGTH: readonly string[] = relationsJson.strength;
 const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers);
+const SOME_PARTS_OF = /^\s*một\s+số\s+[^;.\n]{1,60}?\s+của\s*$/u;
 
 /** A verb governs a mention only from close by, with no word between them that starts another construction. */
 export function governs(text: string, verb: Verb, mentionStart: number): boolean {
-  const words = text.slice(verb.span.end, mentionStart).split(/[\s,]+/).filter((w) => /\p{L}/u.test(w));
+  const between = text.slice(verb.span.end, mentionStart);
+  // `sửa đổi, bổ sung một số điều của`, `… một số nội dung tại các Phụ lục của`: the verb's own complement.
+  if (SOME_PARTS_OF.test(between)) return true;
+  const words = between.split(/[\s,]+/).filter((w) => /\p{L}/u.test(w));
   return words.length <= relationsJson.maxSyllablesVerbToMention && !words.some((w) => BREAKERS.has(w.toLowerCase()));
 }
 
@@ -32,16 +36,16 @@ export interface Verb {
   span: Span;
 }
 
-/** The last relation verb in text[from, to). */
-export function lastVerb(text: string, from: number, to: number): Verb | null {
-  if (to <= from) return null;
+/** The relation verbs in text[from, to), in order. */
+export function verbsIn(text: string, from: number, to: number): Verb[] {
+  if (to <= from) return [];
   const slice = text.slice(from, to);
-  let found: Verb | null = null;
+  const found: Verb[] = [];
   VERB.lastIndex = 0;
   for (let m = VERB.exec(slice); m !== null; m = VERB.exec(slice)) {
     const key = m[0].toLowerCase().replace(/\s+/g, " ").replace(/^sửa đổi,? bổ sung$/, "sửa đổi, bổ sung");
     const relation = relationOfVerb.get(key);
-    if (relation) found = { relation, span: { text: m[0], start: from + m.index, end: from + m.index + m[0].length } };
+    if (relation) found.push({ relation, span: { text: m[0], start: from + m.index, end: from + m.index + m[0].length } });
   }
   return found;
 }

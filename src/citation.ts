@@ -80,14 +80,26 @@ function readCodes(id: RawIdentifier, repairs: [string, string][], number: strin
  * The key of a law cited by name: kind, title folded to lower case (texts capitalize titles differently), and
  * the year when the text gives one: `Luật tổ chức chính phủ năm 2015`.
  */
-export function namedKey(kind: string, title: string, year: number | null): string {
+function namedKey(kind: string, title: string, year: number | null): string {
   const folded = title.replace(/\s+/g, " ").trim().toLowerCase();
   return `${kind} ${folded}${year ? ` năm ${year}` : ""}`;
 }
 
-/** The repairs normalization made inside a span of the original text (they are few: a linear scan). */
+/** The repairs normalization made inside a span of the original text (repairs are sorted by start). */
 function repairsWithin(nt: NormalizedText, span: Span): Repair[] {
-  return nt.repairs.length === 0 ? [] : nt.repairs.filter((r) => r.start >= span.start && r.end <= span.end);
+  const repairs = nt.repairs;
+  let lo = 0;
+  let hi = repairs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((repairs[mid] as Repair).start < span.start) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Repair[] = [];
+  for (let i = lo; i < repairs.length && (repairs[i] as Repair).start < span.end; i++) {
+    if ((repairs[i] as Repair).end <= span.end) out.push(repairs[i] as Repair);
+  }
+  return out;
 }
 
 /** The document type in words: the type word's, else the type code's (Thông tri for a Party `TT`). */

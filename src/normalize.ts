@@ -12,7 +12,7 @@
 export interface NormalizedText {
   readonly original: string;
   readonly text: string;
-  /** OCR damage folded here, in original offsets: look-alike letters (`Ð`, Cyrillic), page-number lines. */
+  /** OCR damage folded here, in original offsets and sorted: look-alike letters (`Ð`, Cyrillic), page-number lines. */
   readonly repairs: readonly Repair[];
   /** Normalized offsets where the shift changes, ascending, and the original offset at each. */
   readonly breaks: { readonly at: Int32Array; readonly from: Int32Array } | null;
@@ -79,7 +79,7 @@ export function normalize(original: string): NormalizedText {
     });
   }
   const folded = fold(text, original, repairs);
-  return { ...folded, repairs };
+  return { ...folded, repairs: repairs.sort((a, b) => a.start - b.start) };
 }
 
 /** The one-for-one, dropping and composing work, over `text` (same length as `original`). */

@@ -21,9 +21,20 @@ export const foldKey = (s: string) => {
   return /\s\s|[\t\r\n]/.test(lower) ? lower.replace(/\s+/g, " ") : lower;
 };
 
+// The words looked up are few (type words, keywords) and looked up again and again: remember them.
+const stripped = new Map<string, string>();
+const STRIPPED_MAX = 10_000;
+
 /** Without diacritics, lower-cased, single-spaced: `Nghị Quyết` → `nghi quyet` (OCR often loses the marks). */
-export const stripDiacritics = (s: string) =>
-  foldKey(s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC"));
+export function stripDiacritics(s: string): string {
+  let out = stripped.get(s);
+  if (out === undefined) {
+    out = foldKey(s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC"));
+    if (stripped.size >= STRIPPED_MAX) stripped.clear();
+    stripped.set(s, out);
+  }
+  return out;
+}
 
 export const KINDS: readonly KindInfo[] = typesJson.kinds;
 const kindByWord = new Map(KINDS.map((k) => [stripDiacritics(k.kind), k]));

@@ -10,6 +10,7 @@
  */
 import { readDate } from "./date.js";
 import { findPinpoints } from "./pinpoint.js";
+import { EDITORIAL_NOTE } from "./relations.js";
 import type { Amendment, Mention, PinpointPath } from "./schema.js";
 
 // An action at the start of a line, after its number (`1.`, `a)`) or its article heading (`Điều 2.`).
@@ -18,8 +19,6 @@ const ACTION: Record<string, Amendment["action"]> = { "bãi bỏ": "repeals", "t
 const PHRASE = /cụm từ\s+["“]([^"”]{1,200})["”]\s+bằng\s+cụm từ\s+["“]([^"”]{0,200})["”]/u;
 const EXPIRES = /^\s*(?:đã\s+)?hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2})(?:\s+tháng\s+|[/.-])(\d{1,2})(?:\s+năm\s+|[/.-])(\d{4})/u;
 
-// Editorial notes that legal portals insert in square brackets (`[Khoản này hết hiệu lực bởi …]`) are not the text.
-const EDITORIAL_NOTE = /\[[^\]\n]*\]/g;
 const LETTER_ITEM = /^[ \t]*[a-zđ]\)/u;
 
 /** The amendments a text makes, in order. `mentions` are its resolved mentions (parseDocument). */

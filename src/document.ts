@@ -11,7 +11,7 @@ import { diagnostic } from "./diagnostics.js";
 import { extract } from "./extract.js";
 import { readHeader } from "./header.js";
 import { findPinpoints } from "./pinpoint.js";
-import { clauseStart, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
+import { clauseStart, EDITORIAL_NOTE, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
 import { foldKey, KINDS } from "./tables.js";
 
@@ -307,9 +307,12 @@ function relate(text: string, mentions: Mention[]): StatedRelation[] {
     if (from !== to && !stated.has(id)) stated.set(id, { from, to, relation, evidence });
   };
   const statedFrom = new Map<Mention, { from: string; relation: Mention["relation"] }>();
+  const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n) => [n.index, n.index + n[0].length] as const);
   let previous: Mention | null = null;
   for (const m of mentions) {
     if (m.isDefinition || m.resolvedBy === "self") continue;
+    // A portal's editorial note is not the text: its mentions relate nothing.
+    if (notes.some(([a, b]) => m.start >= a && m.start < b)) continue;
     const clause = clauseStart(text, m.start);
     const p: Mention | null = previous && previous.end > clause ? previous : null;
     // `…; Kế hoạch số 116-KH/TU …`: a clause that only continues a list keeps the list's relation.

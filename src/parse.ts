@@ -380,6 +380,11 @@ class CitationParser extends EmbeddedActionsParser {
     }
     if (!isNameToken(t)) return false;
     if (!amending && !isUpper(t.image) && TITLE_STOP_WORDS.has(t.image)) return false;
+    // `Luật Khoa học và Công nghệ` goes on; `Luật Đất đai và các văn bản …` ends before its `và`.
+    if (!amending && t.image.toLowerCase() === "và") {
+      const next = this.LA(2);
+      return isNameToken(next) && !(TITLE_STOP_WORDS.has(next.image) && !isUpper(next.image));
+    }
     // `Luật A và Luật B` are two citations; inside an amending law's title they are part of it.
     return amending || !(t.image.toLowerCase() === "và" && this.LA(2).tokenType === TypeWord);
   }

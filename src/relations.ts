@@ -36,7 +36,12 @@ export interface Verb {
   span: Span;
 }
 
-/** The relation verbs in text[from, to), in order. */
+/** Editorial notes legal portals insert in square brackets (`[Khoản này được hướng dẫn bởi …]`): not the text. */
+export const EDITORIAL_NOTE = /\[[^\]\n]*\]/g;
+// `các văn bản quy định chi tiết Luật …`: a verb after `văn bản` describes those documents, not the citing one.
+const DESCRIBES_OTHERS = /văn\s+bản\s*$/iu;
+
+/** The relation verbs in text[from, to), in order (none that only describe other documents). */
 export function verbsIn(text: string, from: number, to: number): Verb[] {
   if (to <= from) return [];
   const slice = text.slice(from, to);
@@ -45,7 +50,10 @@ export function verbsIn(text: string, from: number, to: number): Verb[] {
   for (let m = VERB.exec(slice); m !== null; m = VERB.exec(slice)) {
     const key = m[0].toLowerCase().replace(/\s+/g, " ").replace(/^sửa đổi,? bổ sung$/, "sửa đổi, bổ sung");
     const relation = relationOfVerb.get(key);
-    if (relation) found.push({ relation, span: { text: m[0], start: from + m.index, end: from + m.index + m[0].length } });
+    const start = from + m.index;
+    if (relation && !DESCRIBES_OTHERS.test(text.slice(Math.max(0, start - 16), start))) {
+      found.push({ relation, span: { text: m[0], start, end: start + m[0].length } });
+    }
   }
   return found;
 }

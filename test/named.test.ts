@@ -13,6 +13,8 @@ describe("citations by name", () => {
     ["Luật Tần số vô tuyến điện năm 2009", "Luật Tần số vô tuyến điện năm 2009", "Luật tần số vô tuyến điện năm 2009", null],
     ["Luật Đầu tư theo phương thức đối tác công tư;", "Luật Đầu tư theo phương thức đối tác công tư", "Luật đầu tư theo phương thức đối tác công tư", null],
     ["Bộ luật Dân sự là căn cứ", "Bộ luật Dân sự", "Bộ luật dân sự", null],
+    ["theo Luật Khoa học và Công nghệ năm 2013;", "Luật Khoa học và Công nghệ năm 2013", "Luật khoa học và công nghệ năm 2013", null],
+    ["của Luật Đất đai và các văn bản quy định chi tiết", "Luật Đất đai", "Luật đất đai", null],
   ])("%s", (text, cited, key, date) => {
     const [c, ...rest] = extract(text);
     expect(rest).toEqual([]);

@@ -11,7 +11,7 @@ import { type CitationGraph, partySpelling } from "./graph.js";
 import { parseDocument } from "./document.js";
 import { NOT_IN_FORCE, type Registry } from "./registry.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Span } from "./schema.js";
-import { foldKey, issuerInfo, ISSUERS, kindOfWord, typeCodeInfo } from "./tables.js";
+import { foldName, issuerInfo, ISSUERS, kindOfWord, typeCodeInfo } from "./tables.js";
 
 export interface CheckOptions {
   /** Known documents to check the cited ones against. */
@@ -68,9 +68,6 @@ export function checkCorpus(graph: CitationGraph): CorpusDiagnostic[] {
   return out.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.diagnostic.start - b.diagnostic.start));
 }
 
-// Names are compared folded: case, spacing and the old tone placement (uỷ/ủy, hoà/hòa, khoá/khóa).
-const foldName = (s: string) =>
-  foldKey(s).replace(/uỷ/g, "ủy").replace(/oà/g, "òa").replace(/oá/g, "óa").replace(/oả/g, "ỏa").replace(/oạ/g, "ọa").replace(/oã/g, "õa");
 const ISSUER_NAMES = ISSUERS.flatMap((i) => i.names.map((n) => ({ code: i.code, name: foldName(n) })));
 
 /** Issuer codes whose names the issuing body in words contains (`Ban Tuyên giáo Huyện ủy` → BTGHU, HU). */

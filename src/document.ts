@@ -9,7 +9,7 @@ import { findAmendments } from "./amendments.js";
 import { readDate } from "./date.js";
 import { diagnostic } from "./diagnostics.js";
 import { extract } from "./extract.js";
-import { readHeader } from "./header.js";
+import { HEADER_LINES, readHeader } from "./header.js";
 import { findPinpoints } from "./pinpoint.js";
 import { clauseStart, EDITORIAL_NOTE, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
@@ -25,7 +25,6 @@ const SELF = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+này(?![\\p{L
 const BACK = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+(?:nêu trên|nói trên|trên đây)(?![\\p{L}])`, "giu");
 const DEFINITION = /\(\s*[*_]*\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s[^)]{1,160}\)/giu;
 const SECTION = /^\s*(?:[IVX]+\s*[.\-–]|Chương\s+[IVX\d]+|Mục\s+\d+|Phần\s+[IVX\d]+)/u;
-const HEADER_LINES = 30;
 
 const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${number.replace(/^0+(?=\d)/, "")}`;
 const spanOf = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });

@@ -10,6 +10,7 @@ import { lexWindow } from "./lex.js";
 import { type NormalizedText, normalize } from "./normalize.js";
 import { parseCitationAt, type RawCitation } from "./parse.js";
 import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
+import { isDigit } from "./text.js";
 import { TypeWord } from "./tokens.js";
 import type { Citation, Diagnostic } from "./schema.js";
 
@@ -84,7 +85,6 @@ function mergeSorted(a: number[], b: number[]): number[] {
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
 }
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const isSpace = (c: string | undefined) => c === " " || c === "\n" || c === "\t" || c === "\r";
 function wordStart(text: string, i: number): number {
   let k = i;

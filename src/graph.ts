@@ -10,6 +10,7 @@ import GraphologyModule from "graphology";
 import shortestPath from "graphology-shortest-path";
 import { z } from "zod";
 import { type DocumentRecord, PinpointPathSchema, type Relation, RelationSchema } from "./schema.js";
+import { foldName } from "./tables.js";
 
 // graphology and its algorithms ship CommonJS; under the ESM and CJS builds alike take what is needed off
 // the default export (named imports of CommonJS are not reliable under Node's ESM loader).
@@ -96,7 +97,6 @@ const addUnique = (list: string[], value: string | null | undefined) => {
   if (value && !list.includes(value)) list.push(value);
 };
 const sorted = <T>(xs: T[], by: (x: T) => string) => [...xs].sort((a, b) => (by(a) < by(b) ? -1 : by(a) > by(b) ? 1 : 0));
-const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/uỷ/g, "ủy");
 
 export class CitationGraph {
   readonly graph = new MultiDirectedGraph<Attributes, EdgeAttributes>();
@@ -304,7 +304,7 @@ export class CitationGraph {
       if (a.kinds.length > 1) out.push({ key, field: "kinds", values: [...a.kinds].sort(), keys: [key] });
       if (a.dates.length > 1) out.push({ key, field: "dates", values: [...a.dates].sort(), keys: [key] });
       if (a.terms.length > 1) out.push({ key, field: "terms", values: [...a.terms].sort(), keys: [key] });
-      const bodies = a.issuedBy.filter((b) => !a.issuedBy.some((o) => o !== b && fold(o).includes(fold(b))));
+      const bodies = a.issuedBy.filter((b) => !a.issuedBy.some((o) => o !== b && foldName(o).includes(foldName(b))));
       if (bodies.length > 1) out.push({ key, field: "issuedBy", values: [...bodies].sort(), keys: [key] });
     });
     // One number and issuer under two type codes: `77-CT/TU` and `77-CTr/TU`, as nodes or as spellings of one.

@@ -60,7 +60,7 @@ const join = (a: Span, b: Span, text: string): Span => ({ start: a.start, end: b
 const isBlank = (l: Line | undefined) => l === undefined || l.text.trim() === "";
 
 // The header stands in the first lines; beyond them a "ngày …" line is prose, not the document's date.
-const HEADER_LINES = 30;
+export const HEADER_LINES = 30;
 const PLACE_DATE = /^[\s*_]*([^,\n]{2,60}?),\s*ngày\s+(\d{1,2})?[\s.…]*tháng\s+(\d{1,2})?[\s.…]*năm\s+(\d{4})/iu;
 const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
 const SIGN_PREFIX = /^[\s*_]*(?:TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\.?\s+\p{Lu}/u;

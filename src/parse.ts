@@ -12,6 +12,7 @@
  * The parser reads a prefix of its input and stops where the citation ends; what follows is prose.
  */
 import { createSyntaxDiagramsCode, EmbeddedActionsParser, type IToken } from "chevrotain";
+import { isUpper, quietly } from "./text.js";
 import { ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, TITLE_MAX_WORDS, TITLE_STOP_WORDS } from "./tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
@@ -60,7 +61,6 @@ const span = (a: IToken, b: IToken, text: string): Piece => {
   return { start: a.startOffset, end, text: text.slice(a.startOffset, end) };
 };
 const ROMAN = /^[IVXL]{1,6}$/;
-const isUpper = (s: string) => s !== "" && s[0] !== s[0]!.toLowerCase();
 /** A word of a name: any word or code, and a capitalized `Nam` (`Việt Nam`). */
 export const isNameToken = (t: IToken | undefined) =>
   t !== undefined && (t.tokenType === Word || t.tokenType === Code || (t.tokenType === Nam && isUpper(t.image)));
@@ -81,6 +81,7 @@ class CitationParser extends EmbeddedActionsParser {
       start: 0, end: 0, typeWord: null, title: null, marker: null, identifier: null, shortNumber: null,
       dates: [], year: null, issuedBy: [], terms: [],
     };
+    this.ACTION(() => (this.lastTitled = false));
     let first: IToken | undefined;
     let last: IToken | undefined;
     const mark = (t: IToken) => {
@@ -470,10 +471,6 @@ class CitationParser extends EmbeddedActionsParser {
     return this.lastTitled && /^(?:19|20)\d\d$/.test(this.LA(1).image) && t !== Slash && t !== Dash && t !== Code;
   }
 
-  resetTitled(): void {
-    this.lastTitled = false;
-  }
-
   private isWord(t: IToken): boolean {
     return isNameToken(t);
   }
@@ -498,13 +495,8 @@ let parser: CitationParser | undefined;
 export function parseCitationAt(text: string, tokens: IToken[], from: number, maxTokens = 80): RawCitation | null {
   parser ??= new CitationParser();
   parser.text = text;
-  parser.resetTitled();
   parser.input = tokens.slice(from, from + maxTokens);
-  // Every parse ends with the parser's complaint that input remains; its stack trace is pure cost.
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  const c = parser.citation();
-  Error.stackTraceLimit = limit;
+  const c = quietly(() => (parser as CitationParser).citation());
   // The citation is a prefix of the input: the parser's complaint that input remains is expected.
   if (parser.errors.some((e) => e.name !== "NotAllInputParsedException") || !c || c.end === 0) return null;
   return isCitation(c) ? c : null;

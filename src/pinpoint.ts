@@ -10,12 +10,12 @@
  */
 import { createToken, EmbeddedActionsParser, type IToken, Lexer } from "chevrotain";
 import type { Pinpoint, PinpointPath } from "./schema.js";
+import { LETTER, quietly } from "./text.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
 
-// chevrotain does not honour the `u` flag: letters are spelled out instead of \p{L}.
-const NOT_LETTER = "(?![A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF])";
+const NOT_LETTER = `(?![${LETTER}])`;
 const word = (source: string) => new RegExp(`(?:${source})${NOT_LETTER}`);
 const WS = createToken({ name: "WS", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 const LevelWord = createToken({
@@ -131,10 +131,7 @@ export function findPinpoints(text: string): Pinpoint[] {
     if (m.index < coveredTo) continue;
     parser.input = lexer.tokenize(text.slice(m.index, Math.min(text.length, m.index + 200))).tokens;
     parser.last = undefined;
-    const limit = Error.stackTraceLimit;
-    Error.stackTraceLimit = 0;
-    const parts = parser.pinpoint();
-    Error.stackTraceLimit = limit;
+    const parts = quietly(() => (parser as PinpointParser).pinpoint());
     const last = parser.last as IToken | undefined;
     if (parser.errors.some((e) => e.name !== "NotAllInputParsedException") || !last || parts.length === 0) continue;
     const end = m.index + last.startOffset + last.image.length;

@@ -8,6 +8,7 @@
 import type { IToken } from "chevrotain";
 import { isNameToken } from "./parse.js";
 import { isTitledWord, KINDS, TITLED_KINDS } from "./tables.js";
+import { isDigit } from "./text.js";
 import { Colon, Cua, looseSource, So, TypeWord } from "./tokens.js";
 
 // One pass over the text. Alternative 1 is an identifier core (`20-NQ`, `30/2020/N`, `300/L`, `20-\nNQ`,
@@ -25,7 +26,6 @@ const NUMBER_CUE = new RegExp(
 );
 const MAX_CUE = Math.max(...KINDS.map((k) => (k.kind.split(" ").pop() as string).length));
 
-const isDigit = (c: number) => c >= 48 && c <= 57;
 const isGap = (c: number) => c === 32 || c === 9 || c === 58; // space, tab, colon
 
 /** The word that ends right before `end` (over spaces and a colon), if short enough to be a cue. */
@@ -38,7 +38,7 @@ function wordBefore(text: string, end: number): string {
 }
 
 const isLookalike = (c: number) => c === 79 || c === 111 || c === 73 || c === 108; // O o I l
-const LETTER = /\p{L}/u;
+const IS_LETTER = /\p{L}/u;
 
 /** Where the number holding the digit at `p` starts, over OCR look-alikes (`l71`) when they stand alone. */
 function numberStart(text: string, p: number): number {
@@ -46,7 +46,7 @@ function numberStart(text: string, p: number): number {
   while (k > 0 && isDigit(text.charCodeAt(k - 1))) k--;
   let j = k;
   while (j > 0 && (isDigit(text.charCodeAt(j - 1)) || isLookalike(text.charCodeAt(j - 1)))) j--;
-  return j < k && !LETTER.test(text[j - 1] ?? "") ? j : k;
+  return j < k && !IS_LETTER.test(text[j - 1] ?? "") ? j : k;
 }
 
 // A law cited by name: a titled type word, then a capital, an amending law's `sửa đổi`, or the constitution's
@@ -61,7 +61,7 @@ export function findNamedAnchors(text: string): number[] {
   const anchors: number[] = [];
   NAMED.lastIndex = 0;
   for (let m = NAMED.exec(text); m !== null; m = NAMED.exec(text)) {
-    if (m.index === 0 || !LETTER.test(text[m.index - 1] as string)) anchors.push(m.index);
+    if (m.index === 0 || !IS_LETTER.test(text[m.index - 1] as string)) anchors.push(m.index);
   }
   return anchors;
 }

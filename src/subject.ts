@@ -6,8 +6,8 @@
  *                                                                  a sentence end, or `, ` + a capital
  */
 import type { Piece } from "./parse.js";
+import { isUpper, LETTER } from "./text.js";
 
-const LETTER = "A-Za-z\\u00C0-\\u024F\\u1E00-\\u1EFF";
 const INTRO = new RegExp(
   `[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*[*_]*(?:về|Về|VỀ)(?![${LETTER}])[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*`,
   "y",
@@ -15,7 +15,6 @@ const INTRO = new RegExp(
 const CLOSE: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»" };
 const MAX_SUBJECT = 600;
 const TRIM_END = /[\s*_,:]+$/;
-const isUpper = (c: string) => c !== c.toLowerCase();
 const TERM_IN_BRACKETS = /^\((?:khóa|khoá)/i;
 const NESTED_VE = /(?:^|\s)về\s*$/i;
 

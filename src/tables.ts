@@ -25,6 +25,10 @@ export const foldKey = (s: string) => {
 const stripped = new Map<string, string>();
 const STRIPPED_MAX = 10_000;
 
+/** Names compared folded: case, spacing and the old tone placement (uỷ/ủy, hoà/hòa, khoá/khóa). */
+export const foldName = (s: string) =>
+  foldKey(s).replace(/uỷ/g, "ủy").replace(/oà/g, "òa").replace(/oá/g, "óa").replace(/oả/g, "ỏa").replace(/oạ/g, "ọa").replace(/oã/g, "õa");
+
 /** Without diacritics, lower-cased, single-spaced: `Nghị Quyết` → `nghi quyet` (OCR often loses the marks). */
 export function stripDiacritics(s: string): string {
   let out = stripped.get(s);

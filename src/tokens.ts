@@ -7,9 +7,8 @@
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 import { KINDS } from "./tables.js";
+import { LETTER, NOT_LETTER_AFTER } from "./text.js";
 
-const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF";
-const NOT_LETTER_AFTER = `(?![${LETTER}0-9])`;
 const bothCases = (s: string) => [...new Set([s.toLowerCase(), s.toUpperCase()])];
 
 // OCR loses or confuses diacritics (`Nghi quyet so`, `só`, `ngảy`): each vowel matches its whole family.

@@ -1,0 +1,24 @@
+/** Small character helpers shared by the stages. */
+
+/** Letters of Vietnamese text, as a regex class body (chevrotain does not honour the `u` flag, so no \p{L}). */
+export const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E00-\\u1EFF";
+/** A look-ahead that no letter or digit follows: a whole word. */
+export const NOT_LETTER_AFTER = `(?![${LETTER}0-9])`;
+
+export const isDigit = (c: number) => c >= 48 && c <= 57;
+/** The string starts with a capital. */
+export const isUpper = (s: string) => s !== "" && s[0] !== (s[0] as string).toLowerCase();
+
+/**
+ * Runs a chevrotain parse without stack traces: a citation is a prefix of its input, so every parse ends with
+ * the parser's complaint that input remains, and capturing its stack is pure cost.
+ */
+export function quietly<T>(parse: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try {
+    return parse();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
+}

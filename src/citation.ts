@@ -81,7 +81,8 @@ function readCodes(id: RawIdentifier, repairs: [string, string][], number: strin
  * the year when the text gives one: `Luật tổ chức chính phủ năm 2015`.
  */
 function namedKey(kind: string, title: string, year: number | null): string {
-  const folded = title.replace(/\s+/g, " ").trim().toLowerCase();
+  // Lower-cased word by word; identifiers inside an amending law's title (`số 31/2024/QH15`) keep their case.
+  const folded = title.replace(/\s+/g, " ").trim().split(" ").map((w) => (/\d/.test(w) ? w : w.toLowerCase())).join(" ");
   return `${kind} ${folded}${year ? ` năm ${year}` : ""}`;
 }
 

@@ -13,7 +13,8 @@ import { HEADER_LINES, readHeader } from "./header.js";
 import { findPinpoints } from "./pinpoint.js";
 import { clauseStart, EDITORIAL_NOTE, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
-import { foldKey, KINDS } from "./tables.js";
+import { foldKey, foldName, KINDS, typeCodeInfo } from "./tables.js";
+import { insideQuote } from "./text.js";
 
 export interface DocumentOptions {
   /** The caller's id for the text; the document's key when its header gives no identifier. */
@@ -60,9 +61,15 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
       evidence: null, relation: "mentions", verb: null, pinpoints: [], isDefinition: inDefinition(c.start) !== null, citation: c,
       diagnostics: [],
     }));
+  const type = documentType(header.type, own);
   for (const [re, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
     for (const m of text.matchAll(re)) {
       const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m[1] as string))?.kind ?? null;
+      // `Quy định này áp dụng …` in a Nghị định is this provision, not a document: `X này` is the text itself
+      // only when X is its type (or the start of it: `Thông tư này` in a Thông tư liên tịch), or its heading's (a
+      // consolidated text's `Luật này`).
+      const types = [type?.kind, header.type?.kind].filter((t): t is string => t !== undefined);
+      if (by === "self" && kind && types.length > 0 && !types.some((t) => foldKey(t).startsWith(foldKey(kind)))) continue;
       mentions.push({
         text: m[0], start: m.index, end: m.index + m[0].length, kind, key: null, resolvedKey: by === "self" ? key : null,
         resolvedBy: by === "self" && key ? "self" : null, evidence: null, relation: "mentions", verb: null, pinpoints: [], isDefinition: false,
@@ -71,6 +78,13 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     }
   }
   mentions.sort((a, b) => a.start - b.start);
+  // The document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself.
+  const ownTitle = header.subject ? foldName(header.subject.text) : null;
+  for (const m of mentions) {
+    if (key && ownTitle && m.citation?.title && !m.citation.spans.identifier && foldName(m.citation.title) === ownTitle) {
+      Object.assign(m, { resolvedKey: key, resolvedBy: "self" });
+    }
+  }
 
   const ownPinpoints = attachPinpoints(text, mentions);
   const definitions = readDefinitions(mentions, definitionSpans);
@@ -98,7 +112,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   ]);
 
   return {
-    id, key, identifier, type: header.type ?? (own?.kind && own.spans.typeWord ? { kind: own.kind, span: own.spans.typeWord } : null) ?? null,
+    id, key, identifier, type,
     place: header.place, date: header.date, subject: header.subject, effective: effectiveDate(text, header.date?.iso ?? null),
     addressees: header.addressees,
     recipients: header.recipients, signature: header.signature, mentions, pinpoints: ownPinpoints,
@@ -107,10 +121,14 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   };
 }
 
-/** Whether an offset stands inside a “…” quotation opened earlier on its line. */
-function insideQuote(text: string, at: number): boolean {
-  const line = text.slice(text.lastIndexOf("\n", at - 1) + 1, at);
-  return line.lastIndexOf("“") > line.lastIndexOf("”");
+/**
+ * The heading names the type (`NGHỊ ĐỊNH`); the own number's code wins when it names another: a consolidated
+ * text `05/VBHN-VPQH` reproduces a law under the heading `LUẬT …`, but is a Văn bản hợp nhất.
+ */
+function documentType(heading: DocumentRecord["type"], own: Citation | undefined): DocumentRecord["type"] {
+  const byCode = own?.typeCode ? typeCodeInfo(own.typeCode)?.kind : undefined;
+  if (own && byCode && heading?.kind !== byCode) return { kind: byCode, span: own.spans.identifier ?? { text: own.text, start: own.start, end: own.end } };
+  return heading ?? (own?.kind && own.spans.typeWord ? { kind: own.kind, span: own.spans.typeWord } : null);
 }
 
 const EFFECTIVE = new RegExp(
@@ -308,7 +326,12 @@ function relate(text: string, mentions: Mention[]): StatedRelation[] {
   const statedFrom = new Map<Mention, { from: string; relation: Mention["relation"] }>();
   const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n) => [n.index, n.index + n[0].length] as const);
   let previous: Mention | null = null;
+  let named: Mention | null = null;
   for (const m of mentions) {
+    // `Căn cứ Luật sửa đổi … của Luật Đất đai số 31/2024/QH15, …`: the law named inside another's title is
+    // only named; the verb governs the amending law.
+    if (named && m.start < named.end) continue;
+    if (m.citation?.title) named = m;
     if (m.isDefinition || m.resolvedBy === "self") continue;
     // A portal's editorial note is not the text: its mentions relate nothing.
     if (notes.some(([a, b]) => m.start >= a && m.start < b)) continue;

@@ -36,16 +36,18 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
   const nt = (options.normalize ?? normalize)(text);
   const raws: RawCitation[] = [];
   let coveredTo = -1;
-  let nameCoveredTo = -1; // the end of the last name: names inside it are part of it, numbers are not
+  let name: RawCitation | null = null; // the last law by name: names inside it are part of it, numbers are not
   for (const anchor of mergeSorted(findAnchors(nt.text), findNamedAnchors(nt.text))) {
-    if (anchor < coveredTo || (anchor < nameCoveredTo && !isDigit(nt.text.charCodeAt(anchor)))) continue;
+    const inName = name !== null && anchor < name.end;
+    if (anchor < coveredTo || (inName && !isDigit(nt.text.charCodeAt(anchor)))) continue;
     const raw = parseNear(nt.text, anchor, NEAR_BEHIND, NEAR_AHEAD);
     const found = raw === "edge" ? parseNear(nt.text, anchor, FAR_BEHIND, FAR_AHEAD) : raw;
     if (found && found !== "edge") {
+      if (inName) leaveTailTo(found, name as RawCitation);
       raws.push(found);
       // An amending law's title names the laws it amends: by number they are citations of their own, by name not.
       coveredTo = found.identifier?.end ?? found.shortNumber?.end ?? found.typeWord?.end ?? found.end;
-      if (found.title && !found.identifier) nameCoveredTo = found.end;
+      if (found.title && !found.identifier) name = found;
     }
   }
   const citations = raws.map((raw) => buildCitation(raw, nt));
@@ -77,6 +79,22 @@ function parseNear(text: string, anchor: number, behind: number, ahead: number):
   }
   // A name can outrun the first window (an amending law's title holds the names it amends).
   return named && !wide && to < text.length ? "edge" : null;
+}
+
+/**
+ * `Luật sửa đổi … của Luật Đất đai số 31/2024/QH15, … và Luật Các tổ chức tín dụng số 32/2024/QH15 ngày 29
+ * tháng 6 năm 2024`: the date after the last inner law is the amending law's, not the inner law's.
+ */
+function leaveTailTo(inner: RawCitation, outer: RawCitation): void {
+  const outerStarts = new Set([...outer.dates, ...outer.issuedBy, ...outer.terms, outer.year].map((p) => p?.start));
+  const own = <T extends { start: number }>(pieces: T[]) => pieces.filter((p) => !outerStarts.has(p.start));
+  if (![...inner.dates, ...inner.issuedBy, ...inner.terms, inner.year].some((p) => p && outerStarts.has(p.start))) return;
+  inner.dates = own(inner.dates);
+  inner.issuedBy = own(inner.issuedBy);
+  inner.terms = own(inner.terms);
+  if (inner.year && outerStarts.has(inner.year.start)) inner.year = null;
+  const kept = [inner.typeWord, inner.title, inner.marker, inner.identifier, inner.shortNumber, inner.year, ...inner.dates, ...inner.issuedBy, ...inner.terms];
+  inner.end = Math.max(...kept.map((p) => p?.end ?? inner.start));
 }
 
 /** Two ascending lists of offsets as one, without repeats. */

@@ -61,8 +61,15 @@ const isBlank = (l: Line | undefined) => l === undefined || l.text.trim() === ""
 
 // The header stands in the first lines; beyond them a "ngày …" line is prose, not the document's date.
 export const HEADER_LINES = 30;
-const PLACE_DATE = /^[\s*_]*([^,\n]{2,60}?),\s*ngày\s+(\d{1,2})?[\s.…]*tháng\s+(\d{1,2})?[\s.…]*năm\s+(\d{4})/iu;
+// `Hà Nội, ngày 11 tháng 4 năm 2025`; web portals flatten the header and drop the comma (`Số: 87/2025/NĐ-CP Hà
+// Nội ngày 11 tháng 4 năm 2025`), and the number may stand before the place: without a comma the place must be capitalised words, so prose never matches.
+const DATE_PART = String.raw`[Nn]gày\s+(\d{1,2})?[\s.…]*[Tt]háng\s+(\d{1,2})?[\s.…]*[Nn]ăm\s+(\d{4})`;
+const PLACE_DATE = new RegExp(
+  String.raw`^[\s*_]*(?:S[ốỐ]\s*:\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:([^,\n]{2,60}?),\s*|(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
+  "u",
+);
 const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
+const HEADING_START = new RegExp(`^(${[...HEADINGS.keys()].sort((a, b) => b.length - a.length).join("|")})(?=\\s|$)`, "u");
 const SIGN_PREFIX = /^[\s*_]*(?:TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\.?\s+\p{Lu}/u;
 const UPPER_LINE = /^[\s*_]*[\p{Lu}\d][\p{Lu}\d\s,.\-/()]*[\s*_]*$/u;
 const PERSON = /^[\s*_]*(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,5}[\s*_]*$/u;
@@ -78,18 +85,22 @@ export function readHeader(text: string): Header {
   for (const line of top) {
     const m = PLACE_DATE.exec(line.text);
     if (!m || header.date) continue;
-    const placeStart = line.start + line.text.indexOf(m[1] as string);
-    header.place = { text: m[1] as string, start: placeStart, end: placeStart + (m[1] as string).length };
-    const dateStart = line.start + line.text.indexOf("ngày", m.index);
+    const place = (m[1] ?? m[2]) as string;
+    const placeStart = line.start + line.text.indexOf(place);
+    header.place = { text: place, start: placeStart, end: placeStart + place.length };
+    const dateStart = placeStart + place.length + /[Nn]gày/.exec(line.text.slice(placeStart - line.start + place.length))!.index;
     const dateEnd = line.start + m.index + m[0].length;
-    const reading = readDate(m[2] ?? null, m[3] ?? null, m[4] ?? null);
+    const [day, month, year] = [m[3], m[4], m[5]];
+    const reading = readDate(day ?? null, month ?? null, year ?? null);
     header.date = {
       iso: reading.kind === "valid" ? reading.iso : null,
-      day: m[2] ? Number(m[2]) : null,
-      month: m[3] ? Number(m[3]) : null,
-      year: m[4] ? Number(m[4]) : null,
+      day: day ? Number(day) : null,
+      month: month ? Number(month) : null,
+      year: year ? Number(year) : null,
       span: { text: text.slice(dateStart, dateEnd), start: dateStart, end: dateEnd },
     };
+    // A flattened header goes on after the date with the heading and the title: `… năm 2024 QUYẾT ĐỊNH VỀ …`.
+    header.type ??= headingAt(line, dateEnd - line.start);
   }
 
   const headingIndex = top.findIndex((l) => HEADINGS.has(l.text.trim().replace(/[*_]/g, "")));
@@ -98,7 +109,15 @@ export function readHeader(text: string): Header {
     const span = trimmed(line) as Span;
     header.type = { kind: HEADINGS.get(span.text) as string, span };
     header.subject = paragraphAfter(lines, headingIndex + 1, text);
+  } else if (!header.type) {
+    // `NGHỊ ĐỊNH QUY ĐỊNH VIỆC GIẢM TIỀN THUÊ ĐẤT NĂM 2024`: heading and title on one capitalised line.
+    for (const line of top) {
+      if (!UPPER_LINE.test(line.text)) continue;
+      header.type = headingAt(line, 0);
+      if (header.type) break;
+    }
   }
+  if (header.type && !header.subject) header.subject = titleAfter(header.type.span, text);
   const vv = top.findIndex((l) => /^[\s*_]*V\/v\s/.test(l.text));
   if (vv >= 0) {
     const first = top[vv] as Line;
@@ -113,6 +132,26 @@ export function readHeader(text: string): Header {
 
   readSignature(lines, header);
   return header;
+}
+
+/** The heading type word at line.text[from…] (over blanks), when one stands there in capitals. */
+function headingAt(line: Line, from: number): Header["type"] {
+  const lead = /^[\s*_]*/.exec(line.text.slice(from))?.[0].length ?? 0;
+  const m = HEADING_START.exec(line.text.slice(from + lead));
+  if (!m) return null;
+  const start = line.start + from + lead;
+  return { kind: HEADINGS.get(m[1] as string) as string, span: { text: m[1] as string, start, end: start + (m[1] as string).length } };
+}
+
+/** The capitalised title after a heading on the same line, up to the first word in lower case (`Căn cứ`). */
+function titleAfter(heading: Span, text: string): Span | null {
+  const lineEnd = text.indexOf("\n", heading.end);
+  const rest = text.slice(heading.end, lineEnd < 0 ? text.length : lineEnd);
+  const m = /^\s+((?:[\p{Lu}\d][\p{Lu}\d,.\-/()]*(?=\s|$)\s*)+)/u.exec(rest);
+  if (!m) return null;
+  const body = (m[1] as string).trimEnd();
+  const start = heading.end + rest.indexOf(m[1] as string);
+  return body === "" ? null : { text: body, start, end: start + body.length };
 }
 
 /** The non-blank lines from `index`, up to a blank line, as one span: a title or a subject. */

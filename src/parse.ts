@@ -375,7 +375,7 @@ class CitationParser extends EmbeddedActionsParser {
     if (t.tokenType === So) return this.LA(2).tokenType !== Num && this.LA(2).tokenType !== Colon && this.LA(2).tokenType !== OcrNum;
     if (amending) {
       // `…, bổ sung …` and `…, Luật Nhà ở …`: an amending title's list goes on after its commas.
-      if (t.tokenType === Comma) return /^b[ổo]$/i.test(this.LA(2).image) || (this.LA(2).tokenType === TypeWord && isTitledWord(this.LA(2).image));
+      if (t.tokenType === Comma) return /^b[ổo]$/i.test(this.LA(2).image) || this.titledWordAt(2) || this.nextLawAfterWords(2);
       if (t.tokenType === Cua) return true;
       if (t.tokenType === TypeWord) return isTitledWord(t.image);
     }
@@ -388,6 +388,23 @@ class CitationParser extends EmbeddedActionsParser {
     }
     // `Luật A và Luật B` are two citations; inside an amending law's title they are part of it.
     return amending || !(t.image.toLowerCase() === "và" && this.LA(2).tokenType === TypeWord);
+  }
+
+  private titledWordAt(k: number): boolean {
+    return this.LA(k).tokenType === TypeWord && isTitledWord(this.LA(k).image);
+  }
+
+  /**
+   * A name with a comma of its own inside an amending law's list: `…, Luật Quản lý, sử dụng tài sản công, Luật
+   * Quản lý thuế, …`: a few words from LA(k), then the next law of the list (`, Luật …`, `và Luật …`).
+   */
+  private nextLawAfterWords(k: number): boolean {
+    for (let i = k; i < k + 6; i++) {
+      const t = this.LA(i);
+      if ((t.tokenType === Comma || t.image.toLowerCase() === "và") && i > k) return this.titledWordAt(i + 1);
+      if (t.tokenType !== Word) return false;
+    }
+    return false;
   }
 
   /**

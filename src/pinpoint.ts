@@ -5,12 +5,13 @@
  *   các khoản 1, 2 và 4 Điều 8      → clauses 1, 2, 4 of article 8
  *   Điều 5, Điều 6 và Điều 7        → articles 5, 6, 7;   từ Điều 5 đến Điều 7 → 5, 6, 7
  *   Chương II · Mục 3 · Phụ lục I
+ *   khoản 1 Điều này                → clause 1 of the article it stands in
  *
  * A small grammar of its own (tokens, lexer and parser here), run on a window at each place the scan finds.
  */
 import { createToken, EmbeddedActionsParser, type IToken, Lexer } from "chevrotain";
 import type { Pinpoint, PinpointPath } from "./schema.js";
-import { LETTER, quietly } from "./text.js";
+import { insideQuote, LETTER, quietly } from "./text.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
@@ -27,11 +28,15 @@ const Cac = createToken({ name: "Cac", pattern: word("các"), start_chars_hint: 
 const Tu = createToken({ name: "Tu", pattern: word("từ"), start_chars_hint: ["t"] });
 const Va = createToken({ name: "Va", pattern: word("và"), start_chars_hint: ["v"] });
 const Den = createToken({ name: "Den", pattern: word("đến"), start_chars_hint: ["đ"] });
+/** `này` in place of a number: the article (or clause) the pinpoint stands in. */
+const Nay = createToken({ name: "Nay", pattern: word("này"), start_chars_hint: ["n"] });
 const Item = createToken({ name: "Item", pattern: new RegExp(`(?:\\d{1,4}[a-zđ]?|[IVXL]{1,6}|[a-zđ])(?!\\d)${NOT_LETTER}`) });
 const Comma = createToken({ name: "Comma", pattern: /,/ });
 const Dash = createToken({ name: "Dash", pattern: /[-–]/ });
 const Other = createToken({ name: "Other", pattern: /[^\s]+?/ });
-const TOKENS = [WS, LevelWord, Cac, Tu, Va, Den, Item, Comma, Dash, Other];
+const TOKENS = [WS, LevelWord, Cac, Tu, Va, Den, Nay, Item, Comma, Dash, Other];
+
+type Here = Partial<Record<Level, string>>;
 
 interface Part {
   level: Level;
@@ -41,6 +46,10 @@ interface Part {
 class PinpointParser extends EmbeddedActionsParser {
   /** The last item consumed: where the pinpoint ends. */
   last: IToken | undefined;
+  /** What `này` stands for at each level where the pinpoint stands; asked only when a `này` comes. */
+  here: () => Here = () => ({});
+  /** A `này` was read. */
+  relative = false;
 
   constructor() {
     super(TOKENS, { maxLookahead: 3, recoveryEnabled: false });
@@ -59,9 +68,28 @@ class PinpointParser extends EmbeddedActionsParser {
     return parts;
   });
 
-  /** level = LevelWord item {(, | và) [LevelWord] item | (đến | -) [LevelWord] item} */
+  /** level = LevelWord (này | list) */
   private level = this.RULE("level", (): Part => {
     const word = this.CONSUME(LevelWord);
+    const level = this.ACTION(() => LEVEL_OF[word.image.toLowerCase().replace(/\s+/g, " ")] as Level);
+    const items = this.OR1([
+      {
+        ALT: () => {
+          const nay = this.CONSUME(Nay);
+          return this.ACTION(() => {
+            this.last = nay;
+            this.relative = true;
+            return [this.here()[level] ?? "?"];
+          });
+        },
+      },
+      { ALT: () => this.SUBRULE(this.list, { ARGS: [word.image] }) },
+    ]);
+    return { level, items };
+  });
+
+  /** list = item {(, | và) [LevelWord] item | (đến | -) [LevelWord] item} */
+  private list = this.RULE("list", (word: string): string[] => {
     const first = this.CONSUME(Item);
     const items: string[] = [];
     this.ACTION(() => {
@@ -69,7 +97,7 @@ class PinpointParser extends EmbeddedActionsParser {
       this.last = first;
     });
     this.MANY({
-      GATE: () => this.continuesList(word.image),
+      GATE: () => this.continuesList(word),
       DEF: () => {
         const range = this.OR([
           { ALT: () => (this.CONSUME(Comma), false) },
@@ -85,7 +113,7 @@ class PinpointParser extends EmbeddedActionsParser {
         });
       },
     });
-    return { level: LEVEL_OF[word.image.toLowerCase().replace(/\s+/g, " ")] as Level, items };
+    return items;
   });
 
   /** After an item: a separator, then an item (or the same level word and an item). */
@@ -119,21 +147,63 @@ let lexer: Lexer | undefined;
 let parser: PinpointParser | undefined;
 // Where a pinpoint may start.
 const START = /(?<![\p{L}])(?:(?:các|từ)\s+)?(?:điểm|khoản|Điều|điều|Chương|Mục|Phụ lục)\s+(?:\d|[IVXL]+(?![\p{L}])|[a-zđ](?![\p{L}]))/gu;
+// An article's heading (`Điều 5. Hiệu lực`) and a clause's number (`2. …`) at the start of a line.
+const ARTICLE_HEADING = /^[ \t*_]*Điều\s+(\d+[a-zđ]?)\s*[.:]/gmu;
+const CLAUSE_START = /^[ \t*_]*(\d{1,3})\.\s/gmu;
+
+interface Heading {
+  index: number;
+  number: string;
+}
+const headings = (re: RegExp, text: string): Heading[] => [...text.matchAll(re)].map((m) => ({ index: m.index, number: m[1] as string }));
+
+/** The last heading before `at`, by binary search. */
+function lastBefore(list: Heading[], at: number): Heading | null {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((list[mid] as Heading).index < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return list[lo - 1] ?? null;
+}
+
+/** What `Điều này` and `khoản này` stand for in `text` at an offset: the article heading above, the clause in it. */
+function locator(text: string): (at: number) => Here {
+  let articles: Heading[] | undefined;
+  let clauses: Heading[] | undefined;
+  return (at) => {
+    articles ??= headings(ARTICLE_HEADING, text);
+    clauses ??= headings(CLAUSE_START, text);
+    const article = lastBefore(articles, at);
+    if (!article) return {};
+    const clause = lastBefore(clauses, at);
+    return clause && clause.index > article.index ? { article: article.number, clause: clause.number } : { article: article.number };
+  };
+}
 
 /** Every pinpoint in `text`, in order. An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one. */
 export function findPinpoints(text: string): Pinpoint[] {
   lexer ??= new Lexer(TOKENS, { positionTracking: "onlyOffset" });
   parser ??= new PinpointParser();
   const out: Pinpoint[] = [];
+  const hereAt = locator(text);
   let coveredTo = 0;
   START.lastIndex = 0;
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
     if (m.index < coveredTo) continue;
     parser.input = lexer.tokenize(text.slice(m.index, Math.min(text.length, m.index + 200))).tokens;
     parser.last = undefined;
+    const at = m.index;
+    parser.here = () => hereAt(at);
+    parser.relative = false;
     const parts = quietly(() => (parser as PinpointParser).pinpoint());
     const last = parser.last as IToken | undefined;
     if (parser.errors.some((e) => e.name !== "NotAllInputParsedException") || !last || parts.length === 0) continue;
+    // `Điều này` alone is the article itself; `này` with no article around it, or inside a quoted new wording
+    // (where it means the amended law's article), points nowhere we know.
+    if (parser.relative && (parts.length === 1 || parts.some((p) => p.items.includes("?")) || insideQuote(text, at))) continue;
     const end = m.index + last.startOffset + last.image.length;
     coveredTo = end;
     const atLineStart = m.index === 0 || text[m.index - 1] === "\n";

@@ -22,3 +22,9 @@ export function quietly<T>(parse: () => T): T {
     Error.stackTraceLimit = limit;
   }
 }
+
+/** Whether an offset stands inside a “…” quotation opened earlier on its line (an amending text's new wording). */
+export function insideQuote(text: string, at: number): boolean {
+  const line = text.slice(text.lastIndexOf("\n", at - 1) + 1, at);
+  return line.lastIndexOf("“") > line.lastIndexOf("”");
+}

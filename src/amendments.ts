@@ -17,12 +17,18 @@ import type { Amendment, Mention, PinpointPath } from "./schema.js";
 const ACTION_LINE = /^[ \t]*(?:(?:\d{1,3}|[a-zđ])[.)][ \t]+|Điều[ \t]+\d+[a-zđ]?\.[ \t]+)?(Sửa đổi,?[ \t]+bổ sung|Sửa đổi|Bổ sung|Bãi bỏ|Thay thế)(?![\p{L}])/gmu;
 const ACTION: Record<string, Amendment["action"]> = { "bãi bỏ": "repeals", "thay thế": "replaces" };
 const PHRASE = /cụm từ\s+["“]([^"”]{1,200})["”]\s+bằng\s+cụm từ\s+["“]([^"”]{0,200})["”]/u;
-const EXPIRES = /^\s*(?:đã\s+)?hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(\d{1,2})(?:\s+tháng\s+|[/.-])(\d{1,2})(?:\s+năm\s+|[/.-])(\d{4})/u;
+// `… hết hiệu lực (thi hành) kể từ ngày 01 tháng 7 năm 2025`, or `… từ ngày Luật này có hiệu lực` (the text's own
+// entry into force).
+const EXPIRES =
+  /^\s*(?:đã\s+)?hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(?:(\d{1,2})(?:\s+tháng\s+|[/.-])(\d{1,2})(?:\s+năm\s+|[/.-])(\d{4})|(\p{L}+(?:\s+\p{L}+){0,3})\s+này\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?)/u;
 
 const LETTER_ITEM = /^[ \t]*[a-zđ]\)/u;
 
-/** The amendments a text makes, in order. `mentions` are its resolved mentions (parseDocument). */
-export function findAmendments(text: string, mentions: Mention[]): Amendment[] {
+/**
+ * The amendments a text makes, in order. `mentions` are its resolved mentions (parseDocument); `effective` is
+ * the text's own entry into force, the date of what it repeals `từ ngày Luật này có hiệu lực`.
+ */
+export function findAmendments(text: string, mentions: Mention[], effective: string | null = null): Amendment[] {
   const out: Amendment[] = [];
   const cited = mentions.filter((m) => m.citation !== null && m.resolvedKey !== null && !m.isDefinition);
   const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n) => [n.index, n.index + n[0].length] as const);
@@ -69,8 +75,9 @@ export function findAmendments(text: string, mentions: Mention[]): Amendment[] {
     if (!e) continue;
     const reading = readDate(e[1] ?? null, e[2] ?? null, e[3] ?? null);
     const end = c.end + e[0].length;
+    const date = e[4] ? effective : reading.kind === "valid" ? reading.iso : null;
     out.push({
-      action: "repeals", target: c.resolvedKey as string, pinpoint: null, date: reading.kind === "valid" ? reading.iso : null, phrase: null,
+      action: "repeals", target: c.resolvedKey as string, pinpoint: null, date, phrase: null,
       span: { text: text.slice(c.start, end), start: c.start, end },
     });
   }

@@ -100,10 +100,14 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     cited.set(m.resolvedKey, entry);
   }
   // What the text amends, replaces or repeals, it does so whatever verb stood before the citation.
-  const amendments = findAmendments(text, mentions);
+  const effective = effectiveDate(text, header.date?.iso ?? null);
+  const amendments = findAmendments(text, mentions, effective?.iso ?? null);
   for (const a of amendments) {
     const entry = cited.get(a.target);
     if (entry) entry.relation = stronger(entry.relation, a.action);
+    // `<document> hết hiệu lực …` begins with the mention it repeals.
+    const subject = mentions.find((m) => m.start === a.span.start && m.resolvedKey === a.target);
+    if (subject) subject.relation = stronger(subject.relation, a.action);
   }
   // A short reference the text resolves is no longer a problem of the document.
   const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
@@ -113,7 +117,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
 
   return {
     id, key, identifier, type,
-    place: header.place, date: header.date, subject: header.subject, effective: effectiveDate(text, header.date?.iso ?? null),
+    place: header.place, date: header.date, subject: header.subject, effective,
     addressees: header.addressees,
     recipients: header.recipients, signature: header.signature, mentions, pinpoints: ownPinpoints,
     amendments, cited: [...cited.values()],

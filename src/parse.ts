@@ -13,7 +13,7 @@
  */
 import { createSyntaxDiagramsCode, EmbeddedActionsParser, type IToken } from "chevrotain";
 import { isUpper, quietly } from "./text.js";
-import { ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, TITLE_MAX_WORDS, TITLE_STOP_WORDS } from "./tables.js";
+import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, LOWER_TITLE_NON_STARTERS, TITLE_MAX_WORDS, TITLE_STOP_WORDS } from "./tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
 } from "./tokens.js";
@@ -96,7 +96,7 @@ class CitationParser extends EmbeddedActionsParser {
         c.typeWord = piece(tw);
       });
       this.OPTION1({
-        GATE: () => isTitledWord(tw.image) && this.startsTitle(),
+        GATE: () => isTitledWord(tw.image) && this.startsTitle(tw),
         DEF: () => {
           const title = this.SUBRULE(this.title);
           this.ACTION(() => {
@@ -334,13 +334,13 @@ class CitationParser extends EmbeddedActionsParser {
     let amending = false;
     let count = 0;
     this.AT_LEAST_ONE({
-      GATE: () => first === undefined || (count < TITLE_MAX_WORDS && this.continuesTitle(amending)),
+      GATE: () => first === undefined || (count < TITLE_MAX_WORDS && this.continuesTitle(amending, first)),
       DEF: () => {
         const w = this.OR([
           { ALT: () => this.CONSUME(Word) },
           { ALT: () => this.CONSUME(Code) },
           { GATE: () => isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
-          { GATE: () => amending, ALT: () => this.CONSUME(Comma) },
+          { GATE: () => amending || this.commaInName(first), ALT: () => this.CONSUME(Comma) },
           { GATE: () => amending, ALT: () => this.CONSUME(Cua) },
           { GATE: () => amending, ALT: () => this.CONSUME(TypeWord) },
           { ALT: () => this.CONSUME(So) },
@@ -360,13 +360,20 @@ class CitationParser extends EmbeddedActionsParser {
     return this.ACTION(() => span(first as IToken, last as IToken, this.text));
   });
 
-  /** A title starts with a capital (`Luật Doanh nghiệp`), or is an amending law's (`Luật sửa đổi, …`), or the constitution's. */
-  private startsTitle(): boolean {
+  /**
+   * A title starts with a capital (`Luật Doanh nghiệp`), or is an amending law's (`Luật sửa đổi, …`), or the
+   * constitution's; after a capital type word, also two lower-case words (`Luật hải quan`, not `Luật này`).
+   */
+  private startsTitle(typeWord: IToken): boolean {
     const t = this.LA(1);
-    return isNameToken(t) && (isUpper(t.image) || /^(?:s[ửu]a|n[ưu][ớo]c)$/i.test(t.image));
+    if (!isNameToken(t)) return false;
+    if (isUpper(t.image) || /^(?:s[ửu]a|n[ưu][ớo]c)$/i.test(t.image)) return true;
+    const next = this.LA(2);
+    return isUpper(typeWord.image) && t.tokenType === Word && !LOWER_TITLE_NON_STARTERS.has(t.image) &&
+      next.tokenType === Word && !isUpper(next.image) && !TITLE_STOP_WORDS.has(next.image) && !this.text.slice(endOf(t), next.startOffset).includes("\n");
   }
 
-  private continuesTitle(amending: boolean): boolean {
+  private continuesTitle(amending: boolean, first: IToken | undefined): boolean {
     const t = this.LA(1);
     if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n")) return false;
     if (t.tokenType === Nam && /^\d{4}$/.test(this.LA(2).image) && !isUpper(t.image)) return false;
@@ -379,6 +386,7 @@ class CitationParser extends EmbeddedActionsParser {
       if (t.tokenType === Cua) return true;
       if (t.tokenType === TypeWord) return isTitledWord(t.image);
     }
+    if (t.tokenType === Comma) return this.commaInName(first);
     if (!isNameToken(t)) return false;
     if (!amending && !isUpper(t.image) && TITLE_STOP_WORDS.has(t.image)) return false;
     // `Luật Khoa học và Công nghệ` goes on; `Luật Đất đai và các văn bản …` ends before its `và`.
@@ -388,6 +396,13 @@ class CitationParser extends EmbeddedActionsParser {
     }
     // `Luật A và Luật B` are two citations; inside an amending law's title they are part of it.
     return amending || !(t.image.toLowerCase() === "và" && this.LA(2).tokenType === TypeWord);
+  }
+
+  /** A title with a comma of its own (grammar/phrases.json): `Luật Quản lý, sử dụng tài sản công`. */
+  private commaInName(first: IToken | undefined): boolean {
+    if (!first || this.LA(1).tokenType !== Comma || this.LA(2).tokenType !== Word) return false;
+    const before = this.text.slice(first.startOffset, this.LA(1).startOffset);
+    return COMMA_TITLES.has(foldName(`${before}, ${this.LA(2).image}`));
   }
 
   private titledWordAt(k: number): boolean {

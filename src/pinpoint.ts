@@ -146,16 +146,17 @@ function paths(parts: Part[]): PinpointPath[] {
 let lexer: Lexer | undefined;
 let parser: PinpointParser | undefined;
 // Where a pinpoint may start.
-const START = /(?<![\p{L}])(?:(?:các|từ)\s+)?(?:điểm|khoản|Điều|điều|Chương|Mục|Phụ lục)\s+(?:\d|[IVXL]+(?![\p{L}])|[a-zđ](?![\p{L}]))/gu;
-// An article's heading (`Điều 5. Hiệu lực`) and a clause's number (`2. …`) at the start of a line.
-const ARTICLE_HEADING = /^[ \t*_]*Điều\s+(\d+[a-zđ]?)\s*[.:]/gmu;
+const START = /(?<![\p{L}])(?:(?:các|từ)\s+)?(?:điểm|Điểm|khoản|Khoản|Điều|điều|Chương|Mục|Phụ lục)\s+(?:\d|[IVXL]+(?![\p{L}])|[a-zđ](?![\p{L}]))/gu;
+// An article's heading (`Điều 5. Hiệu lực`) and a clause's number (`2. …`) at the start of a line; a line
+// `[...]` marks text left out of an excerpt, after which the article is unknown until the next heading.
+const ARTICLE_HEADING = /^[ \t*_]*(?:Điều\s+(\d+[a-zđ]?)\s*[.:]|\[(?:\.\.\.|…)\][ \t]*$)/gmu;
 const CLAUSE_START = /^[ \t*_]*(\d{1,3})\.\s/gmu;
 
 interface Heading {
   index: number;
   number: string;
 }
-const headings = (re: RegExp, text: string): Heading[] => [...text.matchAll(re)].map((m) => ({ index: m.index, number: m[1] as string }));
+const headings = (re: RegExp, text: string): Heading[] => [...text.matchAll(re)].map((m) => ({ index: m.index, number: m[1] ?? "?" }));
 
 /** The last heading before `at`, by binary search. */
 function lastBefore(list: Heading[], at: number): Heading | null {
@@ -183,6 +184,8 @@ function locator(text: string): (at: number) => Here {
   };
 }
 
+const HEADING_AFTER = /^(?:[.:]|[ \t]*(?:\r?\n|$)|[ \t]+\p{Lu}{2})/u;
+
 /** Every pinpoint in `text`, in order. An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one. */
 export function findPinpoints(text: string): Pinpoint[] {
   lexer ??= new Lexer(TOKENS, { positionTracking: "onlyOffset" });
@@ -206,8 +209,9 @@ export function findPinpoints(text: string): Pinpoint[] {
     if (parser.relative && (parts.length === 1 || parts.some((p) => p.items.includes("?")) || insideQuote(text, at))) continue;
     const end = m.index + last.startOffset + last.image.length;
     coveredTo = end;
+    // A heading is no reference: `Điều 5. Hiệu lực`, `Chương II TẬP HỢP …`, `Mục 3` alone on its line.
     const atLineStart = m.index === 0 || text[m.index - 1] === "\n";
-    if (atLineStart && /^[.:]/.test(text.slice(end, end + 1))) continue;
+    if (atLineStart && HEADING_AFTER.test(text.slice(end, end + 4))) continue;
     out.push({ text: text.slice(m.index, end), start: m.index, end, paths: paths(parts) });
   }
   return out;

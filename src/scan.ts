@@ -8,7 +8,7 @@
 import type { IToken } from "chevrotain";
 import { isNameToken } from "./parse.js";
 import { isTitledWord, KINDS, TITLED_KINDS } from "./tables.js";
-import { isDigit } from "./text.js";
+import { isDigit, LETTER } from "./text.js";
 import { Colon, Cua, looseSource, So, TypeWord } from "./tokens.js";
 
 // One pass over the text. Alternative 1 is an identifier core (`20-NQ`, `30/2020/N`, `300/L`, `20-\nNQ`,
@@ -49,12 +49,10 @@ function numberStart(text: string, p: number): number {
   return j < k && !IS_LETTER.test(text[j - 1] ?? "") ? j : k;
 }
 
-// A law cited by name: a titled type word, then a capital, an amending law's `sửa đổi`, or the constitution's
-// `nước`. Literal prefixes keep the pass fast; the character before is checked in code.
-const NAMED = new RegExp(
-  `(?:${[...TITLED_KINDS].flatMap((k) => [k, k.toUpperCase()]).join("|")})[ \\t]+(?:[A-ZĐ\\u00C0-\\u00DD\\u1EA0-\\u1EF8]|sửa đổi|nước)`,
-  "g",
-);
+// A law cited by name: a titled type word, then a word (a capital, an amending law's `sửa đổi`, the
+// constitution's `nước`, or a lower-case title: the parser tells `Luật hải quan` from `Luật này`). Literal
+// prefixes keep the pass fast; the character before is checked in code.
+const NAMED = new RegExp(`(?:${[...TITLED_KINDS].flatMap((k) => [k, k.toUpperCase()]).join("|")})[ \\t]+[${LETTER}]`, "g");
 
 /** Start offsets of the titled type words that may begin a citation by name (`Luật Doanh nghiệp năm 2020`). */
 export function findNamedAnchors(text: string): number[] {

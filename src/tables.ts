@@ -70,3 +70,7 @@ export const isTitledWord = (word: string) => TITLED_KINDS.has(kindOfWord(word)?
 export const TITLE_MAX_WORDS: number = phrasesJson.titleMaxWords;
 /** Lower-case words that end a title in prose (grammar/phrases.json). */
 export const TITLE_STOP_WORDS: ReadonlySet<string> = new Set(phrasesJson.titleStopWords);
+/** Starts of law titles with a comma of their own: `quản lý, sử` (dụng tài sản công). */
+export const COMMA_TITLES: ReadonlySet<string> = new Set(phrasesJson.commaTitles);
+/** Lower-case words that cannot start a law's lower-case title (`Luật này`, `Luật sư`). */
+export const LOWER_TITLE_NON_STARTERS: ReadonlySet<string> = new Set([...phrasesJson.lowerTitleNonStarters, ...phrasesJson.titleStopWords]);

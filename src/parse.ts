@@ -13,7 +13,7 @@
  */
 import { createSyntaxDiagramsCode, EmbeddedActionsParser, type IToken } from "chevrotain";
 import { isUpper, quietly } from "./text.js";
-import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, LOWER_TITLE_NON_STARTERS, TITLE_MAX_WORDS, TITLE_STOP_WORDS } from "./tables.js";
+import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, LOWER_TITLE_NON_STARTERS, TITLE_MAX_WORDS, TITLE_STOP_WORDS, VERB_STARTS } from "./tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
 } from "./tokens.js";
@@ -517,6 +517,8 @@ class CitationParser extends EmbeddedActionsParser {
     const t = this.LA(1);
     if (!this.isWord(t) || count >= ISSUER_MAX_WORDS) return false;
     if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n")) return false;
+    // `… của Chính phủ Sửa đổi, bổ sung …`: a verb capitalised at random still ends the body.
+    if (VERB_STARTS.has(foldName(`${t.image} ${this.LA(2).image}`))) return false;
     return !useStopWords || isUpper(t.image) || !ISSUER_STOP_WORDS.has(t.image);
   }
 }

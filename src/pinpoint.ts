@@ -10,6 +10,7 @@
  * A small grammar of its own (tokens, lexer and parser here), run on a window at each place the scan finds.
  */
 import { createToken, EmbeddedActionsParser, type IToken, Lexer } from "chevrotain";
+import { normalize, toOriginal } from "./normalize.js";
 import type { Pinpoint, PinpointPath } from "./schema.js";
 import { insideQuote, LETTER, quietly } from "./text.js";
 
@@ -149,7 +150,9 @@ let parser: PinpointParser | undefined;
 const START = /(?<![\p{L}])(?:(?:các|từ)\s+)?(?:điểm|Điểm|khoản|Khoản|Điều|điều|Chương|Mục|Phụ lục)\s+(?:\d|[IVXL]+(?![\p{L}])|[a-zđ](?![\p{L}]))/gu;
 // An article's heading (`Điều 5. Hiệu lực`) and a clause's number (`2. …`) at the start of a line; a line
 // `[...]` marks text left out of an excerpt, after which the article is unknown until the next heading.
-const ARTICLE_HEADING = /^[ \t*_]*(?:Điều\s+(\d+[a-zđ]?)\s*[.:]|\[(?:\.\.\.|…)\][ \t]*$)/gmu;
+// Portals flatten a chapter and its first article onto one line: `Chương II QUY ĐỊNH VỀ … GIA Điều 9. Nguyên tắc`.
+const ARTICLE_HEADING = /(?:^[ \t*_]*|(?<=\p{Lu}{2}[ \t]+))(?:Điều\s+(\d+[a-zđ]?)\s*[.:]|\[(?:\.\.\.|…)\][ \t]*$)/gmu;
+const AFTER_CAPITALS = /\p{Lu}{2}[ \t]+$/u;
 const CLAUSE_START = /^[ \t*_]*(\d{1,3})\.\s/gmu;
 
 interface Heading {
@@ -186,10 +189,15 @@ function locator(text: string): (at: number) => Here {
 
 const HEADING_AFTER = /^(?:[.:]|[ \t]*(?:\r?\n|$)|[ \t]+\p{Lu}{2})/u;
 
-/** Every pinpoint in `text`, in order. An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one. */
-export function findPinpoints(text: string): Pinpoint[] {
+/**
+ * Every pinpoint in `text`, in order, with spans into `text`. It is read normalized (NFD marks composed, odd
+ * spaces folded). An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one.
+ */
+export function findPinpoints(original: string): Pinpoint[] {
   lexer ??= new Lexer(TOKENS, { positionTracking: "onlyOffset" });
   parser ??= new PinpointParser();
+  const nt = normalize(original);
+  const text = nt.text;
   const out: Pinpoint[] = [];
   const hereAt = locator(text);
   let coveredTo = 0;
@@ -207,12 +215,19 @@ export function findPinpoints(text: string): Pinpoint[] {
     // `Điều này` alone is the article itself; `này` with no article around it, or inside a quoted new wording
     // (where it means the amended law's article), points nowhere we know.
     if (parser.relative && (parts.length === 1 || parts.some((p) => p.items.includes("?")) || insideQuote(text, at))) continue;
+    // `điểm b khoản này`: this clause of this article.
+    if (parser.relative && !parts.some((p) => p.level === "article") && parts.some((p) => p.level === "clause")) {
+      parts.push({ level: "article", items: [hereAt(at).article ?? "?"] });
+    }
+    if (parts.some((p) => p.items.includes("?"))) continue;
     const end = m.index + last.startOffset + last.image.length;
     coveredTo = end;
-    // A heading is no reference: `Điều 5. Hiệu lực`, `Chương II TẬP HỢP …`, `Mục 3` alone on its line.
-    const atLineStart = m.index === 0 || text[m.index - 1] === "\n";
+    // A heading is no reference: `Điều 5. Hiệu lực`, `Chương II TẬP HỢP …`, `Mục 3` alone on its line, and a
+    // flattened `… GIA Điều 9. Nguyên tắc`.
+    const atLineStart = m.index === 0 || text[m.index - 1] === "\n" || AFTER_CAPITALS.test(text.slice(Math.max(0, m.index - 8), m.index));
     if (atLineStart && HEADING_AFTER.test(text.slice(end, end + 4))) continue;
-    out.push({ text: text.slice(m.index, end), start: m.index, end, paths: paths(parts) });
+    const [from, to] = [toOriginal(nt, m.index), toOriginal(nt, end)];
+    out.push({ text: original.slice(from, to), start: from, end: to, paths: paths(parts) });
   }
   return out;
 }

@@ -1,6 +1,7 @@
 /** Lookups built once from the declarative tables in grammar/. */
 import issuersJson from "../grammar/issuers.json";
 import phrasesJson from "../grammar/phrases.json";
+import relationsJson from "../grammar/relations.json";
 import typesJson from "../grammar/types.json";
 
 export interface KindInfo {
@@ -74,3 +75,8 @@ export const TITLE_STOP_WORDS: ReadonlySet<string> = new Set(phrasesJson.titleSt
 export const COMMA_TITLES: ReadonlySet<string> = new Set(phrasesJson.commaTitles);
 /** Lower-case words that cannot start a law's lower-case title (`Luật này`, `Luật sư`). */
 export const LOWER_TITLE_NON_STARTERS: ReadonlySet<string> = new Set([...phrasesJson.lowerTitleNonStarters, ...phrasesJson.titleStopWords]);
+
+/** The first two words of each relation verb (`sửa đổi`, `quy định`): a name never runs into one, in any case. */
+export const VERB_STARTS: ReadonlySet<string> = new Set(
+  relationsJson.verbs.map((v) => v.verb.replace(/,/g, "").split(" ").slice(0, 2).join(" ")).filter((v) => v.includes(" ")),
+);

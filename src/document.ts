@@ -14,7 +14,7 @@ import { findPinpoints } from "./pinpoint.js";
 import { clauseStart, EDITORIAL_NOTE, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
 import { foldKey, foldName, KINDS, typeCodeInfo } from "./tables.js";
-import { insideQuote } from "./text.js";
+import { insideQuote, quotations } from "./text.js";
 
 export interface DocumentOptions {
   /** The caller's id for the text; the document's key when its header gives no identifier. */
@@ -62,8 +62,20 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
       diagnostics: [],
     }));
   const type = documentType(header.type, own);
+  const quotes = quotations(text);
   for (const [re, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
     for (const m of text.matchAll(re)) {
+      // `“… Luật này có hiệu lực …”` quoted from another law means that law: the one cited before the quote.
+      const quote = by === "self" ? quotes.find(([a, b]) => m.index > a && m.index < b) : undefined;
+      if (quote) {
+        const source = quotedSource(text, citations, quote[0], m[1] as string);
+        mentions.push({
+          text: m[0], start: m.index, end: m.index + m[0].length, kind: source?.kind ?? null, key: null, resolvedKey: source?.key ?? null,
+          resolvedBy: source ? "back-reference" : null, evidence: source ? spanOf(text, source.start, source.end) : null, relation: "mentions",
+          verb: null, pinpoints: [], isDefinition: false, citation: null, diagnostics: [],
+        });
+        continue;
+      }
       const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m[1] as string))?.kind ?? null;
       // `Quy định này áp dụng …` in a Nghị định is this provision, not a document: `X này` is the text itself
       // only when X is its type (or the start of it: `Thông tư này` in a Thông tư liên tịch), or its heading's (a
@@ -126,6 +138,19 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
 }
 
 /**
+ * The document a quotation comes from: the first citation of that type on the last line before it that cites
+ * one (`Điều 5 của Luật số 43/2024/QH15 sửa đổi … của Luật Đất đai số 31/2024/QH15 … quy định như sau:`).
+ */
+function quotedSource(text: string, citations: Citation[], open: number, kind: string): Citation | undefined {
+  const before = citations.filter((c) => c.end <= open && c.key && foldKey(c.kind ?? "") === foldKey(kind));
+  const last = before.at(-1);
+  if (!last) return undefined;
+  const lineStart = text.lastIndexOf("\n", last.start - 1) + 1;
+  return before.find((c) => c.start >= lineStart) ?? last;
+}
+
+
+/**
  * The heading names the type (`NGHỊ ĐỊNH`); the own number's code wins when it names another: a consolidated
  * text `05/VBHN-VPQH` reproduces a law under the heading `LUẬT …`, but is a Văn bản hợp nhất.
  */
@@ -158,6 +183,7 @@ function effectiveDate(text: string, signed: string | null): DocumentRecord["eff
 
 // What may stand between a pinpoint and the citation it qualifies.
 const PINPOINT_THEN_CITATION = /^[\s,]*(?:của|tại|theo)?\s*$/u;
+const JOINS_PINPOINTS = /^\s*(?:,|và|hoặc)\s*$/u;
 const CITATION_THEN_PINPOINT = /^\s*,?\s*(?:tại|theo|ở)?\s*$/u;
 
 /**
@@ -167,18 +193,25 @@ const CITATION_THEN_PINPOINT = /^\s*,?\s*(?:tại|theo|ở)?\s*$/u;
  */
 function attachPinpoints(text: string, mentions: Mention[]): Pinpoint[] {
   const own: Pinpoint[] = [];
-  const numbered = mentions.filter((m) => m.citation !== null || m.resolvedBy === "self");
+  const numbered = mentions.filter((m) => m.citation !== null || m.resolvedKey !== null);
   let i = 0;
+  // `khoản 3 Điều 200 và khoản 15 Điều 210 của Luật …`: pinpoints joined by `và` or a comma wait for the last one.
+  let waiting: Pinpoint[] = [];
   for (const p of findPinpoints(text)) {
     while (i < numbered.length && (numbered[i] as Mention).end <= p.start) i++;
     const after = numbered[i];
     const before = numbered[i - 1];
-    if (after && after.start >= p.end && PINPOINT_THEN_CITATION.test(text.slice(p.end, after.start))) after.pinpoints.push(p);
-    else if (before && CITATION_THEN_PINPOINT.test(text.slice(before.end, p.start))) before.pinpoints.push(p);
-    else own.push(p);
+    const joined = waiting.length > 0 && JOINS_PINPOINTS.test(text.slice((waiting.at(-1) as Pinpoint).end, p.start));
+    const group = joined ? [...waiting, p] : [p];
+    if (!joined) own.push(...waiting);
+    waiting = [];
+    if (after && after.start >= p.end && PINPOINT_THEN_CITATION.test(text.slice(p.end, after.start))) after.pinpoints.push(...group);
+    else if (before && CITATION_THEN_PINPOINT.test(text.slice(before.end, group[0]!.start))) before.pinpoints.push(...group);
+    else waiting = group;
   }
+  own.push(...waiting);
   // `khoản 2 Điều 3 của Luật này`: the self-reference's pinpoints are the document's own.
-  for (const m of mentions) if (m.citation === null && /này$/u.test(m.text)) own.push(...m.pinpoints.splice(0));
+  for (const m of mentions) if (m.citation === null && /này$/u.test(m.text) && m.resolvedBy !== "back-reference") own.push(...m.pinpoints.splice(0));
   return own.sort((a, b) => a.start - b.start);
 }
 
@@ -329,16 +362,19 @@ function relate(text: string, mentions: Mention[]): StatedRelation[] {
   };
   const statedFrom = new Map<Mention, { from: string; relation: Mention["relation"] }>();
   const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n) => [n.index, n.index + n[0].length] as const);
+  const quotes = quotations(text);
   let previous: Mention | null = null;
   let named: Mention | null = null;
+  let amended: Mention | null = null;
   for (const m of mentions) {
     // `Căn cứ Luật sửa đổi … của Luật Đất đai số 31/2024/QH15, …`: the law named inside another's title is
     // only named; the verb governs the amending law.
     if (named && m.start < named.end) continue;
     if (m.citation?.title) named = m;
     if (m.isDefinition || m.resolvedBy === "self") continue;
-    // A portal's editorial note is not the text: its mentions relate nothing.
-    if (notes.some(([a, b]) => m.start >= a && m.start < b)) continue;
+    // A portal's editorial note is not the text, nor is another law quoted: their mentions relate nothing.
+    if (notes.some(([a, b]) => m.start >= a && m.start < b) || quotes.some(([a, b]) => m.start > a && m.start < b)) continue;
+    amended = amendedBy(text, m, previous, amended, state);
     const clause = clauseStart(text, m.start);
     const p: Mention | null = previous && previous.end > clause ? previous : null;
     // `…; Kế hoạch số 116-KH/TU …`: a clause that only continues a list keeps the list's relation.
@@ -375,6 +411,26 @@ function relate(text: string, mentions: Mention[]): StatedRelation[] {
     }
   }
   return [...stated.values()];
+}
+
+// `A … đã được sửa đổi, bổ sung một số điều theo B`, and a consolidated text's `A …, được sửa đổi, bổ sung bởi:`
+// followed by the numbered list `1. B …; 2. C …`: B (and C) amend A.
+const AMENDED_BY = /^[^;.\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+(?:bởi|theo)\s*$/u;
+const AMENDED_BY_LIST = /^[^;\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?\s+bởi\s*:[ \t]*$/u;
+const NUMBERED_ITEM = /^[ \t]*\d+\.[ \t]*$/;
+type State = (from: string, to: string, relation: Mention["relation"], evidence: Span) => void;
+
+/** Passive amendments, in line or as a numbered list; returns the head of a list that goes on, if any. */
+function amendedBy(text: string, m: Mention, previous: Mention | null, head: Mention | null, state: State): Mention | null {
+  const lineStart = text.lastIndexOf("\n", m.start - 1) + 1;
+  const lineEnd = text.indexOf("\n", m.end) < 0 ? text.length : text.indexOf("\n", m.end);
+  const item = NUMBERED_ITEM.test(text.slice(lineStart, m.start));
+  if (head?.resolvedKey && m.resolvedKey && item) state(m.resolvedKey, head.resolvedKey, "amends", spanOf(text, m.start, m.end));
+  if (previous?.resolvedKey && m.resolvedKey && AMENDED_BY.test(text.slice(previous.end, m.start))) {
+    state(m.resolvedKey, previous.resolvedKey, "amends", spanOf(text, previous.end, m.start));
+  }
+  if (AMENDED_BY_LIST.test(text.slice(m.end, lineEnd))) return m;
+  return item || (head && lineStart <= head.start) ? head : null;
 }
 
 const insideSubject = (p: Mention, m: Mention) => {

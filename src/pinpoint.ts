@@ -12,7 +12,7 @@
 import { createToken, EmbeddedActionsParser, type IToken, Lexer } from "chevrotain";
 import { normalize, toOriginal } from "./normalize.js";
 import type { Pinpoint, PinpointPath } from "./schema.js";
-import { insideQuote, LETTER, quietly } from "./text.js";
+import { LETTER, quietly, quotations } from "./text.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
@@ -200,6 +200,8 @@ export function findPinpoints(original: string): Pinpoint[] {
   const text = nt.text;
   const out: Pinpoint[] = [];
   const hereAt = locator(text);
+  let quotes: [number, number][] | undefined;
+  const quoted = (at: number) => (quotes ??= quotations(text)).some(([a, b]) => at > a && at < b);
   let coveredTo = 0;
   START.lastIndex = 0;
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
@@ -214,7 +216,7 @@ export function findPinpoints(original: string): Pinpoint[] {
     if (parser.errors.some((e) => e.name !== "NotAllInputParsedException") || !last || parts.length === 0) continue;
     // `Điều này` alone is the article itself; `này` with no article around it, or inside a quoted new wording
     // (where it means the amended law's article), points nowhere we know.
-    if (parser.relative && (parts.length === 1 || parts.some((p) => p.items.includes("?")) || insideQuote(text, at))) continue;
+    if (parser.relative && (parts.length === 1 || parts.some((p) => p.items.includes("?")) || quoted(at))) continue;
     // `điểm b khoản này`: this clause of this article.
     if (parser.relative && !parts.some((p) => p.level === "article") && parts.some((p) => p.level === "clause")) {
       parts.push({ level: "article", items: [hereAt(at).article ?? "?"] });
@@ -224,7 +226,7 @@ export function findPinpoints(original: string): Pinpoint[] {
     coveredTo = end;
     // A heading is no reference: `Điều 5. Hiệu lực`, `Chương II TẬP HỢP …`, `Mục 3` alone on its line, and a
     // flattened `… GIA Điều 9. Nguyên tắc`.
-    const atLineStart = m.index === 0 || text[m.index - 1] === "\n" || AFTER_CAPITALS.test(text.slice(Math.max(0, m.index - 8), m.index));
+    const atLineStart = m.index === 0 || /[\n“]/.test(text[m.index - 1] as string) || AFTER_CAPITALS.test(text.slice(Math.max(0, m.index - 8), m.index));
     if (atLineStart && HEADING_AFTER.test(text.slice(end, end + 4))) continue;
     const [from, to] = [toOriginal(nt, m.index), toOriginal(nt, end)];
     out.push({ text: original.slice(from, to), start: from, end: to, paths: paths(parts) });

@@ -28,3 +28,15 @@ export function insideQuote(text: string, at: number): boolean {
   const line = text.slice(text.lastIndexOf("\n", at - 1) + 1, at);
   return line.lastIndexOf("“") > line.lastIndexOf("”");
 }
+
+/** `“…”` quotations, across lines (an amending or consolidated text quotes whole articles), at most 20 000 long. */
+export function quotations(text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (let open = text.indexOf("“"); open >= 0; open = text.indexOf("“", open + 1)) {
+    const close = text.indexOf("”", open);
+    if (close < 0) break;
+    if (close - open <= 20_000) out.push([open, close]);
+    open = close;
+  }
+  return out;
+}

@@ -15,6 +15,11 @@ describe("citations by name", () => {
     ["Bộ luật Dân sự là căn cứ", "Bộ luật Dân sự", "Bộ luật dân sự", null],
     ["theo Luật Khoa học và Công nghệ năm 2013;", "Luật Khoa học và Công nghệ năm 2013", "Luật khoa học và công nghệ năm 2013", null],
     ["của Luật Đất đai và các văn bản quy định chi tiết", "Luật Đất đai", "Luật đất đai", null],
+    // A lower-case title after a capital type word, and titles with a comma of their own.
+    ["theo Luật hải quan năm 2014 và", "Luật hải quan năm 2014", "Luật hải quan năm 2014", null],
+    ["Căn cứ Luật Quản lý, sử dụng tài sản công ngày 21 tháng 6 năm 2017;", "Luật Quản lý, sử dụng tài sản công ngày 21 tháng 6 năm 2017", "Luật quản lý, sử dụng tài sản công năm 2017", "2017-06-21"],
+    ["Luật Phòng, chống tham nhũng quy định", "Luật Phòng, chống tham nhũng", "Luật phòng, chống tham nhũng", null],
+    ["theo Bộ luật Dân sự, trừ trường hợp", "Bộ luật Dân sự", "Bộ luật dân sự", null],
   ])("%s", (text, cited, key, date) => {
     const [c, ...rest] = extract(text);
     expect(rest).toEqual([]);
@@ -80,5 +85,50 @@ describe("the document's own entry into force", () => {
 
   it("is null when the text does not say (a cited document's effect is not the document's)", () => {
     expect(parseDocument("theo Nghị định 226/2025/NĐ-CP có hiệu lực từ ngày 15/08/2025").effective).toBeNull();
+  });
+});
+
+describe("laws inside an amending law's title", () => {
+  it("are only named, and leave the title's date to it", () => {
+    const text = "Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15 ngày 29 tháng 6 năm 2024;";
+    const d = parseDocument(text, { id: "x" });
+    expect(d.mentions.map((m) => [m.text, m.relation, m.citation?.date ?? null])).toEqual([
+      ["Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15 và Luật Các tổ chức tín dụng số 32/2024/QH15 ngày 29 tháng 6 năm 2024", "basedOn", "2024-06-29"],
+      ["Luật Đất đai số 31/2024/QH15", "mentions", null],
+      ["Luật Các tổ chức tín dụng số 32/2024/QH15", "mentions", null],
+    ]);
+  });
+});
+
+describe("consolidated and amending texts", () => {
+  it("states who amends whom from a passive list and `đã được sửa đổi … theo`", () => {
+    const text = [
+      "Luật Thuế sử dụng đất phi nông nghiệp số 48/2010/QH12 ngày 17 tháng 6 năm 2010 của Quốc hội, được sửa đổi, bổ sung bởi:",
+      "1. Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024 của Quốc hội;",
+      "2. Luật số 43/2024/QH15 ngày 29 tháng 6 năm 2024 của Quốc hội.",
+      "Luật Đất đai số 45/2013/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 35/2018/QH14 hết hiệu lực.",
+    ].join("\n");
+    const d = parseDocument(text, { id: "x" });
+    expect(d.statedRelations.map((r) => [r.from, r.relation, r.to])).toEqual([
+      ["31/2024/QH15", "amends", "48/2010/QH12"],
+      ["43/2024/QH15", "amends", "48/2010/QH12"],
+      ["35/2018/QH14", "amends", "45/2013/QH13"],
+    ]);
+  });
+
+  it("reads `Luật này` in a quoted article as the law quoted, and relates nothing inside the quotation", () => {
+    const text = [
+      "Số: 43/2024/QH15",
+      "Điều 1. Sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15",
+      "1. Sửa đổi, bổ sung khoản 2 Điều 251 như sau:",
+      "“2. Bãi bỏ Nghị quyết số 132/2020/QH14. Luật này có hiệu lực.”.",
+      "Điều 2. Luật này có hiệu lực thi hành từ ngày 01 tháng 8 năm 2024.",
+    ].join("\n");
+    const d = parseDocument(text, { id: "x" });
+    expect(d.mentions.filter((m) => m.citation === null).map((m) => [m.text, m.resolvedKey])).toEqual([
+      ["Luật này", "31/2024/QH15"],
+      ["Luật này", "43/2024/QH15"],
+    ]);
+    expect(d.mentions.find((m) => m.key === "132/2020/QH14")?.relation).toBe("mentions");
   });
 });

@@ -26,6 +26,25 @@ describe("pinpoint forms", () => {
   });
 });
 
+describe("pinpoints relative to where they stand", () => {
+  const text = [
+    "Điều 3. Mức giảm",
+    "1. Giảm 30% tiền thuê đất.",
+    "2. Mức giảm quy định tại khoản 1 Điều này được tính; điểm b khoản này không áp dụng.",
+    "[...]",
+    "3. Nội dung quy định tại khoản 1 Điều này.",
+    "Chương II QUY ĐỊNH VỀ CỔNG THÔNG TIN Điều 9. Nguyên tắc",
+    "Theo Khoản 1 Điều này và “khoản 2 Điều này” của luật khác.",
+  ].join("\n");
+  it("reads `Điều này` and `khoản này` as the article and clause above; not after a gap, in a quotation, or a heading", () => {
+    expect(findPinpoints(text).map((p) => [p.text, p.paths])).toEqual([
+      ["khoản 1 Điều này", [{ clause: "1", article: "3" }]],
+      ["điểm b khoản này", [{ point: "b", clause: "2", article: "3" }]],
+      ["Khoản 1 Điều này", [{ clause: "1", article: "9" }]],
+    ]);
+  });
+});
+
 describe("attachment", () => {
   const attach = (text: string) => {
     const d = parseDocument(text, { id: "x" });

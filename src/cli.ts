@@ -43,8 +43,11 @@ graph    one citation graph from many documents (unreadable files are reported a
 query    a question to a graph.json (--format text|json)
 --jobs N files spread over N worker threads (default: the number of cores); a progress bar on a terminal`;
 
-const FORMATS = ["json", "jsonl", "table"] as const;
-type Format = (typeof FORMATS)[number];
+/** The --format value when it is one of `allowed`; a usage error naming them otherwise. */
+function formatOf<F extends string>(value: string | boolean | undefined, allowed: readonly F[]): F {
+  if ((allowed as readonly unknown[]).includes(value)) return value as F;
+  throw new UsageError(`unknown format "${value}" (${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)})`);
+}
 
 class UsageError extends Error {}
 
@@ -106,8 +109,7 @@ async function runExtract(args: string[]): Promise<number> {
     options: { format: { type: "string", default: "json" }, jobs: { type: "string" } },
     allowPositionals: true,
   });
-  const format = values.format as Format;
-  if (!FORMATS.includes(format)) throw new UsageError(`unknown format "${values.format}" (json, jsonl or table)`);
+  const format = formatOf(values.format, ["json", "jsonl", "table"]);
   if (positionals.length === 0) throw new UsageError("no input: give files, or - for standard input");
   const jobs = jobsOf(values.jobs);
   requireFiles(positionals);
@@ -131,11 +133,11 @@ async function runExtract(args: string[]): Promise<number> {
 
 function runDoc(args: string[]): number {
   const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "json" } }, allowPositionals: true });
-  if (values.format !== "json" && values.format !== "text") throw new UsageError(`unknown format "${values.format}" (json or text)`);
+  const format = formatOf(values.format, ["json", "text"]);
   if (positionals.length !== 1) throw new UsageError("doc takes one file, or - for standard input");
   const file = positionals[0] as string;
   const record = parseDocument(readInput(file), { id: file });
-  process.stdout.write(`${values.format === "json" ? JSON.stringify(record, null, 2) : documentSummary(record)}\n`);
+  process.stdout.write(`${format === "json" ? JSON.stringify(record, null, 2) : documentSummary(record)}\n`);
   return 0;
 }
 
@@ -165,8 +167,7 @@ async function runCheck(args: string[]): Promise<number> {
     allowPositionals: true,
   });
   const jobs = jobsOf(values.jobs);
-  const format = values.format as string;
-  if (!["text", "json", "sarif"].includes(format)) throw new UsageError(`unknown format "${format}" (text, json or sarif)`);
+  const format = formatOf(values.format, ["text", "json", "sarif"]);
   if (positionals.length === 0) throw new UsageError("no input: give files, or - for standard input");
   if (values.registry !== undefined) {
     // Loaded once here to report a bad registry before any work; each worker loads its own copy.
@@ -259,8 +260,7 @@ async function runGraph(args: string[]): Promise<number> {
     allowPositionals: true,
   });
   const jobs = jobsOf(values.jobs);
-  const format = values.format as string;
-  if (!["json", "dot", "graphml", "neo4j"].includes(format)) throw new UsageError(`unknown format "${format}" (json, dot, graphml or neo4j)`);
+  const format = formatOf(values.format, ["json", "dot", "graphml", "neo4j"]);
   if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
   if (positionals.length === 0) throw new UsageError("no input: give files or directories");
   const graph = new CitationGraph();

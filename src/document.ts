@@ -14,7 +14,7 @@ import { findPinpoints } from "./pinpoint.js";
 import { clauseStart, EDITORIAL_NOTE, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
 import { foldKey, foldName, KINDS, typeCodeInfo } from "./tables.js";
-import { insideQuote, quotations } from "./text.js";
+import { type Quotation, quotationAt, quotations } from "./text.js";
 
 export interface DocumentOptions {
   /** The caller's id for the text; the document's key when its header gives no identifier. */
@@ -62,31 +62,24 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
       diagnostics: [],
     }));
   const type = documentType(header.type, own);
+  // `Quy định này áp dụng …` in a Nghị định is this provision, not a document: `X này` is the text itself only
+  // when X is its type (or the start of it: `Thông tư này` in a Thông tư liên tịch), or its heading's (a
+  // consolidated text's `Luật này`).
+  const ownTypes = [type?.kind, header.type?.kind].filter((t): t is string => t !== undefined).map(foldKey);
   const quotes = quotations(text);
   for (const [re, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
     for (const m of text.matchAll(re)) {
+      const word = { text: m[0], start: m.index, end: m.index + m[0].length };
       // `“… Luật này có hiệu lực …”` quoted from another law means that law: the one cited before the quote.
-      const quote = by === "self" ? quotes.find(([a, b]) => m.index > a && m.index < b) : undefined;
+      const quote = by === "self" ? quotationAt(quotes, m.index) : undefined;
       if (quote) {
         const source = quotedSource(text, citations, quote[0], m[1] as string);
-        mentions.push({
-          text: m[0], start: m.index, end: m.index + m[0].length, kind: source?.kind ?? null, key: null, resolvedKey: source?.key ?? null,
-          resolvedBy: source ? "back-reference" : null, evidence: source ? spanOf(text, source.start, source.end) : null, relation: "mentions",
-          verb: null, pinpoints: [], isDefinition: false, citation: null, diagnostics: [],
-        });
+        mentions.push(wordMention(word, source?.kind ?? null, source?.key ?? null, source ? "back-reference" : null, source ? spanOf(text, source.start, source.end) : null));
         continue;
       }
       const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m[1] as string))?.kind ?? null;
-      // `Quy định này áp dụng …` in a Nghị định is this provision, not a document: `X này` is the text itself
-      // only when X is its type (or the start of it: `Thông tư này` in a Thông tư liên tịch), or its heading's (a
-      // consolidated text's `Luật này`).
-      const types = [type?.kind, header.type?.kind].filter((t): t is string => t !== undefined);
-      if (by === "self" && kind && types.length > 0 && !types.some((t) => foldKey(t).startsWith(foldKey(kind)))) continue;
-      mentions.push({
-        text: m[0], start: m.index, end: m.index + m[0].length, kind, key: null, resolvedKey: by === "self" ? key : null,
-        resolvedBy: by === "self" && key ? "self" : null, evidence: null, relation: "mentions", verb: null, pinpoints: [], isDefinition: false,
-        citation: null, diagnostics: [],
-      });
+      if (by === "self" && kind && ownTypes.length > 0 && !ownTypes.some((t) => t.startsWith(foldKey(kind)))) continue;
+      mentions.push(wordMention(word, kind, by === "self" ? key : null, by === "self" && key ? "self" : null, null));
     }
   }
   mentions.sort((a, b) => a.start - b.start);
@@ -101,7 +94,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const ownPinpoints = attachPinpoints(text, mentions);
   const definitions = readDefinitions(mentions, definitionSpans);
   resolveMentions(text, mentions, definitions);
-  const stated = relate(text, mentions);
+  const stated = relate(text, mentions, quotes);
 
   const cited = new Map<string, { key: string; relation: Mention["relation"]; mentions: number }>();
   for (const m of mentions) {
@@ -112,7 +105,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     cited.set(m.resolvedKey, entry);
   }
   // What the text amends, replaces or repeals, it does so whatever verb stood before the citation.
-  const effective = effectiveDate(text, header.date?.iso ?? null);
+  const effective = effectiveDate(text, header.date?.iso ?? null, quotes);
   const amendments = findAmendments(text, mentions, effective?.iso ?? null);
   for (const a of amendments) {
     const entry = cited.get(a.target);
@@ -134,6 +127,14 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     recipients: header.recipients, signature: header.signature, mentions, pinpoints: ownPinpoints,
     amendments, cited: [...cited.values()],
     statedRelations: stated, diagnostics,
+  };
+}
+
+/** A mention in words (`Luật này`, `Nghị quyết nêu trên`), with what resolves it so far. */
+function wordMention(word: Span, kind: string | null, resolvedKey: string | null, resolvedBy: Mention["resolvedBy"], evidence: Span | null): Mention {
+  return {
+    ...word, kind, key: null, resolvedKey, resolvedBy, evidence, relation: "mentions", verb: null, pinpoints: [], isDefinition: false,
+    citation: null, diagnostics: [],
   };
 }
 
@@ -169,9 +170,9 @@ const EFFECTIVE = new RegExp(
  * The document's own entry into force: `Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025`;
  * `kể từ ngày ký` takes the document's date.
  */
-function effectiveDate(text: string, signed: string | null): DocumentRecord["effective"] {
+function effectiveDate(text: string, signed: string | null, quotes: readonly Quotation[]): DocumentRecord["effective"] {
   // Not inside a quotation: an amending text quotes the new wording of another law's own clause.
-  const m = [...text.matchAll(EFFECTIVE)].find((x) => !insideQuote(text, x.index));
+  const m = [...text.matchAll(EFFECTIVE)].find((x) => !quotationAt(quotes, x.index));
   if (!m) return null;
   const start = m.index + m[0].length - (m[1] as string).length;
   const span = spanOf(text, start, m.index + m[0].length);
@@ -354,7 +355,7 @@ function sectionIndex(text: string): (offset: number) => number {
  * mention after another takes the verb between them; a verb right after the earlier citation (or its `về`)
  * states how that document relates to this one; with no verb, the two are coordinated.
  */
-function relate(text: string, mentions: Mention[]): StatedRelation[] {
+function relate(text: string, mentions: Mention[], quotes: readonly Quotation[]): StatedRelation[] {
   const stated = new Map<string, StatedRelation>();
   const state = (from: string, to: string, relation: Mention["relation"], evidence: Span) => {
     const id = `${from} ${relation} ${to}`;
@@ -362,7 +363,6 @@ function relate(text: string, mentions: Mention[]): StatedRelation[] {
   };
   const statedFrom = new Map<Mention, { from: string; relation: Mention["relation"] }>();
   const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n) => [n.index, n.index + n[0].length] as const);
-  const quotes = quotations(text);
   let previous: Mention | null = null;
   let named: Mention | null = null;
   let amended: Mention | null = null;
@@ -373,7 +373,7 @@ function relate(text: string, mentions: Mention[]): StatedRelation[] {
     if (m.citation?.title) named = m;
     if (m.isDefinition || m.resolvedBy === "self") continue;
     // A portal's editorial note is not the text, nor is another law quoted: their mentions relate nothing.
-    if (notes.some(([a, b]) => m.start >= a && m.start < b) || quotes.some(([a, b]) => m.start > a && m.start < b)) continue;
+    if (notes.some(([a, b]) => m.start >= a && m.start < b) || quotationAt(quotes, m.start)) continue;
     amended = amendedBy(text, m, previous, amended, state);
     const clause = clauseStart(text, m.start);
     const p: Mention | null = previous && previous.end > clause ? previous : null;

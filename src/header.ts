@@ -61,12 +61,13 @@ const isBlank = (l: Line | undefined) => l === undefined || l.text.trim() === ""
 
 // The header stands in the first lines; beyond them a "ngày …" line is prose, not the document's date.
 export const HEADER_LINES = 30;
-// `Hà Nội, ngày 11 tháng 4 năm 2025`; web portals flatten the header and drop the comma (`Số: 87/2025/NĐ-CP Hà
-// Nội ngày 11 tháng 4 năm 2025`), and the number may stand before the place: without a comma the place must be capitalised words, so prose never matches.
-const DATE_PART = String.raw`[Nn]gày\s+(\d{1,2})?[\s.…]*[Tt]háng\s+(\d{1,2})?[\s.…]*[Nn]ăm\s+(\d{4})`;
+// `Hà Nội, ngày 11 tháng 4 năm 2025`. Web portals flatten the header, put the number before the place and drop
+// the comma (`Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025`): without a comma the place must be
+// capitalised words, so that prose never matches.
+const DATE_PART = String.raw`(?<date>[Nn]gày\s+(?<day>\d{1,2})?[\s.…]*[Tt]háng\s+(?<month>\d{1,2})?[\s.…]*[Nn]ăm\s+(?<year>\d{4}))`;
 const PLACE_DATE = new RegExp(
-  String.raw`^[\s*_]*(?:S[ốỐ]\s*:\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:([^,\n]{2,60}?),\s*|(\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
-  "u",
+  String.raw`^[\s*_]*(?:S[ốỐ]\s*:\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:(?<place>[^,\n]{2,60}?),\s*|(?<bare>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
+  "du",
 );
 const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
 const HEADING_START = new RegExp(`^(${[...HEADINGS.keys()].sort((a, b) => b.length - a.length).join("|")})(?=\\s|$)`, "u");
@@ -84,13 +85,11 @@ export function readHeader(text: string): Header {
 
   for (const line of top) {
     const m = PLACE_DATE.exec(line.text);
-    if (!m || header.date) continue;
-    const place = (m[1] ?? m[2]) as string;
-    const placeStart = line.start + line.text.indexOf(place);
-    header.place = { text: place, start: placeStart, end: placeStart + place.length };
-    const dateStart = placeStart + place.length + /[Nn]gày/.exec(line.text.slice(placeStart - line.start + place.length))!.index;
-    const dateEnd = line.start + m.index + m[0].length;
-    const [day, month, year] = [m[3], m[4], m[5]];
+    if (!m?.groups || !m.indices?.groups || header.date) continue;
+    const { day, month, year } = m.groups;
+    const [placeAt, placeEnd] = (m.indices.groups.place ?? m.indices.groups.bare) as [number, number];
+    header.place = { text: line.text.slice(placeAt, placeEnd), start: line.start + placeAt, end: line.start + placeEnd };
+    const [dateStart, dateEnd] = (m.indices.groups.date as [number, number]).map((i) => line.start + i) as [number, number];
     const reading = readDate(day ?? null, month ?? null, year ?? null);
     header.date = {
       iso: reading.kind === "valid" ? reading.iso : null,

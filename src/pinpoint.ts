@@ -12,7 +12,7 @@
 import { createToken, EmbeddedActionsParser, type IToken, Lexer } from "chevrotain";
 import { normalize, toOriginal } from "./normalize.js";
 import type { Pinpoint, PinpointPath } from "./schema.js";
-import { LETTER, quietly, quotations } from "./text.js";
+import { LETTER, type Quotation, quietly, quotationAt, quotations } from "./text.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
@@ -65,6 +65,13 @@ class PinpointParser extends EmbeddedActionsParser {
       this.OPTION1(() => this.CONSUME1(Cac));
       const part = this.SUBRULE(this.level);
       this.ACTION(() => parts.push(part));
+    });
+    // `điểm b khoản này`: this clause of this article (`khoản này` alone is no pinpoint, see findPinpoints).
+    this.ACTION(() => {
+      const levels = new Set(parts.map((p) => p.level));
+      if (this.relative && parts.length > 1 && levels.has("clause") && !levels.has("article")) {
+        parts.push({ level: "article", items: [this.here().article ?? "?"] });
+      }
     });
     return parts;
   });
@@ -200,8 +207,8 @@ export function findPinpoints(original: string): Pinpoint[] {
   const text = nt.text;
   const out: Pinpoint[] = [];
   const hereAt = locator(text);
-  let quotes: [number, number][] | undefined;
-  const quoted = (at: number) => (quotes ??= quotations(text)).some(([a, b]) => at > a && at < b);
+  let quotes: Quotation[] | undefined;
+  const quoted = (at: number) => quotationAt((quotes ??= quotations(text)), at) !== undefined;
   let coveredTo = 0;
   START.lastIndex = 0;
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
@@ -217,11 +224,6 @@ export function findPinpoints(original: string): Pinpoint[] {
     // `Điều này` alone is the article itself; `này` with no article around it, or inside a quoted new wording
     // (where it means the amended law's article), points nowhere we know.
     if (parser.relative && (parts.length === 1 || parts.some((p) => p.items.includes("?")) || quoted(at))) continue;
-    // `điểm b khoản này`: this clause of this article.
-    if (parser.relative && !parts.some((p) => p.level === "article") && parts.some((p) => p.level === "clause")) {
-      parts.push({ level: "article", items: [hereAt(at).article ?? "?"] });
-    }
-    if (parts.some((p) => p.items.includes("?"))) continue;
     const end = m.index + last.startOffset + last.image.length;
     coveredTo = end;
     // A heading is no reference: `Điều 5. Hiệu lực`, `Chương II TẬP HỢP …`, `Mục 3` alone on its line, and a

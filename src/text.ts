@@ -23,15 +23,14 @@ export function quietly<T>(parse: () => T): T {
   }
 }
 
-/** Whether an offset stands inside a “…” quotation opened earlier on its line (an amending text's new wording). */
-export function insideQuote(text: string, at: number): boolean {
-  const line = text.slice(text.lastIndexOf("\n", at - 1) + 1, at);
-  return line.lastIndexOf("“") > line.lastIndexOf("”");
-}
+/** A quotation's opening and closing marks. */
+export type Quotation = readonly [open: number, close: number];
+/** The quotation `at` stands inside, if any. */
+export const quotationAt = (quotes: readonly Quotation[], at: number) => quotes.find(([open, close]) => at > open && at < close);
 
 /** `“…”` quotations, across lines (an amending or consolidated text quotes whole articles), at most 20 000 long. */
-export function quotations(text: string): [number, number][] {
-  const out: [number, number][] = [];
+export function quotations(text: string): Quotation[] {
+  const out: Quotation[] = [];
   for (let open = text.indexOf("“"); open >= 0; open = text.indexOf("“", open + 1)) {
     const close = text.indexOf("”", open);
     if (close < 0) break;

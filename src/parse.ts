@@ -11,8 +11,9 @@
  *
  * The parser reads a prefix of its input and stops where the citation ends; what follows is prose.
  */
-import { createSyntaxDiagramsCode, EmbeddedActionsParser, type IToken } from "chevrotain";
-import { isUpper, quietly } from "./text.js";
+import { createSyntaxDiagramsCode, type IToken } from "chevrotain";
+import { PrefixParser, parsePrefix } from "./prefix-parser.js";
+import { isUpper } from "./text.js";
 import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, LOWER_TITLE_NON_STARTERS, TITLE_MAX_WORDS, TITLE_STOP_WORDS, VERB_STARTS } from "./tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
@@ -65,14 +66,15 @@ const ROMAN = /^[IVXL]{1,6}$/;
 export const isNameToken = (t: IToken | undefined) =>
   t !== undefined && (t.tokenType === Word || t.tokenType === Code || (t.tokenType === Nam && isUpper(t.image)));
 
-class CitationParser extends EmbeddedActionsParser {
+class CitationParser extends PrefixParser {
   /** The whole normalized text, to see line breaks between tokens. */
   text = "";
   /** The citation being parsed is a law by name with no identifier yet (a bare year may follow its title). */
   private lastTitled = false;
 
-  constructor() {
-    super(ALL_TOKENS, { maxLookahead: 4, recoveryEnabled: false });
+  constructor(validate = false) {
+    // Two tokens of lookahead settle every choice; the gates look further where a choice needs it.
+    super(ALL_TOKENS, 2, validate);
     this.performSelfAnalysis();
   }
 
@@ -529,10 +531,9 @@ let parser: CitationParser | undefined;
 export function parseCitationAt(text: string, tokens: IToken[], from: number, maxTokens = 80): RawCitation | null {
   parser ??= new CitationParser();
   parser.text = text;
-  parser.input = tokens.slice(from, from + maxTokens);
-  const c = quietly(() => (parser as CitationParser).citation());
-  // The citation is a prefix of the input: the parser's complaint that input remains is expected.
-  if (parser.errors.some((e) => e.name !== "NotAllInputParsedException") || !c || c.end === 0) return null;
+  const p = parser;
+  const c = parsePrefix(p, tokens.slice(from, from + maxTokens), () => p.citation());
+  if (!c || c.end === 0) return null;
   return isCitation(c) ? c : null;
 }
 
@@ -547,6 +548,11 @@ function isCitation(c: RawCitation): boolean {
   if (!id) return c.typeWord !== null && c.shortNumber !== null;
   const complete = id.separator === "/" || id.groups.length > 1;
   return complete || c.typeWord !== null || c.marker !== null;
+}
+
+/** Builds the citation grammar with chevrotain's validations on: throws on an ambiguous or broken grammar. */
+export function validateCitationGrammar(): void {
+  new CitationParser(true);
 }
 
 /** The grammar as an HTML railroad diagram (grammar/diagram.html is generated from it). */

@@ -9,10 +9,12 @@
  *
  * A small grammar of its own (tokens, lexer and parser here), run on a window at each place the scan finds.
  */
-import { createToken, EmbeddedActionsParser, type IToken, Lexer } from "chevrotain";
+import { createToken, type IToken, Lexer } from "chevrotain";
+import { buildLexer } from "./lex.js";
 import { normalize, toOriginal } from "./normalize.js";
 import type { Pinpoint, PinpointPath } from "./schema.js";
-import { LETTER, type Quotation, quietly, quotationAt, quotations } from "./text.js";
+import { PrefixParser, parsePrefix } from "./prefix-parser.js";
+import { LETTER, type Quotation, quotationAt, quotations } from "./text.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
@@ -44,7 +46,7 @@ interface Part {
   items: string[];
 }
 
-class PinpointParser extends EmbeddedActionsParser {
+class PinpointParser extends PrefixParser {
   /** The last item consumed: where the pinpoint ends. */
   last: IToken | undefined;
   /** What `này` stands for at each level where the pinpoint stands; asked only when a `này` comes. */
@@ -52,8 +54,8 @@ class PinpointParser extends EmbeddedActionsParser {
   /** A `này` was read. */
   relative = false;
 
-  constructor() {
-    super(TOKENS, { maxLookahead: 3, recoveryEnabled: false });
+  constructor(validate = false) {
+    super(TOKENS, 3, validate);
     this.performSelfAnalysis();
   }
 
@@ -196,12 +198,18 @@ function locator(text: string): (at: number) => Here {
 
 const HEADING_AFTER = /^(?:[.:]|[ \t]*(?:\r?\n|$)|[ \t]+\p{Lu}{2})/u;
 
+/** Builds the pinpoint lexer and grammar with chevrotain's validations on: throws if either is broken. */
+export function validatePinpointGrammar(): void {
+  buildLexer(TOKENS, { optimized: false });
+  new PinpointParser(true);
+}
+
 /**
  * Every pinpoint in `text`, in order, with spans into `text`. It is read normalized (NFD marks composed, odd
  * spaces folded). An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one.
  */
 export function findPinpoints(original: string): Pinpoint[] {
-  lexer ??= new Lexer(TOKENS, { positionTracking: "onlyOffset" });
+  lexer ??= buildLexer(TOKENS);
   parser ??= new PinpointParser();
   const nt = normalize(original);
   const text = nt.text;
@@ -213,17 +221,17 @@ export function findPinpoints(original: string): Pinpoint[] {
   START.lastIndex = 0;
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
     if (m.index < coveredTo) continue;
-    parser.input = lexer.tokenize(text.slice(m.index, Math.min(text.length, m.index + 200))).tokens;
-    parser.last = undefined;
+    const p = parser;
+    p.last = undefined;
     const at = m.index;
-    parser.here = () => hereAt(at);
-    parser.relative = false;
-    const parts = quietly(() => (parser as PinpointParser).pinpoint());
-    const last = parser.last as IToken | undefined;
-    if (parser.errors.some((e) => e.name !== "NotAllInputParsedException") || !last || parts.length === 0) continue;
+    p.here = () => hereAt(at);
+    p.relative = false;
+    const parts = parsePrefix(p, lexer.tokenize(text.slice(m.index, Math.min(text.length, m.index + 200))).tokens, () => p.pinpoint());
+    const last = p.last as IToken | undefined;
+    if (!parts || !last || parts.length === 0) continue;
     // `Điều này` alone is the article itself; `này` with no article around it, or inside a quoted new wording
     // (where it means the amended law's article), points nowhere we know.
-    if (parser.relative && (parts.length === 1 || parts.some((p) => p.items.includes("?")) || quoted(at))) continue;
+    if (p.relative && (parts.length === 1 || parts.some((part) => part.items.includes("?")) || quoted(at))) continue;
     const end = m.index + last.startOffset + last.image.length;
     coveredTo = end;
     // A heading is no reference: `Điều 5. Hiệu lực`, `Chương II TẬP HỢP …`, `Mục 3` alone on its line, and a

@@ -9,20 +9,6 @@ export const isDigit = (c: number) => c >= 48 && c <= 57;
 /** The string starts with a capital. */
 export const isUpper = (s: string) => s !== "" && s[0] !== (s[0] as string).toLowerCase();
 
-/**
- * Runs a chevrotain parse without stack traces: a citation is a prefix of its input, so every parse ends with
- * the parser's complaint that input remains, and capturing its stack is pure cost.
- */
-export function quietly<T>(parse: () => T): T {
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 0;
-  try {
-    return parse();
-  } finally {
-    Error.stackTraceLimit = limit;
-  }
-}
-
 /** A quotation's opening and closing marks. */
 export type Quotation = readonly [open: number, close: number];
 /** The quotation `at` stands inside, if any. */

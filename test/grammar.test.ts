@@ -2,7 +2,20 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { syntaxDiagramHtml } from "../src/parse.js";
+import { validateCitationLexer } from "../src/lex.js";
+import { syntaxDiagramHtml, validateCitationGrammar } from "../src/parse.js";
+import { validatePinpointGrammar } from "../src/pinpoint.js";
+
+// At run time the grammars are built without chevrotain's validations (they are most of a first call's cost);
+// here they are built with them, so an ambiguity or a broken token fails the suite.
+it("the citation lexer and grammar pass chevrotain's validations", () => {
+  expect(() => validateCitationLexer()).not.toThrow();
+  expect(() => validateCitationGrammar()).not.toThrow();
+});
+
+it("the pinpoint lexer and grammar pass chevrotain's validations", () => {
+  expect(() => validatePinpointGrammar()).not.toThrow();
+});
 
 it("grammar/diagram.html is up to date (npm run diagram)", () => {
   const committed = readFileSync(join(import.meta.dirname, "..", "grammar", "diagram.html"), "utf8");

@@ -6,7 +6,7 @@
  */
 import { buildCitation } from "./citation.js";
 import { diagnostic } from "./diagnostics.js";
-import { lexWindow } from "./lex.js";
+import { LazyTokens } from "./lex.js";
 import { type NormalizedText, normalize } from "./normalize.js";
 import { parseCitationAt, type RawCitation } from "./parse.js";
 import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
@@ -20,12 +20,15 @@ export interface ExtractOptions {
 }
 
 // How much text around an anchor is lexed first: the type word and `số` before it, the date, issuing body and
-// term after it. A parse that reaches an edge is redone on a wider window (`Quyết định của <body> số …`, long
-// bodies). The subject is read from the text, not lexed.
+// term after it. A parse that may have been cut short is redone on a wider window: further back when the type
+// word may lie before it (`Quyết định của <body> số …`), twice as far ahead when the parse reached its end
+// (long bodies, an amending law's title), up to the far limits. The subject is read from the text, not lexed.
 const NEAR_BEHIND = 32;
-const NEAR_AHEAD = 120;
+const NEAR_AHEAD = 90;
 const FAR_BEHIND = 200;
 const FAR_AHEAD = 520;
+// A parse ending this close to the window's end may have been cut: its lookahead needs a few tokens more.
+const LOOKAHEAD_CHARS = 40;
 
 /** Finds and parses every document reference in `text`. */
 export function extract(text: string, options: ExtractOptions = {}): Citation[] {
@@ -37,12 +40,12 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
   const raws: RawCitation[] = [];
   let coveredTo = -1;
   let name: RawCitation | null = null; // the last law by name: names inside it are part of it, numbers are not
+  const tokens = new LazyTokens(nt.text);
   for (const anchor of mergeSorted(findAnchors(nt.text), findNamedAnchors(nt.text))) {
     const inName = name !== null && anchor < name.end;
     if (anchor < coveredTo || (inName && !isDigit(nt.text.charCodeAt(anchor)))) continue;
-    const raw = parseNear(nt.text, anchor, NEAR_BEHIND, NEAR_AHEAD);
-    const found = raw === "edge" ? parseNear(nt.text, anchor, FAR_BEHIND, FAR_AHEAD) : raw;
-    if (found && found !== "edge") {
+    const found = parseAround(tokens, anchor);
+    if (found) {
       if (inName) leaveTailTo(found, name as RawCitation);
       raws.push(found);
       // An amending law's title names the laws it amends: by number they are citations of their own, by name not.
@@ -55,30 +58,41 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
   return citations;
 }
 
+/** The citation built around the number (or titled type word) at `anchor`, on a window as wide as it needs. */
+function parseAround(tokens: LazyTokens, anchor: number): RawCitation | null {
+  let behind = NEAR_BEHIND;
+  let ahead = NEAR_AHEAD;
+  for (;;) {
+    const found = parseNear(tokens, anchor, behind, ahead);
+    if (found === "behind") behind = FAR_BEHIND;
+    else if (found === "ahead") ahead = Math.min(FAR_AHEAD, 2 * ahead);
+    else return found;
+  }
+}
+
 /**
- * The citation built around the number at `anchor`, parsed from a window of text around it; "edge" when the
- * window may have cut it short (a name running into the window's start, or a parse that reached its end).
+ * The citation parsed from a window of text around `anchor`; "behind" or "ahead" when the window may have cut
+ * it short (a name running into the window's start, a parse that reached its end) and may still grow that way.
  */
-function parseNear(text: string, anchor: number, behind: number, ahead: number): RawCitation | null | "edge" {
-  const from = wordStart(text, Math.max(0, anchor - behind));
-  const to = wordEnd(text, Math.min(text.length, anchor + ahead));
-  const tokens = lexWindow(text, from, to);
-  const num = tokens.findIndex((t) => t.startOffset === anchor);
+function parseNear(lazy: LazyTokens, anchor: number, behind: number, ahead: number): RawCitation | null | "behind" | "ahead" {
+  lazy.cover(anchor - behind, anchor + ahead);
+  const { text, tokens, from, to } = lazy;
+  const num = lazy.indexAt(anchor);
   if (num < 0) return null;
   // A named anchor is the type word itself: the parse starts there.
   const named = tokens[num]?.tokenType === TypeWord;
   const { starts, cut } = named ? { starts: [num], cut: false } : candidateStarts(tokens, num);
-  const wide = behind === FAR_BEHIND;
-  if (!wide && cut && from > 0) return "edge";
+  const canGrowAhead = ahead < FAR_AHEAD && to < text.length;
+  if (behind < FAR_BEHIND && cut && from > 0) return "behind";
   for (const start of starts) {
     const raw = parseCitationAt(text, tokens, start);
     const n = raw && (named ? raw.typeWord : (raw.identifier?.number ?? raw.shortNumber));
     if (!raw || !n || n.start !== anchor) continue;
-    if (!wide && to < text.length && raw.end + 40 > to) return "edge";
+    if (canGrowAhead && raw.end + LOOKAHEAD_CHARS > to) return "ahead";
     return raw;
   }
   // A name can outrun the first window (an amending law's title holds the names it amends).
-  return named && !wide && to < text.length ? "edge" : null;
+  return named && canGrowAhead ? "ahead" : null;
 }
 
 /**
@@ -101,18 +115,6 @@ function leaveTailTo(inner: RawCitation, outer: RawCitation): void {
 function mergeSorted(a: number[], b: number[]): number[] {
   if (b.length === 0) return a;
   return [...new Set([...a, ...b])].sort((x, y) => x - y);
-}
-
-const isSpace = (c: string | undefined) => c === " " || c === "\n" || c === "\t" || c === "\r";
-function wordStart(text: string, i: number): number {
-  let k = i;
-  while (k > 0 && k > i - 40 && !isSpace(text[k - 1])) k--;
-  return k > i - 40 ? k : i;
-}
-function wordEnd(text: string, i: number): number {
-  let k = i;
-  while (k < text.length && k < i + 40 && !isSpace(text[k])) k++;
-  return k;
 }
 
 /** `Kết luận số 69-KL` with `69-KL/TW` cited elsewhere in the same text: suggest that full form. */

@@ -23,8 +23,84 @@ export function validateCitationLexer(): void {
 }
 
 /** Tokens of text[from, to), with start offsets in the whole text (end = start + image length). */
-export function lexWindow(text: string, from: number, to: number): IToken[] {
+function lexRange(text: string, from: number, to: number): IToken[] {
   const tokens = getLexer().tokenize(text.slice(from, to)).tokens;
   if (from > 0) for (const t of tokens) t.startOffset += from;
   return tokens;
+}
+
+// A token can depend on the text up to this far past its start (a four-word type word, `khóa` looking for its
+// Roman numeral): tokens that start this close to where a stretch was cut are lexed again when it grows.
+const CUT_REACH = 40;
+// Tokens this far behind the last request are dropped, so that a text dense with references keeps a small buffer.
+const KEEP_BEHIND = 2000;
+
+/**
+ * The tokens of one text, lexed on demand in one growing stretch: the windows around nearby references
+ * overlap, and each piece of text is lexed once while they do.
+ *
+ *   cover(100, 250) lexes [100, 250); cover(180, 330) then lexes only [≈210, 330) and appends.
+ */
+export class LazyTokens {
+  /** Tokens of text[from, to), in order. */
+  tokens: IToken[] = [];
+  from = 0;
+  to = 0;
+
+  constructor(readonly text: string) {}
+
+  /** Makes sure the tokens cover text[start, end) (widened to whole words). */
+  cover(start: number, end: number): void {
+    const from = wordStart(this.text, Math.max(0, start));
+    const to = wordEnd(this.text, Math.min(this.text.length, end));
+    if (this.tokens.length === 0 || from < this.from || from > this.to) {
+      // Disjoint from the stretch, or reaching before it (rare): start a new one.
+      this.tokens = lexRange(this.text, from, to);
+      [this.from, this.to] = [from, to];
+      return;
+    }
+    if (from - this.from > 2 * KEEP_BEHIND) this.dropBefore(from - KEEP_BEHIND);
+    if (to <= this.to) return;
+    let redo = this.tokens.length;
+    while (redo > 0 && (this.tokens[redo - 1] as IToken).startOffset >= this.to - CUT_REACH) redo--;
+    const restart = redo < this.tokens.length ? (this.tokens[redo] as IToken).startOffset : this.to;
+    this.tokens.length = redo;
+    for (const t of lexRange(this.text, restart, to)) this.tokens.push(t);
+    this.to = to;
+  }
+
+  /** Index of the token starting at `offset`, or -1. */
+  indexAt(offset: number): number {
+    let lo = 0;
+    let hi = this.tokens.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const at = (this.tokens[mid] as IToken).startOffset;
+      if (at === offset) return mid;
+      if (at < offset) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
+  }
+
+  private dropBefore(offset: number): void {
+    const keep = this.tokens.findIndex((t) => t.startOffset >= offset);
+    if (keep <= 0) return;
+    this.from = (this.tokens[keep] as IToken).startOffset;
+    this.tokens = this.tokens.slice(keep);
+  }
+}
+
+const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
+/** Back to the start of the word at `i` (at most 40 characters: a longer run is cut where it is). */
+function wordStart(text: string, i: number): number {
+  let k = i;
+  while (k > 0 && k > i - 40 && !isSpace(text.charCodeAt(k - 1))) k--;
+  return k > i - 40 ? k : i;
+}
+/** On to the end of the word at `i` (at most 40 characters). */
+function wordEnd(text: string, i: number): number {
+  let k = i;
+  while (k < text.length && k < i + 40 && !isSpace(text.charCodeAt(k))) k++;
+  return k;
 }

@@ -7,7 +7,7 @@
  */
 import type { IToken } from "chevrotain";
 import { isNameToken } from "./parse.js";
-import { isTitledWord, KINDS, TITLED_KINDS } from "./tables.js";
+import { isTitledWord, KINDS, LOWER_TITLE_NON_STARTERS, TITLED_KINDS } from "./tables.js";
 import { isDigit, LETTER } from "./text.js";
 import { Colon, Cua, looseSource, So, TypeWord } from "./tokens.js";
 
@@ -54,12 +54,19 @@ function numberStart(text: string, p: number): number {
 // prefixes keep the pass fast; the character before is checked in code.
 const NAMED = new RegExp(`(?:${[...TITLED_KINDS].flatMap((k) => [k, k.toUpperCase()]).join("|")})[ \\t]+[${LETTER}]`, "g");
 
-/** Start offsets of the titled type words that may begin a citation by name (`Luật Doanh nghiệp năm 2020`). */
+const WORD_AT = new RegExp(`[${LETTER}]+`, "y");
+
+/**
+ * Start offsets of the titled type words that may begin a citation by name (`Luật Doanh nghiệp năm 2020`).
+ * A word no title starts with (`Luật này`, the most common, `Luật về`) is turned away here, as the grammar would.
+ */
 export function findNamedAnchors(text: string): number[] {
   const anchors: number[] = [];
   NAMED.lastIndex = 0;
   for (let m = NAMED.exec(text); m !== null; m = NAMED.exec(text)) {
-    if (m.index === 0 || !IS_LETTER.test(text[m.index - 1] as string)) anchors.push(m.index);
+    if (m.index > 0 && IS_LETTER.test(text[m.index - 1] as string)) continue;
+    WORD_AT.lastIndex = NAMED.lastIndex - 1;
+    if (!LOWER_TITLE_NON_STARTERS.has(WORD_AT.exec(text)?.[0] ?? "")) anchors.push(m.index);
   }
   return anchors;
 }

@@ -1,6 +1,11 @@
-/** Stage 2b: lex. One lexer instance, built once and reused for every window of every text. */
+/**
+ * Stage 2b: lex, on demand. The windows around nearby references share one stretch of tokens (tokenize.ts
+ * lexes them); chevrotain's lexer over the same vocabulary is built for the pinpoint grammar and for the tests,
+ * which hold the two to the same tokens.
+ */
 import { type IToken, Lexer, type TokenType } from "chevrotain";
 import { ALL_TOKENS } from "./tokens.js";
+import { tokenize } from "./tokenize.js";
 
 /**
  * A lexer that tracks start offsets only (the cheapest mode). Its validations (and the check that every
@@ -10,23 +15,9 @@ export function buildLexer(tokens: TokenType[], validate: { optimized: boolean }
   return new Lexer(tokens, { positionTracking: "onlyOffset", skipValidations: !validate, ensureOptimizations: validate?.optimized ?? false });
 }
 
-let lexer: Lexer | undefined;
-
-function getLexer(): Lexer {
-  lexer ??= buildLexer(ALL_TOKENS);
-  return lexer;
-}
-
 /** Builds the citation lexer with chevrotain's validations on: throws on a broken or unoptimizable vocabulary. */
 export function validateCitationLexer(): void {
   buildLexer(ALL_TOKENS, { optimized: true });
-}
-
-/** Tokens of text[from, to), with start offsets in the whole text (end = start + image length). */
-function lexRange(text: string, from: number, to: number): IToken[] {
-  const tokens = getLexer().tokenize(text.slice(from, to)).tokens;
-  if (from > 0) for (const t of tokens) t.startOffset += from;
-  return tokens;
 }
 
 // A token can depend on the text up to this far past its start (a four-word type word, `khóa` looking for its
@@ -55,7 +46,7 @@ export class LazyTokens {
     const to = wordEnd(this.text, Math.min(this.text.length, end));
     if (this.tokens.length === 0 || from < this.from || from > this.to) {
       // Disjoint from the stretch, or reaching before it (rare): start a new one.
-      this.tokens = lexRange(this.text, from, to);
+      this.tokens = tokenize(this.text, from, to);
       [this.from, this.to] = [from, to];
       return;
     }
@@ -65,7 +56,7 @@ export class LazyTokens {
     while (redo > 0 && (this.tokens[redo - 1] as IToken).startOffset >= this.to - CUT_REACH) redo--;
     const restart = redo < this.tokens.length ? (this.tokens[redo] as IToken).startOffset : this.to;
     this.tokens.length = redo;
-    for (const t of lexRange(this.text, restart, to)) this.tokens.push(t);
+    for (const t of tokenize(this.text, restart, to)) this.tokens.push(t);
     this.to = to;
   }
 

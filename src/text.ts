@@ -6,6 +6,11 @@ export const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E0
 export const NOT_LETTER_AFTER = `(?![${LETTER}0-9])`;
 
 export const isDigit = (c: number) => c >= 48 && c <= 57;
+/** A character of LETTER or a digit, by code: the class of a word. */
+export const isWordChar = (c: number) =>
+  c < 0xc0
+    ? (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
+    : (c <= 0x24f && c !== 0xd7 && c !== 0xf7) || (c >= 0x1e00 && c <= 0x1eff);
 /** The string starts with a capital. */
 export const isUpper = (s: string) => s !== "" && s[0] !== (s[0] as string).toLowerCase();
 

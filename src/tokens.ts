@@ -20,6 +20,53 @@ export function looseSource(word: string): string {
     .map((c) => (c === " " ? "[ \\t\\r\\n]+" : familyOf.has(c) ? `[${familyOf.get(c)}]` : c))
     .join("");
 }
+
+// Each character as the loose spellings read it: lower case, a vowel as its family's first (`Ở` → `o`), `đ` as `d`.
+const LOOSE = new Uint16Array(0x1f00);
+for (let c = 0; c < LOOSE.length; c++) {
+  const lower = String.fromCharCode(c).toLowerCase();
+  LOOSE[c] = lower.length === 1 ? (familyOf.get(lower)?.charCodeAt(0) ?? lower.charCodeAt(0)) : c;
+}
+/**
+ * text[from, to) as the loose spellings read it, as a number (`Quyết` and `quyet` alike): base 27 over a–z,
+ * exact for up to 6 letters; -1 for a longer word or one with another letter, which no type word starts with.
+ */
+export function openingKey(text: string, from: number, to: number): number {
+  if (to - from > 6) return -1;
+  let key = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    const base = c < LOOSE.length ? (LOOSE[c] as number) : c;
+    if (base < 97 || base > 122) return -1;
+    key = key * 27 + (base - 96);
+  }
+  return key;
+}
+
+/** A matcher of a custom token pattern: the match at `offset`, or null. */
+export interface Matcher {
+  exec(text: string, offset: number): RegExpExecArray | null;
+}
+/**
+ * The type-word and keyword patterns by the first syllable of their words (its openingKey), each over
+ * only the words with that syllable: the fast lexer tries the few a word can start, chevrotain's lexer the
+ * whole patterns. No other word starts a type word or keyword.
+ */
+export const BY_OPENING = new Map<number, { type: TokenType; matcher: Matcher }[]>();
+/** A custom token over `words`, its matcher built by `matcherOf`, and one matcher per first syllable. */
+function wordsToken(name: string, words: readonly string[], matcherOf: (words: readonly string[]) => Matcher): TokenType {
+  const type = createToken({ name, pattern: matcherOf(words), line_breaks: true, start_chars_hint: FIRST_CHARS(words) });
+  const byOpening = new Map<number, string[]>();
+  for (const w of words) {
+    const first = w.split(" ")[0] as string;
+    const key = openingKey(first, 0, first.length);
+    if (key < 0) throw new Error(`vncite: the first syllable of "${w}" is no opening the fast lexer can look up`);
+    byOpening.set(key, [...(byOpening.get(key) ?? []), w]);
+  }
+  for (const [key, some] of byOpening) BY_OPENING.set(key, [...(BY_OPENING.get(key) ?? []), { type, matcher: matcherOf(some) }]);
+  return type;
+}
+
 const FIRST_CHARS = (words: readonly string[]) => [
   ...new Set(words.flatMap((w) => [...(familyOf.get(w[0]?.toLowerCase() as string) ?? (w[0] as string))].flatMap(bothCases))),
 ];
@@ -28,7 +75,7 @@ const FIRST_CHARS = (words: readonly string[]) => [
  * A sticky, case-insensitive matcher for a custom token pattern; what it matches exactly (lower-cased) in
  * `exclude` is left to the next pattern: real words the loose spelling would swallow (`sở`, `cửa`).
  */
-function stickyMatcher(source: string, exclude: ReadonlySet<string> = new Set()) {
+function stickyMatcher(source: string, exclude: ReadonlySet<string> = new Set()): Matcher {
   const re = new RegExp(source, "iy");
   return {
     exec(text: string, offset: number) {
@@ -41,13 +88,7 @@ function stickyMatcher(source: string, exclude: ReadonlySet<string> = new Set())
 
 /** A keyword: a whole word in any case and any diacritics (`số`, `SỐ`, `so`, `só`), never the start of a longer word. */
 function keyword(name: string, words: string[], exclude: string[] = [], lookahead = ""): TokenType {
-  const source = `(?:${words.map(looseSource).join("|")})${NOT_LETTER_AFTER}${lookahead}`;
-  return createToken({
-    name,
-    pattern: stickyMatcher(source, new Set(exclude)),
-    line_breaks: false,
-    start_chars_hint: FIRST_CHARS(words),
-  });
+  return wordsToken(name, words, (some) => stickyMatcher(`(?:${some.map(looseSource).join("|")})${NOT_LETTER_AFTER}${lookahead}`, new Set(exclude)));
 }
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
@@ -76,22 +117,27 @@ export const OcrNum = createToken({
 });
 /** The digits a look-alike number stands for: `l71` → `171`, `2O` → `20`. */
 export const lookalikeDigits = (s: string) => s.replace(/[Oo]/g, "0").replace(/[Il]/g, "1");
-export const Dash = createToken({ name: "Dash", pattern: /-/, label: "-" });
-export const Slash = createToken({ name: "Slash", pattern: /\//, label: "/" });
-export const Colon = createToken({ name: "Colon", pattern: /:/, label: ":" });
-export const Comma = createToken({ name: "Comma", pattern: /,/, label: "," });
-export const Period = createToken({ name: "Period", pattern: /\./, label: "." });
-export const LParen = createToken({ name: "LParen", pattern: /\(/, label: "(" });
-export const RParen = createToken({ name: "RParen", pattern: /\)/, label: ")" });
+
+/** Tokens of one character, by its code (the fast lexer looks them up here). */
+export const ONE_CHAR_TOKENS = new Map<number, TokenType>();
+/** A token of one of `chars`, one character long. */
+function oneOf(name: string, chars: string, label?: string): TokenType {
+  const source = chars.length === 1 ? chars.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&") : `[${chars.replace(/[\]\\^-]/g, "\\$&")}]`;
+  const type = createToken({ name, pattern: new RegExp(source), ...(label ? { label } : {}) });
+  for (const c of chars) ONE_CHAR_TOKENS.set(c.charCodeAt(0), type);
+  return type;
+}
+export const Dash = oneOf("Dash", "-", "-");
+export const Slash = oneOf("Slash", "/", "/");
+export const Colon = oneOf("Colon", ":", ":");
+export const Comma = oneOf("Comma", ",", ",");
+export const Period = oneOf("Period", ".", ".");
+export const LParen = oneOf("LParen", "(", "(");
+export const RParen = oneOf("RParen", ")", ")");
 
 // Type words, longest first so that `Chương trình hành động` wins over `Chương trình`; any case, any spacing.
 const typeWords = [...KINDS].map((k) => k.kind).sort((a, b) => b.length - a.length);
-export const TypeWord = createToken({
-  name: "TypeWord",
-  pattern: stickyMatcher(`(?:${typeWords.map(looseSource).join("|")})${NOT_LETTER_AFTER}`),
-  line_breaks: true,
-  start_chars_hint: FIRST_CHARS(typeWords),
-});
+export const TypeWord = wordsToken("TypeWord", typeWords, (some) => stickyMatcher(`(?:${some.map(looseSource).join("|")})${NOT_LETTER_AFTER}`));
 
 export const So = keyword("So", ["số"], ["sở", "sớ", "sợ", "sổ", "sơ", "sỡ", "sờ"]);
 export const Ngay = keyword("Ngay", ["ngày"], ["ngây", "ngấy"]);
@@ -138,9 +184,9 @@ export function isCodeLike(run: string): boolean {
 }
 
 export const Word = createToken({ name: "Word", pattern: new RegExp(`[${LETTER}0-9]+`) });
-export const Quote = createToken({ name: "Quote", pattern: /["“”„«»]/ });
+export const Quote = oneOf("Quote", `"“”„«»`);
 /** Other punctuation. Characters with no token at all (CJK, emoji) are skipped by the lexer's error recovery. */
-export const Other = createToken({ name: "Other", pattern: /[;!?%*_#@$^+=<>[\]{}|~`'\\…•·§°]/ });
+export const Other = oneOf("Other", ";!?%*_#@$^+=<>[]{}|~`'\\…•·§°");
 
 // Order matters: OcrNum before Num, Code and Word; keywords and type words before Code and Word.
 export const ALL_TOKENS: TokenType[] = [

@@ -37,7 +37,7 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
   }
   if (text.trim() === "") return [];
   const nt = (options.normalize ?? normalize)(text);
-  const raws: RawCitation[] = [];
+  const citations: Citation[] = [];
   let coveredTo = -1;
   let name: RawCitation | null = null; // the last law by name: names inside it are part of it, numbers are not
   const tokens = new LazyTokens(nt.text);
@@ -47,13 +47,12 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
     const found = parseAround(tokens, anchor);
     if (found) {
       if (inName) leaveTailTo(found, name as RawCitation);
-      raws.push(found);
+      citations.push(buildCitation(found, nt)); // built at once: the parse's pieces die young
       // An amending law's title names the laws it amends: by number they are citations of their own, by name not.
       coveredTo = found.identifier?.end ?? found.shortNumber?.end ?? found.typeWord?.end ?? found.end;
       if (found.title && !found.identifier) name = found;
     }
   }
-  const citations = raws.map((raw) => buildCitation(raw, nt));
   suggestFullForms(citations);
   return citations;
 }

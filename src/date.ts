@@ -1,5 +1,6 @@
 /** Dates of citations, checked with luxon: kept as printed when impossible, never thrown away. */
 import { DateTime } from "luxon";
+import { remembered } from "./text.js";
 
 export type DateReading =
   | { kind: "valid"; iso: string }
@@ -21,11 +22,16 @@ export function readDate(day: string | null, month: string | null, year: string 
     .filter(([, v]) => v === null)
     .map(([k]) => k);
   if (missing.length > 0) return { kind: "incomplete", missing };
-  const y = Number(year);
-  if (y < MIN_YEAR || y > MAX_YEAR) return { kind: "invalid" };
-  const dt = DateTime.fromObject({ year: y, month: Number(month), day: Number(day) }, { zone: "utc", locale: "en-US" });
-  return dt.isValid ? { kind: "valid", iso: dt.toISODate() as string } : { kind: "invalid" };
+  return readFullDate(`${year}-${month}-${day}`);
 }
+
+// A text cites the same few dates again and again; luxon's reading is the costly part of building a citation.
+const readFullDate = remembered((ymd: string): DateReading => {
+  const [y, month, day] = ymd.split("-").map(Number) as [number, number, number];
+  if (y < MIN_YEAR || y > MAX_YEAR) return { kind: "invalid" };
+  const dt = DateTime.fromObject({ year: y, month, day }, { zone: "utc", locale: "en-US" });
+  return dt.isValid ? { kind: "valid", iso: dt.toISODate() as string } : { kind: "invalid" };
+});
 
 /** The year of an identifier (`30/2020/NĐ-CP`), when plausible. */
 export function identifierYear(text: string | undefined): number | null {

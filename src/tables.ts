@@ -3,6 +3,7 @@ import issuersJson from "../grammar/issuers.json";
 import phrasesJson from "../grammar/phrases.json";
 import relationsJson from "../grammar/relations.json";
 import typesJson from "../grammar/types.json";
+import { remembered } from "./text.js";
 
 export interface KindInfo {
   readonly kind: string;
@@ -22,24 +23,18 @@ export const foldKey = (s: string) => {
   return /\s\s|[\t\r\n]/.test(lower) ? lower.replace(/\s+/g, " ") : lower;
 };
 
-// The words looked up are few (type words, keywords) and looked up again and again: remember them.
-const stripped = new Map<string, string>();
-const STRIPPED_MAX = 10_000;
 
 /** Names compared folded: case, spacing and the old tone placement (uỷ/ủy, hoà/hòa, khoá/khóa). */
 export const foldName = (s: string) =>
   foldKey(s).replace(/uỷ/g, "ủy").replace(/oà/g, "òa").replace(/oá/g, "óa").replace(/oả/g, "ỏa").replace(/oạ/g, "ọa").replace(/oã/g, "õa");
 
-/** Without diacritics, lower-cased, single-spaced: `Nghị Quyết` → `nghi quyet` (OCR often loses the marks). */
-export function stripDiacritics(s: string): string {
-  let out = stripped.get(s);
-  if (out === undefined) {
-    out = foldKey(s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC"));
-    if (stripped.size >= STRIPPED_MAX) stripped.clear();
-    stripped.set(s, out);
-  }
-  return out;
-}
+/**
+ * Without diacritics, lower-cased, single-spaced: `Nghị Quyết` → `nghi quyet` (OCR often loses the marks). The
+ * words looked up are few (type words, keywords) and looked up again and again: remembered.
+ */
+export const stripDiacritics = remembered((s: string) =>
+  foldKey(s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D").normalize("NFC")),
+);
 
 export const KINDS: readonly KindInfo[] = typesJson.kinds;
 const kindByWord = new Map(KINDS.map((k) => [stripDiacritics(k.kind), k]));

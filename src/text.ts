@@ -14,6 +14,23 @@ export const isWordChar = (c: number) =>
 /** The string starts with a capital. */
 export const isUpper = (s: string) => s !== "" && s[0] !== (s[0] as string).toLowerCase();
 
+/**
+ * `fn` remembering its last answers (up to `max`, then it starts over): for pure functions of a few values seen
+ * again and again (a type word's spelling, a date).
+ */
+export function remembered<T>(fn: (key: string) => T, max = 10_000): (key: string) => T {
+  const answers = new Map<string, T>();
+  return (key) => {
+    let answer = answers.get(key);
+    if (answer === undefined) {
+      answer = fn(key);
+      if (answers.size >= max) answers.clear();
+      answers.set(key, answer);
+    }
+    return answer;
+  };
+}
+
 /** A quotation's opening and closing marks. */
 export type Quotation = readonly [open: number, close: number];
 /** The quotation `at` stands inside, if any. */

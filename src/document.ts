@@ -22,8 +22,12 @@ export interface DocumentOptions {
 }
 
 const KIND_WORDS = [...KINDS].map((k) => k.kind).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, "\\s+"));
-const SELF = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+này(?![\\p{L}])`, "giu");
-const BACK = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+(?:nêu trên|nói trên|trên đây)(?![\\p{L}])`, "giu");
+// `Luật này`, `Nghị quyết nêu trên`: found from the rare tail back to the type word before it (a pass over the
+// text for the type words with a look-behind at every position took most of parseDocument's time).
+const SELF = /\s(?:này)(?![\p{L}])/giu;
+const BACK = /\s(?:nêu trên|nói trên|trên đây)(?![\p{L}])/giu;
+const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+$`, "iu");
+const KIND_REACH = 80;
 const DEFINITION = /\(\s*[*_]*\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s[^)]{1,160}\)/giu;
 const SECTION = /^\s*(?:[IVX]+\s*[.\-–]|Chương\s+[IVX\d]+|Mục\s+\d+|Phần\s+[IVX\d]+)/u;
 
@@ -67,8 +71,8 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   // consolidated text's `Luật này`).
   const ownTypes = [type?.kind, header.type?.kind].filter((t): t is string => t !== undefined).map(foldKey);
   const quotes = quotations(text);
-  for (const [re, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
-    for (const m of text.matchAll(re)) {
+  for (const [tail, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
+    for (const m of kindWordsThen(text, tail)) {
       const word = { text: m[0], start: m.index, end: m.index + m[0].length };
       // `“… Luật này có hiệu lực …”` quoted from another law means that law: the one cited before the quote.
       const quote = by === "self" ? quotationAt(quotes, m.index) : undefined;
@@ -128,6 +132,21 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     amendments, cited: [...cited.values()],
     statedRelations: stated, diagnostics,
   };
+}
+
+/** `Luật này`, `Nghị quyết nêu trên`: each `tail` with the type word right before it, as [whole, type word] at index. */
+function kindWordsThen(text: string, tail: RegExp): { 0: string; 1: string; index: number }[] {
+  const found: { 0: string; 1: string; index: number }[] = [];
+  for (const m of text.matchAll(tail)) {
+    // From a space (so that the look-behind sees what stands before the type word) far enough back for any of them.
+    let from = Math.max(0, m.index - KIND_REACH);
+    while (from > 0 && from < m.index && !/\s/.test(text[from] as string)) from++;
+    const kind = KIND_BEFORE.exec(text.slice(from, m.index + 1));
+    if (!kind) continue;
+    const start = from + kind.index;
+    found.push({ 0: text.slice(start, m.index + m[0].length), 1: kind[1] as string, index: start });
+  }
+  return found;
 }
 
 /** A mention in words (`Luật này`, `Nghị quyết nêu trên`), with what resolves it so far. */

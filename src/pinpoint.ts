@@ -156,7 +156,8 @@ function paths(parts: Part[]): PinpointPath[] {
 let lexer: Lexer | undefined;
 let parser: PinpointParser | undefined;
 // Where a pinpoint may start.
-const START = /(?<![\p{L}])(?:(?:các|từ)\s+)?(?:điểm|Điểm|khoản|Khoản|Điều|điều|Chương|Mục|Phụ lục)\s+(?:\d|[IVXL]+(?![\p{L}])|[a-zđ](?![\p{L}]))/gu;
+// (Not inside a word: checked in code, as a look-behind at every position of the text costs more than the rest.)
+const START = /(?:(?:các|từ)\s+)?(?:điểm|Điểm|khoản|Khoản|Điều|điều|Chương|Mục|Phụ lục)\s+(?:\d|[IVXL]+(?![\p{L}])|[a-zđ](?![\p{L}]))/gu;
 // An article's heading (`Điều 5. Hiệu lực`) and a clause's number (`2. …`) at the start of a line; a line
 // `[...]` marks text left out of an excerpt, after which the article is unknown until the next heading.
 // Portals flatten a chapter and its first article onto one line: `Chương II QUY ĐỊNH VỀ … GIA Điều 9. Nguyên tắc`.
@@ -204,6 +205,26 @@ export function validatePinpointGrammar(): void {
   new PinpointParser(true);
 }
 
+// A pinpoint is read from a window this long, and again from one four times wider while the last may have cut
+// it (a list of twenty articles).
+const NEAR = 100;
+const IS_LETTER = /\p{L}/u;
+
+/** The pinpoint at `at`, read from text[at, at + width); "edge" when that window may have cut it short. */
+function readAt(text: string, at: number, width: number, hereAt: (at: number) => Here): { parts: Part[]; end: number; relative: boolean } | null | "edge" {
+  const p = parser as PinpointParser;
+  const to = Math.min(text.length, at + width);
+  p.last = undefined;
+  p.here = () => hereAt(at);
+  p.relative = false;
+  const parts = parsePrefix(p, (lexer as Lexer).tokenize(text.slice(at, to)).tokens, () => p.pinpoint());
+  const last = p.last as IToken | undefined;
+  const end = last ? at + last.startOffset + last.image.length : at;
+  // A list or range may go on past the window, or have failed where the window cut it.
+  if (to < text.length && (!parts || end > to - 30)) return "edge";
+  return parts && last && parts.length > 0 ? { parts, end, relative: p.relative } : null;
+}
+
 /**
  * Every pinpoint in `text`, in order, with spans into `text`. It is read normalized (NFD marks composed, odd
  * spaces folded). An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one.
@@ -221,18 +242,18 @@ export function findPinpoints(original: string): Pinpoint[] {
   START.lastIndex = 0;
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
     if (m.index < coveredTo) continue;
-    const p = parser;
-    p.last = undefined;
+    if (m.index > 0 && IS_LETTER.test(text[m.index - 1] as string)) {
+      START.lastIndex = m.index + 1; // inside a word: a pinpoint may still start further on
+      continue;
+    }
     const at = m.index;
-    p.here = () => hereAt(at);
-    p.relative = false;
-    const parts = parsePrefix(p, lexer.tokenize(text.slice(m.index, Math.min(text.length, m.index + 200))).tokens, () => p.pinpoint());
-    const last = p.last as IToken | undefined;
-    if (!parts || !last || parts.length === 0) continue;
+    let read = readAt(text, at, NEAR, hereAt);
+    for (let width = 4 * NEAR; read === "edge"; width *= 4) read = readAt(text, at, width, hereAt);
+    if (!read) continue;
+    const { parts, end, relative } = read;
     // `Điều này` alone is the article itself; `này` with no article around it, or inside a quoted new wording
     // (where it means the amended law's article), points nowhere we know.
-    if (p.relative && (parts.length === 1 || parts.some((part) => part.items.includes("?")) || quoted(at))) continue;
-    const end = m.index + last.startOffset + last.image.length;
+    if (relative && (parts.length === 1 || parts.some((part) => part.items.includes("?")) || quoted(at))) continue;
     coveredTo = end;
     // A heading is no reference: `Điều 5. Hiệu lực`, `Chương II TẬP HỢP …`, `Mục 3` alone on its line, and a
     // flattened `… GIA Điều 9. Nguyên tắc`.

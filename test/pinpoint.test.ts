@@ -21,6 +21,18 @@ describe("pinpoint forms", () => {
     expect(found.map((p) => [p.text, p.paths])).toEqual([[text, paths]]);
   });
 
+  // b_030 (Nghị định 102/2024) lists 23 articles after one clause: read whole, however long, as one pinpoint.
+  it("reads a list longer than its first window as one pinpoint", () => {
+    const articles = Array.from({ length: 30 }, (_, i) => `Điều ${100 + i}`);
+    const found = findPinpoints(`tại khoản 8 ${articles.join(", ")} của Luật Đất đai`);
+    expect(found).toHaveLength(1);
+    expect(found[0]?.paths).toEqual(articles.map((_, i) => ({ clause: "8", article: String(100 + i) })));
+  });
+
+  it("finds a pinpoint right after a word's end, never inside a word", () => {
+    expect(findPinpoints("xĐiều 5; (Điều 6)").map((p) => p.text)).toEqual(["Điều 6"]);
+  });
+
   it.each(["Điều lệ Đảng", "đủ điều kiện", "Điều 5. Hiệu lực thi hành", "Chương trình hành động", "Mục tiêu", "điểm đến"])("%s is no pinpoint", (text) => {
     expect(findPinpoints(text)).toEqual([]);
   });

@@ -11,13 +11,13 @@ import { tokenize } from "./tokenize.js";
  * A lexer that tracks start offsets only (the cheapest mode). Its validations (and the check that every
  * pattern can be dispatched on its first character) run only when asked: the tests ask.
  */
-export function buildLexer(tokens: TokenType[], validate: { optimized: boolean } | null = null): Lexer {
-  return new Lexer(tokens, { positionTracking: "onlyOffset", skipValidations: !validate, ensureOptimizations: validate?.optimized ?? false });
+export function buildLexer(tokens: TokenType[], validate = false): Lexer {
+  return new Lexer(tokens, { positionTracking: "onlyOffset", skipValidations: !validate, ensureOptimizations: validate });
 }
 
 /** Builds the citation lexer with chevrotain's validations on: throws on a broken or unoptimizable vocabulary. */
 export function validateCitationLexer(): void {
-  buildLexer(ALL_TOKENS, { optimized: true });
+  buildLexer(ALL_TOKENS, true);
 }
 
 // A token can depend on the text up to this far past its start (a four-word type word, `khóa` looking for its

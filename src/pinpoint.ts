@@ -36,7 +36,20 @@ const Nay = createToken({ name: "Nay", pattern: word("này"), start_chars_hint: 
 const Item = createToken({ name: "Item", pattern: new RegExp(`(?:\\d{1,4}[a-zđ]?|[IVXL]{1,6}|[a-zđ])(?!\\d)${NOT_LETTER}`) });
 const Comma = createToken({ name: "Comma", pattern: /,/ });
 const Dash = createToken({ name: "Dash", pattern: /[-–]/ });
-const Other = createToken({ name: "Other", pattern: /[^\s]+?/ });
+// Any other character, one at a time: a custom pattern so that the lexer can still dispatch on the first
+// character (chevrotain cannot for a negated class), with every character but whitespace as its first.
+const ANY_BUT_SPACE = /[^\s]/y;
+const Other = createToken({
+  name: "Other",
+  pattern: {
+    exec(text: string, offset: number) {
+      ANY_BUT_SPACE.lastIndex = offset;
+      return ANY_BUT_SPACE.exec(text);
+    },
+  },
+  line_breaks: false,
+  start_chars_hint: Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => !/\s/.test(String.fromCharCode(c))),
+});
 const TOKENS = [WS, LevelWord, Cac, Tu, Va, Den, Nay, Item, Comma, Dash, Other];
 
 type Here = Partial<Record<Level, string>>;
@@ -201,13 +214,13 @@ const HEADING_AFTER = /^(?:[.:]|[ \t]*(?:\r?\n|$)|[ \t]+\p{Lu}{2})/u;
 
 /** Builds the pinpoint lexer and grammar with chevrotain's validations on: throws if either is broken. */
 export function validatePinpointGrammar(): void {
-  buildLexer(TOKENS, { optimized: false });
+  buildLexer(TOKENS, true);
   new PinpointParser(true);
 }
 
 // A pinpoint is read from a window this long, and again from one four times wider while the last may have cut
 // it (a list of twenty articles).
-const NEAR = 100;
+const NEAR = 60;
 const IS_LETTER = /\p{L}/u;
 
 /** The pinpoint at `at`, read from text[at, at + width); "edge" when that window may have cut it short. */
@@ -221,7 +234,7 @@ function readAt(text: string, at: number, width: number, hereAt: (at: number) =>
   const last = p.last as IToken | undefined;
   const end = last ? at + last.startOffset + last.image.length : at;
   // A list or range may go on past the window, or have failed where the window cut it.
-  if (to < text.length && (!parts || end > to - 30)) return "edge";
+  if (to < text.length && (!parts || end > to - 20)) return "edge";
   return parts && last && parts.length > 0 ? { parts, end, relative: p.relative } : null;
 }
 

@@ -73,15 +73,15 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const quotes = quotations(text);
   for (const [tail, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
     for (const m of kindWordsThen(text, tail)) {
-      const word = { text: m[0], start: m.index, end: m.index + m[0].length };
+      const word = spanOf(text, m.start, m.end);
       // `“… Luật này có hiệu lực …”` quoted from another law means that law: the one cited before the quote.
-      const quote = by === "self" ? quotationAt(quotes, m.index) : undefined;
+      const quote = by === "self" ? quotationAt(quotes, m.start) : undefined;
       if (quote) {
-        const source = quotedSource(text, citations, quote[0], m[1] as string);
+        const source = quotedSource(text, citations, quote[0], m.kind);
         mentions.push(wordMention(word, source?.kind ?? null, source?.key ?? null, source ? "back-reference" : null, source ? spanOf(text, source.start, source.end) : null));
         continue;
       }
-      const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m[1] as string))?.kind ?? null;
+      const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m.kind))?.kind ?? null;
       if (by === "self" && kind && ownTypes.length > 0 && !ownTypes.some((t) => t.startsWith(foldKey(kind)))) continue;
       mentions.push(wordMention(word, kind, by === "self" ? key : null, by === "self" && key ? "self" : null, null));
     }
@@ -134,17 +134,23 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   };
 }
 
-/** `Luật này`, `Nghị quyết nêu trên`: each `tail` with the type word right before it, as [whole, type word] at index. */
-function kindWordsThen(text: string, tail: RegExp): { 0: string; 1: string; index: number }[] {
-  const found: { 0: string; 1: string; index: number }[] = [];
+interface KindThen {
+  start: number;
+  end: number;
+  /** The type word as written. */
+  kind: string;
+  tail: RegExpMatchArray;
+}
+
+/** `Luật này`, `Nghị quyết nêu trên`: each match of `tail` (it starts with a space) with the type word right before it. */
+function kindWordsThen(text: string, tail: RegExp): KindThen[] {
+  const found: KindThen[] = [];
   for (const m of text.matchAll(tail)) {
     // From a space (so that the look-behind sees what stands before the type word) far enough back for any of them.
     let from = Math.max(0, m.index - KIND_REACH);
     while (from > 0 && from < m.index && !/\s/.test(text[from] as string)) from++;
     const kind = KIND_BEFORE.exec(text.slice(from, m.index + 1));
-    if (!kind) continue;
-    const start = from + kind.index;
-    found.push({ 0: text.slice(start, m.index + m[0].length), 1: kind[1] as string, index: start });
+    if (kind) found.push({ start: from + kind.index, end: m.index + m[0].length, kind: kind[1] as string, tail: m });
   }
   return found;
 }
@@ -180,10 +186,8 @@ function documentType(heading: DocumentRecord["type"], own: Citation | undefined
   return heading ?? (own?.kind && own.spans.typeWord ? { kind: own.kind, span: own.spans.typeWord } : null);
 }
 
-const EFFECTIVE = new RegExp(
-  `(?:${KIND_WORDS.join("|")}|văn\\s+bản)\\s+này\\s+có\\s+hiệu\\s+lực(?:\\s+thi\\s+hành)?(?:\\s+kể)?\\s+từ\\s+(ngày\\s+(?:(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})|(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{4})|(ký|ban\\s+hành)))`,
-  "giu",
-);
+// After a type word (kindWordsThen): `… này có hiệu lực thi hành kể từ ngày …`.
+const EFFECTIVE = /\snày\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(ký|ban\s+hành)))/giu;
 
 /**
  * The document's own entry into force: `Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025`;
@@ -191,10 +195,10 @@ const EFFECTIVE = new RegExp(
  */
 function effectiveDate(text: string, signed: string | null, quotes: readonly Quotation[]): DocumentRecord["effective"] {
   // Not inside a quotation: an amending text quotes the new wording of another law's own clause.
-  const m = [...text.matchAll(EFFECTIVE)].find((x) => !quotationAt(quotes, x.index));
+  const m = kindWordsThen(text, EFFECTIVE).find((x) => !quotationAt(quotes, x.start))?.tail;
   if (!m) return null;
-  const start = m.index + m[0].length - (m[1] as string).length;
-  const span = spanOf(text, start, m.index + m[0].length);
+  const end = (m.index as number) + m[0].length;
+  const span = spanOf(text, end - (m[1] as string).length, end);
   if (m[8]) return { iso: signed, span };
   const [d, mo, y] = m[2] ? [m[2], m[3], m[4]] : [m[5], m[6], m[7]];
   const reading = readDate(d ?? null, mo ?? null, y ?? null);

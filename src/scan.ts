@@ -24,6 +24,17 @@ const NUMBER_CUE = new RegExp(
   `^(?:${[...new Set(["số", ...KINDS.map((k) => k.kind.split(" ").pop() as string)])].map(looseSource).join("|")})$`,
   "i",
 );
+const SO_CUE = new RegExp(`^${looseSource("số")}$`, "i");
+/**
+ * A whole type word ending where a number's gap starts (`Thông tư 01`, not `từ 02 đơn vị`): the grammar takes a
+ * bare number only after one, so a last-syllable cue (`tư`, `nhất`, `cáo`) without the rest of its type word
+ * anchors nothing.
+ */
+const TYPE_WORD_BEFORE = new RegExp(
+  `(?:${[...KINDS].map((k) => k.kind).sort((a, b) => b.length - a.length).map(looseSource).join("|")})[ \\t:]*$`,
+  "i",
+);
+const MAX_TYPE_WORD = Math.max(...KINDS.map((k) => k.kind.length)) + 8; // and some spacing
 const MAX_CUE = Math.max(...KINDS.map((k) => (k.kind.split(" ").pop() as string).length));
 
 const isGap = (c: number) => c === 32 || c === 9 || c === 58; // space, tab, colon
@@ -83,7 +94,8 @@ export function findAnchors(text: string): number[] {
       push(numberStart(text, m.index));
     } else {
       const digit = m.index + 1;
-      if (NUMBER_CUE.test(wordBefore(text, digit))) push(digit);
+      const cue = wordBefore(text, digit);
+      if (NUMBER_CUE.test(cue) && (SO_CUE.test(cue) || TYPE_WORD_BEFORE.test(text.slice(Math.max(0, digit - 2 * MAX_TYPE_WORD), digit)))) push(digit);
       ANCHOR.lastIndex = digit; // the number itself may still start an identifier core
     }
   }

@@ -10,7 +10,8 @@ import { readDate } from "./date.js";
 import { diagnostic } from "./diagnostics.js";
 import { extract } from "./extract.js";
 import { HEADER_LINES, readHeader } from "./header.js";
-import { findPinpoints } from "./pinpoint.js";
+import { type NormalizedText, normalize } from "./normalize.js";
+import { pinpointsIn } from "./pinpoint.js";
 import { clauseStart, EDITORIAL_NOTE, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
 import { foldKey, foldName, KINDS, typeCodeInfo } from "./tables.js";
@@ -49,7 +50,8 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   }
   if (options.id !== undefined && typeof options.id !== "string") throw new TypeError("vncite.parseDocument: options.id must be a string");
   const id = options.id ?? null;
-  const citations = extract(text);
+  const nt = normalize(text);
+  const citations = extract(text, { normalize: () => nt });
   const header = readHeader(text);
   const identifier = ownIdentifier(text, citations);
   const key = identifier?.key ?? id;
@@ -95,7 +97,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     }
   }
 
-  const ownPinpoints = attachPinpoints(text, mentions);
+  const ownPinpoints = attachPinpoints(nt, mentions);
   const definitions = readDefinitions(mentions, definitionSpans);
   resolveMentions(text, mentions, definitions);
   const stated = relate(text, mentions, quotes);
@@ -215,13 +217,14 @@ const CITATION_THEN_PINPOINT = /^\s*,?\s*(?:tại|theo|ở)?\s*$/u;
  * `khoản 2 Điều 3 Luật …`), else the one right before it (`Nghị định số … tại Điều 5`). A pinpoint of `Luật
  * này` or of no document named qualifies the document itself: those are returned.
  */
-function attachPinpoints(text: string, mentions: Mention[]): Pinpoint[] {
+function attachPinpoints(nt: NormalizedText, mentions: Mention[]): Pinpoint[] {
+  const text = nt.original;
   const own: Pinpoint[] = [];
   const numbered = mentions.filter((m) => m.citation !== null || m.resolvedKey !== null);
   let i = 0;
   // `khoản 3 Điều 200 và khoản 15 Điều 210 của Luật …`: pinpoints joined by `và` or a comma wait for the last one.
   let waiting: Pinpoint[] = [];
-  for (const p of findPinpoints(text)) {
+  for (const p of pinpointsIn(nt)) {
     while (i < numbered.length && (numbered[i] as Mention).end <= p.start) i++;
     const after = numbered[i];
     const before = numbered[i - 1];

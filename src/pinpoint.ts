@@ -11,7 +11,7 @@
  */
 import { createToken, type IToken, Lexer } from "chevrotain";
 import { buildLexer } from "./lex.js";
-import { normalize, toOriginal } from "./normalize.js";
+import { type NormalizedText, normalize, toOriginal } from "./normalize.js";
 import type { Pinpoint, PinpointPath } from "./schema.js";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { LETTER, type Quotation, quotationAt, quotations } from "./text.js";
@@ -243,10 +243,14 @@ function readAt(text: string, at: number, width: number, hereAt: (at: number) =>
  * spaces folded). An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one.
  */
 export function findPinpoints(original: string): Pinpoint[] {
+  return pinpointsIn(normalize(original));
+}
+
+/** findPinpoints over a text normalized already (parseDocument normalizes once for all its stages). */
+export function pinpointsIn(nt: NormalizedText): Pinpoint[] {
   lexer ??= buildLexer(TOKENS);
   parser ??= new PinpointParser();
-  const nt = normalize(original);
-  const text = nt.text;
+  const { original, text } = nt;
   const out: Pinpoint[] = [];
   const hereAt = locator(text);
   let quotes: Quotation[] | undefined;

@@ -11,7 +11,7 @@
  *
  * The parser reads a prefix of its input and stops where the citation ends; what follows is prose.
  */
-import { createSyntaxDiagramsCode, type IToken } from "chevrotain";
+import { createSyntaxDiagramsCode, type IOrAlt, type IToken } from "chevrotain";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "./text.js";
 import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, LOWER_TITLE_NON_STARTERS, TITLE_MAX_WORDS, TITLE_STOP_WORDS, VERB_STARTS } from "./tables.js";
@@ -330,36 +330,46 @@ class CitationParser extends PrefixParser {
    * A law's title: `Doanh nghiệp`, `Tổ chức chính quyền địa phương`, and an amending law's, which holds the
    * names it amends: `sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức …`.
    */
+  // The title being read: its first word, and whether it is an amending law's. Fields, not locals, so that the
+  // choice of a title word is built once: chevrotain would build its ten alternatives again for every word.
+  private titleFirst: IToken | undefined;
+  private titleAmending = false;
+  private titleWordAlts: IOrAlt<IToken>[] | undefined;
+
   private title = this.RULE("title", (): Piece => {
-    let first: IToken | undefined;
     let last: IToken | undefined;
-    let amending = false;
     let count = 0;
+    this.ACTION(() => {
+      this.titleFirst = undefined;
+      this.titleAmending = false;
+    });
     this.AT_LEAST_ONE({
-      GATE: () => first === undefined || (count < TITLE_MAX_WORDS && this.continuesTitle(amending, first)),
+      GATE: () => this.titleFirst === undefined || (count < TITLE_MAX_WORDS && this.continuesTitle(this.titleAmending, this.titleFirst)),
       DEF: () => {
-        const w = this.OR([
-          { ALT: () => this.CONSUME(Word) },
-          { ALT: () => this.CONSUME(Code) },
-          { GATE: () => isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
-          { GATE: () => amending || this.commaInName(first), ALT: () => this.CONSUME(Comma) },
-          { GATE: () => amending, ALT: () => this.CONSUME(Cua) },
-          { GATE: () => amending, ALT: () => this.CONSUME(TypeWord) },
-          { ALT: () => this.CONSUME(So) },
-          // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
-          { GATE: () => amending, ALT: () => this.CONSUME(Num) },
-          { GATE: () => amending, ALT: () => this.CONSUME(Slash) },
-          { GATE: () => amending, ALT: () => this.CONSUME(Dash) },
-        ]);
+        const w = this.OR(
+          (this.titleWordAlts ??= [
+            { ALT: () => this.CONSUME(Word) },
+            { ALT: () => this.CONSUME(Code) },
+            { GATE: () => isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
+            { GATE: () => this.titleAmending || this.commaInName(this.titleFirst), ALT: () => this.CONSUME(Comma) },
+            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Cua) },
+            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(TypeWord) },
+            { ALT: () => this.CONSUME(So) },
+            // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
+            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Num) },
+            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Slash) },
+            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Dash) },
+          ]),
+        );
         this.ACTION(() => {
-          if (first === undefined) amending = /^s[ửu]a$/i.test(w.image);
-          first ??= w;
+          if (this.titleFirst === undefined) this.titleAmending = /^s[ửu]a$/i.test(w.image);
+          this.titleFirst ??= w;
           last = w;
           count++;
         });
       },
     });
-    return this.ACTION(() => span(first as IToken, last as IToken, this.text));
+    return this.ACTION(() => span(this.titleFirst as IToken, last as IToken, this.text));
   });
 
   /**

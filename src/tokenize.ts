@@ -1,24 +1,20 @@
 /**
  * Stage 2b: lex. The vocabulary of tokens.ts, read with chevrotain's rule (at each character, the first token
  * in vocabulary order that matches there; whitespace skipped; a character no token starts is skipped) but
- * dispatched on character codes: chevrotain's generic lexer spends about 170 ns on a token of this vocabulary,
- * this one about 50 (`npm run bench`). test/lex.test.ts holds it to chevrotain's lexer on the corpus and on
- * random noise.
+ * dispatched on character codes: chevrotain's generic lexer spends about 160 ns on a token of this vocabulary
+ * (measured on windows of the shared corpus), this one about 100. test/lex.test.ts holds it to chevrotain's
+ * lexer on every real text and on random noise.
  *
  *   "số 20-NQ/TW"  →  So "số" · Num "20" · Dash "-" · Code "NQ" · Slash "/" · Code "TW"
  */
 import type { IToken, TokenType } from "chevrotain";
 import { isDigit, isWordChar } from "./text.js";
-import { ALL_TOKENS, BY_OPENING, Code, type Matcher, Num, OcrNum, ONE_CHAR_TOKENS, openingKey, Word } from "./tokens.js";
-
-const matcherOf = (type: TokenType) => type.PATTERN as unknown as Matcher;
+import { ALL_TOKENS, BY_OPENING, Code, codeLength, Num, OcrNum, ocrNumLength, ONE_CHAR_TOKENS, openingKey, Word } from "./tokens.js";
 
 // Each opening's patterns in vocabulary order: where two match, the first in ALL_TOKENS wins, as in chevrotain.
 for (const list of BY_OPENING.values()) list.sort((a, b) => ALL_TOKENS.indexOf(a.type) - ALL_TOKENS.indexOf(b.type));
-const code = matcherOf(Code);
 const CODE_STARTS = new Set((Code.START_CHARS_HINT ?? []).map((ch) => (typeof ch === "number" ? ch : ch.charCodeAt(0))));
 
-const ocrNum = matcherOf(OcrNum);
 const isLookalike = (c: number) => c === 79 || c === 111 || c === 73 || c === 108; // O o I l
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 
@@ -39,10 +35,10 @@ export function tokenize(text: string, from: number, to: number): IToken[] {
       continue;
     }
     if (isDigit(c) || isLookalike(c)) {
-      const m = ocrNum.exec(s, i);
-      if (m) {
-        out.push(token(m[0], from + i, OcrNum));
-        i += m[0].length;
+      const length = ocrNumLength(s, i);
+      if (length > 0) {
+        out.push(token(s.slice(i, i + length), from + i, OcrNum));
+        i += length;
         continue;
       }
     }
@@ -64,23 +60,30 @@ export function tokenize(text: string, from: number, to: number): IToken[] {
     }
     let end = i + 1;
     while (end < n && isWordChar(s.charCodeAt(end))) end++;
-    const m = matchLetterToken(s, i, end, c);
-    out.push(m ? token(m.image, from + i, m.type) : token(s.slice(i, end), from + i, Word));
-    i = m ? i + m.image.length : end;
+    const keyword = keywordAt(s, i, end);
+    if (keyword) {
+      out.push(token(keyword.image, from + i, keyword.type));
+      i += keyword.image.length;
+      continue;
+    }
+    // A code's run may go on past the word (`BNN&PTNT`); a word that is no code is a Word.
+    const code = CODE_STARTS.has(c) ? codeLength(s, i) : 0;
+    const length = code || end - i;
+    out.push(token(s.slice(i, i + length), from + i, code ? Code : Word));
+    i += length;
   }
   return out;
 }
 
 /**
- * The type word, keyword or code starting the word s[i, end), if any. A type word or keyword starts with one of
- * BY_OPENING, a whole word: any other word is not tried against their patterns, most of the time saved.
+ * The type word or keyword starting the word s[i, end), if any. One starts with one of BY_OPENING, a whole
+ * word: any other word is not tried against their patterns, most of the time saved.
  */
-function matchLetterToken(s: string, i: number, end: number, c: number): { image: string; type: TokenType } | null {
+function keywordAt(s: string, i: number, end: number): { image: string; type: TokenType } | null {
   const key = openingKey(s, i, end);
   for (const { type, matcher } of (key >= 0 && BY_OPENING.get(key)) || []) {
     const m = matcher.exec(s, i);
     if (m) return { image: m[0], type };
   }
-  const m = CODE_STARTS.has(c) ? code.exec(s, i) : null;
-  return m ? { image: m[0], type: Code } : null;
+  return null;
 }

@@ -7,7 +7,7 @@
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 import { KINDS } from "./tables.js";
-import { LETTER, NOT_LETTER_AFTER } from "./text.js";
+import { isDigit, isWordChar, LETTER, NOT_LETTER_AFTER } from "./text.js";
 
 const bothCases = (s: string) => [...new Set([s.toLowerCase(), s.toUpperCase()])];
 
@@ -98,20 +98,29 @@ export const Num = createToken({ name: "Num", pattern: /[0-9]+/ });
  * A number OCR misread with look-alike letters, right before a separator: `l71-CV/…`, `I16-KH/…`, `2O-NQ/…`.
  * It counts as a Num for the grammar; the build stage reads it as digits and records the repair.
  */
-const LOOKALIKE_RUN = /[0-9OoIl]+/y;
-const AFTER_NUMBER = /[ \t]{0,3}[-/]/y;
+const isLookalike = (c: number) => c === 79 || c === 111 || c === 73 || c === 108; // O o I l
+/** Length of the look-alike number at `offset` (digits and at least one of `OoIl`, then `-` or `/`), or 0. */
+export function ocrNumLength(text: string, offset: number): number {
+  let digits = false;
+  let lookalikes = false;
+  let end = offset;
+  for (; end < text.length; end++) {
+    const c = text.charCodeAt(end);
+    if (isDigit(c)) digits = true;
+    else if (isLookalike(c)) lookalikes = true;
+    else break;
+  }
+  if (!digits || !lookalikes) return 0;
+  let k = end;
+  while (k < text.length && k - end < 3 && (text[k] === " " || text[k] === "\t")) k++;
+  return text[k] === "-" || text[k] === "/" ? end - offset : 0;
+}
+/** A custom pattern's match of `length` characters at `offset`, or null for none. */
+const matchOf = (text: string, offset: number, length: number): [string] | null => (length > 0 ? [text.slice(offset, offset + length)] : null);
 export const OcrNum = createToken({
   name: "OcrNum",
   categories: [Num],
-  pattern: {
-    exec(text: string, offset: number) {
-      LOOKALIKE_RUN.lastIndex = offset;
-      const m = LOOKALIKE_RUN.exec(text);
-      if (!m || !/\d/.test(m[0]) || !/[OoIl]/.test(m[0])) return null;
-      AFTER_NUMBER.lastIndex = offset + m[0].length;
-      return AFTER_NUMBER.test(text) ? m : null;
-    },
-  },
+  pattern: { exec: (text: string, offset: number) => matchOf(text, offset, ocrNumLength(text, offset)) },
   line_breaks: false,
   start_chars_hint: [..."0123456789OoIl"],
 });
@@ -153,26 +162,27 @@ export const Khoa = keyword("Khoa", ["khóa"], [], "(?=[ \\t]+[IVXL]{1,6}(?![A-Z
  * (`CTr`, `QĐi`, `QyĐ`, `TTg`, `TTr`, `TrS`). A capital, then capitals, digits or `&`, with at most one
  * lower-case letter; the whole letter run must qualify, so `Ban` or `Bộ` stay words.
  */
-const CODE_RUN = new RegExp(`[${LETTER}0-9&]+`, "y");
 export const Code = createToken({
   name: "Code",
-  pattern: {
-    exec(text: string, offset: number) {
-      CODE_RUN.lastIndex = offset;
-      const m = CODE_RUN.exec(text);
-      return m && isCodeLike(m[0]) ? m : null;
-    },
-  },
+  pattern: { exec: (text: string, offset: number) => matchOf(text, offset, codeLength(text, offset)) },
   line_breaks: false,
   start_chars_hint: [..."ABCDEFGHIJKLMNOPQRSTUVWXYZĐ"],
 });
 
-export function isCodeLike(run: string): boolean {
-  const first = run.charCodeAt(0);
+/** Length of the code group at `offset` (the whole run of letters, digits and `&` must be one), or 0. */
+export function codeLength(text: string, offset: number): number {
+  let end = offset;
+  while (end < text.length && (isWordChar(text.charCodeAt(end)) || text.charCodeAt(end) === 38)) end++;
+  return end > offset && isCodeLike(text, offset, end) ? end - offset : 0;
+}
+
+/** text[from, to) is a code group: a capital, then capitals, digits or `&`, at most one lower-case letter. */
+function isCodeLike(text: string, from: number, to: number): boolean {
+  const first = text.charCodeAt(from);
   if (!((first >= 65 && first <= 90) || first === 0x110)) return false;
   let lower = 0;
-  for (let i = 1; i < run.length; i++) {
-    const c = run.charCodeAt(i);
+  for (let i = from + 1; i < to; i++) {
+    const c = text.charCodeAt(i);
     if ((c >= 65 && c <= 90) || c === 0x110 || (c >= 48 && c <= 57) || c === 38) continue;
     if (c >= 97 && c <= 122) {
       if (++lower > 1) return false;
@@ -180,7 +190,7 @@ export function isCodeLike(run: string): boolean {
     }
     return false;
   }
-  return lower === 0 || run.length >= 3;
+  return lower === 0 || to - from >= 3;
 }
 
 export const Word = createToken({ name: "Word", pattern: new RegExp(`[${LETTER}0-9]+`) });

@@ -84,6 +84,7 @@ class CitationParser extends PrefixParser {
       dates: [], year: null, issuedBy: [], terms: [],
     };
     this.ACTION(() => (this.lastTitled = false));
+    this.current = c;
     let first: IToken | undefined;
     let last: IToken | undefined;
     const mark = (t: IToken) => {
@@ -135,48 +136,7 @@ class CitationParser extends PrefixParser {
       });
     } });
     this.MANY({ GATE: () => this.tailAhead(), DEF: () => {
-      this.OR([
-        {
-          ALT: () => {
-            this.OPTION7(() => this.CONSUME(Comma));
-            const d = this.SUBRULE(this.date);
-            this.ACTION(() => c.dates.push(d));
-          },
-        },
-        {
-          GATE: () => this.startsName(this.LA(1).tokenType === Comma ? 3 : 2),
-          ALT: () => {
-            this.OPTION8(() => this.CONSUME1(Comma));
-            this.CONSUME1(Cua);
-            const by = this.SUBRULE2(this.nameWords, { ARGS: [true] });
-            this.ACTION(() => c.issuedBy.push(by));
-          },
-        },
-        {
-          // `Luật Doanh nghiệp năm 2020`
-          GATE: () => this.LA(1).tokenType === Nam,
-          ALT: () => {
-            const nam = this.CONSUME1(Nam);
-            const y = this.CONSUME1(Num);
-            this.ACTION(() => (c.year ??= span(nam, y, this.text)));
-          },
-        },
-        {
-          // `Luật Kiến trúc 2019`: a bare year, right after a title
-          GATE: () => c.title !== null && c.identifier === null && c.year === null && /^(?:19|20)\d\d$/.test(this.LA(1).image),
-          ALT: () => {
-            const y = this.CONSUME2(Num);
-            this.ACTION(() => (c.year = piece(y)));
-          },
-        },
-        {
-          GATE: () => ROMAN.test(this.LA(this.LA(1).tokenType === LParen ? 3 : 2).image),
-          ALT: () => {
-            const term = this.SUBRULE(this.term);
-            this.ACTION(() => c.terms.push(term));
-          },
-        },
-      ]);
+      this.OR((this.tailAlts ??= this.tailAlternatives()));
       this.ACTION(() => mark(this.LA(0)));
     } });
     this.ACTION(() => {
@@ -187,6 +147,58 @@ class CitationParser extends PrefixParser {
     });
     return c;
   });
+
+  // The citation being read, for the tail alternatives: built once and reused (chevrotain would build them again
+  // for every tail), they cannot hold it in a closure.
+  private current: RawCitation | undefined;
+  private tailAlts: IOrAlt<void>[] | undefined;
+
+  /** `, ngày …` · `của <Name>` · `năm 2020` · a bare year after a title · `(khóa XI)`. */
+  private tailAlternatives(): IOrAlt<void>[] {
+    const c = () => this.current as RawCitation;
+    return [
+      {
+        ALT: () => {
+          this.OPTION7(() => this.CONSUME(Comma));
+          const d = this.SUBRULE(this.date);
+          this.ACTION(() => c().dates.push(d));
+        },
+      },
+      {
+        GATE: () => this.startsName(this.LA(1).tokenType === Comma ? 3 : 2),
+        ALT: () => {
+          this.OPTION8(() => this.CONSUME1(Comma));
+          this.CONSUME1(Cua);
+          const by = this.SUBRULE2(this.nameWords, { ARGS: [true] });
+          this.ACTION(() => c().issuedBy.push(by));
+        },
+      },
+      {
+        // `Luật Doanh nghiệp năm 2020`
+        GATE: () => this.LA(1).tokenType === Nam,
+        ALT: () => {
+          const nam = this.CONSUME1(Nam);
+          const y = this.CONSUME1(Num);
+          this.ACTION(() => (c().year ??= span(nam, y, this.text)));
+        },
+      },
+      {
+        // `Luật Kiến trúc 2019`: a bare year, right after a title
+        GATE: () => c().title !== null && c().identifier === null && c().year === null && /^(?:19|20)\d\d$/.test(this.LA(1).image),
+        ALT: () => {
+          const y = this.CONSUME2(Num);
+          this.ACTION(() => (c().year = piece(y)));
+        },
+      },
+      {
+        GATE: () => ROMAN.test(this.LA(this.LA(1).tokenType === LParen ? 3 : 2).image),
+        ALT: () => {
+          const term = this.SUBRULE(this.term);
+          this.ACTION(() => c().terms.push(term));
+        },
+      },
+    ];
+  }
 
   /** After the number: `-NQ/TW`, `/2020/NĐ-CP`, `/LĐLĐ`, ` CT/TU`. */
   private identifierRest = this.RULE("identifierRest", (num: IToken): RawIdentifier => {

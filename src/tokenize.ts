@@ -17,6 +17,9 @@ const CODE_STARTS = new Set((Code.START_CHARS_HINT ?? []).map((ch) => (typeof ch
 
 const isLookalike = (c: number) => c === 79 || c === 111 || c === 73 || c === 108; // O o I l
 const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+// The one-character tokens in a table by character code (a Map lookup for every character cost more).
+const ONE_CHAR: (TokenType | null)[] = new Array(Math.max(...ONE_CHAR_TOKENS.keys()) + 1).fill(null);
+for (const [code, type] of ONE_CHAR_TOKENS) ONE_CHAR[code] = type;
 
 const token = (image: string, startOffset: number, tokenType: TokenType): IToken =>
   ({ image, startOffset, tokenTypeIdx: tokenType.tokenTypeIdx as number, tokenType }) as IToken;
@@ -48,7 +51,7 @@ export function tokenize(text: string, from: number, to: number): IToken[] {
       out.push(token(s.slice(start, i), from + start, Num));
       continue;
     }
-    const one = ONE_CHAR_TOKENS.get(c);
+    const one = ONE_CHAR[c] ?? null;
     if (one) {
       out.push(token(s[i] as string, from + i, one));
       i++;

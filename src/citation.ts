@@ -82,7 +82,8 @@ function readCodes(id: RawIdentifier, repairs: [string, string][], number: strin
  */
 function namedKey(kind: string, title: string, year: number | null): string {
   // Lower-cased word by word; identifiers inside an amending law's title (`số 31/2024/QH15`) keep their case.
-  const folded = title.replace(/\s+/g, " ").trim().split(" ").map((w) => (/\d/.test(w) ? w : w.toLowerCase())).join(" ");
+  const spaced = title.replace(/\s+/g, " ").trim();
+  const folded = /\d/.test(spaced) ? spaced.split(" ").map((w) => (/\d/.test(w) ? w : w.toLowerCase())).join(" ") : spaced.toLowerCase();
   return `${kind} ${folded}${year ? ` năm ${year}` : ""}`;
 }
 
@@ -114,6 +115,8 @@ function kindOf(typeWord: Piece | null, typeCode: string | null, style: string |
 
 // How much each kind of OCR repair lowers a citation's confidence (multiplied together).
 const PENALTY = { letter: 0.97, diacritics: 0.95, separator: 0.97, codeLetter: 0.9, digit: 0.85, pageBreak: 0.9 } as const;
+// Module constants: the bundler turns a regex literal with \p{…} into `new RegExp(…)`, built again at every use.
+const LETTER_RUNS = /\p{L}+/gu;
 const KEYWORDS = new Map([["so", "số"], ["ngay", "ngày"], ["thang", "tháng"], ["nam", "năm"]]);
 
 export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
@@ -145,7 +148,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   // Marks lost or wrong (compared on the normalized text, so NFD input is not damage).
   if (typeSpan && raw.typeWord && kind && foldKey(raw.typeWord.text) !== foldKey(kind)) repaired(typeSpan, typeSpan.text, kind, PENALTY.diacritics);
   for (const piece of [raw.marker, ...raw.dates]) {
-    for (const m of piece ? piece.text.matchAll(/\p{L}+/gu) : []) {
+    for (const m of piece ? piece.text.matchAll(LETTER_RUNS) : []) {
       const as = KEYWORDS.get(stripDiacritics(m[0]));
       if (!as || !piece || m[0].toLowerCase() === as) continue;
       const at = toSpan({ start: piece.start + m.index, end: piece.start + m.index + m[0].length, text: "" }) as Span;

@@ -18,13 +18,16 @@ const relationOfVerb = new Map(VERBS.map((v) => [v.verb, v.relation as Relation]
 const STRENGTH: readonly string[] = relationsJson.strength;
 const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers);
 const SOME_PARTS_OF = /^\s*một\s+số\s+[^;.\n]{1,60}?\s+của\s*$/u;
+// Module constants: the bundler turns a regex literal with \p{…} into `new RegExp(…)`, built again at every use.
+const HAS_LETTER = /\p{L}/u;
+const CAPITAL = /\p{Lu}/u;
 
 /** A verb governs a mention only from close by, with no word between them that starts another construction. */
 export function governs(text: string, verb: Verb, mentionStart: number): boolean {
   const between = text.slice(verb.span.end, mentionStart);
   // `sửa đổi, bổ sung một số điều của`, `… một số nội dung tại các Phụ lục của`: the verb's own complement.
   if (SOME_PARTS_OF.test(between)) return true;
-  const words = between.split(/[\s,]+/).filter((w) => /\p{L}/u.test(w));
+  const words = between.split(/[\s,]+/).filter((w) => HAS_LETTER.test(w));
   return words.length <= relationsJson.maxSyllablesVerbToMention && !words.some((w) => BREAKERS.has(w.toLowerCase()));
 }
 
@@ -63,7 +66,7 @@ export function clauseStart(text: string, at: number): number {
   for (let i = at - 1; i >= 0; i--) {
     const c = text[i];
     if (c === ";" || c === "\n") return i + 1;
-    if (c === "." && /\s/.test(text[i + 1] ?? "") && /\p{Lu}/u.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i + 1;
+    if (c === "." && /\s/.test(text[i + 1] ?? "") && CAPITAL.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i + 1;
   }
   return 0;
 }

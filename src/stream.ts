@@ -51,10 +51,18 @@ export async function* extractStream(source: TextSource, options: ExtractOptions
   yield* flush(true);
 }
 
-/** A citation found in the buffer, moved to offsets of the whole stream. */
+/** A citation found in the buffer, moved to offsets of the whole stream (in place: extract made it for us alone). */
 function shift(c: Citation, by: number): Citation {
   if (by === 0) return c;
-  const move = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: s.start + by, end: s.end + by });
-  const spans = Object.fromEntries(Object.entries(c.spans).map(([k, s]) => [k, s ? move(s) : null])) as Citation["spans"];
-  return { ...move(c), spans, diagnostics: c.diagnostics.map((d) => ({ ...move(d), ...(d.related ? { related: d.related.map(move) } : {}) })) };
+  const move = (s: { start: number; end: number }) => {
+    s.start += by;
+    s.end += by;
+  };
+  move(c);
+  for (const s of Object.values(c.spans)) if (s) move(s);
+  for (const d of c.diagnostics) {
+    move(d);
+    for (const r of d.related ?? []) move(r);
+  }
+  return c;
 }

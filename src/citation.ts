@@ -9,6 +9,7 @@ import type { Piece, RawCitation, RawIdentifier } from "./parse.js";
 import type { Citation, Diagnostic, Span } from "./schema.js";
 import { findSubject } from "./subject.js";
 import { ASSEMBLIES, foldKey, issuerInfo, kindOfWord, stripDiacritics, typeCodeInfo } from "./tables.js";
+import { firstIndex } from "./text.js";
 import { lookalikeDigits } from "./tokens.js";
 
 interface Codes {
@@ -90,15 +91,8 @@ function namedKey(kind: string, title: string, year: number | null): string {
 /** The repairs normalization made inside a span of the original text (repairs are sorted by start). */
 function repairsWithin(nt: NormalizedText, span: Span): Repair[] {
   const repairs = nt.repairs;
-  let lo = 0;
-  let hi = repairs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((repairs[mid] as Repair).start < span.start) lo = mid + 1;
-    else hi = mid;
-  }
   const out: Repair[] = [];
-  for (let i = lo; i < repairs.length && (repairs[i] as Repair).start < span.end; i++) {
+  for (let i = firstIndex(repairs.length, (k) => (repairs[k] as Repair).start >= span.start); i < repairs.length && (repairs[i] as Repair).start < span.end; i++) {
     if ((repairs[i] as Repair).end <= span.end) out.push(repairs[i] as Repair);
   }
   return out;

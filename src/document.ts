@@ -15,7 +15,7 @@ import { pinpointsIn } from "./pinpoint.js";
 import { clauseStart, EDITORIAL_NOTE, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
 import { foldKey, foldName, KINDS, typeCodeInfo } from "./tables.js";
-import { type Quotation, quotationAt, quotations } from "./text.js";
+import { firstIndex, lineIndex, type Quotation, quotationAt, quotations } from "./text.js";
 
 export interface DocumentOptions {
   /** The caller's id for the text; the document's key when its header gives no identifier. */
@@ -27,6 +27,7 @@ const KIND_WORDS = [...KINDS].map((k) => k.kind).sort((a, b) => b.length - a.len
 // text for the type words with a look-behind at every position took most of parseDocument's time).
 const SELF = /\s(?:này)(?![\p{L}])/giu;
 const BACK = /\s(?:nêu trên|nói trên|trên đây)(?![\p{L}])/giu;
+const BACK_TEST = new RegExp(BACK.source, "iu");
 const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+$`, "iu");
 const KIND_REACH = 80;
 const DEFINITION = /\(\s*[*_]*\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s[^)]{1,160}\)/giu;
@@ -73,13 +74,14 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   // consolidated text's `Luật này`).
   const ownTypes = [type?.kind, header.type?.kind].filter((t): t is string => t !== undefined).map(foldKey);
   const quotes = quotations(text);
+  const quotedSource = quotedSources(text, citations);
   for (const [tail, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
     for (const m of kindWordsThen(text, tail)) {
       const word = spanOf(text, m.start, m.end);
       // `“… Luật này có hiệu lực …”` quoted from another law means that law: the one cited before the quote.
       const quote = by === "self" ? quotationAt(quotes, m.start) : undefined;
       if (quote) {
-        const source = quotedSource(text, citations, quote[0], m.kind);
+        const source = quotedSource(quote[0], m.kind);
         mentions.push(wordMention(word, source?.kind ?? null, source?.key ?? null, source ? "back-reference" : null, source ? spanOf(text, source.start, source.end) : null));
         continue;
       }
@@ -113,11 +115,17 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   // What the text amends, replaces or repeals, it does so whatever verb stood before the citation.
   const effective = effectiveDate(text, header.date?.iso ?? null, quotes);
   const amendments = findAmendments(text, mentions, effective?.iso ?? null);
+  const mentionsAt = new Map<number, Mention[]>();
+  for (const m of mentions) {
+    const at = mentionsAt.get(m.start);
+    if (at) at.push(m);
+    else mentionsAt.set(m.start, [m]);
+  }
   for (const a of amendments) {
     const entry = cited.get(a.target);
     if (entry) entry.relation = stronger(entry.relation, a.action);
     // `<document> hết hiệu lực …` begins with the mention it repeals.
-    const subject = mentions.find((m) => m.start === a.span.start && m.resolvedKey === a.target);
+    const subject = mentionsAt.get(a.span.start)?.find((m) => m.resolvedKey === a.target);
     if (subject) subject.relation = stronger(subject.relation, a.action);
   }
   // A short reference the text resolves is no longer a problem of the document.
@@ -169,12 +177,32 @@ function wordMention(word: Span, kind: string | null, resolvedKey: string | null
  * The document a quotation comes from: the first citation of that type on the last line before it that cites
  * one (`Điều 5 của Luật số 43/2024/QH15 sửa đổi … của Luật Đất đai số 31/2024/QH15 … quy định như sau:`).
  */
-function quotedSource(text: string, citations: Citation[], open: number, kind: string): Citation | undefined {
-  const before = citations.filter((c) => c.end <= open && c.key && foldKey(c.kind ?? "") === foldKey(kind));
-  const last = before.at(-1);
-  if (!last) return undefined;
-  const lineStart = text.lastIndexOf("\n", last.start - 1) + 1;
-  return before.find((c) => c.start >= lineStart) ?? last;
+/**
+ * The law a quoted `Luật này` means, for a quote opening at `open`: of the citations of that kind ending before
+ * it, the last, or the first on the last one's line (`… Điều 5 của Luật Đất đai số 31/2024/QH15 như sau: “…`).
+ */
+function quotedSources(text: string, citations: Citation[]): (open: number, kind: string) => Citation | undefined {
+  const byKind = new Map<string, Citation[]>(); // in text order
+  for (const c of citations) {
+    if (c.key === null) continue;
+    const kind = foldKey(c.kind ?? "");
+    const list = byKind.get(kind);
+    if (list) list.push(c);
+    else byKind.set(kind, [c]);
+  }
+  const lines = lineIndex(text);
+  return (open, kind) => {
+    const list = byKind.get(foldKey(kind)) ?? [];
+    // The last one starting before the quote may run into it (a title around the quote): step back over those.
+    let k = firstIndex(list.length, (i) => (list[i] as Citation).start >= open) - 1;
+    while (k >= 0 && (list[k] as Citation).end > open) k--;
+    const last = list[k];
+    if (!last) return undefined;
+    const lineStart = lines.startOf(last.start);
+    let first = last;
+    for (let j = k - 1; j >= 0 && (list[j] as Citation).start >= lineStart; j--) if ((list[j] as Citation).end <= open) first = list[j] as Citation;
+    return first;
+  };
 }
 
 
@@ -211,6 +239,7 @@ function effectiveDate(text: string, signed: string | null, quotes: readonly Quo
 const PINPOINT_THEN_CITATION = /^[\s,]*(?:của|tại|theo)?\s*$/u;
 const JOINS_PINPOINTS = /^\s*(?:,|và|hoặc)\s*$/u;
 const CITATION_THEN_PINPOINT = /^\s*,?\s*(?:tại|theo|ở)?\s*$/u;
+const MAX_GAP = 200;
 
 /**
  * Attaches each pinpoint to the mention it qualifies: the one right after it (`tại Điều 5 của Nghị định số …`,
@@ -224,30 +253,35 @@ function attachPinpoints(nt: NormalizedText, mentions: Mention[]): Pinpoint[] {
   let i = 0;
   // `khoản 3 Điều 200 và khoản 15 Điều 210 của Luật …`: pinpoints joined by `và` or a comma wait for the last one.
   let waiting: Pinpoint[] = [];
+  // Only a short gap can join (`, của `, ` và `): a long one is not read at all, so that a text of thousands of
+  // pinpoints far from any citation stays linear.
+  const gapIs = (re: RegExp, from: number, to: number) => to - from <= MAX_GAP && re.test(text.slice(from, to));
   for (const p of pinpointsIn(nt)) {
     while (i < numbered.length && (numbered[i] as Mention).end <= p.start) i++;
     const after = numbered[i];
     const before = numbered[i - 1];
-    const joined = waiting.length > 0 && JOINS_PINPOINTS.test(text.slice((waiting.at(-1) as Pinpoint).end, p.start));
-    const group = joined ? [...waiting, p] : [p];
-    if (!joined) own.push(...waiting);
+    const joined = waiting.length > 0 && gapIs(JOINS_PINPOINTS, (waiting.at(-1) as Pinpoint).end, p.start);
+    if (!joined) for (const w of waiting) own.push(w);
+    const group = joined ? waiting : [];
+    group.push(p);
     waiting = [];
-    if (after && after.start >= p.end && PINPOINT_THEN_CITATION.test(text.slice(p.end, after.start))) after.pinpoints.push(...group);
-    else if (before && CITATION_THEN_PINPOINT.test(text.slice(before.end, group[0]!.start))) before.pinpoints.push(...group);
+    if (after && after.start >= p.end && gapIs(PINPOINT_THEN_CITATION, p.end, after.start)) for (const g of group) after.pinpoints.push(g);
+    else if (before && gapIs(CITATION_THEN_PINPOINT, before.end, (group[0] as Pinpoint).start)) for (const g of group) before.pinpoints.push(g);
     else waiting = group;
   }
-  own.push(...waiting);
+  for (const w of waiting) own.push(w);
   // `khoản 2 Điều 3 của Luật này`: the self-reference's pinpoints are the document's own.
-  for (const m of mentions) if (m.citation === null && /này$/u.test(m.text) && m.resolvedBy !== "back-reference") own.push(...m.pinpoints.splice(0));
+  for (const m of mentions) if (m.citation === null && /này$/u.test(m.text) && m.resolvedBy !== "back-reference") for (const p of m.pinpoints.splice(0)) own.push(p);
   return own.sort((a, b) => a.start - b.start);
 }
 
 /** `Số: 300/LĐLĐ`, `Số 25-KH/HU` at the start of a header line, with no type word: the document's own number. */
 function ownIdentifier(text: string, citations: Citation[]): DocumentRecord["identifier"] {
   const headerEnd = nthLineStart(text, HEADER_LINES);
+  const lines = lineIndex(text);
   for (const c of citations) {
     if (c.start >= headerEnd) break;
-    const lineStart = text.lastIndexOf("\n", c.start - 1) + 1;
+    const lineStart = lines.startOf(c.start);
     const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(text.slice(lineStart, c.start)) && /^s[ốo]/i.test(c.text);
     // `Luật số:  43/2024/QH15` in a header: the colon marks the document's own number field.
     const numberField = /s[ốo]\s*:/i.test(text.slice(c.start, c.spans.identifier?.start ?? c.start));
@@ -269,13 +303,24 @@ function nthLineStart(text: string, n: number): number {
  */
 function readDefinitions(mentions: Mention[], spans: Span[]): Map<string, Definition> {
   const definitions = new Map<string, Definition>();
+  // One sweep over the mentions (both lists are in text order): the last full citation of each name so far.
+  const lastFull = new Map<string, Mention>();
+  let i = 0;
   for (const span of spans) {
-    const named = mentions.find((m) => m.isDefinition && m.start >= span.start && m.start < span.end && m.citation);
+    for (; i < mentions.length && (mentions[i] as Mention).start < span.start; i++) {
+      const m = mentions[i] as Mention;
+      if (!m.isDefinition && m.citation?.key) lastFull.set(kindKey(m.kind, m.citation.number), m);
+    }
+    let named: Mention | undefined;
+    for (let j = i; j < mentions.length && (mentions[j] as Mention).start < span.end && !named; j++) {
+      const m = mentions[j] as Mention;
+      if (m.isDefinition && m.citation) named = m;
+    }
     if (!named?.citation) continue;
     const name = kindKey(named.kind, named.citation.number);
-    const antecedent = [...mentions]
-      .reverse()
-      .find((m) => m.end <= span.start && !m.isDefinition && m.citation?.key && kindKey(m.kind, m.citation.number) === name);
+    // The antecedent ends before the definition opens (a mention starting before it may still overlap it).
+    const last = lastFull.get(name);
+    const antecedent = last && last.end <= span.start ? last : undefined;
     const candidates = [named.citation, antecedent?.citation].filter((c): c is Citation => Boolean(c?.key));
     const consistent = candidates.find((c) => !hasMismatch(c)) ?? candidates[0];
     if (!consistent?.key) continue;
@@ -297,18 +342,40 @@ function resolveMentions(text: string, mentions: Mention[], definitions: Map<str
     if (n && bare && bare !== n) dated.set(bare, (dated.get(bare) ?? new Set()).add(numberOfName.get(n) ?? n));
   }
   for (const [bare, keys] of dated) if (keys.size === 1 && !numberOfName.has(bare)) numberOfName.set(bare, [...keys][0] as string);
-  mentions.forEach((m, i) => {
+  // Lookups prepared once, and what the mentions before the current one offer, kept as they are resolved: a text
+  // of thousands of mentions is resolved in linear time.
+  const firstOf = new Map<string, Mention>(); // a key or name key → the first mention carrying it
+  const firstByKey = new Map<string, Mention>();
+  const consistentKeys = new Map<string, Set<string>>(); // kind, number and issuer → keys of the citations without a mismatch
+  for (const o of mentions) {
+    const oc = o.citation;
+    if (!oc) continue;
+    for (const k of [oc.key, oc.nameKey]) if (k && !firstOf.has(k)) firstOf.set(k, o);
+    if (oc.key && !firstByKey.has(oc.key)) firstByKey.set(oc.key, o);
+    if (oc.key && !hasMismatch(oc)) {
+      const k = `${kindKey(o.kind, oc.number)}|${oc.issuer}`;
+      consistentKeys.set(k, (consistentKeys.get(k) ?? new Set()).add(oc.key));
+    }
+  }
+  const earlier = new EarlierMentions();
+  mentions.forEach((m) => {
+    resolveOne(m);
+    earlier.add(m);
+  });
+
+  function resolveOne(m: Mention): void {
     const c = m.citation;
     if (m.resolvedBy === "self") return;
     const numbered = c?.key && c.key === c.nameKey ? numberOfName.get(c.key) : undefined;
     if (numbered) {
-      const evidence = mentions.find((o) => o !== m && (o.citation?.key === numbered || o.citation?.nameKey === numbered));
+      const first = firstOf.get(numbered);
+      const evidence = first !== m ? first : mentions.find((o) => o !== m && (o.citation?.key === numbered || o.citation?.nameKey === numbered));
       Object.assign(m, { resolvedKey: numbered, resolvedBy: "name", evidence: evidence ? spanOf(text, evidence.start, evidence.end) : null });
       return;
     }
     if (!c) {
       // Back-reference: the nearest earlier resolved mention of the same kind, in the same section.
-      if (m.resolvedBy === null && BACK_TEST.test(m.text)) resolveBack(m, mentions.slice(0, i), sectionOf);
+      if (m.resolvedBy === null && BACK_TEST.test(m.text)) resolveBack(m, earlier.lastOfKind(m.kind), sectionOf);
       else if (m.resolvedKey === null) m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
       return;
     }
@@ -321,9 +388,10 @@ function resolveMentions(text: string, mentions: Mention[], definitions: Map<str
     }
     if (c.key) {
       // The code contradicts the type word: read it as the text's own consistent form when there is one.
-      const consistent = defined?.key ?? uniqueKey(mentions.filter((o) => o !== m && o.citation?.key && !hasMismatch(o.citation) && kindKey(o.kind, o.citation.number) === name && o.citation.issuer === c.issuer));
+      const others = consistentKeys.get(`${name}|${c.issuer}`);
+      const consistent = defined?.key ?? (others?.size === 1 ? [...others][0] : undefined);
       if (consistent && consistent !== c.key) {
-        const evidence = defined?.span ?? mentions.find((o) => o.citation?.key === consistent)?.citation;
+        const evidence = defined?.span ?? firstByKey.get(consistent)?.citation;
         Object.assign(m, { resolvedKey: consistent, resolvedBy: defined ? "definition" : "consistent-citation", evidence: evidence ? spanOf(text, evidence.start, evidence.end) : null });
         const id = c.spans.identifier ?? m;
         m.diagnostics.push(diagnostic("inconsistent-citation", id.start, id.end, { cited: c.key, key: consistent }, consistent));
@@ -335,28 +403,51 @@ function resolveMentions(text: string, mentions: Mention[], definitions: Map<str
       Object.assign(m, { resolvedKey: defined.key, resolvedBy: "definition", evidence: defined.span });
       return;
     }
-    const earlier = mentions.slice(0, i).filter((o) => o.resolvedKey && o.citation?.key && kindKey(o.kind, o.citation.number) === name && (c.typeCode === null || o.citation.typeCode === c.typeCode));
-    const keys = [...new Set(earlier.map((o) => o.resolvedKey as string))];
+    const found = earlier.fullCitations(name, c.typeCode);
+    const keys = [...found.keys()];
     if (keys.length === 1) {
-      const first = earlier.find((o) => o.resolvedKey === keys[0]) as Mention;
+      const first = found.get(keys[0] as string) as Mention;
       Object.assign(m, { resolvedKey: keys[0], resolvedBy: "earlier-citation", evidence: spanOf(text, first.start, first.end) });
     } else if (keys.length > 1) {
       m.diagnostics.push(diagnostic("ambiguous-reference", m.start, m.end, { text: m.text, candidates: keys.join(", ") }));
     } else {
       m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
     }
-  });
-}
-const BACK_TEST = new RegExp(BACK.source, "iu");
-
-function uniqueKey(mentions: Mention[]): string | undefined {
-  const keys = new Set(mentions.map((m) => m.citation?.key as string));
-  return keys.size === 1 ? [...keys][0] : undefined;
+  }
 }
 
-function resolveBack(m: Mention, earlier: Mention[], sectionOf: (offset: number) => number): void {
-  const section = sectionOf(m.start);
-  const target = [...earlier].reverse().find((o) => o.resolvedKey && o.resolvedBy !== "self" && foldKey(o.kind ?? "") === foldKey(m.kind ?? "") && sectionOf(o.start) === section);
+/** What the mentions read so far offer to the next: full citations by kind and number, the last resolved of each kind. */
+class EarlierMentions {
+  // `kind number|type code` (or `|*` for any) → each resolved key, in order, with the first mention resolved to it
+  private readonly byName = new Map<string, Map<string, Mention>>();
+  private readonly lastByKind = new Map<string, Mention>();
+
+  add(m: Mention): void {
+    const c = m.citation;
+    if (m.resolvedKey && c?.key) {
+      const name = kindKey(m.kind, c.number);
+      for (const k of [`${name}|*`, `${name}|${c.typeCode}`]) {
+        const keys = this.byName.get(k) ?? new Map<string, Mention>();
+        if (!keys.has(m.resolvedKey)) keys.set(m.resolvedKey, m);
+        this.byName.set(k, keys);
+      }
+    }
+    if (m.resolvedKey && m.resolvedBy !== "self") this.lastByKind.set(foldKey(m.kind ?? ""), m);
+  }
+
+  /** Earlier full citations of this kind and number (of this type code, when the short form gives one), by key. */
+  fullCitations(name: string, typeCode: string | null): ReadonlyMap<string, Mention> {
+    return this.byName.get(`${name}|${typeCode ?? "*"}`) ?? new Map();
+  }
+
+  lastOfKind(kind: string | null): Mention | undefined {
+    return this.lastByKind.get(foldKey(kind ?? ""));
+  }
+}
+
+function resolveBack(m: Mention, nearest: Mention | undefined, sectionOf: (offset: number) => number): void {
+  // The nearest of its kind: were it in an earlier section, so would all before it be.
+  const target = nearest && sectionOf(nearest.start) === sectionOf(m.start) ? nearest : undefined;
   if (target) Object.assign(m, { resolvedKey: target.resolvedKey, resolvedBy: "back-reference", evidence: { text: target.text, start: target.start, end: target.end } });
   else m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
 }
@@ -369,11 +460,8 @@ function sectionIndex(text: string): (offset: number) => number {
     if (SECTION.test(line)) starts.push(at);
     at += line.length + 1;
   }
-  return (offset) => {
-    let s = 0;
-    while (s + 1 < starts.length && (starts[s + 1] as number) <= offset) s++;
-    return s;
-  };
+  // The last section start at or before `offset` (starts[0] is 0).
+  return (offset) => Math.max(0, firstIndex(starts.length, (i) => (starts[i] as number) > offset) - 1);
 }
 
 /**
@@ -388,7 +476,9 @@ function relate(text: string, mentions: Mention[], quotes: readonly Quotation[])
     if (from !== to && !stated.has(id)) stated.set(id, { from, to, relation, evidence });
   };
   const statedFrom = new Map<Mention, { from: string; relation: Mention["relation"] }>();
-  const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n) => [n.index, n.index + n[0].length] as const);
+  // As quotations (open and close outside), so that one search finds a mention inside either.
+  const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n): Quotation => [n.index - 1, n.index + n[0].length]);
+  const lines = lineIndex(text);
   let previous: Mention | null = null;
   let named: Mention | null = null;
   let amended: Mention | null = null;
@@ -399,8 +489,8 @@ function relate(text: string, mentions: Mention[], quotes: readonly Quotation[])
     if (m.citation?.title) named = m;
     if (m.isDefinition || m.resolvedBy === "self") continue;
     // A portal's editorial note is not the text, nor is another law quoted: their mentions relate nothing.
-    if (notes.some(([a, b]) => m.start >= a && m.start < b) || quotationAt(quotes, m.start)) continue;
-    amended = amendedBy(text, m, previous, amended, state);
+    if (quotationAt(notes, m.start) || quotationAt(quotes, m.start)) continue;
+    amended = amendedBy(text, lines, m, previous, amended, state);
     const clause = clauseStart(text, m.start);
     const p: Mention | null = previous && previous.end > clause ? previous : null;
     // `…; Kế hoạch số 116-KH/TU …`: a clause that only continues a list keeps the list's relation.
@@ -444,18 +534,21 @@ function relate(text: string, mentions: Mention[], quotes: readonly Quotation[])
 const AMENDED_BY = /^[^;.\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+(?:bởi|theo)\s*$/u;
 const AMENDED_BY_LIST = /^[^;\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?\s+bởi\s*:[ \t]*$/u;
 const NUMBERED_ITEM = /^[ \t]*\d+\.[ \t]*$/;
+const PHRASE_REACH = 400;
 type State = (from: string, to: string, relation: Mention["relation"], evidence: Span) => void;
 
 /** Passive amendments, in line or as a numbered list; returns the head of a list that goes on, if any. */
-function amendedBy(text: string, m: Mention, previous: Mention | null, head: Mention | null, state: State): Mention | null {
-  const lineStart = text.lastIndexOf("\n", m.start - 1) + 1;
-  const lineEnd = text.indexOf("\n", m.end) < 0 ? text.length : text.indexOf("\n", m.end);
-  const item = NUMBERED_ITEM.test(text.slice(lineStart, m.start));
+function amendedBy(text: string, lines: ReturnType<typeof lineIndex>, m: Mention, previous: Mention | null, head: Mention | null, state: State): Mention | null {
+  const lineStart = lines.startOf(m.start);
+  const lineEnd = lines.endOf(m.end);
+  // The phrases tested here are short: a long stretch is not read (hostile text with no line breaks stays linear).
+  const shortIs = (re: RegExp, from: number, to: number) => to - from <= PHRASE_REACH && re.test(text.slice(from, to));
+  const item = shortIs(NUMBERED_ITEM, lineStart, m.start);
   if (head?.resolvedKey && m.resolvedKey && item) state(m.resolvedKey, head.resolvedKey, "amends", spanOf(text, m.start, m.end));
-  if (previous?.resolvedKey && m.resolvedKey && AMENDED_BY.test(text.slice(previous.end, m.start))) {
+  if (previous?.resolvedKey && m.resolvedKey && shortIs(AMENDED_BY, previous.end, m.start)) {
     state(m.resolvedKey, previous.resolvedKey, "amends", spanOf(text, previous.end, m.start));
   }
-  if (AMENDED_BY_LIST.test(text.slice(m.end, lineEnd))) return m;
+  if (shortIs(AMENDED_BY_LIST, m.end, lineEnd)) return m;
   return item || (head && lineStart <= head.start) ? head : null;
 }
 

@@ -4,6 +4,7 @@
  * which hold the two to the same tokens.
  */
 import { type IToken, Lexer, type TokenType } from "chevrotain";
+import { firstIndex } from "./text.js";
 import { ALL_TOKENS } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
@@ -62,16 +63,8 @@ export class LazyTokens {
 
   /** Index of the token starting at `offset`, or -1. */
   indexAt(offset: number): number {
-    let lo = 0;
-    let hi = this.tokens.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = (this.tokens[mid] as IToken).startOffset;
-      if (at === offset) return mid;
-      if (at < offset) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
+    const k = firstIndex(this.tokens.length, (i) => (this.tokens[i] as IToken).startOffset >= offset);
+    return this.tokens[k]?.startOffset === offset ? k : -1;
   }
 
   private dropBefore(offset: number): void {

@@ -4,6 +4,7 @@
  *
  *   "Nghị định số 30/2020/NÐ–CP" (U+00D0 eth, en dash, NFD marks)  →  "Nghị định số 30/2020/NĐ-CP"
  */
+import { firstIndex } from "./text.js";
 
 /**
  * A normalized copy of a text and the way back to the original. The map is sparse: breakpoints where the
@@ -136,12 +137,7 @@ function fold(text: string, original: string, repairs: Repair[]): Omit<Normalize
 export function toOriginal(nt: NormalizedText, i: number): number {
   if (!nt.breaks) return i;
   const { at, from } = nt.breaks;
-  let lo = 0;
-  let hi = at.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((at[mid] as number) <= i) lo = mid;
-    else hi = mid - 1;
-  }
+  // The last break at or before i (at[0] is 0).
+  const lo = Math.max(0, firstIndex(at.length, (k) => (at[k] as number) > i) - 1);
   return (from[lo] as number) + (i - (at[lo] as number));
 }

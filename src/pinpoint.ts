@@ -14,7 +14,7 @@ import { buildLexer } from "./lex.js";
 import { type NormalizedText, normalize, toOriginal } from "./normalize.js";
 import type { Pinpoint, PinpointPath } from "./schema.js";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
-import { LETTER, type Quotation, quotationAt, quotations } from "./text.js";
+import { firstIndex, LETTER, type Quotation, quotationAt, quotations } from "./text.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
@@ -186,14 +186,7 @@ const headings = (re: RegExp, text: string): Heading[] => [...text.matchAll(re)]
 
 /** The last heading before `at`, by binary search. */
 function lastBefore(list: Heading[], at: number): Heading | null {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((list[mid] as Heading).index < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return list[lo - 1] ?? null;
+  return list[firstIndex(list.length, (i) => (list[i] as Heading).index >= at) - 1] ?? null;
 }
 
 /** What `Điều này` and `khoản này` stand for in `text` at an offset: the article heading above, the clause in it. */

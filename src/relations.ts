@@ -63,13 +63,16 @@ export function verbsIn(text: string, from: number, to: number): Verb[] {
 
 /** Where the clause that holds `at` begins: after `;`, a line break or a sentence end. */
 export function clauseStart(text: string, at: number): number {
-  for (let i = at - 1; i >= 0; i--) {
+  // A clause longer than this is cut there (no verb governs from so far; hostile text with no breaks stays linear).
+  const limit = Math.max(0, at - CLAUSE_REACH);
+  for (let i = at - 1; i >= limit; i--) {
     const c = text[i];
     if (c === ";" || c === "\n") return i + 1;
     if (c === "." && /\s/.test(text[i + 1] ?? "") && CAPITAL.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i + 1;
   }
-  return 0;
+  return limit;
 }
+const CLAUSE_REACH = 5000;
 
 /** Text between a citation and a verb that ties the verb to that citation: `, … của X về`, `về *`. */
 export const TIES_TO_PREVIOUS = /^[\s,*_"“”]*(?:về[\s*_"“]*)?$/iu;

@@ -33,8 +33,38 @@ export function remembered<T>(fn: (key: string) => T, max = 10_000): (key: strin
 
 /** A quotation's opening and closing marks. */
 export type Quotation = readonly [open: number, close: number];
-/** The quotation `at` stands inside, if any. */
-export const quotationAt = (quotes: readonly Quotation[], at: number) => quotes.find(([open, close]) => at > open && at < close);
+/** The first index in [0, length) where `reached(i)` holds, else `length`: `reached` is false, then true (binary search). */
+export function firstIndex(length: number, reached: (i: number) => boolean): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (reached(mid)) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
+/** The quotation `at` stands inside, if any (quotations in order and apart, as `quotations` gives them). */
+export function quotationAt(quotes: readonly Quotation[], at: number): Quotation | undefined {
+  const q = quotes[firstIndex(quotes.length, (i) => (quotes[i] as Quotation)[1] > at)];
+  return q && at > q[0] && at < q[1] ? q : undefined;
+}
+
+/** Where the line holding offset `at` starts and ends, by binary search over the text's line breaks. */
+export function lineIndex(text: string): { startOf(at: number): number; endOf(at: number): number } {
+  const breaks: number[] = [];
+  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) breaks.push(i);
+  /** Index of the first break at or after `at`. */
+  const nextBreak = (at: number) => firstIndex(breaks.length, (i) => (breaks[i] as number) >= at);
+  return {
+    startOf: (at) => {
+      const k = nextBreak(at) - 1;
+      return k >= 0 ? (breaks[k] as number) + 1 : 0;
+    },
+    endOf: (at) => breaks[nextBreak(at)] ?? text.length,
+  };
+}
 
 /** `“…”` quotations, across lines (an amending or consolidated text quotes whole articles), at most 20 000 long. */
 export function quotations(text: string): Quotation[] {

@@ -1,6 +1,6 @@
 // Hostile input: a clear error or an empty result, never a crash or a hang (no timing asserted here: see bench).
 import { describe, expect, it } from "vitest";
-import { extract } from "../src/index.js";
+import { extract, parseDocument } from "../src/index.js";
 
 describe("bad input", () => {
   it.each([undefined, null, 42, {}, ["Nghị quyết số 20-NQ/TW"], Buffer.from("x")])("rejects %s with a TypeError", (value) => {
@@ -45,5 +45,28 @@ describe("bad input", () => {
     const found = extract(text);
     expect(found).toHaveLength(5_000);
     expect(found[4_999]?.key).toBe("5000-KH/TU");
+  });
+
+  // Each of these took minutes once (work per mention that grew with the text): thousands of repeats, with
+  // what each repeat must still yield. (The suite's time limit is the only clock here.)
+  it("reads thousands of short-name definitions and their uses", () => {
+    const record = parseDocument("Kết luận số 93-KL/TW (sau đây gọi tắt là Kết luận số 93). Kết luận số 93 ".repeat(5_000));
+    expect(record.mentions).toHaveLength(15_000);
+    expect(record.mentions.every((m) => m.resolvedKey === "93-KL/TW")).toBe(true);
+  });
+
+  it("reads thousands of amended articles quoting `Luật này`", () => {
+    const unit = "Sửa đổi, bổ sung Điều 5 Luật Đất đai số 31/2024/QH15 như sau:\n“Điều 5. Luật này có hiệu lực”\n";
+    const record = parseDocument(unit.repeat(5_000));
+    const quoted = record.mentions.filter((m) => m.text === "Luật này");
+    expect(quoted).toHaveLength(5_000);
+    expect(quoted.every((m) => m.resolvedKey === "31/2024/QH15" && m.resolvedBy === "back-reference")).toBe(true);
+  });
+
+  it("reads thousands of bases on one line, and a hundred thousand `khoản 1 Điều này`", () => {
+    expect(parseDocument("Căn cứ Nghị quyết số 1-NQ/TW; ".repeat(20_000)).mentions).toHaveLength(20_000);
+    const record = parseDocument(`Điều 5. Phạm vi\n${"khoản 1 Điều này, ".repeat(100_000)}`);
+    expect(record.pinpoints).toHaveLength(100_000);
+    expect(record.pinpoints[99_999]?.paths).toEqual([{ clause: "1", article: "5" }]);
   });
 });

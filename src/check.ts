@@ -12,6 +12,7 @@ import { parseDocument } from "./document.js";
 import { NOT_IN_FORCE, type Registry } from "./registry.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Span } from "./schema.js";
 import { foldName, issuerInfo, ISSUERS, kindOfWord, typeCodeInfo } from "./tables.js";
+import { addTo } from "./text.js";
 
 export interface CheckOptions {
   /** Known documents to check the cited ones against. */
@@ -134,7 +135,7 @@ function checkConsistency(mentions: Mention[]): Diagnostic[] {
   const byKey = new Map<string, Citation[]>();
   for (const m of mentions) {
     if (!m.citation || !m.resolvedKey) continue;
-    byKey.set(m.resolvedKey, [...(byKey.get(m.resolvedKey) ?? []), m.citation]);
+    addTo(byKey, m.resolvedKey, m.citation);
   }
   for (const [key, citations] of byKey) {
     const fields = [

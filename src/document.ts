@@ -15,7 +15,7 @@ import { pinpointsIn } from "./pinpoint.js";
 import { clauseStart, EDITORIAL_NOTE, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
 import { foldKey, foldName, KINDS, typeCodeInfo } from "./tables.js";
-import { firstIndex, lineIndex, type Quotation, quotationAt, quotations } from "./text.js";
+import { addTo, firstIndex, lineIndex, type Quotation, quotationAt, quotations } from "./text.js";
 
 export interface DocumentOptions {
   /** The caller's id for the text; the document's key when its header gives no identifier. */
@@ -116,11 +116,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const effective = effectiveDate(text, header.date?.iso ?? null, quotes);
   const amendments = findAmendments(text, mentions, effective?.iso ?? null);
   const mentionsAt = new Map<number, Mention[]>();
-  for (const m of mentions) {
-    const at = mentionsAt.get(m.start);
-    if (at) at.push(m);
-    else mentionsAt.set(m.start, [m]);
-  }
+  for (const m of mentions) addTo(mentionsAt, m.start, m);
   for (const a of amendments) {
     const entry = cited.get(a.target);
     if (entry) entry.relation = stronger(entry.relation, a.action);
@@ -185,10 +181,7 @@ function quotedSources(text: string, citations: Citation[]): (open: number, kind
   const byKind = new Map<string, Citation[]>(); // in text order
   for (const c of citations) {
     if (c.key === null) continue;
-    const kind = foldKey(c.kind ?? "");
-    const list = byKind.get(kind);
-    if (list) list.push(c);
-    else byKind.set(kind, [c]);
+    addTo(byKind, foldKey(c.kind ?? ""), c);
   }
   const lines = lineIndex(text);
   return (open, kind) => {

@@ -33,6 +33,13 @@ export function remembered<T>(fn: (key: string) => T, max = 10_000): (key: strin
 
 /** A quotation's opening and closing marks. */
 export type Quotation = readonly [open: number, close: number];
+/** Appends `value` to the list of `key` (in place: copying the list on every append made long lists quadratic). */
+export function addTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
+  const list = lists.get(key);
+  if (list) list.push(value);
+  else lists.set(key, [value]);
+}
+
 /** The first index in [0, length) where `reached(i)` holds, else `length`: `reached` is false, then true (binary search). */
 export function firstIndex(length: number, reached: (i: number) => boolean): number {
   let lo = 0;

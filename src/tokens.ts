@@ -7,7 +7,7 @@
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 import { KINDS } from "./tables.js";
-import { isDigit, isWordChar, LETTER, NOT_LETTER_AFTER } from "./text.js";
+import { addTo, isDigit, isWordChar, LETTER, NOT_LETTER_AFTER } from "./text.js";
 
 const bothCases = (s: string) => [...new Set([s.toLowerCase(), s.toUpperCase()])];
 
@@ -61,9 +61,9 @@ function wordsToken(name: string, words: readonly string[], matcherOf: (words: r
     const first = w.split(" ")[0] as string;
     const key = openingKey(first, 0, first.length);
     if (key < 0) throw new Error(`vncite: the first syllable of "${w}" is no opening the fast lexer can look up`);
-    byOpening.set(key, [...(byOpening.get(key) ?? []), w]);
+    addTo(byOpening, key, w);
   }
-  for (const [key, some] of byOpening) BY_OPENING.set(key, [...(BY_OPENING.get(key) ?? []), { type, matcher: matcherOf(some) }]);
+  for (const [key, some] of byOpening) addTo(BY_OPENING, key, { type, matcher: matcherOf(some) });
   return type;
 }
 

@@ -1,6 +1,6 @@
 // Hostile input: a clear error or an empty result, never a crash or a hang (no timing asserted here: see bench).
 import { describe, expect, it } from "vitest";
-import { extract, parseDocument } from "../src/index.js";
+import { checkDocument, extract, parseDocument } from "../src/index.js";
 
 describe("bad input", () => {
   it.each([undefined, null, 42, {}, ["Nghị quyết số 20-NQ/TW"], Buffer.from("x")])("rejects %s with a TypeError", (value) => {
@@ -68,5 +68,11 @@ describe("bad input", () => {
     const record = parseDocument(`Điều 5. Phạm vi\n${"khoản 1 Điều này, ".repeat(100_000)}`);
     expect(record.pinpoints).toHaveLength(100_000);
     expect(record.pinpoints[99_999]?.paths).toEqual([{ clause: "1", article: "5" }]);
+  });
+
+  it("checks a text citing one law sixty thousand times", () => {
+    const record = parseDocument("Luật Đất đai ".repeat(60_000));
+    expect(record.mentions).toHaveLength(60_000);
+    expect(checkDocument(record).filter((d) => d.code === "inconsistent-citation")).toEqual([]);
   });
 });

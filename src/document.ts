@@ -1,5 +1,5 @@
 /**
- * Stage 5: resolve. The citing document as a whole: its own identity (header), every mention resolved to a
+ * Stage 5: the citing document as a whole: its own identity (header), every mention resolved to a
  * document key, and how the document relates to each cited one.
  *
  *   parseDocument("Số: 300/LĐLĐ … Căn cứ Công văn số 1051/LĐLĐ …", { id: "a.txt" })
@@ -7,13 +7,13 @@
  */
 import { findAmendments } from "./amendments.js";
 import { readDate } from "./date.js";
-import { diagnostic } from "./diagnostics.js";
 import { extract } from "./extract.js";
 import { HEADER_LINES, readHeader } from "./header.js";
 import { type NormalizedText, normalize } from "./normalize.js";
 import { pinpointsIn } from "./pinpoint.js";
-import { clauseStart, EDITORIAL_NOTE, governs, stronger, TIES_TO_PREVIOUS, verbsIn } from "./relations.js";
-import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "./schema.js";
+import { relate, stronger } from "./relations.js";
+import { BACK, readDefinitions, resolveMentions, spanOf } from "./resolve.js";
+import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "./schema.js";
 import { foldKey, foldName, KINDS, typeCodeInfo } from "./tables.js";
 import { addTo, firstIndex, lineIndex, type Quotation, quotationAt, quotations } from "./text.js";
 
@@ -26,24 +26,11 @@ const KIND_WORDS = [...KINDS].map((k) => k.kind).sort((a, b) => b.length - a.len
 // `Luật này`, `Nghị quyết nêu trên`: found from the rare tail back to the type word before it (a pass over the
 // text for the type words with a look-behind at every position took most of parseDocument's time).
 const SELF = /\s(?:này)(?![\p{L}])/giu;
-const BACK = /\s(?:nêu trên|nói trên|trên đây)(?![\p{L}])/giu;
-const BACK_TEST = new RegExp(BACK.source, "iu");
 const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+$`, "iu");
 const KIND_REACH = 80;
 const DEFINITION = /\(\s*[*_]*\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s[^)]{1,160}\)/giu;
-const SECTION = /^\s*(?:[IVX]+\s*[.\-–]|Chương\s+[IVX\d]+|Mục\s+\d+|Phần\s+[IVX\d]+)/u;
 
-const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${number.replace(/^0+(?=\d)/, "")}`;
-const spanOf = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
-const hasMismatch = (c: Citation) => c.diagnostics.some((d) => d.code === "type-code-mismatch");
 
-/** A short name the text defines, and the document it stands for. */
-interface Definition {
-  key: string;
-  span: Span;
-  /** kind + number of the short name: `kết luận 93`. */
-  name: string;
-}
 
 export function parseDocument(text: string, options: DocumentOptions = {}): DocumentRecord {
   if (typeof text !== "string") {
@@ -289,263 +276,4 @@ function nthLineStart(text: string, n: number): number {
   return at < 0 ? text.length : at;
 }
 
-/**
- * Short names: `(sau đây gọi tắt là Kết luận số 93)` stands for the nearest earlier citation with the same
- * type and number. When both carry a full key and the keys differ (`77-CT/TU` … `(viết tắt là … 77-CTr/TU)`),
- * the one whose code agrees with its type word is the document's key.
- */
-function readDefinitions(mentions: Mention[], spans: Span[]): Map<string, Definition> {
-  const definitions = new Map<string, Definition>();
-  // One sweep over the mentions (both lists are in text order): the last full citation of each name so far.
-  const lastFull = new Map<string, Mention>();
-  let i = 0;
-  for (const span of spans) {
-    for (; i < mentions.length && (mentions[i] as Mention).start < span.start; i++) {
-      const m = mentions[i] as Mention;
-      if (!m.isDefinition && m.citation?.key) lastFull.set(kindKey(m.kind, m.citation.number), m);
-    }
-    let named: Mention | undefined;
-    for (let j = i; j < mentions.length && (mentions[j] as Mention).start < span.end && !named; j++) {
-      const m = mentions[j] as Mention;
-      if (m.isDefinition && m.citation) named = m;
-    }
-    if (!named?.citation) continue;
-    const name = kindKey(named.kind, named.citation.number);
-    // The antecedent ends before the definition opens (a mention starting before it may still overlap it).
-    const last = lastFull.get(name);
-    const antecedent = last && last.end <= span.start ? last : undefined;
-    const candidates = [named.citation, antecedent?.citation].filter((c): c is Citation => Boolean(c?.key));
-    const consistent = candidates.find((c) => !hasMismatch(c)) ?? candidates[0];
-    if (!consistent?.key) continue;
-    definitions.set(name, { key: consistent.key, span, name });
-  }
-  return definitions;
-}
 
-function resolveMentions(text: string, mentions: Mention[], definitions: Map<string, Definition>): void {
-  const sectionOf = sectionIndex(text);
-  // Laws the text gives by name and number (`Luật Doanh nghiệp số 59/2020/QH14`): the name stands for the number.
-  const numberOfName = new Map<string, string>();
-  for (const m of mentions) if (m.citation?.nameKey && m.citation.key && m.citation.key !== m.citation.nameKey) numberOfName.set(m.citation.nameKey, m.citation.key);
-  // `Luật Hải quan` after `Luật Hải quan ngày 23 tháng 6 năm 2014`: the one dated law of that name in the text.
-  const dated = new Map<string, Set<string>>();
-  for (const m of mentions) {
-    const n = m.citation?.nameKey;
-    const bare = n?.replace(/ năm \d{4}$/, "");
-    if (n && bare && bare !== n) dated.set(bare, (dated.get(bare) ?? new Set()).add(numberOfName.get(n) ?? n));
-  }
-  for (const [bare, keys] of dated) if (keys.size === 1 && !numberOfName.has(bare)) numberOfName.set(bare, [...keys][0] as string);
-  // Lookups prepared once, and what the mentions before the current one offer, kept as they are resolved: a text
-  // of thousands of mentions is resolved in linear time.
-  const firstOf = new Map<string, Mention>(); // a key or name key → the first mention carrying it
-  const firstByKey = new Map<string, Mention>();
-  const consistentKeys = new Map<string, Set<string>>(); // kind, number and issuer → keys of the citations without a mismatch
-  for (const o of mentions) {
-    const oc = o.citation;
-    if (!oc) continue;
-    for (const k of [oc.key, oc.nameKey]) if (k && !firstOf.has(k)) firstOf.set(k, o);
-    if (oc.key && !firstByKey.has(oc.key)) firstByKey.set(oc.key, o);
-    if (oc.key && !hasMismatch(oc)) {
-      const k = `${kindKey(o.kind, oc.number)}|${oc.issuer}`;
-      consistentKeys.set(k, (consistentKeys.get(k) ?? new Set()).add(oc.key));
-    }
-  }
-  const earlier = new EarlierMentions();
-  mentions.forEach((m) => {
-    resolveOne(m);
-    earlier.add(m);
-  });
-
-  function resolveOne(m: Mention): void {
-    const c = m.citation;
-    if (m.resolvedBy === "self") return;
-    const numbered = c?.key && c.key === c.nameKey ? numberOfName.get(c.key) : undefined;
-    if (numbered) {
-      const first = firstOf.get(numbered);
-      const evidence = first !== m ? first : mentions.find((o) => o !== m && (o.citation?.key === numbered || o.citation?.nameKey === numbered));
-      Object.assign(m, { resolvedKey: numbered, resolvedBy: "name", evidence: evidence ? spanOf(text, evidence.start, evidence.end) : null });
-      return;
-    }
-    if (!c) {
-      // Back-reference: the nearest earlier resolved mention of the same kind, in the same section.
-      if (m.resolvedBy === null && BACK_TEST.test(m.text)) resolveBack(m, earlier.lastOfKind(m.kind), sectionOf);
-      else if (m.resolvedKey === null) m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
-      return;
-    }
-    const name = kindKey(m.kind, c.number);
-    const defined = definitions.get(name);
-    if (c.key && (!hasMismatch(c) || m.isDefinition)) {
-      if (defined && defined.key !== c.key && hasMismatch(c)) Object.assign(m, { resolvedKey: defined.key, resolvedBy: "definition", evidence: defined.span });
-      else Object.assign(m, { resolvedKey: c.key, resolvedBy: "identifier" });
-      return;
-    }
-    if (c.key) {
-      // The code contradicts the type word: read it as the text's own consistent form when there is one.
-      const others = consistentKeys.get(`${name}|${c.issuer}`);
-      const consistent = defined?.key ?? (others?.size === 1 ? [...others][0] : undefined);
-      if (consistent && consistent !== c.key) {
-        const evidence = defined?.span ?? firstByKey.get(consistent)?.citation;
-        Object.assign(m, { resolvedKey: consistent, resolvedBy: defined ? "definition" : "consistent-citation", evidence: evidence ? spanOf(text, evidence.start, evidence.end) : null });
-        const id = c.spans.identifier ?? m;
-        m.diagnostics.push(diagnostic("inconsistent-citation", id.start, id.end, { cited: c.key, key: consistent }, consistent));
-      } else Object.assign(m, { resolvedKey: c.key, resolvedBy: "identifier" });
-      return;
-    }
-    // A number without its code: a definition made earlier, else the one full citation earlier in the text.
-    if (defined && defined.span.start < m.start) {
-      Object.assign(m, { resolvedKey: defined.key, resolvedBy: "definition", evidence: defined.span });
-      return;
-    }
-    const found = earlier.fullCitations(name, c.typeCode);
-    const keys = [...found.keys()];
-    if (keys.length === 1) {
-      const first = found.get(keys[0] as string) as Mention;
-      Object.assign(m, { resolvedKey: keys[0], resolvedBy: "earlier-citation", evidence: spanOf(text, first.start, first.end) });
-    } else if (keys.length > 1) {
-      m.diagnostics.push(diagnostic("ambiguous-reference", m.start, m.end, { text: m.text, candidates: keys.join(", ") }));
-    } else {
-      m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
-    }
-  }
-}
-
-/** What the mentions read so far offer to the next: full citations by kind and number, the last resolved of each kind. */
-class EarlierMentions {
-  // `kind number|type code` (or `|*` for any) → each resolved key, in order, with the first mention resolved to it
-  private readonly byName = new Map<string, Map<string, Mention>>();
-  private readonly lastByKind = new Map<string, Mention>();
-
-  add(m: Mention): void {
-    const c = m.citation;
-    if (m.resolvedKey && c?.key) {
-      const name = kindKey(m.kind, c.number);
-      for (const k of [`${name}|*`, `${name}|${c.typeCode}`]) {
-        const keys = this.byName.get(k) ?? new Map<string, Mention>();
-        if (!keys.has(m.resolvedKey)) keys.set(m.resolvedKey, m);
-        this.byName.set(k, keys);
-      }
-    }
-    if (m.resolvedKey && m.resolvedBy !== "self") this.lastByKind.set(foldKey(m.kind ?? ""), m);
-  }
-
-  /** Earlier full citations of this kind and number (of this type code, when the short form gives one), by key. */
-  fullCitations(name: string, typeCode: string | null): ReadonlyMap<string, Mention> {
-    return this.byName.get(`${name}|${typeCode ?? "*"}`) ?? new Map();
-  }
-
-  lastOfKind(kind: string | null): Mention | undefined {
-    return this.lastByKind.get(foldKey(kind ?? ""));
-  }
-}
-
-function resolveBack(m: Mention, nearest: Mention | undefined, sectionOf: (offset: number) => number): void {
-  // The nearest of its kind: were it in an earlier section, so would all before it be.
-  const target = nearest && sectionOf(nearest.start) === sectionOf(m.start) ? nearest : undefined;
-  if (target) Object.assign(m, { resolvedKey: target.resolvedKey, resolvedBy: "back-reference", evidence: { text: target.text, start: target.start, end: target.end } });
-  else m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
-}
-
-/** The index of the section (I., II -, Chương 2, Mục 3 …) an offset falls in. */
-function sectionIndex(text: string): (offset: number) => number {
-  const starts: number[] = [0];
-  let at = 0;
-  for (const line of text.split("\n")) {
-    if (SECTION.test(line)) starts.push(at);
-    at += line.length + 1;
-  }
-  // The last section start at or before `offset` (starts[0] is 0).
-  return (offset) => Math.max(0, firstIndex(starts.length, (i) => (starts[i] as number) > offset) - 1);
-}
-
-/**
- * The relation of each mention, and the relations the text states between cited documents. In a clause, a
- * mention after another takes the verb between them; a verb right after the earlier citation (or its `về`)
- * states how that document relates to this one; with no verb, the two are coordinated.
- */
-function relate(text: string, mentions: Mention[], quotes: readonly Quotation[]): StatedRelation[] {
-  const stated = new Map<string, StatedRelation>();
-  const state = (from: string, to: string, relation: Mention["relation"], evidence: Span) => {
-    const id = `${from} ${relation} ${to}`;
-    if (from !== to && !stated.has(id)) stated.set(id, { from, to, relation, evidence });
-  };
-  const statedFrom = new Map<Mention, { from: string; relation: Mention["relation"] }>();
-  // As quotations (open and close outside), so that one search finds a mention inside either.
-  const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n): Quotation => [n.index - 1, n.index + n[0].length]);
-  const lines = lineIndex(text);
-  let previous: Mention | null = null;
-  let named: Mention | null = null;
-  let amended: Mention | null = null;
-  for (const m of mentions) {
-    // `Căn cứ Luật sửa đổi … của Luật Đất đai số 31/2024/QH15, …`: the law named inside another's title is
-    // only named; the verb governs the amending law.
-    if (named && m.start < named.end) continue;
-    if (m.citation?.title) named = m;
-    if (m.isDefinition || m.resolvedBy === "self") continue;
-    // A portal's editorial note is not the text, nor is another law quoted: their mentions relate nothing.
-    if (quotationAt(notes, m.start) || quotationAt(quotes, m.start)) continue;
-    amended = amendedBy(text, lines, m, previous, amended, state);
-    const clause = clauseStart(text, m.start);
-    const p: Mention | null = previous && previous.end > clause ? previous : null;
-    // `…; Kế hoạch số 116-KH/TU …`: a clause that only continues a list keeps the list's relation.
-    const continuesList = !p && previous !== null && text[clause - 1] === ";" && /^[\s*_]*$/.test(text.slice(clause, m.start));
-    const listHead = previous;
-    previous = m;
-    const verbs = verbsIn(text, p ? p.end : clause, m.start);
-    const verb = verbs.at(-1) ?? null;
-    const near = verb && governs(text, verb, m.start) ? verb : null;
-    // The verb right after the earlier citation (or its `về`) says how that document relates to this one:
-    // `Nghị định số 08/2015/NĐ-CP … quy định chi tiết và biện pháp thi hành Luật Hải quan` → guides.
-    const tie = p ? verbs.find((v) => TIES_TO_PREVIOUS.test(text.slice(p.end, v.span.start)) && governs(text, v, m.start)) : undefined;
-    if (p && tie) {
-      if (p.resolvedKey && m.resolvedKey) {
-        state(p.resolvedKey, m.resolvedKey, tie.relation, tie.span);
-        statedFrom.set(m, { from: p.resolvedKey, relation: tie.relation });
-      }
-      m.verb = tie.span;
-    } else if (near) {
-      m.relation = near.relation;
-      m.verb = near.span;
-    } else if (p && !verb && !insideSubject(p, m)) {
-      // Coordinated with the mention before it: `Nghị quyết số 20-NQ/TW … và Kết luận số 50-KL/TW`.
-      m.relation = p.relation;
-      m.verb = p.verb;
-      const parent = statedFrom.get(p);
-      if (parent && m.resolvedKey && p.verb) {
-        state(parent.from, m.resolvedKey, parent.relation, p.verb);
-        statedFrom.set(m, parent);
-      }
-    } else if (continuesList && listHead && !verb) {
-      m.relation = listHead.relation;
-      m.verb = listHead.verb;
-    }
-  }
-  return [...stated.values()];
-}
-
-// `A … đã được sửa đổi, bổ sung một số điều theo B`, and a consolidated text's `A …, được sửa đổi, bổ sung bởi:`
-// followed by the numbered list `1. B …; 2. C …`: B (and C) amend A.
-const AMENDED_BY = /^[^;.\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+(?:bởi|theo)\s*$/u;
-const AMENDED_BY_LIST = /^[^;\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?\s+bởi\s*:[ \t]*$/u;
-const NUMBERED_ITEM = /^[ \t]*\d+\.[ \t]*$/;
-const PHRASE_REACH = 400;
-type State = (from: string, to: string, relation: Mention["relation"], evidence: Span) => void;
-
-/** Passive amendments, in line or as a numbered list; returns the head of a list that goes on, if any. */
-function amendedBy(text: string, lines: ReturnType<typeof lineIndex>, m: Mention, previous: Mention | null, head: Mention | null, state: State): Mention | null {
-  const lineStart = lines.startOf(m.start);
-  const lineEnd = lines.endOf(m.end);
-  // The phrases tested here are short: a long stretch is not read (hostile text with no line breaks stays linear).
-  const shortIs = (re: RegExp, from: number, to: number) => to - from <= PHRASE_REACH && re.test(text.slice(from, to));
-  const item = shortIs(NUMBERED_ITEM, lineStart, m.start);
-  if (head?.resolvedKey && m.resolvedKey && item) state(m.resolvedKey, head.resolvedKey, "amends", spanOf(text, m.start, m.end));
-  if (previous?.resolvedKey && m.resolvedKey && shortIs(AMENDED_BY, previous.end, m.start)) {
-    state(m.resolvedKey, previous.resolvedKey, "amends", spanOf(text, previous.end, m.start));
-  }
-  if (shortIs(AMENDED_BY_LIST, m.end, lineEnd)) return m;
-  return item || (head && lineStart <= head.start) ? head : null;
-}
-
-const insideSubject = (p: Mention, m: Mention) => {
-  const s = p.citation?.spans.subject;
-  return s !== null && s !== undefined && m.start >= s.start && m.start < s.end;
-};

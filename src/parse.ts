@@ -455,14 +455,11 @@ class CitationParser extends PrefixParser {
     let last: IToken | undefined;
     let count = 0;
     this.AT_LEAST_ONE({
-      GATE: () => count === 0 || this.continuesName(count, useStopWords),
+      // Every word passes isNameToken here, which takes `Nam` only capitalized: `Việt Nam`, not `năm`. (A gate
+      // here rather than on the choice below, which then needs no predicates: chevrotain allocates for those.)
+      GATE: () => (count === 0 ? isNameToken(this.LA(1)) : this.continuesName(count, useStopWords)),
       DEF: () => {
-        const w = this.OR([
-          { ALT: () => this.CONSUME(Word) },
-          { ALT: () => this.CONSUME(Code) },
-          // `Việt Nam`: without its marks `năm` reads as `Nam`; capitalized, it is a name.
-          { GATE: () => isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
-        ]);
+        const w = this.OR([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Code) }, { ALT: () => this.CONSUME(Nam) }]);
         this.ACTION(() => {
           first ??= w;
           last = w;

@@ -113,6 +113,18 @@ const PENALTY = { letter: 0.97, diacritics: 0.95, separator: 0.97, codeLetter: 0
 const LETTER_RUNS = /\p{L}+/gu;
 const KEYWORDS = new Map([["so", "số"], ["ngay", "ngày"], ["thang", "tháng"], ["nam", "năm"]]);
 
+/** The keywords of a marker or date read without their marks (`so`, `ngay 5 thang 6`): where, and as what. */
+function misspelledKeywords(piece: Piece): Piece[] {
+  const found: Piece[] = [];
+  // An exec loop: matchAll would copy the regex at every call.
+  LETTER_RUNS.lastIndex = 0;
+  for (let m = LETTER_RUNS.exec(piece.text); m !== null; m = LETTER_RUNS.exec(piece.text)) {
+    const as = KEYWORDS.get(stripDiacritics(m[0]));
+    if (as && m[0].toLowerCase() !== as) found.push({ start: piece.start + m.index, end: piece.start + m.index + m[0].length, text: as });
+  }
+  return found;
+}
+
 export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const toSpan = (p: Piece | null): Span | null => {
     if (!p) return null;
@@ -142,11 +154,9 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   // Marks lost or wrong (compared on the normalized text, so NFD input is not damage).
   if (typeSpan && raw.typeWord && kind && foldKey(raw.typeWord.text) !== foldKey(kind)) repaired(typeSpan, typeSpan.text, kind, PENALTY.diacritics);
   for (const piece of [raw.marker, ...raw.dates]) {
-    for (const m of piece ? piece.text.matchAll(LETTER_RUNS) : []) {
-      const as = KEYWORDS.get(stripDiacritics(m[0]));
-      if (!as || !piece || m[0].toLowerCase() === as) continue;
-      const at = toSpan({ start: piece.start + m.index, end: piece.start + m.index + m[0].length, text: "" }) as Span;
-      repaired(at, at.text, as, PENALTY.diacritics);
+    for (const word of piece ? misspelledKeywords(piece) : []) {
+      const at = toSpan(word) as Span;
+      repaired(at, at.text, word.text, PENALTY.diacritics);
     }
   }
   // Inside an identifier, a space, a line break or a look-alike dash or slash is damage: `57 - NQ / TW`, `20–NQ⁄TW`.

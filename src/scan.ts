@@ -8,7 +8,7 @@
 import type { IToken } from "chevrotain";
 import { isNameToken } from "./parse.js";
 import { isTitledWord, KINDS, LOWER_TITLE_NON_STARTERS, TITLED_KINDS } from "./tables.js";
-import { isDigit, LETTER } from "./text.js";
+import { isDigit, isLookalike, LETTER } from "./text.js";
 import { Colon, Cua, looseSource, So, TypeWord } from "./tokens.js";
 
 // One pass over the text. Alternative 1 is an identifier core (`20-NQ`, `30/2020/N`, `300/L`, `20-\nNQ`,
@@ -48,7 +48,6 @@ function wordBefore(text: string, end: number): string {
   return text.slice(k, wordEnd);
 }
 
-const isLookalike = (c: number) => c === 79 || c === 111 || c === 73 || c === 108; // O o I l
 const IS_LETTER = /\p{L}/u;
 
 /** Where the number holding the digit at `p` starts, over OCR look-alikes (`l71`) when they stand alone. */

@@ -6,6 +6,8 @@ export const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E0
 export const NOT_LETTER_AFTER = `(?![${LETTER}0-9])`;
 
 export const isDigit = (c: number) => c >= 48 && c <= 57;
+/** A letter OCR reads for a digit: O o (0), I l (1). */
+export const isLookalike = (c: number) => c === 79 || c === 111 || c === 73 || c === 108;
 /** A character of LETTER or a digit, by code: the class of a word. */
 export const isWordChar = (c: number) =>
   c < 0xc0

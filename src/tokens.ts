@@ -7,7 +7,7 @@
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
 import { KINDS } from "./tables.js";
-import { addTo, isDigit, isWordChar, LETTER, NOT_LETTER_AFTER } from "./text.js";
+import { addTo, isDigit, isLookalike, isWordChar, LETTER, NOT_LETTER_AFTER } from "./text.js";
 
 const bothCases = (s: string) => [...new Set([s.toLowerCase(), s.toUpperCase()])];
 
@@ -98,7 +98,6 @@ export const Num = createToken({ name: "Num", pattern: /[0-9]+/ });
  * A number OCR misread with look-alike letters, right before a separator: `l71-CV/…`, `I16-KH/…`, `2O-NQ/…`.
  * It counts as a Num for the grammar; the build stage reads it as digits and records the repair.
  */
-const isLookalike = (c: number) => c === 79 || c === 111 || c === 73 || c === 108; // O o I l
 /** Length of the look-alike number at `offset` (digits and at least one of `OoIl`, then `-` or `/`), or 0. */
 export function ocrNumLength(text: string, offset: number): number {
   let digits = false;

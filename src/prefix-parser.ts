@@ -2,7 +2,7 @@
  * What the citation and pinpoint grammars share: each reads a prefix of its input (the reference) and stops
  * where prose begins.
  */
-import { EmbeddedActionsParser, type IToken, type TokenType } from "chevrotain";
+import { EarlyExitException, EmbeddedActionsParser, type IToken, NoViableAltException, type TokenType } from "chevrotain";
 
 /**
  * A chevrotain parser for a prefix of its input. Grammar validation is slow (most of a first call) and
@@ -19,6 +19,21 @@ export abstract class PrefixParser extends EmbeddedActionsParser {
    */
   isAtEndOfInput(): boolean {
     return true;
+  }
+
+  // Failing is common here (most candidates that are no citation fail in a choice or a repetition), and chevrotain
+  // would work out from the grammar every path it expected there, for a message nobody reads. (These two and
+  // SAVE_ERROR are chevrotain's own methods, outside its typings; the version is pinned and bundled.)
+  raiseNoAltException(): never {
+    throw this.saveError(new NoViableAltException("", this.LA(1), this.LA(0)));
+  }
+
+  raiseEarlyExitException(): never {
+    throw this.saveError(new EarlyExitException("", this.LA(1), this.LA(0)));
+  }
+
+  private saveError(error: Error): Error {
+    return (this as unknown as { SAVE_ERROR(e: Error): Error }).SAVE_ERROR(error);
   }
 }
 

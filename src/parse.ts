@@ -216,7 +216,7 @@ class CitationParser extends PrefixParser {
           });
           this.ACTION(() => {
             separator = "-";
-            groups = [{ code: piece(type), sep: "-" }, ...(rest ?? []).map((g, i) => (i === 0 ? { ...g, sep: "/" as const } : g))];
+            groups = [{ code: piece(type), sep: "-" }, ...(rest ?? []).map((g, i) => (i === 0 ? { code: g.code, sep: "/" as const } : g))];
           });
         },
       },
@@ -242,7 +242,7 @@ class CitationParser extends PrefixParser {
           const rest = this.SUBRULE2(this.codeGroups);
           this.ACTION(() => {
             separator = " ";
-            groups = [{ code: piece(type), sep: "-" }, ...rest.map((g, i) => (i === 0 ? { ...g, sep: "/" as const } : g))];
+            groups = [{ code: piece(type), sep: "-" }, ...rest.map((g, i) => (i === 0 ? { code: g.code, sep: "/" as const } : g))];
           });
         },
       },
@@ -317,12 +317,10 @@ class CitationParser extends PrefixParser {
         },
       },
     ]);
-    return this.ACTION(() => ({
-      ...span(ngay, last, this.text),
-      day: day?.image ?? null,
-      month: month?.image ?? null,
-      year: year?.image ?? null,
-    }));
+    return this.ACTION(() => {
+      const { start, end, text } = span(ngay, last, this.text);
+      return { start, end, text, day: day?.image ?? null, month: month?.image ?? null, year: year?.image ?? null };
+    });
   });
 
   private dateSep = this.RULE("dateSep", () => {

@@ -83,7 +83,9 @@ export function tokenize(text: string, from: number, to: number): IToken[] {
  */
 function keywordAt(s: string, i: number, end: number): { image: string; type: TokenType } | null {
   const key = openingKey(s, i, end);
-  for (const { type, matcher } of (key >= 0 && BY_OPENING.get(key)) || []) {
+  const patterns = key >= 0 ? BY_OPENING.get(key) : undefined;
+  if (patterns === undefined) return null; // most words
+  for (const { type, matcher } of patterns) {
     const m = matcher.exec(s, i);
     if (m) return { image: m[0], type };
   }

@@ -9,7 +9,7 @@ import type { Piece, RawCitation, RawIdentifier } from "./parse.js";
 import type { Citation, Diagnostic, Span } from "./schema.js";
 import { findSubject } from "./subject.js";
 import { ASSEMBLIES, foldKey, issuerInfo, kindOfWord, stripDiacritics, typeCodeInfo } from "./tables.js";
-import { firstIndex } from "./text.js";
+import { firstIndex, withoutLeadingZeros } from "./text.js";
 import { lookalikeDigits } from "./tokens.js";
 
 interface Codes {
@@ -19,7 +19,6 @@ interface Codes {
   style: "party" | "state";
 }
 
-const stripZeros = (n: string) => n.replace(/^0+(?=\d)/, "");
 const ASSEMBLY = new RegExp(`^(?:${ASSEMBLIES.join("|")})\\d*$`, "i");
 
 /**
@@ -50,7 +49,7 @@ function readCodes(id: RawIdentifier, repairs: [string, string][], number: strin
   const oldState = id.separator === "-" && groups.length === 1 && !canonicalCode(head, knownType) && issuerInfo(head) !== undefined;
   if (oldState) {
     const issuer = canonicalCode(head, knownIssuer, repairs) ?? head;
-    return { typeCode: null, issuer, key: `${stripZeros(number)}-${issuer}`, style: "state" };
+    return { typeCode: null, issuer, key: `${withoutLeadingZeros(number)}-${issuer}`, style: "state" };
   }
   const style = id.separator === "/" ? "state" : "party";
   // The first group is a type code in the Party style always; in the state style only when it is a known
@@ -64,7 +63,7 @@ function readCodes(id: RawIdentifier, repairs: [string, string][], number: strin
     code: canonicalCode(g.raw, knownIssuer, repairs) ?? g.raw,
   }));
   const issuer = issuerGroups.length > 0 ? issuerGroups.map((g, i) => (i === 0 ? "" : g.sep) + g.code).join("") : null;
-  const n = stripZeros(number);
+  const n = withoutLeadingZeros(number);
   let key: string | null = null;
   if (issuer !== null) {
     if (style === "party") key = `${n}-${typeCode}/${issuer}`;

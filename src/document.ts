@@ -14,7 +14,7 @@ import { pinpointsIn } from "./pinpoint.js";
 import { relate, stronger } from "./relations.js";
 import { BACK, readDefinitions, resolveMentions, spanOf } from "./resolve.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "./schema.js";
-import { foldKey, foldName, KINDS, typeCodeInfo } from "./tables.js";
+import { foldKey, foldName, KINDS, TYPE_WORDS, typeCodeInfo } from "./tables.js";
 import { addTo, firstIndex, lineIndex, type Quotation, quotationAt, quotations } from "./text.js";
 
 export interface DocumentOptions {
@@ -22,7 +22,7 @@ export interface DocumentOptions {
   id?: string;
 }
 
-const KIND_WORDS = [...KINDS].map((k) => k.kind).sort((a, b) => b.length - a.length).map((w) => w.replace(/ /g, "\\s+"));
+const KIND_WORDS = TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+"));
 // `Luật này`, `Nghị quyết nêu trên`: found from the rare tail back to the type word before it (a pass over the
 // text for the type words with a look-behind at every position took most of parseDocument's time).
 const SELF = /\s(?:này)(?![\p{L}])/giu;

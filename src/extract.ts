@@ -10,7 +10,7 @@ import { LazyTokens } from "./lex.js";
 import { type NormalizedText, normalize } from "./normalize.js";
 import { parseCitationAt, type RawCitation } from "./parse.js";
 import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
-import { isDigit } from "./text.js";
+import { isDigit, withoutLeadingZeros } from "./text.js";
 import { TypeWord } from "./tokens.js";
 import type { Citation, Diagnostic } from "./schema.js";
 
@@ -119,7 +119,7 @@ function mergeSorted(a: number[], b: number[]): number[] {
 /** `Kết luận số 69-KL` with `69-KL/TW` cited elsewhere in the same text: suggest that full form. */
 function suggestFullForms(citations: Citation[]): void {
   const fullForms = new Map<string, Set<string>>();
-  const byNumberAndType = (c: Citation) => `${c.number.replace(/^0+(?=\d)/, "")} ${c.typeCode}`;
+  const byNumberAndType = (c: Citation) => `${withoutLeadingZeros(c.number)} ${c.typeCode}`;
   for (const c of citations) {
     if (!c.key) continue;
     const k = byNumberAndType(c);

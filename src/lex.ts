@@ -4,7 +4,7 @@
  * which hold the two to the same tokens.
  */
 import { type IToken, Lexer, type TokenType } from "chevrotain";
-import { firstIndex } from "./text.js";
+import { firstIndex, isSpace } from "./text.js";
 import { ALL_TOKENS } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
@@ -68,14 +68,13 @@ export class LazyTokens {
   }
 
   private dropBefore(offset: number): void {
-    const keep = this.tokens.findIndex((t) => t.startOffset >= offset);
-    if (keep <= 0) return;
+    const keep = firstIndex(this.tokens.length, (i) => (this.tokens[i] as IToken).startOffset >= offset);
+    if (keep === 0 || keep === this.tokens.length) return;
     this.from = (this.tokens[keep] as IToken).startOffset;
     this.tokens = this.tokens.slice(keep);
   }
 }
 
-const isSpace = (c: number) => c === 32 || c === 10 || c === 9 || c === 13;
 /** Back to the start of the word at `i` (at most 40 characters: a longer run is cut where it is). */
 function wordStart(text: string, i: number): number {
   let k = i;

@@ -8,14 +8,14 @@
 import { diagnostic } from "./diagnostics.js";
 import type { Citation, Mention, Span } from "./schema.js";
 import { foldKey } from "./tables.js";
-import { firstIndex } from "./text.js";
+import { firstIndex, withoutLeadingZeros } from "./text.js";
 
 /** `Nghị quyết nêu trên`: the words of a back-reference after a type word. */
 export const BACK = /\s(?:nêu trên|nói trên|trên đây)(?![\p{L}])/giu;
 const BACK_TEST = new RegExp(BACK.source, "iu");
 const SECTION = /^\s*(?:[IVX]+\s*[.\-–]|Chương\s+[IVX\d]+|Mục\s+\d+|Phần\s+[IVX\d]+)/u;
 
-export const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${number.replace(/^0+(?=\d)/, "")}`;
+export const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${withoutLeadingZeros(number)}`;
 export const spanOf = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
 export const hasMismatch = (c: Citation) => c.diagnostics.some((d) => d.code === "type-code-mismatch");
 

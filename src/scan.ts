@@ -7,9 +7,9 @@
  */
 import type { IToken } from "chevrotain";
 import { isNameToken } from "./parse.js";
-import { isTitledWord, KINDS, LOWER_TITLE_NON_STARTERS, TITLED_KINDS } from "./tables.js";
+import { isTitledWord, KINDS, LOWER_TITLE_NON_STARTERS, TITLED_KINDS, TYPE_WORDS } from "./tables.js";
 import { isDigit, isLookalike, LETTER } from "./text.js";
-import { Colon, Cua, looseSource, So, TypeWord } from "./tokens.js";
+import { Colon, Cua, looseAlternation, looseSource, So, TypeWord } from "./tokens.js";
 
 // One pass over the text. Alternative 1 is an identifier core (`20-NQ`, `30/2020/N`, `300/L`, `20-\nNQ`,
 // `77 CT/`); alternative 2 is a space or colon before a number, kept only when a type word or `số` stands
@@ -21,7 +21,7 @@ const ANCHOR =
 
 /** Words a bare number may follow, in any diacritics: `số` and the last syllable of every type word. */
 const NUMBER_CUE = new RegExp(
-  `^(?:${[...new Set(["số", ...KINDS.map((k) => k.kind.split(" ").pop() as string)])].map(looseSource).join("|")})$`,
+  `^${looseAlternation([...new Set(["số", ...KINDS.map((k) => k.kind.split(" ").pop() as string)])])}$`,
   "i",
 );
 const SO_CUE = new RegExp(`^${looseSource("số")}$`, "i");
@@ -31,7 +31,7 @@ const SO_CUE = new RegExp(`^${looseSource("số")}$`, "i");
  * anchors nothing.
  */
 const TYPE_WORD_BEFORE = new RegExp(
-  `(?:${[...KINDS].map((k) => k.kind).sort((a, b) => b.length - a.length).map(looseSource).join("|")})[ \\t:]*$`,
+  `${looseAlternation(TYPE_WORDS)}[ \\t:]*$`,
   "i",
 );
 const MAX_TYPE_WORD = Math.max(...KINDS.map((k) => k.kind.length)) + 8; // and some spacing

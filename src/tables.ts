@@ -37,6 +37,8 @@ export const stripDiacritics = remembered((s: string) =>
 );
 
 export const KINDS: readonly KindInfo[] = typesJson.kinds;
+/** The type words, longest first: an alternation of them must try `Chương trình hành động` before `Chương trình`. */
+export const TYPE_WORDS: readonly string[] = KINDS.map((k) => k.kind).sort((a, b) => b.length - a.length);
 const kindByWord = new Map(KINDS.map((k) => [stripDiacritics(k.kind), k]));
 if (kindByWord.size !== KINDS.length) throw new Error("grammar/types.json: two type words differ only in diacritics");
 /** The type word's entry, whatever its diacritics (`Nghi quyet` → Nghị quyết). */

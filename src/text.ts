@@ -6,6 +6,10 @@ export const LETTER = "A-Za-z\\u00C0-\\u00D6\\u00D8-\\u00F6\\u00F8-\\u024F\\u1E0
 export const NOT_LETTER_AFTER = `(?![${LETTER}0-9])`;
 
 export const isDigit = (c: number) => c >= 48 && c <= 57;
+/** Whitespace as the lexer skips it: space, tab, line breaks, form feed, vertical tab. */
+export const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/** A number without its leading zeros (`08` → `8`, `0` stays). */
+export const withoutLeadingZeros = (n: string) => n.replace(/^0+(?=\d)/, "");
 /** A letter OCR reads for a digit: O o (0), I l (1). */
 export const isLookalike = (c: number) => c === 79 || c === 111 || c === 73 || c === 108;
 /** A character of LETTER or a digit, by code: the class of a word. */

@@ -8,14 +8,13 @@
  *   "số 20-NQ/TW"  →  So "số" · Num "20" · Dash "-" · Code "NQ" · Slash "/" · Code "TW"
  */
 import type { IToken, TokenType } from "chevrotain";
-import { isDigit, isLookalike, isWordChar } from "./text.js";
+import { isDigit, isLookalike, isSpace, isWordChar } from "./text.js";
 import { ALL_TOKENS, BY_OPENING, Code, codeLength, Num, OcrNum, ocrNumLength, ONE_CHAR_TOKENS, openingKey, Word } from "./tokens.js";
 
 // Each opening's patterns in vocabulary order: where two match, the first in ALL_TOKENS wins, as in chevrotain.
 for (const list of BY_OPENING.values()) list.sort((a, b) => ALL_TOKENS.indexOf(a.type) - ALL_TOKENS.indexOf(b.type));
 const CODE_STARTS = new Set((Code.START_CHARS_HINT ?? []).map((ch) => (typeof ch === "number" ? ch : ch.charCodeAt(0))));
 
-const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
 // The one-character tokens in a table by character code (a Map lookup for every character cost more).
 const ONE_CHAR: (TokenType | null)[] = new Array(Math.max(...ONE_CHAR_TOKENS.keys()) + 1).fill(null);
 for (const [code, type] of ONE_CHAR_TOKENS) ONE_CHAR[code] = type;

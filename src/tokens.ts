@@ -6,7 +6,7 @@
  *   TypeWord   So  Num Dash Code Slash Code Comma Ngay …                            Cua   Word…
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
-import { KINDS } from "./tables.js";
+import { TYPE_WORDS } from "./tables.js";
 import { addTo, isDigit, isLookalike, isWordChar, LETTER, NOT_LETTER_AFTER } from "./text.js";
 
 const bothCases = (s: string) => [...new Set([s.toLowerCase(), s.toUpperCase()])];
@@ -67,6 +67,9 @@ function wordsToken(name: string, words: readonly string[], matcherOf: (words: r
   return type;
 }
 
+/** A regex group matching any of `words` loosely (looseSource), tried in the order given. */
+export const looseAlternation = (words: readonly string[]) => `(?:${words.map(looseSource).join("|")})`;
+
 const FIRST_CHARS = (words: readonly string[]) => [
   ...new Set(words.flatMap((w) => [...(familyOf.get(w[0]?.toLowerCase() as string) ?? (w[0] as string))].flatMap(bothCases))),
 ];
@@ -88,7 +91,7 @@ function stickyMatcher(source: string, exclude: ReadonlySet<string> = new Set())
 
 /** A keyword: a whole word in any case and any diacritics (`số`, `SỐ`, `so`, `só`), never the start of a longer word. */
 function keyword(name: string, words: string[], exclude: string[] = [], lookahead = ""): TokenType {
-  return wordsToken(name, words, (some) => stickyMatcher(`(?:${some.map(looseSource).join("|")})${NOT_LETTER_AFTER}${lookahead}`, new Set(exclude)));
+  return wordsToken(name, words, (some) => stickyMatcher(`${looseAlternation(some)}${NOT_LETTER_AFTER}${lookahead}`, new Set(exclude)));
 }
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
@@ -144,8 +147,7 @@ export const LParen = oneOf("LParen", "(", "(");
 export const RParen = oneOf("RParen", ")", ")");
 
 // Type words, longest first so that `Chương trình hành động` wins over `Chương trình`; any case, any spacing.
-const typeWords = [...KINDS].map((k) => k.kind).sort((a, b) => b.length - a.length);
-export const TypeWord = wordsToken("TypeWord", typeWords, (some) => stickyMatcher(`(?:${some.map(looseSource).join("|")})${NOT_LETTER_AFTER}`));
+export const TypeWord = wordsToken("TypeWord", TYPE_WORDS, (some) => stickyMatcher(`${looseAlternation(some)}${NOT_LETTER_AFTER}`));
 
 export const So = keyword("So", ["số"], ["sở", "sớ", "sợ", "sổ", "sơ", "sỡ", "sờ"]);
 export const Ngay = keyword("Ngay", ["ngày"], ["ngây", "ngấy"]);

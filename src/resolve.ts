@@ -15,12 +15,12 @@ export const BACK = /\s(?:nêu trên|nói trên|trên đây)(?![\p{L}])/giu;
 const BACK_TEST = new RegExp(BACK.source, "iu");
 const SECTION = /^\s*(?:[IVX]+\s*[.\-–]|Chương\s+[IVX\d]+|Mục\s+\d+|Phần\s+[IVX\d]+)/u;
 
-export const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${withoutLeadingZeros(number)}`;
+const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${withoutLeadingZeros(number)}`;
 export const spanOf = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
-export const hasMismatch = (c: Citation) => c.diagnostics.some((d) => d.code === "type-code-mismatch");
+const hasMismatch = (c: Citation) => c.diagnostics.some((d) => d.code === "type-code-mismatch");
 
 /** A short name the text defines, and the document it stands for. */
-export interface Definition {
+interface Definition {
   key: string;
   span: Span;
   /** kind + number of the short name: `kết luận 93`. */

@@ -44,7 +44,7 @@ export function openingKey(text: string, from: number, to: number): number {
 }
 
 /** A matcher of a custom token pattern: the match at `offset`, or null. */
-export interface Matcher {
+interface Matcher {
   exec(text: string, offset: number): RegExpExecArray | null;
 }
 /**

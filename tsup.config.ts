@@ -16,7 +16,7 @@ export default defineConfig([
   },
   {
     // The worker is its own entry: the CLI starts it as dist/worker.js.
-    entry: { cli: "src/cli.ts", worker: "src/worker.ts" },
+    entry: { cli: "src/cli/cli.ts", worker: "src/cli/worker.ts" },
     format: ["esm"],
     banner: { js: "#!/usr/bin/env node" },
     splitting: false,

@@ -1,17 +1,17 @@
 /** vncite: find, parse and cross-check references to Vietnamese administrative and legal documents. */
-export { check, type CheckOptions, checkCorpus, checkDocument, type CorpusDiagnostic } from "./check.js";
-export { type DocumentOptions, parseDocument } from "./document.js";
-export { toDot, toGraphML, toNeo4jCsv } from "./export.js";
-export { extract, type ExtractOptions } from "./extract.js";
-export { findPinpoints } from "./pinpoint.js";
-export { extractStream, type TextSource } from "./stream.js";
+export { check, type CheckOptions, checkCorpus, checkDocument, type CorpusDiagnostic } from "./check/check.js";
+export { type DocumentOptions, parseDocument } from "./document/document.js";
+export { toDot, toGraphML, toNeo4jCsv } from "./graph/export.js";
+export { extract, type ExtractOptions } from "./extract/extract.js";
+export { findPinpoints } from "./document/pinpoint.js";
+export { extractStream, type TextSource } from "./extract/stream.js";
 export {
   CitationGraph, type Conflict, type GraphEdge, GraphEdgeSchema, type GraphJSON, GraphJSONSchema, type GraphNode, GraphNodeSchema,
-} from "./graph.js";
-export { normalize, type NormalizedText } from "./normalize.js";
+} from "./graph/graph.js";
+export { normalize, type NormalizedText } from "./extract/normalize.js";
 export {
   canonicalKey, Registry, RegistryError, type RegistryRecord, RegistryRecordSchema, RegistryRowSchema, RegistryStatusSchema,
-} from "./registry.js";
+} from "./check/registry.js";
 export {
   type Amendment, AmendmentSchema, CitationListSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, MentionSchema, RelationSchema,
   PinpointPathSchema, PinpointSchema, ResolutionSchema, SeveritySchema, SpanSchema, StatedRelationSchema,

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 const root = join(import.meta.dirname, "..");
 const seed = join(root, "fixtures", "004_174a28dc88bcd672.txt");
 const run = (args: string[], input?: string) =>
-  spawnSync(process.execPath, ["--import", "tsx", join(root, "src", "cli.ts"), ...args], { cwd: root, encoding: "utf8", input });
+  spawnSync(process.execPath, ["--import", "tsx", join(root, "src", "cli", "cli.ts"), ...args], { cwd: root, encoding: "utf8", input });
 
 describe("vncite extract", () => {
   it("prints JSON citations for a file", () => {

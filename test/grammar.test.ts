@@ -2,9 +2,9 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { validateCitationLexer } from "../src/lex.js";
-import { syntaxDiagramHtml, validateCitationGrammar } from "../src/parse.js";
-import { validatePinpointGrammar } from "../src/pinpoint.js";
+import { validateCitationLexer } from "../src/extract/lex.js";
+import { syntaxDiagramHtml, validateCitationGrammar } from "../src/extract/parse.js";
+import { validatePinpointGrammar } from "../src/document/pinpoint.js";
 
 // At run time the grammars are built without chevrotain's validations (they are most of a first call's cost);
 // here they are built with them, so an ambiguity or a broken token fails the suite.

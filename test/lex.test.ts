@@ -6,9 +6,9 @@ import { join, relative } from "node:path";
 import type { IToken } from "chevrotain";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { buildLexer, LazyTokens } from "../src/lex.js";
-import { tokenize } from "../src/tokenize.js";
-import { ALL_TOKENS } from "../src/tokens.js";
+import { buildLexer, LazyTokens } from "../src/extract/lex.js";
+import { tokenize } from "../src/extract/tokenize.js";
+import { ALL_TOKENS } from "../src/extract/tokens.js";
 
 const chevrotain = buildLexer(ALL_TOKENS);
 const listed = (tokens: IToken[], shift = 0) => tokens.map((t) => `${t.startOffset + shift} ${t.tokenType.name} ${t.image}`);

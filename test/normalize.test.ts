@@ -1,7 +1,7 @@
 // Normalization folds noise and keeps a way back to the original offsets.
 import { describe, expect, it } from "vitest";
 import { extract, normalize } from "../src/index.js";
-import { toOriginal } from "../src/normalize.js";
+import { toOriginal } from "../src/extract/normalize.js";
 
 describe("normalize", () => {
   it("leaves clean text alone, with no offset map", () => {

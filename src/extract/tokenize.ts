@@ -8,7 +8,7 @@
  *   "số 20-NQ/TW"  →  So "số" · Num "20" · Dash "-" · Code "NQ" · Slash "/" · Code "TW"
  */
 import type { IToken, TokenType } from "chevrotain";
-import { isDigit, isLookalike, isSpace, isWordChar } from "./text.js";
+import { isDigit, isLookalike, isSpace, isWordChar } from "../text.js";
 import { ALL_TOKENS, BY_OPENING, Code, codeLength, Num, OcrNum, ocrNumLength, ONE_CHAR_TOKENS, openingKey, Word } from "./tokens.js";
 
 // Each opening's patterns in vocabulary order: where two match, the first in ALL_TOKENS wins, as in chevrotain.

@@ -1,6 +1,6 @@
 /** Dates of citations, checked with luxon: kept as printed when impossible, never thrown away. */
 import { DateTime } from "luxon";
-import { remembered } from "./text.js";
+import { remembered } from "../text.js";
 
 export type DateReading =
   | { kind: "valid"; iso: string }

@@ -7,8 +7,8 @@
  */
 import type { IToken } from "chevrotain";
 import { isNameToken } from "./parse.js";
-import { isTitledWord, KINDS, LOWER_TITLE_NON_STARTERS, TITLED_KINDS, TYPE_WORDS } from "./tables.js";
-import { isDigit, isLookalike, LETTER } from "./text.js";
+import { isTitledWord, KINDS, LOWER_TITLE_NON_STARTERS, TITLED_KINDS, TYPE_WORDS } from "../tables.js";
+import { isDigit, isLookalike, LETTER } from "../text.js";
 import { Colon, Cua, looseAlternation, looseSource, So, TypeWord } from "./tokens.js";
 
 // One pass over the text. Alternative 1 is an identifier core (`20-NQ`, `30/2020/N`, `300/L`, `20-\nNQ`,

@@ -10,8 +10,8 @@
 import { readFileSync } from "node:fs";
 import { parse as parseCsv } from "csv-parse/sync";
 import { z } from "zod";
-import { readDate } from "./date.js";
-import { extract } from "./extract.js";
+import { readDate } from "../extract/date.js";
+import { extract } from "../extract/extract.js";
 
 export const RegistryStatusSchema = z.enum(["in-force", "amended", "replaced", "repealed", "expired", "unknown"]);
 /** Statuses that mean a citation points at a document no longer in force. */

@@ -5,14 +5,14 @@
  *   → [{ key: "30/2020/NĐ-CP", typeCode: "NĐ", issuer: "CP", date: "2020-03-05", issuedBy: "Chính phủ", … }]
  */
 import { buildCitation } from "./citation.js";
-import { diagnostic } from "./diagnostics.js";
+import { diagnostic } from "../diagnostics.js";
 import { LazyTokens } from "./lex.js";
 import { type NormalizedText, normalize } from "./normalize.js";
 import { parseCitationAt, type RawCitation } from "./parse.js";
 import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
-import { isDigit, withoutLeadingZeros } from "./text.js";
+import { isDigit, withoutLeadingZeros } from "../text.js";
 import { TypeWord } from "./tokens.js";
-import type { Citation, Diagnostic } from "./schema.js";
+import type { Citation, Diagnostic } from "../schema.js";
 
 export interface ExtractOptions {
   /** Replace the normalization stage (for example to add a transliteration step). */

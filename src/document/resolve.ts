@@ -5,10 +5,10 @@
  *
  *   Kết luận số 93-KL/TW (sau đây gọi tắt là Kết luận số 93) … Kết luận số 93  →  both 93-KL/TW
  */
-import { diagnostic } from "./diagnostics.js";
-import type { Citation, Mention, Span } from "./schema.js";
-import { foldKey } from "./tables.js";
-import { firstIndex, withoutLeadingZeros } from "./text.js";
+import { diagnostic } from "../diagnostics.js";
+import type { Citation, Mention, Span } from "../schema.js";
+import { foldKey } from "../tables.js";
+import { firstIndex, withoutLeadingZeros } from "../text.js";
 
 /** `Nghị quyết nêu trên`: the words of a back-reference after a type word. */
 export const BACK = /\s(?:nêu trên|nói trên|trên đây)(?![\p{L}])/giu;

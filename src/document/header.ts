@@ -10,9 +10,9 @@
  *   TM. BAN THƯỜNG VỤ / PHÓ CHỦ TỊCH          signing block; then the signer's name
  *   Nơi nhận: - Như trên; - Lưu: VP.          recipients
  */
-import { readDate } from "./date.js";
-import type { Span } from "./schema.js";
-import { KINDS } from "./tables.js";
+import { readDate } from "../extract/date.js";
+import type { Span } from "../schema.js";
+import { KINDS } from "../tables.js";
 
 export interface HeaderDate {
   iso: string | null;

@@ -10,11 +10,11 @@
  * A small grammar of its own (tokens, lexer and parser here), run on a window at each place the scan finds.
  */
 import { createToken, type IToken, Lexer } from "chevrotain";
-import { buildLexer } from "./lex.js";
-import { type NormalizedText, normalize, toOriginal } from "./normalize.js";
-import type { Pinpoint, PinpointPath } from "./schema.js";
-import { PrefixParser, parsePrefix } from "./prefix-parser.js";
-import { firstIndex, LETTER, type Quotation, quotationAt, quotations } from "./text.js";
+import { buildLexer } from "../extract/lex.js";
+import { type NormalizedText, normalize, toOriginal } from "../extract/normalize.js";
+import type { Pinpoint, PinpointPath } from "../schema.js";
+import { PrefixParser, parsePrefix } from "../extract/prefix-parser.js";
+import { firstIndex, LETTER, type Quotation, quotationAt, quotations } from "../text.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };

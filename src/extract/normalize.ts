@@ -4,7 +4,7 @@
  *
  *   "Nghị định số 30/2020/NÐ–CP" (U+00D0 eth, en dash, NFD marks)  →  "Nghị định số 30/2020/NĐ-CP"
  */
-import { firstIndex } from "./text.js";
+import { firstIndex } from "../text.js";
 
 /**
  * A normalized copy of a text and the way back to the original. The map is sparse: breakpoints where the

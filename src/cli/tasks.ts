@@ -3,11 +3,11 @@
  * then extract, check or parse it. Results are plain data, so they cross to the main thread as they are.
  */
 import { readFileSync, statSync } from "node:fs";
-import { check } from "./check.js";
-import { parseDocument } from "./document.js";
-import { extract } from "./extract.js";
-import { Registry } from "./registry.js";
-import type { Citation, Diagnostic, DocumentRecord } from "./schema.js";
+import { check } from "../check/check.js";
+import { parseDocument } from "../document/document.js";
+import { extract } from "../extract/extract.js";
+import { Registry } from "../check/registry.js";
+import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 
 export type TaskKind = "extract" | "check" | "graph";
 export interface TaskRequest {

@@ -5,14 +5,14 @@
  *
  *   check("… Kết luận số 93-NQ/TW của Ban Bí thư …")  →  [{ code: "type-code-mismatch", severity: "error", … }]
  */
-import termsJson from "../grammar/terms.json";
-import { diagnostic } from "./diagnostics.js";
-import { type CitationGraph, partySpelling } from "./graph.js";
-import { parseDocument } from "./document.js";
+import termsJson from "../../grammar/terms.json";
+import { diagnostic } from "../diagnostics.js";
+import { type CitationGraph, partySpelling } from "../graph/graph.js";
+import { parseDocument } from "../document/document.js";
 import { NOT_IN_FORCE, type Registry } from "./registry.js";
-import type { Citation, Diagnostic, DocumentRecord, Mention, Span } from "./schema.js";
-import { foldName, issuerInfo, ISSUERS, kindOfWord, typeCodeInfo } from "./tables.js";
-import { addTo } from "./text.js";
+import type { Citation, Diagnostic, DocumentRecord, Mention, Span } from "../schema.js";
+import { foldName, issuerInfo, ISSUERS, kindOfWord, typeCodeInfo } from "../tables.js";
+import { addTo } from "../text.js";
 
 export interface CheckOptions {
   /** Known documents to check the cited ones against. */

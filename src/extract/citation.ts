@@ -3,13 +3,13 @@
  * read with luxon, spans mapped back to the original text, and the diagnostics of the form itself.
  */
 import { identifierYear, readDate } from "./date.js";
-import { diagnostic } from "./diagnostics.js";
+import { diagnostic } from "../diagnostics.js";
 import { type NormalizedText, PAGE_BREAK, type Repair, toOriginal } from "./normalize.js";
 import type { Piece, RawCitation, RawIdentifier } from "./parse.js";
-import type { Citation, Diagnostic, Span } from "./schema.js";
+import type { Citation, Diagnostic, Span } from "../schema.js";
 import { findSubject } from "./subject.js";
-import { ASSEMBLIES, foldKey, issuerInfo, kindOfWord, stripDiacritics, typeCodeInfo } from "./tables.js";
-import { firstIndex, withoutLeadingZeros } from "./text.js";
+import { ASSEMBLIES, foldKey, issuerInfo, kindOfWord, stripDiacritics, typeCodeInfo } from "../tables.js";
+import { firstIndex, withoutLeadingZeros } from "../text.js";
 import { lookalikeDigits } from "./tokens.js";
 
 interface Codes {

@@ -6,10 +6,10 @@
  *   Kết luận số 69-KL/TW … về tiếp tục thực hiện Nghị quyết số 20-NQ/TW
  *                                                         → stated: 69-KL/TW continues 20-NQ/TW
  */
-import relationsJson from "../grammar/relations.json";
+import relationsJson from "../../grammar/relations.json";
 import { spanOf } from "./resolve.js";
-import type { Mention, Relation, Span, StatedRelation } from "./schema.js";
-import { lineIndex, type Quotation, quotationAt } from "./text.js";
+import type { Mention, Relation, Span, StatedRelation } from "../schema.js";
+import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
 const VERB = new RegExp(

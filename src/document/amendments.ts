@@ -8,10 +8,10 @@
  *   4. Thay thế cụm từ "…" bằng cụm từ "…" tại khoản 2 Điều 3.                 replaces the words, there
  *   Nghị định số 30/2020/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.    repeals, from that date
  */
-import { readDate } from "./date.js";
+import { readDate } from "../extract/date.js";
 import { findPinpoints } from "./pinpoint.js";
 import { EDITORIAL_NOTE } from "./relations.js";
-import type { Amendment, Mention, PinpointPath } from "./schema.js";
+import type { Amendment, Mention, PinpointPath } from "../schema.js";
 
 // An action at the start of a line, after its number (`1.`, `a)`) or its article heading (`Điều 2.`).
 const ACTION_LINE = /^[ \t]*(?:(?:\d{1,3}|[a-zđ])[.)][ \t]+|Điều[ \t]+\d+[a-zđ]?\.[ \t]+)?(Sửa đổi,?[ \t]+bổ sung|Sửa đổi|Bổ sung|Bãi bỏ|Thay thế)(?![\p{L}])/gmu;

@@ -4,7 +4,7 @@
  * which hold the two to the same tokens.
  */
 import { type IToken, Lexer, type TokenType } from "chevrotain";
-import { firstIndex, isSpace } from "./text.js";
+import { firstIndex, isSpace } from "../text.js";
 import { ALL_TOKENS } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 

@@ -6,7 +6,7 @@
  *                                                                  a sentence end, or `, ` + a capital
  */
 import type { Piece } from "./parse.js";
-import { isUpper, LETTER } from "./text.js";
+import { isUpper, LETTER } from "../text.js";
 
 const INTRO = new RegExp(
   `[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*[*_]*(?:về|Về|VỀ)(?![${LETTER}])[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*`,

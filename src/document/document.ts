@@ -6,16 +6,16 @@
  *   → { key: "300/LĐLĐ", mentions: [{ resolvedKey: "1051/LĐLĐ", relation: "basedOn", … }], … }
  */
 import { findAmendments } from "./amendments.js";
-import { readDate } from "./date.js";
-import { extract } from "./extract.js";
+import { readDate } from "../extract/date.js";
+import { extract } from "../extract/extract.js";
 import { HEADER_LINES, readHeader } from "./header.js";
-import { type NormalizedText, normalize } from "./normalize.js";
+import { type NormalizedText, normalize } from "../extract/normalize.js";
 import { pinpointsIn } from "./pinpoint.js";
 import { relate, stronger } from "./relations.js";
 import { BACK, readDefinitions, resolveMentions, spanOf } from "./resolve.js";
-import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "./schema.js";
-import { foldKey, foldName, KINDS, TYPE_WORDS, typeCodeInfo } from "./tables.js";
-import { addTo, firstIndex, lineIndex, type Quotation, quotationAt, quotations } from "./text.js";
+import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "../schema.js";
+import { foldKey, foldName, KINDS, TYPE_WORDS, typeCodeInfo } from "../tables.js";
+import { addTo, firstIndex, lineIndex, type Quotation, quotationAt, quotations } from "../text.js";
 
 export interface DocumentOptions {
   /** The caller's id for the text; the document's key when its header gives no identifier. */

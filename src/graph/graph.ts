@@ -9,8 +9,8 @@
 import GraphologyModule from "graphology";
 import shortestPath from "graphology-shortest-path";
 import { z } from "zod";
-import { type DocumentRecord, PinpointPathSchema, type Relation, RelationSchema } from "./schema.js";
-import { foldName } from "./tables.js";
+import { type DocumentRecord, PinpointPathSchema, type Relation, RelationSchema } from "../schema.js";
+import { foldName } from "../tables.js";
 
 // graphology and its algorithms ship CommonJS; under the ESM and CJS builds alike take what is needed off
 // the default export (named imports of CommonJS are not reliable under Node's ESM loader).

@@ -6,8 +6,8 @@
  *   TypeWord   So  Num Dash Code Slash Code Comma Ngay …                            Cua   Word…
  */
 import { createToken, Lexer, type TokenType } from "chevrotain";
-import { TYPE_WORDS } from "./tables.js";
-import { addTo, isDigit, isLookalike, isWordChar, LETTER, NOT_LETTER_AFTER } from "./text.js";
+import { TYPE_WORDS } from "../tables.js";
+import { addTo, isDigit, isLookalike, isWordChar, LETTER, NOT_LETTER_AFTER } from "../text.js";
 
 const bothCases = (s: string) => [...new Set([s.toLowerCase(), s.toUpperCase()])];
 

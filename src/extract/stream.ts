@@ -9,7 +9,7 @@
  * OVERLAP characters before it are kept, so that the next citation still sees its type word.
  */
 import { extract, type ExtractOptions } from "./extract.js";
-import type { Citation } from "./schema.js";
+import type { Citation } from "../schema.js";
 
 const MARGIN = 4096;
 const OVERLAP = 512;

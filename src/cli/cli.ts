@@ -13,12 +13,12 @@
 import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { parseDocument } from "./document.js";
-import { toDot, toGraphML, toNeo4jCsv } from "./export.js";
-import { CitationGraph } from "./graph.js";
+import { parseDocument } from "../document/document.js";
+import { toDot, toGraphML, toNeo4jCsv } from "../graph/export.js";
+import { CitationGraph } from "../graph/graph.js";
 import { defaultJobs, runFiles } from "./parallel.js";
-import { Registry, RegistryError } from "./registry.js";
-import type { Citation, Diagnostic, DocumentRecord } from "./schema.js";
+import { Registry, RegistryError } from "../check/registry.js";
+import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 import { readText } from "./tasks.js";
 
 const USAGE = `usage: vncite extract <file...|-> [--format json|jsonl|table] [--jobs N]

@@ -141,3 +141,13 @@ export function toOriginal(nt: NormalizedText, i: number): number {
   const lo = Math.max(0, firstIndex(at.length, (k) => (at[k] as number) > i) - 1);
   return (from[lo] as number) + (i - (at[lo] as number));
 }
+
+/** Normalized offset of an original offset (inside a dropped or composed stretch: where that stretch begins). */
+export function toNormalized(nt: NormalizedText, i: number): number {
+  if (!nt.breaks) return i;
+  const { at, from } = nt.breaks;
+  // The last break whose original offset is at or before i (from[0] is 0).
+  const lo = Math.max(0, firstIndex(from.length, (k) => (from[k] as number) > i) - 1);
+  const next = lo + 1 < at.length ? (at[lo + 1] as number) : Infinity;
+  return Math.min((at[lo] as number) + (i - (from[lo] as number)), next);
+}

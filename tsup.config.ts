@@ -15,11 +15,11 @@ export default defineConfig([
     noExternal: bundled,
   },
   {
-    // The worker is its own entry: the CLI starts it as dist/worker.js.
-    entry: { cli: "src/cli/cli.ts", worker: "src/cli/worker.ts" },
+    // The worker is its own entry: the CLI starts it as dist/worker.js. The two share the library as chunks.
+    entry: { cli: "src/cli/bin.ts", worker: "src/cli/worker.ts" },
     format: ["esm"],
     banner: { js: "#!/usr/bin/env node" },
-    splitting: false,
+    splitting: true,
     target: "node20",
     noExternal: bundled,
   },

@@ -21,6 +21,9 @@ export const DiagnosticSchema = z.object({
   messageVi: z.string(),
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
+  /** 1-based line and column (UTF-16 code units) of `start`: set on what extract and check return. */
+  line: z.number().int().positive().optional(),
+  column: z.number().int().positive().optional(),
   /** A suggested replacement for text.slice(start, end), where one is clear. */
   fix: z.string().nullable(),
   /** Other places involved (the other citation of an inconsistent pair). */

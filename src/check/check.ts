@@ -5,6 +5,7 @@
  *
  *   check("… Kết luận số 93-NQ/TW của Ban Bí thư …")  →  [{ code: "type-code-mismatch", severity: "error", … }]
  */
+import { withPositions } from "../positions.js";
 import termsJson from "../../grammar/terms.json";
 import { diagnostic } from "../diagnostics.js";
 import { type CitationGraph, partySpelling } from "../graph/graph.js";
@@ -25,7 +26,7 @@ export interface CheckOptions {
 export function check(text: string, options: CheckOptions = {}): Diagnostic[] {
   if (typeof text !== "string") throw new TypeError(`vncite.check: expected the text as a string, got ${text === null ? "null" : typeof text}`);
   const record = parseDocument(text, options.id === undefined ? {} : { id: options.id });
-  return checkDocument(record, options.registry);
+  return withPositions(text, checkDocument(record, options.registry));
 }
 
 /** Diagnostics for a parsed document. */

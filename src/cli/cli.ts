@@ -1,60 +1,48 @@
 /**
- * vncite command line.
+ * vncite command line, as a function: `main(argv, io)` runs one command and returns its exit code. The
+ * executable (bin.ts) gives it the process's streams; the tests call it in-process with their own.
  *
- *   vncite extract <file...|-> [--format json|jsonl|table]
- *   vncite doc <file|-> [--format json|text]
- *   vncite check <file...|-> [--registry file] [--format text|json|sarif]
+ *   vncite extract [file...|-] [--format json|jsonl|table]
+ *   vncite doc [file|-] [--format json|text]
+ *   vncite check [file...|-] [--registry file] [--format text|json|sarif]
  *   vncite graph <file or directory...> [--format json|dot|graphml|neo4j] [--out path]
  *   vncite query <graph.json> cites|cited-by|chain|descendants|path|most-cited|missing|conflicts [key [key]]
  *
- * Exit codes: 0 success; 1 when check finds an error or graph skipped an unreadable file; 2 usage errors and unreadable input (missing file, a
- * directory, bytes that are not UTF-8, a bad registry).
+ * Exit codes: 0 success; 1 when check finds an error, a file could not be read or processed (the others are
+ * still written), or query is given a key not in the graph; 2 usage errors and no input read at all.
  */
-import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { parseDocument } from "../document/document.js";
+import { distance } from "fastest-levenshtein";
+import { version } from "../../package.json";
 import { toDot, toGraphML, toNeo4jCsv } from "../graph/export.js";
 import { CitationGraph } from "../graph/graph.js";
+import { positionsIn } from "../positions.js";
 import { defaultJobs, runFiles } from "./parallel.js";
 import { Registry, RegistryError } from "../check/registry.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
-import { readText } from "./tasks.js";
+import { runOnText, type TaskKind, type TaskResult } from "./tasks.js";
+import { COMMAND_HELP, USAGE } from "./help.js";
+import { checkOutFile, expandInputs, ID_FROM, prepareOutDirectory, reason, UsageError, type IdFrom } from "./inputs.js";
 
-const USAGE = `usage: vncite extract <file...|-> [--format json|jsonl|table] [--jobs N]
-       vncite doc <file|-> [--format json|text]
-       vncite check <file...|-> [--registry file.json|file.csv] [--format text|json|sarif] [--jobs N]
-       vncite graph <file or directory...> [--format json|dot|graphml|neo4j] [--out path] [--jobs N]
-       vncite query <graph.json> cites|cited-by|chain|descendants|path|most-cited|missing|conflicts [key [key]]
+export { version };
 
-extract  every reference in the files
-  json   one file: the array of citations; several: an object from file name to its array
-  jsonl  one citation a line, with its "file"
-  table  one line a citation: line:col, key, kind, date, issuing body, diagnostics
-doc      the document itself: header, each mention resolved to a key, relations
-  json   the DocumentRecord
-  text   a readable summary
-check    diagnostics for every citation; exit 1 when any is an error
-  text   path:line:col: severity code message, the line, a caret under the span
-  json   [{ file, diagnostics }]
-  sarif  SARIF 2.1.0 for CI systems and editors
-graph    one citation graph from many documents (unreadable files are reported and skipped: exit 1)
-  json   the graph (read back by query); dot, graphml; neo4j: documents.csv and relationships.csv in --out
-query    a question to a graph.json (--format text|json)
---jobs N files spread over N worker threads (default: the number of cores); a progress bar on a terminal`;
+/** Where a run reads and writes: the process's streams in the executable, strings in the tests. */
+export interface CliIo {
+  stdout: { write(chunk: string): unknown };
+  stderr: { write(chunk: string): unknown };
+  /** Standard input, read whole; only called for `-` or when no file is named and stdin is not a terminal. */
+  readStdin(): Uint8Array | string;
+  stdinIsTTY: boolean;
+  /** Where the progress bar goes (drawn only on a terminal). */
+  progress?: NodeJS.WriteStream;
+}
 
 /** The --format value when it is one of `allowed`; a usage error naming them otherwise. */
 function formatOf<F extends string>(value: string | boolean | undefined, allowed: readonly F[]): F {
   if ((allowed as readonly unknown[]).includes(value)) return value as F;
   throw new UsageError(`unknown format "${value}" (${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)})`);
-}
-
-class UsageError extends Error {}
-
-function readInput(path: string): string {
-  const text = readText(path);
-  if (typeof text !== "string") throw new UsageError(text.error);
-  return text;
 }
 
 /** --jobs N: a positive whole number; default the number of cores. */
@@ -65,79 +53,101 @@ function jobsOf(value: string | undefined): number {
   return n;
 }
 
-/** Files must exist and not be directories: said before any work starts. */
-function requireFiles(files: string[]): void {
-  for (const f of files) {
-    if (f === "-") continue;
-    const text = readText(f);
-    if (typeof text !== "string" && !/not UTF-8/.test(text.error)) throw new UsageError(text.error);
+/** The files named; standard input (`-`) when none is and stdin is not a terminal. */
+function inputsOf(positionals: string[], io: CliIo): string[] {
+  if (positionals.length > 0) return positionals;
+  if (!io.stdinIsTTY) return ["-"];
+  throw new UsageError("no input: give files, or pipe text to standard input");
+}
+
+function stdinText(io: CliIo): string {
+  const data = io.readStdin();
+  if (typeof data === "string") return data;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(data);
+  } catch {
+    throw new UsageError("standard input: not UTF-8 text");
   }
 }
 
-/** 1-based line and column (UTF-16 code units) of an offset, and where its line starts and ends. */
-function position(text: string, offset: number) {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = text.indexOf("\n"); i >= 0 && i < offset; i = text.indexOf("\n", i + 1)) {
-    line++;
-    lineStart = i + 1;
-  }
-  const lineEnd = text.indexOf("\n", lineStart);
-  return { line, col: offset - lineStart + 1, lineStart, lineEnd: lineEnd < 0 ? text.length : lineEnd };
+interface Done {
+  file: string;
+  result: TaskResult & { ok: true };
 }
-const lineCol = (text: string, offset: number) => {
-  const p = position(text, offset);
-  return `${p.line}:${p.col}`;
-};
+
+/**
+ * Runs one stage on every input: files through the worker pool, `-` (standard input) here. Files that cannot
+ * be read or processed are reported on stderr with their path; when none could, that is a usage error.
+ */
+async function runInputs(io: CliIo, files: string[], kind: TaskKind, options: { jobs: number; registry?: string; ids?: string[] }): Promise<{ done: Done[]; failed: number }> {
+  const named = files.map((file, index) => ({ file, index })).filter((f) => f.file !== "-");
+  const fromFiles = await runFiles(named.map((f) => f.file), kind, {
+    jobs: options.jobs,
+    ...(io.progress ? { progress: io.progress } : {}),
+    ...(options.registry ? { registry: options.registry } : {}),
+    ...(options.ids ? { ids: named.map((f) => options.ids?.[f.index] as string) } : {}),
+  });
+  const results: TaskResult[] = new Array(files.length);
+  named.forEach((f, i) => (results[f.index] = fromFiles[i] as TaskResult));
+  files.forEach((file, index) => {
+    if (file !== "-") return;
+    const id = options.ids?.[index];
+    results[index] = runOnText({ index, file, kind, ...(id === undefined ? {} : { id }) }, stdinText(io), options.registry ? { registry: options.registry } : {});
+  });
+  const failures = results.filter((r) => !r.ok);
+  if (failures.length === results.length) throw new UsageError(failures.map((r) => r.error).join("\nvncite: "));
+  for (const r of failures) io.stderr.write(`vncite: ${r.error}; skipped\n`);
+  const done = results.flatMap((result, i) => (result.ok ? [{ file: files[i] as string, result }] : []));
+  return { done, failed: failures.length };
+}
 
 function tableRows(file: string, text: string, citations: Citation[]): string[] {
-  return citations.map((c) =>
-    [
-      `${file}:${lineCol(text, c.start)}`,
+  const at = positionsIn(text);
+  return citations.map((c) => {
+    const p = at(c.start);
+    return [
+      `${file}:${p.line}:${p.column}`,
       c.key ?? `(${c.text.replace(/\s+/g, " ")})`,
       c.kind ?? "-",
       c.date ?? "-",
       c.issuedBy ?? "-",
       c.diagnostics.map((d) => d.code).join(",") || "-",
-    ].join("\t"),
-  );
+    ].join("\t");
+  });
 }
 
-async function runExtract(args: string[]): Promise<number> {
+async function runExtract(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: { format: { type: "string", default: "json" }, jobs: { type: "string" } },
     allowPositionals: true,
   });
   const format = formatOf(values.format, ["json", "jsonl", "table"]);
-  if (positionals.length === 0) throw new UsageError("no input: give files, or - for standard input");
   const jobs = jobsOf(values.jobs);
-  requireFiles(positionals);
-  const done = await runFiles(positionals, "extract", { jobs, progress: process.stderr });
-  const results = done.map((r, i) => {
-    if (!r.ok) throw new UsageError(r.error);
-    return { file: positionals[i] as string, text: r.text, citations: r.citations ?? [] };
-  });
+  const files = inputsOf(positionals, io);
+  const { done, failed } = await runInputs(io, files, "extract", { jobs });
+  const results = done.map(({ file, result }) => ({ file, text: result.text, citations: result.citations ?? [] }));
   const out: string[] = [];
   if (format === "json") {
-    const value = results.length === 1 ? results[0]!.citations : Object.fromEntries(results.map((r) => [r.file, r.citations]));
+    const value = files.length === 1 ? results[0]!.citations : Object.fromEntries(results.map((r) => [r.file, r.citations]));
     out.push(JSON.stringify(value, null, 2));
   } else if (format === "jsonl") {
     for (const r of results) for (const c of r.citations) out.push(JSON.stringify({ file: r.file, ...c }));
   } else {
     for (const r of results) out.push(...tableRows(r.file, r.text, r.citations));
   }
-  if (out.length > 0) process.stdout.write(`${out.join("\n")}\n`);
-  return 0;
+  if (out.length > 0) io.stdout.write(`${out.join("\n")}\n`);
+  return failed > 0 ? 1 : 0;
 }
 
-function runDoc(args: string[]): number {
+async function runDoc(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "json" } }, allowPositionals: true });
   const format = formatOf(values.format, ["json", "text"]);
-  if (positionals.length !== 1) throw new UsageError("doc takes one file, or - for standard input");
-  const file = positionals[0] as string;
-  const record = parseDocument(readInput(file), { id: file });
-  process.stdout.write(`${format === "json" ? JSON.stringify(record, null, 2) : documentSummary(record)}\n`);
+  const files = inputsOf(positionals, io);
+  if (files.length !== 1) throw new UsageError("doc takes one file, or - for standard input");
+  const { done } = await runInputs(io, files, "graph", { jobs: 1 });
+  const record = done[0]?.result.record as DocumentRecord; // one input, read (else runInputs said why)
+  io.stdout.write(`${format === "json" ? JSON.stringify(record, null, 2) : documentSummary(record)}\n`);
   return 0;
 }
 
@@ -160,7 +170,17 @@ function documentSummary(d: DocumentRecord): string {
   return lines.join("\n");
 }
 
-async function runCheck(args: string[]): Promise<number> {
+/** The registry loaded once here, so that a bad one is reported before any work; each worker loads its own. */
+function requireRegistry(path: string): void {
+  try {
+    Registry.load(path);
+  } catch (e) {
+    if (e instanceof RegistryError) throw new UsageError(`invalid registry: ${e.problems.join("; ")}`);
+    throw new UsageError(`${path}: cannot read the registry: ${reason(e)}`);
+  }
+}
+
+async function runCheck(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     options: { format: { type: "string", default: "text" }, registry: { type: "string" }, jobs: { type: "string" } },
@@ -168,38 +188,29 @@ async function runCheck(args: string[]): Promise<number> {
   });
   const jobs = jobsOf(values.jobs);
   const format = formatOf(values.format, ["text", "json", "sarif"]);
-  if (positionals.length === 0) throw new UsageError("no input: give files, or - for standard input");
-  if (values.registry !== undefined) {
-    // Loaded once here to report a bad registry before any work; each worker loads its own copy.
-    try {
-      Registry.load(values.registry);
-    } catch (e) {
-      if (e instanceof RegistryError) throw new UsageError(e.message.replace(/\n/g, "; "));
-      throw new UsageError(`${values.registry}: cannot read the registry`);
-    }
-  }
-  requireFiles(positionals);
-  const done = await runFiles(positionals, "check", { jobs, progress: process.stderr, ...(values.registry ? { registry: values.registry } : {}) });
-  const results = done.map((r, i) => {
-    if (!r.ok) throw new UsageError(r.error);
-    return { file: positionals[i] as string, text: r.text, diagnostics: r.diagnostics ?? [] };
-  });
-  if (format === "json") process.stdout.write(`${JSON.stringify(results.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2)}\n`);
-  else if (format === "sarif") process.stdout.write(`${JSON.stringify(toSarif(results), null, 2)}\n`);
+  const files = inputsOf(positionals, io);
+  if (values.registry !== undefined) requireRegistry(values.registry);
+  const { done, failed } = await runInputs(io, files, "check", { jobs, ...(values.registry ? { registry: values.registry } : {}) });
+  const results = done.map(({ file, result }) => ({ file, text: result.text, diagnostics: result.diagnostics ?? [] }));
+  if (format === "json") io.stdout.write(`${JSON.stringify(results.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2)}\n`);
+  else if (format === "sarif") io.stdout.write(`${JSON.stringify(toSarif(results), null, 2)}\n`);
   else {
-    const out = results.flatMap(({ file, text, diagnostics }) => diagnostics.map((d) => compilerStyle(file, text, d)));
-    if (out.length > 0) process.stdout.write(`${out.join("\n")}\n`);
+    const out = results.flatMap(({ file, text, diagnostics }) => {
+      const at = positionsIn(text);
+      return diagnostics.map((d) => compilerStyle(file, text, d, at));
+    });
+    if (out.length > 0) io.stdout.write(`${out.join("\n")}\n`);
   }
-  return results.some((r) => r.diagnostics.some((d) => d.severity === "error")) ? 1 : 0;
+  return failed > 0 || results.some((r) => r.diagnostics.some((d) => d.severity === "error")) ? 1 : 0;
 }
 
 /** `path:line:col: severity code message`, the source line, and a caret under the span. */
-function compilerStyle(file: string, text: string, d: Diagnostic): string {
-  const p = position(text, d.start);
+function compilerStyle(file: string, text: string, d: Diagnostic, at: ReturnType<typeof positionsIn>): string {
+  const p = at(d.start);
   const source = text.slice(p.lineStart, p.lineEnd);
   const width = Math.max(1, Math.min(d.end, p.lineEnd) - d.start);
   const fix = d.fix ? `\n  fix: ${d.fix}` : "";
-  return `${file}:${p.line}:${p.col}: ${d.severity} ${d.code}: ${d.message}\n  ${source}\n  ${" ".repeat(p.col - 1)}^${"~".repeat(width - 1)}${fix}`;
+  return `${file}:${p.line}:${p.column}: ${d.severity} ${d.code}: ${d.message}\n  ${source}\n  ${" ".repeat(p.column - 1)}^${"~".repeat(width - 1)}${fix}`;
 }
 
 /** SARIF 2.1.0, for CI systems and editors. */
@@ -211,12 +222,13 @@ function toSarif(results: { file: string; text: string; diagnostics: Diagnostic[
     version: "2.1.0",
     runs: [
       {
-        tool: { driver: { name: "vncite", informationUri: "https://www.npmjs.com/package/vncite", rules: rules.map((id) => ({ id })) } },
-        results: results.flatMap(({ file, text, diagnostics }) =>
-          diagnostics.map((d) => {
-            const a = position(text, d.start);
-            const b = position(text, d.end);
-            const region = { startLine: a.line, startColumn: a.col, endLine: b.line, endColumn: b.col, charOffset: d.start, charLength: d.end - d.start };
+        tool: { driver: { name: "vncite", version, informationUri: "https://github.com/vncite/vncite", rules: rules.map((id) => ({ id })) } },
+        results: results.flatMap(({ file, text, diagnostics }) => {
+          const at = positionsIn(text);
+          return diagnostics.map((d) => {
+            const a = at(d.start);
+            const b = at(d.end);
+            const region = { startLine: a.line, startColumn: a.column, endLine: b.line, endColumn: b.column, charOffset: d.start, charLength: d.end - d.start };
             return {
               ruleId: d.code,
               level: level[d.severity],
@@ -226,81 +238,94 @@ function toSarif(results: { file: string; text: string; diagnostics: Diagnostic[
                 ? { fixes: [{ description: { text: d.fix }, artifactChanges: [{ artifactLocation: { uri: file }, replacements: [{ deletedRegion: region, insertedContent: { text: d.fix } }] }] }] }
                 : {}),
             };
-          }),
-        ),
+          });
+        }),
       },
     ],
   };
 }
 
-/** Files named, and the .txt files under directories named, in a stable order. */
-function expandInputs(paths: string[]): string[] {
-  const out: string[] = [];
-  for (const p of paths) {
-    let isDir = false;
-    try {
-      isDir = statSync(p).isDirectory();
-    } catch {
-      out.push(p); // reported as unreadable when read
-      continue;
-    }
-    if (!isDir) out.push(p);
-    else {
-      const found = readdirSync(p, { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".txt")).sort();
-      out.push(...found.map((f) => join(p, f)));
-    }
-  }
-  return out;
-}
-
-async function runGraph(args: string[]): Promise<number> {
+async function runGraph(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: "string", default: "json" }, out: { type: "string" }, jobs: { type: "string" } },
+    options: {
+      format: { type: "string", default: "json" },
+      out: { type: "string" },
+      jobs: { type: "string" },
+      recursive: { type: "boolean", default: true },
+      "no-recursive": { type: "boolean" },
+      "id-from": { type: "string", default: "relative" },
+    },
     allowPositionals: true,
   });
   const jobs = jobsOf(values.jobs);
   const format = formatOf(values.format, ["json", "dot", "graphml", "neo4j"]);
+  const idFrom = formatOf(values["id-from"], ID_FROM) as IdFrom;
   if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
   if (positionals.length === 0) throw new UsageError("no input: give files or directories");
+  if (values.out !== undefined) {
+    if (format === "neo4j") prepareOutDirectory(values.out);
+    else checkOutFile(values.out);
+  }
+  const inputs = expandInputs(positionals, {
+    recursive: values.recursive && !values["no-recursive"],
+    idFrom,
+    note: (line) => io.stderr.write(`vncite: ${line}\n`),
+  });
+  if (inputs.length === 0) throw new UsageError(`no .txt files in ${positionals.join(", ")}`);
   const graph = new CitationGraph();
-  let skipped = 0;
-  for (const r of await runFiles(expandInputs(positionals), "graph", { jobs, progress: process.stderr })) {
-    if (r.ok && r.record) graph.add(r.record);
-    else if (!r.ok) {
-      process.stderr.write(`vncite: ${r.error}; skipped\n`);
-      skipped++;
-    }
+  const { done, failed } = await runInputs(io, inputs.map((i) => i.file), "graph", { jobs, ids: inputs.map((i) => i.id) });
+  let skipped = failed;
+  for (const { file, result } of done) {
+    if (!result.record || graph.add(result.record)) continue;
+    io.stderr.write(`vncite: ${file}: a document with the id ${result.record.id ?? result.record.key} was read before; skipped\n`);
+    skipped++;
   }
   const json = graph.toJSON();
   if (format === "neo4j") {
     const dir = values.out as string;
-    mkdirSync(dir, { recursive: true });
     for (const [name, content] of Object.entries(toNeo4jCsv(json))) writeFileSync(join(dir, name), content);
   } else {
     const body = format === "json" ? `${JSON.stringify(json, null, 1)}\n` : format === "dot" ? toDot(json) : toGraphML(json);
     if (values.out) writeFileSync(values.out, body);
-    else process.stdout.write(body);
+    else io.stdout.write(body);
   }
   return skipped > 0 ? 1 : 0;
 }
 
 const QUERIES = ["cites", "cited-by", "chain", "descendants", "path", "most-cited", "missing", "conflicts"] as const;
 
-function runQuery(args: string[]): number {
+/** Up to three keys of the graph nearest to `key` in spelling (edit distance, ignoring case). */
+function nearestKeys(graph: CitationGraph, key: string): string[] {
+  const wanted = key.toLowerCase();
+  const limit = Math.max(2, Math.ceil(wanted.length / 3));
+  return graph
+    .toJSON()
+    .nodes.map((n) => ({ key: n.key, d: distance(wanted, n.key.toLowerCase()) }))
+    .filter((n) => n.d <= limit)
+    .sort((a, b) => a.d - b.d || (a.key < b.key ? -1 : 1))
+    .slice(0, 3)
+    .map((n) => n.key);
+}
+
+async function runQuery(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "text" } }, allowPositionals: true });
+  const format = formatOf(values.format, ["text", "json"]);
   const [file, query, a, b] = positionals;
   if (!file || !query) throw new UsageError(`query takes <graph.json> and one of ${QUERIES.join(", ")}`);
   if (!(QUERIES as readonly string[]).includes(query)) throw new UsageError(`unknown query "${query}" (${QUERIES.join(", ")})`);
   const needsKey = ["cites", "cited-by", "chain", "descendants", "path"].includes(query);
   if (needsKey && !a) throw new UsageError(`${query} needs a document key`);
   if (query === "path" && !b) throw new UsageError("path needs two document keys");
-  let graph: CitationGraph;
-  try {
-    graph = CitationGraph.fromJSON(JSON.parse(readInput(file)));
-  } catch (e) {
-    if (e instanceof UsageError) throw e;
-    throw new UsageError(`${file}: not a vncite graph (vncite graph --format json)`);
+  if (query === "most-cited" && a !== undefined && !/^[1-9]\d*$/.test(a)) throw new UsageError(`most-cited takes a number from 1 up, not "${a}"`);
+  const graph = loadGraph(file);
+  if (needsKey) {
+    const unknown = [a, query === "path" ? b : undefined].filter((k): k is string => k !== undefined && graph.getNode(k) === undefined);
+    for (const k of unknown) {
+      const near = nearestKeys(graph, k);
+      io.stderr.write(`vncite: ${k} is not in the graph${near.length > 0 ? `; nearest: ${near.join(", ")}` : ""}\n`);
+    }
+    if (unknown.length > 0) return 1;
   }
   const key = a ?? "";
   const rows: unknown[] =
@@ -312,7 +337,7 @@ function runQuery(args: string[]): number {
     : query === "most-cited" ? graph.mostCited(Number(a ?? 10))
     : query === "missing" ? graph.missing()
     : graph.conflicts();
-  if (values.format === "json") process.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
+  if (format === "json") io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   else {
     const line = (r: unknown) => {
       if (typeof r === "string") return r;
@@ -322,32 +347,84 @@ function runQuery(args: string[]): number {
       if ("field" in o) return `${o.key}\t${o.field}\t${(o.values as string[]).join(" | ")}\t${(o.keys as string[]).join(", ")}`;
       return `${o.key}\t${o.citedBy}\t${o.mentions}`;
     };
-    if (rows.length > 0) process.stdout.write(`${rows.map(line).join("\n")}\n`);
+    if (rows.length > 0) io.stdout.write(`${rows.map(line).join("\n")}\n`);
   }
   return 0;
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
+/** A graph file read back; a usage error that says why when it is not one. */
+function loadGraph(file: string): CitationGraph {
+  let text: string;
   try {
-    if (command === "--help" || command === "-h" || command === undefined) {
-      process.stdout.write(`${USAGE}\n`);
-      return command === undefined ? 2 : 0;
-    }
-    if (command === "extract") return await runExtract(rest);
-    if (command === "doc") return runDoc(rest);
-    if (command === "check") return await runCheck(rest);
-    if (command === "graph") return await runGraph(rest);
-    if (command === "query") return runQuery(rest);
-    throw new UsageError(`unknown command "${command}"`);
+    text = readFileSync(file, "utf8");
   } catch (e) {
-    const message = e instanceof UsageError || (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS"))
-      ? e.message
-      : null;
-    if (message === null) throw e;
-    process.stderr.write(`vncite: ${message}\n`);
-    return 2;
+    throw new UsageError(`${file}: ${reason(e)}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new UsageError(`${file}: not JSON, so not a vncite graph (vncite graph --format json writes one)`);
+  }
+  try {
+    return CitationGraph.fromJSON(json);
+  } catch (e) {
+    const first = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
+    const why = first ? `${first.path.join(".") || "top level"}: ${first.message}` : e instanceof Error ? e.message : String(e);
+    throw new UsageError(`${file}: not a vncite graph (${why}); vncite graph --format json writes one`);
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
+  extract: runExtract,
+  doc: runDoc,
+  check: runCheck,
+  graph: runGraph,
+  query: runQuery,
+};
+
+/** A parseArgs error in one line, without Node's advice about `--`. */
+function argumentError(command: string, e: Error & { code: string }): string {
+  const option = /'(-[^' ]+)/.exec(e.message)?.[1];
+  if (e.code === "ERR_PARSE_ARGS_UNKNOWN_OPTION") return `${command}: unknown option ${option ?? ""} (vncite ${command} --help lists them)`;
+  if (e.code === "ERR_PARSE_ARGS_INVALID_OPTION_VALUE" && option) return `${command}: ${option} needs a value`;
+  return `${command}: ${e.message.split(/\.\s/)[0]}`;
+}
+
+/** Runs one command line (without `node` and the script); returns the exit code. */
+export async function main(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined) {
+      io.stderr.write(USAGE);
+      return 2;
+    }
+    if (command === "--version" || command === "-v" || command === "version") {
+      io.stdout.write(`${version}\n`);
+      return 0;
+    }
+    if (command === "--help" || command === "-h" || command === "help") {
+      const topic = command === "help" ? rest[0] : undefined;
+      if (topic !== undefined && !(topic in COMMANDS)) throw new UsageError(`no command "${topic}" (${Object.keys(COMMANDS).join(", ")})`);
+      io.stdout.write(topic === undefined ? USAGE : (COMMAND_HELP[topic] as string));
+      return 0;
+    }
+    const run = COMMANDS[command];
+    if (!run) throw new UsageError(`unknown command "${command}" (${Object.keys(COMMANDS).join(", ")}; vncite --help)`);
+    const options = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+    if (options.includes("--help") || options.includes("-h")) {
+      io.stdout.write(COMMAND_HELP[command] as string);
+      return 0;
+    }
+    try {
+      return await run(rest, io);
+    } catch (e) {
+      if (e instanceof Error && "code" in e && String(e.code).startsWith("ERR_PARSE_ARGS")) throw new UsageError(argumentError(command, e as Error & { code: string }));
+      throw e;
+    }
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr.write(`vncite: ${e.message}\n`);
+    return 2;
+  }
+}

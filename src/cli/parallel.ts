@@ -11,6 +11,8 @@ export const defaultJobs = () => Math.max(1, availableParallelism());
 export interface RunOptions {
   jobs: number;
   registry?: string;
+  /** The document id of each file (default: its path). */
+  ids?: readonly string[];
   /** Where progress goes; drawn only when it is a terminal. */
   progress?: NodeJS.WriteStream;
 }
@@ -19,9 +21,10 @@ export async function runFiles(files: string[], kind: TaskKind, options: RunOpti
   const bar = progressBar(files.length, options.progress);
   const jobs = Math.min(options.jobs, files.length);
   const results: TaskResult[] = new Array(files.length);
+  const idOf = (index: number) => (options.ids?.[index] === undefined ? {} : { id: options.ids[index] });
   if (jobs <= 1 || files.includes("-")) {
     files.forEach((file, index) => {
-      results[index] = runTask({ index, file, kind }, options.registry ? { registry: options.registry } : {});
+      results[index] = runTask({ index, file, kind, ...idOf(index) }, options.registry ? { registry: options.registry } : {});
       bar.tick();
     });
     bar.done();
@@ -41,7 +44,7 @@ export async function runFiles(files: string[], kind: TaskKind, options: RunOpti
         const feed = () => {
           if (next >= files.length) return void worker.terminate().then(() => resolve());
           const index = next++;
-          worker.postMessage({ index, file: files[index], kind });
+          worker.postMessage({ index, file: files[index], kind, ...idOf(index) });
         };
         worker.on("message", (result: TaskResult) => {
           results[result.index] = result;

@@ -14,6 +14,8 @@ export interface TaskRequest {
   index: number;
   file: string;
   kind: TaskKind;
+  /** The document's id (parseDocument's, check's); the file path when absent. */
+  id?: string;
 }
 export type TaskResult =
   | { index: number; ok: true; text: string; citations?: Citation[]; diagnostics?: Diagnostic[]; record?: DocumentRecord }
@@ -28,8 +30,10 @@ export function readText(path: string): string | { error: string } {
       if (statSync(path).isDirectory()) return { error: `${path}: is a directory` };
       bytes = readFileSync(path);
     }
-  } catch {
-    return { error: `${path}: no such file` };
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === "ENOENT" ? "no such file" : code === "EACCES" || code === "EPERM" ? "permission denied" : (e as Error).message;
+    return { error: `${path}: ${why}` };
   }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
@@ -41,15 +45,25 @@ export function readText(path: string): string | { error: string } {
 const registries = new Map<string, Registry>();
 
 export function runTask(request: TaskRequest, options: { registry?: string } = {}): TaskResult {
+  const text = readText(request.file);
+  if (typeof text !== "string") return { index: request.index, ok: false, error: text.error };
+  return runOnText(request, text, options);
+}
+
+/** The stage on a text already read. A stage that throws fails this file only, named in the message. */
+export function runOnText(request: TaskRequest, text: string, options: { registry?: string } = {}): TaskResult {
   const { index, file, kind } = request;
-  const text = readText(file);
-  if (typeof text !== "string") return { index, ok: false, error: text.error };
-  if (kind === "extract") return { index, ok: true, text, citations: extract(text) };
-  if (kind === "graph") return { index, ok: true, text: "", record: parseDocument(text, { id: file }) };
-  let registry: Registry | undefined;
-  if (options.registry) {
-    registry = registries.get(options.registry) ?? Registry.load(options.registry);
-    registries.set(options.registry, registry);
+  const id = request.id ?? file;
+  try {
+    if (kind === "extract") return { index, ok: true, text, citations: extract(text) };
+    if (kind === "graph") return { index, ok: true, text: "", record: parseDocument(text, { id }) };
+    let registry: Registry | undefined;
+    if (options.registry) {
+      registry = registries.get(options.registry) ?? Registry.load(options.registry);
+      registries.set(options.registry, registry);
+    }
+    return { index, ok: true, text, diagnostics: check(text, registry ? { id, registry } : { id }) };
+  } catch (e) {
+    return { index, ok: false, error: `${file}: failed: ${e instanceof Error ? e.message : String(e)}` };
   }
-  return { index, ok: true, text, diagnostics: check(text, registry ? { id: file, registry } : { id: file }) };
 }

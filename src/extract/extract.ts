@@ -4,6 +4,7 @@
  *   extract("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;")
  *   → [{ key: "30/2020/NĐ-CP", typeCode: "NĐ", issuer: "CP", date: "2020-03-05", issuedBy: "Chính phủ", … }]
  */
+import { citationsWithPositions } from "../positions.js";
 import { buildCitation } from "./citation.js";
 import { diagnostic } from "../diagnostics.js";
 import { LazyTokens } from "./lex.js";
@@ -54,7 +55,7 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
     }
   }
   suggestFullForms(citations);
-  return citations;
+  return citationsWithPositions(text, citations);
 }
 
 /** The citation built around the number (or titled type word) at `anchor`, on a window as wide as it needs. */

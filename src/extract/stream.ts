@@ -63,6 +63,8 @@ function shift(c: Citation, by: number): Citation {
   for (const d of c.diagnostics) {
     move(d);
     for (const r of d.related ?? []) move(r);
+    delete d.line; // counted in the buffer, not in the whole stream: offsets only
+    delete d.column;
   }
   return c;
 }

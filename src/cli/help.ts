@@ -1,0 +1,98 @@
+/** What `vncite --help`, `vncite help <command>` and `vncite <command> --help` print. */
+
+export const USAGE = `usage: vncite <command> [options] [files]
+
+commands:
+  extract  every reference in the files (json, jsonl, table)
+  doc      one document: its header, each mention resolved to a key, its relations (json, text)
+  check    diagnostics for every citation, optionally against a registry; exit 1 on an error (text, json, sarif)
+  graph    one citation graph from files and directories (json, dot, graphml, neo4j)
+  query    a question to a graph written by graph --format json
+
+  vncite help <command>     options and an example of one command (or vncite <command> --help)
+  vncite --version          the version
+
+Input: files named, or standard input when no file is named and it is not a terminal (or given as -).
+Exit codes: 0 success; 1 check found an error, a file could not be read or processed (reported with its path,
+the others' output still written), or query was given a key not in the graph; 2 usage errors, no input read.
+`;
+
+const JOBS = "  --jobs N              files spread over N worker threads (default: the number of cores)";
+
+export const COMMAND_HELP: Record<string, string> = {
+  extract: `usage: vncite extract [file...|-] [--format json|jsonl|table] [--jobs N]
+
+Every reference to a document in the texts.
+  --format json         one input: the array of citations; several: an object from file name to its array
+           jsonl        one citation a line, with its "file"
+           table        one line a citation: file:line:column, key, kind, date, issuing body, diagnostic codes
+${JOBS}
+
+example:
+  vncite extract decision.txt --format table
+  pdftotext scan.pdf - | vncite extract --format jsonl
+`,
+  doc: `usage: vncite doc [file|-] [--format json|text]
+
+One document: its header (type, number, place, date, subject, signature), each mention resolved to a key,
+what it cites and how (basedOn, implements, amends, …), relations stated between the documents it cites.
+  --format json         the DocumentRecord
+           text         a readable summary
+
+example:
+  vncite doc nghi-dinh.txt --format text
+`,
+  check: `usage: vncite check [file...|-] [--registry file.json|file.csv] [--format text|json|sarif] [--jobs N]
+
+Diagnostics for every citation: malformed identifiers, type words that do not match the type code, impossible
+dates, inconsistent citations of one document, and, with a registry, documents unknown, repealed or misdated.
+Exit 1 when any diagnostic is an error.
+  --registry FILE       known documents to check against (JSON array or CSV with a header row)
+  --format text         path:line:column: severity code message, the line, a caret under the span
+           json         [{ file, diagnostics }], each diagnostic with line and column
+           sarif        SARIF 2.1.0 for CI systems and editors
+${JOBS}
+
+example:
+  vncite check drafts/*.txt --registry registry.csv --format sarif > vncite.sarif
+`,
+  graph: `usage: vncite graph <file or directory...> [--format json|dot|graphml|neo4j] [--out path]
+                    [--no-recursive] [--id-from relative|name|path] [--jobs N]
+
+One citation graph from many documents. A directory is read for its *.txt files, in its subdirectories too
+(sorted by path); a directory whose name ends in .txt is not taken for a file. Files that cannot be read or
+processed are reported with their path and skipped (exit 1).
+  --format json         the graph (read back by vncite query)
+           dot          Graphviz
+           graphml      Gephi, yEd, Cytoscape
+           neo4j        documents.csv and relationships.csv for neo4j-admin import, in the --out directory
+  --out PATH            write there instead of standard output (checked before any work)
+  --no-recursive        only the *.txt files directly in each directory named
+  --id-from relative    the id of a document without its own number: its path relative to the directory named
+                        (a file named directly: the path as given) (default)
+            name        its file name without directory and .txt
+            path        the path as given on the command line, joined to the directory
+${JOBS}
+
+example:
+  vncite graph corpus/ --out corpus.graph.json
+  vncite graph corpus/ --format neo4j --out import/
+`,
+  query: `usage: vncite query <graph.json> <question> [key [key]] [--format text|json]
+
+A question to a graph written by vncite graph --format json. A key not in the graph is an error (exit 1)
+that names the nearest keys.
+  cites KEY             what KEY cites, by relation
+  cited-by KEY          what cites KEY
+  chain KEY             every document KEY implements, continues, is based on or guides, transitively
+  descendants KEY       every document implementing, continuing … KEY, transitively
+  path KEY KEY          a shortest chain of citations between two documents
+  most-cited [N]        the N most cited documents (default 10)
+  missing               documents cited but not in the corpus
+  conflicts             one document cited with different dates, kinds or spellings
+  --format text|json
+
+example:
+  vncite query corpus.graph.json cited-by 20-NQ/TW
+`,
+};

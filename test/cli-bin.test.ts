@@ -1,0 +1,59 @@
+// The executable end to end: the CLI bundled as the package builds it (a fresh build of the current source
+// into node_modules/.cache, so the suite needs no `npm run build`), run as a process: standard input, a
+// closed pipe, worker threads started from the bundle.
+import { spawnSync } from "node:child_process";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { build } from "tsup";
+import { beforeAll, describe, expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "..");
+const outDir = join(root, "node_modules", ".cache", "vncite-cli-test");
+const cli = join(outDir, "cli.js");
+const seed = join(root, "fixtures", "004_174a28dc88bcd672.txt");
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [cli, ...args], { cwd: root, encoding: "utf8", input: input ?? "" });
+
+beforeAll(async () => {
+  // The same entries and splitting as tsup.config.ts's CLI build, without its types and library builds.
+  await build({
+    config: false,
+    entry: { cli: join(root, "src/cli/bin.ts"), worker: join(root, "src/cli/worker.ts") },
+    outDir,
+    format: ["esm"],
+    splitting: true,
+    clean: true,
+    silent: true,
+    target: "node20",
+    noExternal: ["chevrotain", /^@chevrotain\//, "lodash-es"],
+  });
+}, 120_000);
+
+describe("the built vncite executable", () => {
+  it("prints its version and reads piped standard input when no file is named", () => {
+    expect(run(["--version"]).stdout.trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
+    const r = run(["extract", "--format", "table"], "Căn cứ Nghị định số 30/2020/NĐ-CP;\n");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe("-:1:8\t30/2020/NĐ-CP\tNghị định\t-\t-\t-\n");
+  });
+
+  it("leaves quietly when the reader closes the pipe (| head -1)", () => {
+    // Ten copies of a seed give ~400 KB of JSON lines, more than a pipe holds.
+    const args = Array.from({ length: 10 }, () => JSON.stringify(seed)).join(" ");
+    const r = spawnSync("bash", ["-c", `${JSON.stringify(process.execPath)} ${JSON.stringify(cli)} extract ${args} --format jsonl --jobs 1 | head -1 >/dev/null; echo "exit \${PIPESTATUS[0]}"`], { encoding: "utf8" });
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe("exit 0\n");
+  });
+
+  it("gives the same output on worker threads as in one thread, in input order, with the ids given", () => {
+    const files = readdirSync(join(root, "fixtures")).filter((f) => f.endsWith(".txt")).map((f) => join(root, "fixtures", f));
+    const one = run(["extract", ...files, "--format", "jsonl", "--jobs", "1"]);
+    const two = run(["extract", ...files, "--format", "jsonl", "--jobs", "2"]);
+    expect(two.status).toBe(0);
+    expect(two.stdout).toBe(one.stdout);
+    // graph sends each document's id to the workers with its file.
+    const graph = (jobs: string) => run(["graph", join(root, "fixtures"), "--no-recursive", "--jobs", jobs]).stdout;
+    const two2 = graph("2");
+    expect(JSON.parse(two2).documents).toEqual(files.map((f) => f.slice(join(root, "fixtures").length + 1)));
+    expect(two2).toBe(graph("1"));
+  });
+});

@@ -1,8 +1,7 @@
 // What amending texts change: one case per form, and a real amending decree checked item by item.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { CitationGraph, parseDocument } from "../src/index.js";
+import { corpusTest, corpusText, hasCorpus } from "./helpers/corpus.js";
 
 const amendments = (text: string) =>
   parseDocument(text, { id: "x" }).amendments.map((a) => ({ action: a.action, target: a.target, paths: a.pinpoint?.paths ?? [], date: a.date, phrase: a.phrase }));
@@ -51,9 +50,8 @@ describe("amendment forms", () => {
   });
 });
 
-describe("Nghị định 247/2025/NĐ-CP amending Nghị định 171/2016/NĐ-CP (shared corpus b_047)", () => {
-  const file = join(import.meta.dirname, "..", "..", "shared", "corpus", "b_047_Nghi_dinh_247_2025_ND_CP_sua_doi_Nghi_dinh_171_2016_ND_CP.txt");
-  const record = parseDocument(readFileSync(file, "utf8"), { id: "b_047" });
+describe.skipIf(!hasCorpus)(corpusTest("Nghị định 247/2025/NĐ-CP amending Nghị định 171/2016/NĐ-CP (shared corpus b_047)"), () => {
+  const record = parseDocument(corpusText("b_047_Nghi_dinh_247_2025_ND_CP_sua_doi_Nghi_dinh_171_2016_ND_CP.txt"), { id: "b_047" });
 
   it("finds the twelve items of Điều 1, checked by hand against the text", () => {
     expect(record.key).toBe("247/2025/NĐ-CP");

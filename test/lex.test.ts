@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { buildLexer, LazyTokens } from "../src/extract/lex.js";
 import { tokenize } from "../src/extract/tokenize.js";
 import { ALL_TOKENS } from "../src/extract/tokens.js";
+import { CORPUS_DIR, noteMissingCorpus } from "./helpers/corpus.js";
 
 const chevrotain = buildLexer(ALL_TOKENS);
 const listed = (tokens: IToken[], shift = 0) => tokens.map((t) => `${t.startOffset + shift} ${t.tokenType.name} ${t.image}`);
@@ -16,7 +17,8 @@ const bothLexers = (text: string) => [listed(tokenize(text, 0, text.length)), li
 
 describe("the fast lexer and chevrotain's lexer agree", () => {
   const root = join(import.meta.dirname, "..");
-  const dirs = [join(root, "fixtures"), join(root, "fixtures", "noisy"), join(root, "fixtures", "state"), join(root, "..", "shared", "corpus")];
+  const dirs = [join(root, "fixtures"), join(root, "fixtures", "noisy"), join(root, "fixtures", "state"), CORPUS_DIR];
+  noteMissingCorpus("on the shared corpus's texts");
   const files = dirs.filter(existsSync).flatMap((d) => readdirSync(d).filter((f) => f.endsWith(".txt")).map((f) => join(d, f)));
 
   it.each(files.map((f) => [relative(root, f), f]))("on %s", (_name, file) => {

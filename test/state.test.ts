@@ -1,20 +1,21 @@
 // State legal documents from the shared corpus against hand-checked records: every citation (numbered and
 // by name) with its relation and pinpoints, the document's own pinpoints, amendments, stated relations and
 // the effective date.
-import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/index.js";
+import { corpusPath, corpusTest } from "./helpers/corpus.js";
 
 const dir = join(import.meta.dirname, "..", "fixtures", "state");
 
 describe.each(readdirSync(dir).filter((f) => f.endsWith(".expected.json")))("%s", (file) => {
   const expected = JSON.parse(readFileSync(join(dir, file), "utf8"));
-  const path = join(import.meta.dirname, "..", expected.source);
+  const path = corpusPath(expected.source);
   const id = file.replace(".expected.json", "");
 
-  it.skipIf(!existsSync(path))("gives the hand-checked record", () => {
-    const text = readFileSync(path, "utf8");
+  it.skipIf(path === null)(corpusTest("gives the hand-checked record"), () => {
+    const text = readFileSync(path as string, "utf8");
     const d = parseDocument(text, { id });
     const line = (o: number) => text.slice(0, o).split("\n").length;
     expect({ key: d.key, type: d.type?.kind ?? null, date: d.date?.iso ?? null, effective: d.effective && { iso: d.effective.iso, line: line(d.effective.span.start) } }).toEqual({

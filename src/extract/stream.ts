@@ -26,6 +26,7 @@ export async function* extractStream(source: TextSource, options: ExtractOptions
   let buffer = ""; // the text from `base` on
   let base = 0; // offset of buffer[0] in the whole stream
   let emittedTo = 0; // citations starting before this offset were emitted
+  const dropped = { lines: 0, lineStart: 0 }; // line breaks before `base`, and where the line at `base` starts
 
   function* flush(final: boolean): Generator<Citation> {
     const safeEnd = final ? base + buffer.length : base + buffer.length - MARGIN;
@@ -33,11 +34,15 @@ export async function* extractStream(source: TextSource, options: ExtractOptions
     for (const c of extract(buffer, options)) {
       const start = base + c.start;
       if (start < emittedTo || start >= safeEnd) continue;
-      yield shift(c, base);
+      yield shift(c, base, dropped);
     }
     emittedTo = safeEnd;
     if (!final) {
       const keepFrom = Math.max(0, safeEnd - OVERLAP - base);
+      for (let i = buffer.indexOf("\n"); i >= 0 && i < keepFrom; i = buffer.indexOf("\n", i + 1)) {
+        dropped.lines++;
+        dropped.lineStart = base + i + 1;
+      }
       buffer = buffer.slice(keepFrom);
       base += keepFrom;
     }
@@ -51,8 +56,11 @@ export async function* extractStream(source: TextSource, options: ExtractOptions
   yield* flush(true);
 }
 
-/** A citation found in the buffer, moved to offsets of the whole stream (in place: extract made it for us alone). */
-function shift(c: Citation, by: number): Citation {
+/**
+ * A citation found in the buffer, moved to offsets (and diagnostics' lines and columns) of the whole stream, in
+ * place: extract made it for us alone.
+ */
+function shift(c: Citation, by: number, dropped: { lines: number; lineStart: number }): Citation {
   if (by === 0) return c;
   const move = (s: { start: number; end: number }) => {
     s.start += by;
@@ -63,8 +71,8 @@ function shift(c: Citation, by: number): Citation {
   for (const d of c.diagnostics) {
     move(d);
     for (const r of d.related ?? []) move(r);
-    delete d.line; // counted in the buffer, not in the whole stream: offsets only
-    delete d.column;
+    if (d.line === 1 && d.column !== undefined) d.column += by - dropped.lineStart; // the line began before the buffer
+    if (d.line !== undefined) d.line += dropped.lines;
   }
   return c;
 }

@@ -281,7 +281,7 @@ describe("vncite graph and query", () => {
     expect(await ids()).toContain("000_1db0ab688705c645.txt");
     expect(await ids("--id-from", "name")).toContain("000_1db0ab688705c645");
     expect(await ids("--id-from", "path")).toContain(join(seeds, "000_1db0ab688705c645.txt"));
-    expect((await run(["graph", seeds, "--id-from", "inode"])).status).toBe(2);
+    expect((await run(["graph", seeds, "--id-from", "inode"])).stderr).toBe('vncite: unknown --id-from "inode" (relative, name or path)\n');
   });
 
   it("reads subdirectories unless --no-recursive; a directory named x.txt is walked, not read as a file", async () => {

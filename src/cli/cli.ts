@@ -39,10 +39,10 @@ export interface CliIo {
   progress?: NodeJS.WriteStream;
 }
 
-/** The --format value when it is one of `allowed`; a usage error naming them otherwise. */
-function formatOf<F extends string>(value: string | boolean | undefined, allowed: readonly F[]): F {
+/** The value of an option with a fixed set of values (--format, --id-from); a usage error naming them otherwise. */
+function oneOf<F extends string>(value: string | boolean | undefined, allowed: readonly F[], option = "format"): F {
   if ((allowed as readonly unknown[]).includes(value)) return value as F;
-  throw new UsageError(`unknown format "${value}" (${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)})`);
+  throw new UsageError(`unknown ${option} "${value}" (${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)})`);
 }
 
 /** --jobs N: a positive whole number; default the number of cores. */
@@ -89,10 +89,12 @@ async function runInputs(io: CliIo, files: string[], kind: TaskKind, options: { 
   });
   const results: TaskResult[] = new Array(files.length);
   named.forEach((f, i) => (results[f.index] = fromFiles[i] as TaskResult));
+  let stdin: string | undefined; // read once, however many times `-` is named
   files.forEach((file, index) => {
     if (file !== "-") return;
+    stdin ??= stdinText(io);
     const id = options.ids?.[index];
-    results[index] = runOnText({ index, file, kind, ...(id === undefined ? {} : { id }) }, stdinText(io), options.registry ? { registry: options.registry } : {});
+    results[index] = runOnText({ index, file, kind, ...(id === undefined ? {} : { id }) }, stdin, options.registry ? { registry: options.registry } : {});
   });
   const failures = results.filter((r) => !r.ok);
   if (failures.length === results.length) throw new UsageError(failures.map((r) => r.error).join("\nvncite: "));
@@ -122,7 +124,7 @@ async function runExtract(args: string[], io: CliIo): Promise<number> {
     options: { format: { type: "string", default: "json" }, jobs: { type: "string" } },
     allowPositionals: true,
   });
-  const format = formatOf(values.format, ["json", "jsonl", "table"]);
+  const format = oneOf(values.format, ["json", "jsonl", "table"]);
   const jobs = jobsOf(values.jobs);
   const files = inputsOf(positionals, io);
   const { done, failed } = await runInputs(io, files, "extract", { jobs });
@@ -142,7 +144,7 @@ async function runExtract(args: string[], io: CliIo): Promise<number> {
 
 async function runDoc(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "json" } }, allowPositionals: true });
-  const format = formatOf(values.format, ["json", "text"]);
+  const format = oneOf(values.format, ["json", "text"]);
   const files = inputsOf(positionals, io);
   if (files.length !== 1) throw new UsageError("doc takes one file, or - for standard input");
   const { done } = await runInputs(io, files, "graph", { jobs: 1 });
@@ -187,7 +189,7 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
   });
   const jobs = jobsOf(values.jobs);
-  const format = formatOf(values.format, ["text", "json", "sarif"]);
+  const format = oneOf(values.format, ["text", "json", "sarif"]);
   const files = inputsOf(positionals, io);
   if (values.registry !== undefined) requireRegistry(values.registry);
   const { done, failed } = await runInputs(io, files, "check", { jobs, ...(values.registry ? { registry: values.registry } : {}) });
@@ -252,15 +254,14 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
       format: { type: "string", default: "json" },
       out: { type: "string" },
       jobs: { type: "string" },
-      recursive: { type: "boolean", default: true },
-      "no-recursive": { type: "boolean" },
+      "no-recursive": { type: "boolean", default: false },
       "id-from": { type: "string", default: "relative" },
     },
     allowPositionals: true,
   });
   const jobs = jobsOf(values.jobs);
-  const format = formatOf(values.format, ["json", "dot", "graphml", "neo4j"]);
-  const idFrom = formatOf(values["id-from"], ID_FROM) as IdFrom;
+  const format = oneOf(values.format, ["json", "dot", "graphml", "neo4j"]);
+  const idFrom: IdFrom = oneOf(values["id-from"], ID_FROM, "--id-from");
   if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
   if (positionals.length === 0) throw new UsageError("no input: give files or directories");
   if (values.out !== undefined) {
@@ -268,7 +269,7 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
     else checkOutFile(values.out);
   }
   const inputs = expandInputs(positionals, {
-    recursive: values.recursive && !values["no-recursive"],
+    recursive: !values["no-recursive"],
     idFrom,
     note: (line) => io.stderr.write(`vncite: ${line}\n`),
   });
@@ -310,7 +311,7 @@ function nearestKeys(graph: CitationGraph, key: string): string[] {
 
 async function runQuery(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "text" } }, allowPositionals: true });
-  const format = formatOf(values.format, ["text", "json"]);
+  const format = oneOf(values.format, ["text", "json"]);
   const [file, query, a, b] = positionals;
   if (!file || !query) throw new UsageError(`query takes <graph.json> and one of ${QUERIES.join(", ")}`);
   if (!(QUERIES as readonly string[]).includes(query)) throw new UsageError(`unknown query "${query}" (${QUERIES.join(", ")})`);

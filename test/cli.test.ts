@@ -20,6 +20,17 @@ vi.mock("../src/extract/extract.js", async (importOriginal) => {
   };
 });
 
+// The suite runs as root here, where no file is unreadable: a read of a file named `denied.txt` fails as the
+// system fails it for a user without the right.
+vi.mock("node:fs", async (importOriginal) => {
+  const actual = await importOriginal<typeof import("node:fs")>();
+  const readFileSync = ((path: Parameters<typeof actual.readFileSync>[0], ...rest: unknown[]) => {
+    if (String(path).endsWith("denied.txt")) throw Object.assign(new Error(`EACCES: permission denied, open '${path}'`), { code: "EACCES" });
+    return (actual.readFileSync as (...a: unknown[]) => unknown)(path, ...rest);
+  }) as typeof actual.readFileSync;
+  return { ...actual, readFileSync, default: { ...actual, readFileSync } };
+});
+
 const root = join(import.meta.dirname, "..");
 const seed = join(root, "fixtures", "004_174a28dc88bcd672.txt");
 const clean = join(root, "fixtures", "000_1db0ab688705c645.txt");
@@ -149,7 +160,13 @@ describe("vncite extract", () => {
     expect(JSON.parse(graph.stdout).documents).toEqual([clean]);
   });
 
-  it.skipIf(process.getuid?.() === 0)("says permission denied for a file it may not read", async () => {
+  it("says permission denied for a file it may not read", async () => {
+    const denied = join(tmp, "denied.txt");
+    writeFileSync(denied, "Nghị định số 30/2020/NĐ-CP");
+    expect(await run(["extract", denied])).toMatchObject({ status: 2, stderr: `vncite: ${denied}: permission denied\n` });
+  });
+
+  it.skipIf(process.getuid?.() === 0)("says permission denied for a file with no read permission (not as root)", async () => {
     const locked = join(tmp, "locked.txt");
     writeFileSync(locked, "Nghị định số 30/2020/NĐ-CP");
     chmodSync(locked, 0o000);
@@ -342,6 +359,32 @@ describe("vncite graph and query", () => {
     const oldGraph = join(tmp, "old.graph.json");
     writeFileSync(oldGraph, JSON.stringify({ nodes: [], edges: [] }));
     expect((await run(["query", oldGraph, "missing"])).stderr).toMatch(/^vncite: .*old\.graph\.json: not a vncite graph \(format: .*\); vncite graph --format json writes one\n$/);
+  });
+});
+
+describe("output in time proportional to its size", () => {
+  /** The best of two runs: the least disturbed by other work on the machine. */
+  async function seconds(args: string[], input: string): Promise<number> {
+    let best = Infinity;
+    for (let i = 0; i < 2; i++) {
+      const t = performance.now();
+      await run(args, input);
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
+  }
+
+  it.each([
+    [["extract", "--format", "table"]],
+    [["check", "--format", "text"]],
+    [["check", "--format", "sarif"]],
+  ])("%j on 4× the lines takes about 4× the time", async (args) => {
+    // A citation with an error every hundred lines: each line of output needs its line number, and counting
+    // lines from the start of the text for each made this ratio ~16.
+    const text = (n: number) => `${"Dòng chữ.\n".repeat(99)}Thực hiện Kết luận số 93-NQ/TW của Ban Bí thư.\n`.repeat(n);
+    const small = await seconds(args, text(300));
+    const large = await seconds(args, text(1_200));
+    expect(large / small).toBeLessThan(4 * 2);
   });
 });
 

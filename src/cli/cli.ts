@@ -26,8 +26,6 @@ import { runOnText, type TaskKind, type TaskResult } from "./tasks.js";
 import { COMMAND_HELP, USAGE } from "./help.js";
 import { checkOutFile, expandInputs, ID_FROM, prepareOutDirectory, reason, UsageError, type IdFrom } from "./inputs.js";
 
-export { version };
-
 /** Where a run reads and writes: the process's streams in the executable, strings in the tests. */
 export interface CliIo {
   stdout: { write(chunk: string): unknown };

@@ -37,7 +37,7 @@ const clean = join(root, "fixtures", "000_1db0ab688705c645.txt");
 const tmp = mkdtempSync(join(tmpdir(), "vncite-cli-"));
 
 /** Runs one command line in-process; `input` is standard input (a terminal when absent). */
-async function run(args: string[], input?: string) {
+async function run(args: string[], input?: string | Uint8Array) {
   let stdout = "";
   let stderr = "";
   const status = await main(args, {
@@ -107,6 +107,11 @@ describe("vncite extract", () => {
       const lines = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
       expect(lines.map((l) => [l.file, l.key])).toEqual([["-", "30/2020/NĐ-CP"], ["-", "59/2020/QH14"]]);
     }
+  });
+
+  it("exits 2 when standard input is not UTF-8", async () => {
+    const r = await run(["extract"], Uint8Array.from([0x4e, 0x67, 0xff, 0xfe]));
+    expect(r).toMatchObject({ status: 2, stdout: "", stderr: "vncite: standard input: not UTF-8 text\n" });
   });
 
   it("says there is no input when none is named and stdin is a terminal", async () => {

@@ -9,6 +9,7 @@ export {
   CitationGraph, type Conflict, type GraphEdge, GraphEdgeSchema, type GraphJSON, GraphJSONSchema, type GraphNode, GraphNodeSchema,
 } from "./graph/graph.js";
 export { normalize, type NormalizedText } from "./extract/normalize.js";
+export type { Repair } from "./extract/normalize.js";
 export {
   canonicalKey, Registry, RegistryError, type RegistryRecord, RegistryRecordSchema, RegistryRowSchema, RegistryStatusSchema,
 } from "./check/registry.js";

@@ -17,7 +17,7 @@ import { parseDocument } from "../document/document.js";
 import { toDot, toGraphML, toNeo4jCsv } from "../graph/export.js";
 import { CitationGraph } from "../graph/graph.js";
 import { defaultJobs, runFiles } from "./parallel.js";
-import { Registry, RegistryError } from "../check/registry.js";
+import { Registry, RegistryError } from "../node.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 import { readText } from "./tasks.js";
 

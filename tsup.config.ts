@@ -6,7 +6,7 @@ const bundled = ["chevrotain", /^@chevrotain\//, "lodash-es"];
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", node: "src/node.ts" },
     format: ["esm", "cjs"],
     dts: true,
     clean: true,

@@ -8,7 +8,7 @@ import { Registry as CoreRegistry } from "../src/index.js";
 import { Registry, RegistryError } from "../src/node.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
-const STATUS_ERROR = 'status: Invalid option: expected one of "in-force"|"amended"|"replaced"|"repealed"|"expired"|"unknown"';
+const STATUS_ERROR = "status: must be one of in-force, amended, replaced, repealed, expired, unknown";
 
 /** The problems a load reports (fails the test if it loads). */
 function problems(load: () => unknown): string[] {

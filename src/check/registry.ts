@@ -10,40 +10,51 @@
  * its path is `Registry.load` in the Node entry (`vncite/node`).
  */
 import Papa from "papaparse";
-import { z } from "zod";
+// zod/mini: the registry is validated at run time in the core, and the full zod would weigh 450 KB in a page.
+import * as z from "zod/mini";
 import { readDate } from "../extract/date.js";
 import { extract } from "../extract/extract.js";
 import { firstIndex } from "../text.js";
 
-export const RegistryStatusSchema = z.enum(["in-force", "amended", "replaced", "repealed", "expired", "unknown"]);
+const STATUSES = ["in-force", "amended", "replaced", "repealed", "expired", "unknown"] as const;
+export const RegistryStatusSchema = z.enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` });
 /** Statuses that mean a citation points at a document no longer in force. */
 export const NOT_IN_FORCE: ReadonlySet<string> = new Set(["replaced", "repealed", "expired"]);
 
-const optionalText = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().trim().min(1).nullable());
+/** A blank cell (or a missing property) reads as `blank`; anything else goes to `schema` as it is, or as text. */
+function cell<O>(schema: z.ZodMiniType<O>, blank: unknown, asText = false) {
+  const read = (v: unknown): unknown => (v === "" || v === undefined ? blank : asText && typeof v === "number" ? String(v) : v);
+  return z.pipe(z.transform(read), schema as z.ZodMiniType<O, unknown>);
+}
+const text = z.string({ error: "must be text" }).check(z.trim(), z.minLength(1, { error: "must not be blank" }));
+const optionalText = cell(z.nullable(text), null);
+const digits = (pattern: RegExp, error: string) => cell(z.nullable(z.string({ error }).check(z.regex(pattern, { error }))), null, true);
 
 /** A row as written in the file (CSV gives strings; JSON may give numbers). */
 const RegistryRowFields = z.object({
   key: optionalText,
-  number: z.preprocess((v) => (v === "" || v === undefined ? null : String(v)), z.string().regex(/^\d+$/, "number must be digits").nullable()),
+  number: digits(/^\d+$/, "number must be digits"),
   typeCode: optionalText,
   issuer: optionalText,
-  year: z.preprocess((v) => (v === "" || v === undefined ? null : String(v)), z.string().regex(/^\d{4}$/, "year must have four digits").nullable()),
-  style: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(["party", "state"]).nullable()),
+  year: digits(/^\d{4}$/, "year must have four digits"),
+  style: cell(z.nullable(z.enum(["party", "state"], { error: "must be party or state" })), null),
   kind: optionalText,
   date: optionalText,
   issuedBy: optionalText,
   subject: optionalText,
-  status: z.preprocess((v) => (v === "" || v === undefined ? "unknown" : v), RegistryStatusSchema),
+  status: cell(RegistryStatusSchema, "unknown"),
 });
-export const RegistryRowSchema = RegistryRowFields.refine((r) => r.key !== null || (r.number !== null && r.issuer !== null), { message: "give key, or number and issuer" });
+export const RegistryRowSchema = RegistryRowFields.check(
+  z.refine((r) => r.key !== null || (r.number !== null && r.issuer !== null), { error: "give key, or number and issuer" }),
+);
 
 export const RegistryRecordSchema = z.object({
   key: z.string(),
-  kind: z.string().nullable(),
+  kind: z.nullable(z.string()),
   /** ISO yyyy-mm-dd. */
-  date: z.string().nullable(),
-  issuedBy: z.string().nullable(),
-  subject: z.string().nullable(),
+  date: z.nullable(z.string()),
+  issuedBy: z.nullable(z.string()),
+  subject: z.nullable(z.string()),
   status: RegistryStatusSchema,
 });
 export type RegistryRecord = z.infer<typeof RegistryRecordSchema>;
@@ -57,7 +68,7 @@ export class RegistryError extends Error {
 }
 
 const COLUMNS: readonly string[] = Object.keys(RegistryRowFields.shape);
-const FIELDS = RegistryRowFields.shape as Record<string, z.ZodType>;
+const FIELDS = RegistryRowFields.shape as Record<string, z.ZodMiniType>;
 /** Names a row by its place in the source: `row 3` of a JSON array, `line 4` of a CSV file. */
 type Place = (index: number) => string;
 
@@ -155,7 +166,7 @@ function readRow(row: unknown, problems: string[]): { key: string | null; record
   for (const name of Object.keys(given)) if (!FIELDS[name]) problems.push(unknownColumn(name));
   const r: Partial<z.infer<typeof RegistryRowFields>> = {};
   for (const name of COLUMNS) {
-    const parsed = (FIELDS[name] as z.ZodType).safeParse(given[name]);
+    const parsed = (FIELDS[name] as z.ZodMiniType).safeParse(given[name]);
     if (parsed.success) (r as Record<string, unknown>)[name] = parsed.data;
     else problems.push(`${name}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
   }

@@ -1,0 +1,111 @@
+/// <reference lib="dom" />
+// The page in a real headless Chromium (Debian's /usr/bin/chromium, driven by playwright-core): it opens from
+// disk, highlights exactly the citations extract() finds in Node, lists the diagnostics and selects their place,
+// checks against a registry file, switches language, and makes no network request.
+import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildPage } from "../page/build.js";
+import { checkDocument, extract, parseDocument } from "../src/index.js";
+import { Registry } from "../src/node.js";
+
+const CHROMIUM = "/usr/bin/chromium";
+const hasChromium = existsSync(CHROMIUM);
+const fixtures = join(import.meta.dirname, "..", "fixtures");
+const text = readFileSync(join(fixtures, "001_57220ce583489b87.txt"), "utf8");
+
+if (!hasChromium) console.warn(`test/browser.test.ts skipped: ${CHROMIUM} is absent (apt-get install chromium)`);
+
+describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" : ` (skipped: ${CHROMIUM} is absent)`}`, () => {
+  let context: BrowserContext;
+  let page: Page;
+  let url: string;
+  let profile: string;
+  const requests: string[] = [];
+  const errors: string[] = [];
+
+  beforeAll(async () => {
+    // Built every run (a second or two): the page under test is the one these sources make.
+    url = pathToFileURL((await buildPage()).file).href;
+    profile = mkdtempSync(join(tmpdir(), "vncite-chromium-"));
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath: CHROMIUM,
+      headless: true,
+      viewport: { width: 1400, height: 1000 },
+      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    });
+    context.on("request", (r) => requests.push(r.url()));
+    page = await context.newPage();
+    page.on("pageerror", (e) => errors.push(String(e)));
+    await page.goto(url);
+    await page.fill("#input", text);
+    await page.waitForSelector(`#view[data-length="${text.length}"]`);
+  }, 60_000);
+
+  afterAll(async () => {
+    await context?.close();
+    if (profile) rmSync(profile, { recursive: true, force: true });
+  });
+
+  it("highlights exactly the citations extract() returns in Node", async () => {
+    const marked = await page.$$eval("#view mark.cite", (marks) => {
+      // A mark may come in pieces (where a diagnostic crosses it): join them by citation.
+      const byCitation = new Map<string, { start: number; end: number; text: string }>();
+      for (const m of marks as HTMLElement[]) {
+        const i = m.dataset.i as string;
+        const seen = byCitation.get(i) ?? { start: Number(m.dataset.start), end: Number(m.dataset.end), text: "" };
+        seen.text += m.textContent;
+        byCitation.set(i, seen);
+      }
+      return [...byCitation.values()];
+    });
+    const expected = extract(text).map((c) => ({ start: c.start, end: c.end, text: c.text }));
+    expect(expected.length).toBeGreaterThan(40);
+    expect(marked).toEqual(expected);
+    expect(await page.$eval("#view", (v) => v.textContent)).toBe(text);
+  });
+
+  it("lists the 77-CT/TU warning, and clicking it selects its place in the text", async () => {
+    const warning = checkDocument(parseDocument(text)).find((d) => d.severity === "warning" && text.slice(d.start, d.end) === "77-CT/TU");
+    expect(warning?.code).toBe("inconsistent-citation");
+    const item = page.locator(`li.diagnostic.warning[data-start="${warning?.start}"][data-end="${warning?.end}"]`);
+    await expect(item.locator("q").textContent()).resolves.toBe("77-CT/TU");
+    await expect(item.locator(".fix code").textContent()).resolves.toBe("77-CTr/TU");
+    await item.click();
+    const selected = await page.evaluate(() => {
+      const range = window.getSelection()?.getRangeAt(0) as Range;
+      const before = document.createRange();
+      before.selectNodeContents(document.getElementById("view") as HTMLElement);
+      before.setEnd(range.startContainer, range.startOffset);
+      return { text: range.toString(), start: before.toString().length };
+    });
+    expect(selected).toEqual({ text: "77-CT/TU", start: warning?.start });
+  });
+
+  it("adds the registry's diagnostics when fixtures/registry.csv is loaded", async () => {
+    const listed = () => page.$$eval("li.diagnostic", (items) => (items as HTMLElement[]).map((li) => `${li.dataset.code} ${li.dataset.start}-${li.dataset.end}`));
+    const asListed = (ds: { code: string; start: number; end: number }[]) => ds.map((d) => `${d.code} ${d.start}-${d.end}`);
+    const record = parseDocument(text);
+    expect(await listed()).toEqual(asListed(checkDocument(record)));
+    const withRegistry = checkDocument(record, Registry.load(join(fixtures, "registry.csv")));
+    expect(withRegistry.filter((d) => d.code === "not-in-registry").length).toBeGreaterThan(0);
+    await page.setInputFiles("#registry", join(fixtures, "registry.csv"));
+    await page.waitForFunction(() => document.getElementById("registry-status")?.textContent?.startsWith("registry.csv"));
+    expect(await listed()).toEqual(asListed(withRegistry));
+    expect(await page.textContent("#registry-status")).toBe("registry.csv: 5 văn bản");
+  });
+
+  it("switches to English", async () => {
+    await page.click("#lang");
+    expect(await page.textContent("section h2[data-t=diagnostics]")).toBe("Diagnostics");
+    expect(await page.getAttribute("html", "lang")).toBe("en");
+  });
+
+  it("made no network request and threw nothing", () => {
+    expect(requests.filter((r) => r !== url)).toEqual([]);
+    expect(errors).toEqual([]);
+  });
+});

@@ -7,6 +7,7 @@ const bundled = ["chevrotain", /^@chevrotain\//, "lodash-es"];
 export default defineConfig([
   {
     entry: { index: "src/index.ts", node: "src/node.ts" },
+    splitting: true, // in CJS too: vncite and vncite/node share one chunk, so one Registry and RegistryError class
     format: ["esm", "cjs"],
     dts: true,
     clean: true,

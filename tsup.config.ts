@@ -24,4 +24,14 @@ export default defineConfig([
     target: "node20",
     noExternal: bundled,
   },
+  {
+    // One self-contained ES module, its dependencies in it, for a <script type="module"> with no bundler.
+    entry: { browser: "src/index.ts" },
+    format: ["esm"],
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    splitting: false,
+    noExternal: [/./],
+  },
 ]);

@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPage } from "../page/build.js";
 import { checkDocument, extract, parseDocument } from "../src/index.js";
@@ -37,8 +38,8 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
       viewport: { width: 1400, height: 1000 },
       args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
     });
-    context.on("request", (r) => requests.push(r.url()));
     page = await context.newPage();
+    page.on("request", (r) => requests.push(r.url()));
     page.on("pageerror", (e) => errors.push(String(e)));
     await page.goto(url);
     await page.fill("#input", text);
@@ -107,5 +108,27 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
   it("made no network request and threw nothing", () => {
     expect(requests.filter((r) => r !== url)).toEqual([]);
     expect(errors).toEqual([]);
+  });
+
+  it("runs as a <script type=\"module\"> importing the self-contained browser module (as dist/browser.js is built)", async () => {
+    const bundled = await build({
+      entryPoints: [join(import.meta.dirname, "..", "src", "index.ts")],
+      bundle: true, format: "esm", platform: "browser", target: "es2022", minify: true, write: false, logLevel: "error",
+    });
+    const html = `<!doctype html><meta charset="utf-8"><script type="module">
+      import { annotate, extract } from "./vncite.browser.js";
+      const text = "Căn cứ Nghị định số 30/2020/NĐ-CP & <mật>.";
+      document.body.dataset.out = annotate(text, extract(text), { before: "<mark>", after: "</mark>" });
+    </script>`;
+    const modulePage = await context.newPage();
+    // Served by the test itself: the route answers, no server and no network.
+    await modulePage.route("http://vncite.test/**", (route) =>
+      route.request().url().endsWith("/vncite.browser.js")
+        ? route.fulfill({ contentType: "text/javascript", body: (bundled.outputFiles[0] as { text: string }).text })
+        : route.fulfill({ contentType: "text/html", body: html }));
+    await modulePage.goto("http://vncite.test/index.html");
+    await modulePage.waitForFunction(() => document.body.dataset.out !== undefined);
+    expect(await modulePage.evaluate(() => document.body.dataset.out)).toBe("Căn cứ <mark>Nghị định số 30/2020/NĐ-CP</mark> &amp; &lt;mật&gt;.");
+    await modulePage.close();
   });
 });

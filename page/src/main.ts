@@ -148,9 +148,11 @@ function showCard(mark: HTMLElement): void {
     [w.fields.confidence, `${Math.round(c.confidence * 100)}%`],
     [w.fields.ocr, ocr.length > 0 ? ocr.join("; ") : null],
   ];
+  const problems = state.diagnostics.filter((d) => d.start < c.end && d.end > c.start && d.code !== "ocr-repaired");
   const card = $("card");
   card.innerHTML = `<div class="card-title">${escapeHtml(c.text.replace(/\s+/g, " "))}</div><dl>${rows
-    .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v ?? w.none)}</dd>`).join("")}</dl>`;
+    .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v ?? w.none)}</dd>`).join("")}</dl>${problems
+    .map((d) => `<p class="card-problem ${d.severity}">${escapeHtml(state.lang === "vi" ? d.messageVi : d.message)}</p>`).join("")}`;
   const box = mark.getBoundingClientRect();
   card.hidden = false;
   card.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - card.offsetWidth - 8))}px`;

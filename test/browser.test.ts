@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { type BrowserContext, chromium, type Page } from "playwright-core";
+import { parse as parseCsv } from "csv-parse/sync";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPage } from "../page/build.js";
@@ -99,6 +100,25 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
     expect(await page.textContent("#registry-status")).toBe("registry.csv: 5 văn bản");
   });
 
+  it("exports the citations as JSON and CSV and the diagnostics as SARIF, as the library gives them", async () => {
+    const saved = async (button: string) => {
+      const [download] = await Promise.all([page.waitForEvent("download"), page.click(button)]);
+      return { name: download.suggestedFilename(), content: readFileSync((await download.path()) as string, "utf8") };
+    };
+    const citations = extract(text);
+    const json = await saved("#export-json");
+    expect(json.name).toBe("document.citations.json");
+    expect(JSON.parse(json.content)).toEqual(JSON.parse(JSON.stringify(citations)));
+    const rows = parseCsv((await saved("#export-csv")).content, { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => [Number(r.start), Number(r.end), r.text, r.key, r.date])).toEqual(citations.map((c) => [c.start, c.end, c.text, c.key ?? "", c.date ?? ""]));
+    const sarif = JSON.parse((await saved("#export-sarif")).content);
+    const diagnostics = checkDocument(parseDocument(text), Registry.load(join(fixtures, "registry.csv")));
+    expect(sarif.version).toBe("2.1.0");
+    expect(sarif.runs[0].results.map((r: { ruleId: string; locations: { physicalLocation: { region: { charOffset: number; charLength: number } } }[] }) =>
+      [r.ruleId, r.locations[0]?.physicalLocation.region.charOffset, r.locations[0]?.physicalLocation.region.charLength]))
+      .toEqual(diagnostics.map((d) => [d.code, d.start, d.end - d.start]));
+  });
+
   it("switches to English", async () => {
     await page.click("#lang");
     expect(await page.textContent("section h2[data-t=diagnostics]")).toBe("Diagnostics");
@@ -106,7 +126,8 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
   });
 
   it("made no network request and threw nothing", () => {
-    expect(requests.filter((r) => r !== url)).toEqual([]);
+    // blob: URLs are the exports, made in the page.
+    expect(requests.filter((r) => r !== url && !r.startsWith("blob:"))).toEqual([]);
     expect(errors).toEqual([]);
   });
 

@@ -66,6 +66,8 @@ export function annotate<T extends Spanned>(text: string, items: readonly T[], m
 
   const out: string[] = [];
   const open: Mark[] = [];
+  /** How many open marks end at each position. */
+  const openByEnd = new Map<number, number>();
   let at = 0;
   let next = 0; // next mark to open
   let nextEnd = 0; // next end position to reach
@@ -77,10 +79,10 @@ export function annotate<T extends Spanned>(text: string, items: readonly T[], m
     out.push(escape(text.slice(at, to)));
     at = to;
     if (endAt <= startAt) {
-      closeAt(at, open, out);
+      closeAt(at, open, openByEnd, out);
       nextEnd++;
     } else {
-      openAt(at, marks, next, open, out);
+      openAt(at, marks, next, open, openByEnd, out);
       next = firstNotStartingAt(marks, next, at);
     }
   }
@@ -89,12 +91,12 @@ export function annotate<T extends Spanned>(text: string, items: readonly T[], m
 }
 
 /** Opens the marks starting at `at` (outer first); zero-length ones open and close at once. */
-function openAt(at: number, marks: Mark[], from: number, open: Mark[], out: string[]): void {
+function openAt(at: number, marks: Mark[], from: number, open: Mark[], openByEnd: Map<number, number>, out: string[]): void {
   for (let i = from; i < marks.length && (marks[i] as Mark).start === at; i++) {
     const m = marks[i] as Mark;
     out.push(m.open);
     if (m.end === at) out.push(m.close);
-    else open.push(m);
+    else open.push(m), openByEnd.set(m.end, (openByEnd.get(m.end) ?? 0) + 1);
   }
 }
 
@@ -106,12 +108,16 @@ function firstNotStartingAt(marks: Mark[], from: number, at: number): number {
 
 /**
  * Closes the open marks that end at `at`. One that is not innermost closes the marks inside it first, and
- * those that go on are opened again after, so the markup stays balanced.
+ * those that go on are opened again after, so the markup stays balanced. The stack is searched from the top,
+ * only as deep as the outermost mark ending here: the work is that of the markup written.
  */
-function closeAt(at: number, open: Mark[], out: string[]): void {
-  const deepest = open.findIndex((m) => m.end === at);
-  if (deepest < 0) return;
-  const inside = open.splice(deepest);
+function closeAt(at: number, open: Mark[], openByEnd: Map<number, number>, out: string[]): void {
+  let remaining = openByEnd.get(at) ?? 0;
+  if (remaining === 0) return;
+  openByEnd.delete(at);
+  let outermost = open.length;
+  while (remaining > 0) if ((open[--outermost] as Mark).end === at) remaining--;
+  const inside = open.splice(outermost);
   for (let i = inside.length - 1; i >= 0; i--) out.push((inside[i] as Mark).close);
   for (const m of inside) {
     if (m.end === at) continue;

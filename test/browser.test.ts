@@ -11,7 +11,7 @@ import { parse as parseCsv } from "csv-parse/sync";
 import { build } from "esbuild";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildPage } from "../page/build.js";
-import { checkDocument, extract, parseDocument } from "../src/index.js";
+import { type Citation, checkDocument, extract, parseDocument } from "../src/index.js";
 import { Registry } from "../src/node.js";
 
 const CHROMIUM = "/usr/bin/chromium";
@@ -68,6 +68,20 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
     expect(expected.length).toBeGreaterThan(40);
     expect(marked).toEqual(expected);
     expect(await page.$eval("#view", (v) => v.textContent)).toBe(text);
+  });
+
+  it("colours each reference by its worst problem", async () => {
+    const colour = (c: { start: number }) => page.$eval(`mark.cite[data-start="${c.start}"]`, (m) => m.className);
+    const citations = extract(text);
+    const first = citations[0];
+    const contradicting = citations.find((c) => c.text.startsWith("Chương trình hành động số 77-CT/TU"));
+    const shortened = citations.find((c) => c.text === "Kết luận số 69-KL");
+    expect([first?.text, contradicting?.text, shortened?.text]).toEqual([
+      "Kết luận số 69-KL/TW, ngày 11/01/2024 của Bộ Chính trị", "Chương trình hành động số 77-CT/TU của Ban Thường vụ Tỉnh ủy", "Kết luận số 69-KL",
+    ]);
+    expect(await colour(first as Citation)).toBe("cite ok"); // no diagnostic
+    expect(await colour(contradicting as Citation)).toBe("cite error"); // type-code-mismatch: CT is Chỉ thị
+    expect(await colour(shortened as Citation)).toBe("cite warning"); // incomplete-identifier
   });
 
   it("lists the 77-CT/TU warning, and clicking it selects its place in the text", async () => {

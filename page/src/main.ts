@@ -6,7 +6,7 @@
 import {
   annotate, type Citation, checkDocument, type Diagnostic, type DocumentRecord, escapeHtml, extract, parseDocument, Registry, RegistryError,
 } from "../../src/index.js";
-import { citationsCsv, diagnosticsSarif } from "./exports.js";
+import { citationsCsv, diagnosticsSarif, positions } from "./exports.js";
 import { citationGraphSvg } from "./graph.js";
 import { type Lang, WORDS, type Words } from "./i18n.js";
 
@@ -28,19 +28,25 @@ const words = (): Words => WORDS[state.lang];
 const SEVERITY_ORDER = ["info", "warning", "error"] as const;
 type Severity = (typeof SEVERITY_ORDER)[number];
 
-/** The worst severity among the diagnostics that overlap a span, or "ok". */
-function worstOver(start: number, end: number): Severity | "ok" {
-  let worst = -1;
-  for (const d of state.diagnostics) {
-    if (d.start < end && d.end > start) worst = Math.max(worst, SEVERITY_ORDER.indexOf(d.severity));
+/**
+ * The worst severity of the diagnostics over each citation ("ok" for none). Citations come in order and apart,
+ * so those a diagnostic overlaps are found by binary search and are next to each other.
+ */
+function worstByCitation(citations: readonly Citation[], diagnostics: readonly Diagnostic[]): (Severity | "ok")[] {
+  const worst = citations.map(() => -1);
+  for (const d of diagnostics) {
+    let lo = 0;
+    let hi = citations.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((citations[mid] as Citation).end > d.start) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let i = lo; i < citations.length && (citations[i] as Citation).start < Math.max(d.end, d.start + 1); i++) {
+      worst[i] = Math.max(worst[i] as number, SEVERITY_ORDER.indexOf(d.severity));
+    }
   }
-  return worst < 0 ? "ok" : SEVERITY_ORDER[worst] as Severity;
-}
-
-/** 1-based line and column of an offset. */
-function lineColumn(at: number): { line: number; column: number } {
-  const before = state.text.slice(0, at);
-  return { line: before.split("\n").length, column: at - (before.lastIndexOf("\n") + 1) + 1 };
+  return worst.map((w) => (w < 0 ? "ok" : (SEVERITY_ORDER[w] as Severity)));
 }
 
 function analyse(): void {
@@ -72,10 +78,8 @@ function renderView(): void {
   if (state.text === "") view.innerHTML = `<span class="empty">${escapeHtml(words().empty)}</span>`;
   else {
     const items = state.citations.map((c, i) => ({ start: c.start, end: c.end, i }));
-    view.innerHTML = annotate(state.text, items, (c) => {
-      const citation = state.citations[c.i] as Citation;
-      return [`<mark class="cite ${worstOver(citation.start, citation.end)}" data-i="${c.i}" data-start="${c.start}" data-end="${c.end}">`, "</mark>"];
-    });
+    const worst = worstByCitation(state.citations, state.diagnostics);
+    view.innerHTML = annotate(state.text, items, (c) => [`<mark class="cite ${worst[c.i]}" data-i="${c.i}" data-start="${c.start}" data-end="${c.end}">`, "</mark>"]);
   }
   view.dataset.length = String(state.text.length);
 }
@@ -87,8 +91,9 @@ function renderDiagnostics(): void {
     list.innerHTML = `<li class="none">${escapeHtml(state.text === "" ? w.empty : w.noDiagnostics)}</li>`;
     return;
   }
+  const position = positions(state.text);
   list.innerHTML = state.diagnostics.map((d) => {
-    const { line, column } = lineColumn(d.start);
+    const { line, column } = position(d.start);
     const message = state.lang === "vi" ? d.messageVi : d.message;
     const fix = d.fix ? ` <span class="fix">${escapeHtml(w.fix)}: <code>${escapeHtml(d.fix)}</code></span>` : "";
     return `<li class="diagnostic ${d.severity}" tabindex="0" data-start="${d.start}" data-end="${d.end}" data-code="${escapeHtml(d.code)}">` +

@@ -133,6 +133,16 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
       .toEqual(diagnostics.map((d) => [d.code, d.start, d.end - d.start]));
   });
 
+  it("opens a .txt file, read in the page, and names the exports after it", async () => {
+    const other = join(fixtures, "004_174a28dc88bcd672.txt");
+    const content = readFileSync(other, "utf8");
+    await page.setInputFiles("#open", other);
+    await page.waitForSelector(`#view[data-length="${content.length}"]`);
+    expect(await page.$$eval("#view mark.cite", (marks) => new Set(marks.map((m) => (m as HTMLElement).dataset.i)).size)).toBe(extract(content).length);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
+    expect(download.suggestedFilename()).toBe("004_174a28dc88bcd672.citations.json");
+  });
+
   it("switches to English", async () => {
     await page.click("#lang");
     expect(await page.textContent("section h2[data-t=diagnostics]")).toBe("Diagnostics");

@@ -136,6 +136,11 @@ describe("Registry.load (vncite/node) reads files", () => {
     ]);
   });
 
+  it("rejects a file that is neither .json nor .csv", () => {
+    const txt = join(fixtures, "000_1db0ab688705c645.txt");
+    expect(problems(() => Registry.load(txt))).toEqual([`${txt}: a registry is a .json or .csv file`]);
+  });
+
   it("reads a JSON file with a BOM", () => {
     const file = join(dir, "bom.json");
     writeFileSync(file, '\uFEFF[{"key":"20-NQ/TW","status":"in-force"}]');

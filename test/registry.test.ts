@@ -63,6 +63,13 @@ describe("the core reads strings and bytes", () => {
     ]);
   });
 
+  it("says so when the columns are separated by semicolons or tabs, not commas", () => {
+    expect(problems(() => CoreRegistry.fromCsv("\uFEFFkey;status\n20-NQ/TW;in-force\n", "r.csv"))).toEqual([
+      'r.csv: line 1: the columns are separated by ";": separate them with commas',
+    ]);
+    expect(problems(() => CoreRegistry.fromCsv("key\tstatus\n", "r.csv"))).toEqual(["r.csv: line 1: the columns are separated by tabs: separate them with commas"]);
+  });
+
   it("says an empty CSV is empty; a header alone is an empty registry", () => {
     expect(problems(() => CoreRegistry.fromCsv("\n\n", "r.csv"))).toEqual([
       "r.csv: the CSV is empty: it needs a header row (key,number,typeCode,issuer,year,style,kind,date,issuedBy,subject,status) and a row for each document",

@@ -104,6 +104,11 @@ export class Registry {
     if (!header) {
       throw new RegistryError([...problems, `${source}: the CSV is empty: it needs a header row (${COLUMNS.join(",")}) and a row for each document`]);
     }
+    const separator = header.fields.length === 1 ? /[;\t|]/.exec(header.fields[0] as string)?.[0] : undefined;
+    if (separator) {
+      const name = separator === "\t" ? "tabs" : `"${separator}"`;
+      throw new RegistryError([...problems, `${source}: line ${header.line}: the columns are separated by ${name}: separate them with commas`]);
+    }
     const columns = headerColumns(header.fields, (p) => problems.push(`${source}: line ${header.line}: ${p}`));
     const rows: unknown[] = [];
     const lines: number[] = [];

@@ -141,6 +141,11 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
     expect(await page.$$eval("#view mark.cite", (marks) => new Set(marks.map((m) => (m as HTMLElement).dataset.i)).size)).toBe(extract(content).length);
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-json")]);
     expect(download.suggestedFilename()).toBe("004_174a28dc88bcd672.citations.json");
+    expect(await page.textContent("#notice")).toBe("");
+    // Windows-1258 bytes for "Nghị định": not UTF-8, which the page says instead of hiding.
+    await page.setInputFiles("#open", { name: "cp1258.txt", mimeType: "text/plain", buffer: Buffer.from([0x4e, 0x67, 0x68, 0x69, 0xf2, 0x20, 0xf0, 0x69, 0x6e, 0x68]) });
+    await page.waitForSelector('#view[data-length="10"]');
+    expect(await page.textContent("#notice")).toMatch(/^cp1258\.txt không phải UTF-8/);
   });
 
   it("switches to English", async () => {

@@ -22,6 +22,8 @@ const state = {
   registry: null as { name: string; registry: Registry } | null,
   registryProblems: [] as string[],
   registryName: "",
+  /** The name of the opened file when it is not UTF-8. */
+  notUtf8: "",
 };
 const words = (): Words => WORDS[state.lang];
 
@@ -67,6 +69,7 @@ function render(): void {
   }
   for (const el of document.querySelectorAll<HTMLElement>("[data-legend]")) el.textContent = w.legend[el.dataset.legend as keyof Words["legend"]];
   $<HTMLTextAreaElement>("input").placeholder = w.input;
+  $("notice").textContent = state.notUtf8 ? w.notUtf8(state.notUtf8) : "";
   renderView();
   renderDiagnostics();
   renderDocument();
@@ -220,7 +223,15 @@ function start(): void {
     const file = (e.target as HTMLInputElement).files?.[0];
     if (!file) return;
     state.name = file.name;
-    $<HTMLTextAreaElement>("input").value = new TextDecoder().decode(await file.arrayBuffer());
+    const bytes = await file.arrayBuffer();
+    try {
+      $<HTMLTextAreaElement>("input").value = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      state.notUtf8 = "";
+    } catch {
+      // Shown, not hidden: the bytes that are not UTF-8 read as U+FFFD and a reference there may be lost.
+      $<HTMLTextAreaElement>("input").value = new TextDecoder().decode(bytes);
+      state.notUtf8 = file.name;
+    }
     analyse();
   });
   $<HTMLInputElement>("registry").addEventListener("change", (e) => {

@@ -84,6 +84,16 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
     expect(await colour(shortened as Citation)).toBe("cite warning"); // incomplete-identifier
   });
 
+  it("shows the document's header, the documents it cites with their relations, and their graph", async () => {
+    const record = parseDocument(text);
+    expect(await page.$$eval("#header dt", (dts) => dts.map((d) => d.textContent))).toContain("Trích yếu");
+    expect(await page.$$eval("#header dd", (dds) => dds.map((d) => d.textContent))).toContain(record.subject?.text.replace(/\s+/g, " "));
+    const cited = await page.$$eval("#cited li", (items) => items.map((li) => [li.querySelector("code")?.textContent, li.querySelector(".rel")?.className.replace("rel rel-", "")]));
+    expect(cited).toEqual(record.cited.map((c) => [c.key, c.relation]));
+    expect(await page.$$eval("#graph svg g.node text", (labels) => labels.map((t) => t.textContent))).toEqual(["document.txt", ...record.cited.map((c) => c.key)]);
+    expect(await page.locator("#graph svg line.edge:not(.stated)").count()).toBe(record.cited.length);
+  });
+
   it("lists the 77-CT/TU warning, and clicking it selects its place in the text", async () => {
     const warning = checkDocument(parseDocument(text)).find((d) => d.severity === "warning" && text.slice(d.start, d.end) === "77-CT/TU");
     expect(warning?.code).toBe("inconsistent-citation");

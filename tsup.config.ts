@@ -6,7 +6,8 @@ const bundled = ["chevrotain", /^@chevrotain\//, "lodash-es"];
 
 export default defineConfig([
   {
-    entry: { index: "src/index.ts" },
+    entry: { index: "src/index.ts", node: "src/node.ts" },
+    splitting: true, // in CJS too: vncite and vncite/node share one chunk, so one Registry and RegistryError class
     format: ["esm", "cjs"],
     dts: true,
     clean: true,
@@ -22,5 +23,15 @@ export default defineConfig([
     splitting: true,
     target: "node20",
     noExternal: bundled,
+  },
+  {
+    // One self-contained ES module, its dependencies in it, for a <script type="module"> with no bundler.
+    entry: { browser: "src/index.ts" },
+    format: ["esm"],
+    platform: "browser",
+    target: "es2022",
+    minify: true,
+    splitting: false,
+    noExternal: [/./],
   },
 ]);

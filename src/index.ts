@@ -19,3 +19,4 @@ export {
   type Citation, type Diagnostic, type DocumentRecord, type Mention, type Pinpoint, type PinpointPath, type Relation, type Span,
   type StatedRelation,
 } from "./schema.js";
+export { annotate, type AnnotateOptions, escapeHtml, type Markup, type Spanned } from "./annotate.js";

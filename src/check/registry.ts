@@ -5,119 +5,132 @@
  *   20-NQ/TW,Nghị quyết,2012-11-01,Ban Chấp hành Trung ương,phát triển khoa học và công nghệ …,in-force
  *
  * Instead of `key`, a row may give `number`, `typeCode`, `issuer` (and `year`, `style`: party | state).
- * Every row is validated; a bad row is an error naming the file and the row, never dropped silently.
+ * Every row is validated; every problem is an error naming the file and its place (a CSV line, a JSON row),
+ * never dropped silently. This module reads strings and bytes only, so it runs in a browser; reading a file by
+ * its path is `Registry.load` in the Node entry (`vncite/node`).
  */
-import { readFileSync } from "node:fs";
-import { parse as parseCsv } from "csv-parse/sync";
-import { z } from "zod";
+import Papa from "papaparse";
+// zod/mini: the registry is validated at run time in the core, and the full zod would weigh 450 KB in a page.
+import * as z from "zod/mini";
 import { readDate } from "../extract/date.js";
 import { extract } from "../extract/extract.js";
+import { firstIndex } from "../text.js";
 
-export const RegistryStatusSchema = z.enum(["in-force", "amended", "replaced", "repealed", "expired", "unknown"]);
+const STATUSES = ["in-force", "amended", "replaced", "repealed", "expired", "unknown"] as const;
+export const RegistryStatusSchema = z.enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` });
 /** Statuses that mean a citation points at a document no longer in force. */
 export const NOT_IN_FORCE: ReadonlySet<string> = new Set(["replaced", "repealed", "expired"]);
 
-const optionalText = z.preprocess((v) => (v === "" || v === undefined ? null : v), z.string().trim().min(1).nullable());
+/** A blank cell (or a missing property) reads as `blank`; anything else goes to `schema` as it is, or as text. */
+function cell<O>(schema: z.ZodMiniType<O>, blank: unknown, asText = false) {
+  const read = (v: unknown): unknown => (v === "" || v === undefined ? blank : asText && typeof v === "number" ? String(v) : v);
+  return z.pipe(z.transform(read), schema as z.ZodMiniType<O, unknown>);
+}
+const text = z.string({ error: "must be text" }).check(z.trim(), z.minLength(1, { error: "must not be blank" }));
+const optionalText = cell(z.nullable(text), null);
+const digits = (pattern: RegExp, error: string) => cell(z.nullable(z.string({ error }).check(z.regex(pattern, { error }))), null, true);
 
 /** A row as written in the file (CSV gives strings; JSON may give numbers). */
-export const RegistryRowSchema = z
-  .object({
-    key: optionalText,
-    number: z.preprocess((v) => (v === "" || v === undefined ? null : String(v)), z.string().regex(/^\d+$/, "number must be digits").nullable()),
-    typeCode: optionalText,
-    issuer: optionalText,
-    year: z.preprocess((v) => (v === "" || v === undefined ? null : String(v)), z.string().regex(/^\d{4}$/, "year must have four digits").nullable()),
-    style: z.preprocess((v) => (v === "" || v === undefined ? null : v), z.enum(["party", "state"]).nullable()),
-    kind: optionalText,
-    date: optionalText,
-    issuedBy: optionalText,
-    subject: optionalText,
-    status: z.preprocess((v) => (v === "" || v === undefined ? "unknown" : v), RegistryStatusSchema),
-  })
-  .refine((r) => r.key !== null || (r.number !== null && r.issuer !== null), { message: "give key, or number and issuer" });
+const RegistryRowFields = z.object({
+  key: optionalText,
+  number: digits(/^\d+$/, "number must be digits"),
+  typeCode: optionalText,
+  issuer: optionalText,
+  year: digits(/^\d{4}$/, "year must have four digits"),
+  style: cell(z.nullable(z.enum(["party", "state"], { error: "must be party or state" })), null),
+  kind: optionalText,
+  date: optionalText,
+  issuedBy: optionalText,
+  subject: optionalText,
+  status: cell(RegistryStatusSchema, "unknown"),
+});
+export const RegistryRowSchema = RegistryRowFields.check(
+  z.refine((r) => r.key !== null || (r.number !== null && r.issuer !== null), { error: "give key, or number and issuer" }),
+);
 
 export const RegistryRecordSchema = z.object({
   key: z.string(),
-  kind: z.string().nullable(),
+  kind: z.nullable(z.string()),
   /** ISO yyyy-mm-dd. */
-  date: z.string().nullable(),
-  issuedBy: z.string().nullable(),
-  subject: z.string().nullable(),
+  date: z.nullable(z.string()),
+  issuedBy: z.nullable(z.string()),
+  subject: z.nullable(z.string()),
   status: RegistryStatusSchema,
 });
 export type RegistryRecord = z.infer<typeof RegistryRecordSchema>;
 
+/** All the problems found, each naming its source and its place; the message lists them one a line. */
 export class RegistryError extends Error {
   constructor(readonly problems: string[]) {
-    super(`invalid registry:\n${problems.join("\n")}`);
+    super(`invalid registry: ${problems.join("\n")}`);
     this.name = "RegistryError";
   }
 }
 
+const COLUMNS: readonly string[] = Object.keys(RegistryRowFields.shape);
+const FIELDS = RegistryRowFields.shape as Record<string, z.ZodMiniType>;
+/** Names a row by its place in the source: `row 3` of a JSON array, `line 4` of a CSV file. */
+type Place = (index: number) => string;
+
 export class Registry {
   private readonly byKey = new Map<string, RegistryRecord>();
 
-  private constructor(records: RegistryRecord[]) {
+  protected constructor(records: RegistryRecord[]) {
     for (const r of records) this.byKey.set(r.key, r);
   }
 
-  /** Validates rows (objects with the documented columns); `source` names them in errors. */
+  /** Validates rows (objects with the documented columns, nothing else); `source` names them in errors. */
   static fromRows(rows: unknown[], source = "registry"): Registry {
     if (!Array.isArray(rows)) throw new RegistryError([`${source}: expected an array of rows`]);
-    const problems: string[] = [];
-    const records: RegistryRecord[] = [];
-    const seen = new Map<string, number>();
-    rows.forEach((row, i) => {
-      const where = `${source}: row ${i + 1}`;
-      const parsed = RegistryRowSchema.safeParse(row);
-      if (!parsed.success) {
-        problems.push(`${where}: ${parsed.error.issues.map((x) => `${x.path.join(".") || "row"}: ${x.message}`).join("; ")}`);
-        return;
-      }
-      const r = parsed.data;
-      const key = canonicalKey(r.key ?? composeKey(r));
-      if (!key) return problems.push(`${where}: "${r.key ?? composeKey(r)}" is not a document identifier`);
-      let date: string | null = null;
-      if (r.date) {
-        date = isoDate(r.date);
-        if (!date) return problems.push(`${where}: date "${r.date}" is not a valid date (yyyy-mm-dd or dd/mm/yyyy)`);
-      }
-      if (seen.has(key)) return problems.push(`${where}: ${key} is already in row ${seen.get(key)}`);
-      seen.set(key, i + 1);
-      records.push({ key, kind: r.kind, date, issuedBy: r.issuedBy, subject: r.subject, status: r.status });
-    });
-    if (problems.length > 0) throw new RegistryError(problems);
-    return new Registry(records);
+    return new Registry(validRecords(rows, source, (i) => `row ${i + 1}`, []));
   }
 
-  /** Reads a .json (array of rows) or .csv (header row, then rows) file. */
-  static load(path: string): Registry {
-    const text = readFileSync(path, "utf8");
-    if (/\.json$/i.test(path)) {
-      let rows: unknown;
-      try {
-        rows = JSON.parse(text);
-      } catch (e) {
-        throw new RegistryError([`${path}: not valid JSON (${(e as Error).message})`]);
-      }
-      return Registry.fromRows(rows as unknown[], path);
+  /** A JSON array of rows (a byte-order mark before it is allowed). */
+  static fromJson(text: string, source = "registry"): Registry {
+    let rows: unknown;
+    try {
+      rows = JSON.parse(text.replace(/^\uFEFF/, ""));
+    } catch (e) {
+      throw new RegistryError([`${source}: not valid JSON (${(e as Error).message})`]);
     }
-    if (/\.csv$/i.test(path)) {
-      let rows: unknown[];
-      try {
-        rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: true, bom: true });
-      } catch (e) {
-        throw new RegistryError([`${path}: not valid CSV (${(e as Error).message})`]);
-      }
-      // CSV rows are numbered as lines of the file: the header is line 1.
-      try {
-        return Registry.fromRows(rows, path);
-      } catch (e) {
-        if (e instanceof RegistryError) throw new RegistryError(e.problems.map((p) => p.replace(/row (\d+)/, (_, n) => `line ${Number(n) + 1}`)));
-        throw e;
-      }
+    return Registry.fromRows(rows as unknown[], source);
+  }
+
+  /** CSV with a header row naming the columns; problems are placed by line of the text (the header is line 1). */
+  static fromCsv(text: string, source = "registry"): Registry {
+    const { records, errors } = readCsv(text);
+    const problems = errors.map((e) => `${source}: line ${e.line}: ${e.message}`);
+    const [header, ...body] = records;
+    if (!header) {
+      throw new RegistryError([...problems, `${source}: the CSV is empty: it needs a header row (${COLUMNS.join(",")}) and a row for each document`]);
     }
-    throw new RegistryError([`${path}: a registry is a .json or .csv file`]);
+    const separator = header.fields.length === 1 ? /[;\t|]/.exec(header.fields[0] as string)?.[0] : undefined;
+    if (separator) {
+      const name = separator === "\t" ? "tabs" : `"${separator}"`;
+      throw new RegistryError([...problems, `${source}: line ${header.line}: the columns are separated by ${name}: separate them with commas`]);
+    }
+    const columns = headerColumns(header.fields, (p) => problems.push(`${source}: line ${header.line}: ${p}`));
+    const rows: unknown[] = [];
+    const lines: number[] = [];
+    for (const { line, fields } of body) {
+      if (fields.length !== columns.length) {
+        problems.push(`${source}: line ${line}: ${fields.length} fields where the header has ${columns.length}`);
+        continue;
+      }
+      const row: Record<string, string> = {};
+      columns.forEach((c, i) => c !== null && (row[c] = (fields[i] as string).trim()));
+      rows.push(row);
+      lines.push(line);
+    }
+    return new Registry(validRecords(rows, source, (i) => `line ${lines[i]}`, problems));
+  }
+
+  /** A file's bytes, by its name: `.json` or `.csv`, in UTF-8 (bytes that are not are reported by line). */
+  static fromFile(name: string, bytes: Uint8Array): Registry {
+    const format = /\.json$/i.test(name) ? "json" : /\.csv$/i.test(name) ? "csv" : null;
+    if (!format) throw new RegistryError([`${name}: a registry is a .json or .csv file`]);
+    const text = decodeUtf8(bytes, name);
+    return format === "json" ? Registry.fromJson(text, name) : Registry.fromCsv(text, name);
   }
 
   get(key: string): RegistryRecord | undefined {
@@ -129,7 +142,150 @@ export class Registry {
   }
 }
 
-function composeKey(r: { number: string | null; typeCode: string | null; issuer: string | null; year: string | null; style: string | null }): string {
+/** Checks every row and every field of it: the records, or a RegistryError with all the problems. */
+function validRecords(rows: unknown[], source: string, place: Place, problems: string[]): RegistryRecord[] {
+  const records: RegistryRecord[] = [];
+  const seen = new Map<string, number>();
+  rows.forEach((row, i) => {
+    const found: string[] = [];
+    const { key, record } = readRow(row, found);
+    if (key !== null) {
+      const first = seen.get(key);
+      if (first !== undefined) found.push(`${key} is already given at ${place(first)}`);
+      else seen.set(key, i);
+    }
+    for (const p of found) problems.push(`${source}: ${place(i)}: ${p}`);
+    if (record && found.length === 0) records.push(record);
+  });
+  if (problems.length > 0) throw new RegistryError(problems);
+  return records;
+}
+
+/** The key a row names (null if none can be read) and its record (null if the row has a problem, each put in `problems`). */
+function readRow(row: unknown, problems: string[]): { key: string | null; record: RegistryRecord | null } {
+  if (typeof row !== "object" || row === null || Array.isArray(row)) {
+    problems.push("expected an object with the registry's columns");
+    return { key: null, record: null };
+  }
+  const given = row as Record<string, unknown>;
+  for (const name of Object.keys(given)) if (!FIELDS[name]) problems.push(unknownColumn(name));
+  const r: Partial<z.infer<typeof RegistryRowFields>> = {};
+  for (const name of COLUMNS) {
+    const parsed = (FIELDS[name] as z.ZodMiniType).safeParse(given[name]);
+    if (parsed.success) (r as Record<string, unknown>)[name] = parsed.data;
+    else problems.push(`${name}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
+  }
+  const bad = problems.length > 0;
+  if (!bad && r.key === null && (r.number === null || r.issuer === null)) problems.push("give key, or number and issuer");
+  const written = r.key ?? (r.number && r.issuer ? composeKey({ typeCode: null, year: null, style: null, ...r, number: r.number, issuer: r.issuer }) : null);
+  const key = written ? canonicalKey(written) : null;
+  if (written && !key) problems.push(`"${written}" is not a document identifier`);
+  let date: string | null = null;
+  if (r.date) {
+    date = isoDate(r.date);
+    if (!date) problems.push(`date "${r.date}" is not a valid date (yyyy-mm-dd or dd/mm/yyyy)`);
+  }
+  if (problems.length > 0 || key === null) return { key, record: null };
+  return { key, record: { key, kind: r.kind ?? null, date, issuedBy: r.issuedBy ?? null, subject: r.subject ?? null, status: r.status ?? "unknown" } };
+}
+
+/** The header's column names, null where a column is unknown or repeated (each such column is reported). */
+function headerColumns(fields: string[], report: (problem: string) => void): (string | null)[] {
+  const seen = new Set<string>();
+  return fields.map((raw, i) => {
+    const name = raw.trim();
+    if (name === "") return report(`column ${i + 1} of the header has no name`), null;
+    if (!FIELDS[name]) return report(unknownColumn(name)), null;
+    if (seen.has(name)) return report(`column "${name}" is given twice`), null;
+    seen.add(name);
+    return name;
+  });
+}
+
+function unknownColumn(name: string): string {
+  const near = COLUMNS.find((c) => fold(c) === fold(name)) ?? COLUMNS.find((c) => editDistance(fold(c), fold(name)) <= 2);
+  return `unknown column "${name}" (${near ? `did you mean "${near}"?` : `the columns are ${COLUMNS.join(", ")}`})`;
+}
+
+const fold = (name: string) => name.toLowerCase().replace(/[\s_-]/g, "");
+
+/** Levenshtein distance of two short names. */
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] as number;
+}
+
+interface CsvRecord {
+  /** Line of the text where the record starts (1-based). */
+  line: number;
+  fields: string[];
+}
+
+/** Past this many malformed records the file is not worth reading further. */
+const MAX_CSV_ERRORS = 50;
+
+/**
+ * The records of a CSV text (blank ones left out) with the line each starts on, and every malformed record:
+ * after one, reading starts again on the next line, so each later error is found and named too.
+ */
+function readCsv(text: string): { records: CsvRecord[]; errors: { line: number; message: string }[] } {
+  const body = text.replace(/^\uFEFF/, "");
+  const breaks: number[] = [];
+  for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) breaks.push(i);
+  /** 1-based line of offset `at`: one more than the breaks before it. */
+  const lineAt = (at: number) => firstIndex(breaks.length, (i) => (breaks[i] as number) >= at) + 1;
+  const records: CsvRecord[] = [];
+  const errors: { line: number; message: string }[] = [];
+  let offset = 0;
+  while (offset < body.length && errors.length < MAX_CSV_ERRORS) {
+    const from = offset;
+    let start = from;
+    offset = body.length;
+    Papa.parse<string[]>(body.slice(from), {
+      delimiter: ",",
+      step: (result, parser) => {
+        const line = lineAt(start);
+        if (result.errors.length > 0) {
+          // The first error is the cause: papaparse reports what follows from it too.
+          const first = result.errors[0] as Papa.ParseError;
+          errors.push({ line, message: CSV_ERRORS[first.code] ?? first.message });
+          parser.abort();
+          offset = breaks[line - 1] === undefined ? body.length : (breaks[line - 1] as number) + 1;
+          return;
+        }
+        start = from + result.meta.cursor;
+        if (result.data.some((f) => f.trim() !== "")) records.push({ line, fields: result.data });
+      },
+    });
+  }
+  if (errors.length >= MAX_CSV_ERRORS) errors.push({ line: lineAt(offset), message: "too many malformed records: reading stopped here" });
+  return { records, errors };
+}
+
+const CSV_ERRORS: Record<string, string> = {
+  MissingQuotes: "a quoted field is never closed",
+  InvalidQuotes: "a quoted field has text after its closing quote (write a quote inside a quoted field as \"\")",
+};
+
+/** Strict UTF-8: bytes that are not UTF-8 are reported with their lines, never read as U+FFFD. */
+function decodeUtf8(bytes: Uint8Array, source: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    const lines = new TextDecoder("utf-8").decode(bytes).split("\n");
+    const bad = lines.flatMap((l, i) => (l.includes("\uFFFD") ? [i + 1] : []));
+    throw new RegistryError(bad.map((n) => `${source}: line ${n}: bytes that are not UTF-8 (save the file as UTF-8)`));
+  }
+}
+
+function composeKey(r: { number: string; typeCode: string | null; issuer: string; year: string | null; style: string | null }): string {
   if (r.style === "party") return `${r.number}-${r.typeCode}/${r.issuer}`;
   return `${r.number}/${r.year ? `${r.year}/` : ""}${r.typeCode ? `${r.typeCode}-` : ""}${r.issuer}`;
 }

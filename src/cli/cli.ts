@@ -20,7 +20,7 @@ import { toDot, toGraphML, toNeo4jCsv } from "../graph/export.js";
 import { CitationGraph } from "../graph/graph.js";
 import { positionsIn } from "../positions.js";
 import { defaultJobs, runFiles } from "./parallel.js";
-import { Registry, RegistryError } from "../check/registry.js";
+import { Registry, RegistryError } from "../node.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 import { runOnText, type TaskKind, type TaskResult } from "./tasks.js";
 import { COMMAND_HELP, USAGE } from "./help.js";

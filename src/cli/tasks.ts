@@ -6,7 +6,7 @@ import { readFileSync, statSync } from "node:fs";
 import { check } from "../check/check.js";
 import { parseDocument } from "../document/document.js";
 import { extract } from "../extract/extract.js";
-import { Registry } from "../check/registry.js";
+import { Registry } from "../node.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 
 export type TaskKind = "extract" | "check" | "graph";

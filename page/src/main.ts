@@ -1,0 +1,267 @@
+/**
+ * The page: paste a text or open a .txt, see every reference highlighted with its parts, the diagnostics with
+ * their places, the document's header, what it cites and a small graph; check against a registry; export.
+ * Everything runs here, in the browser: the library's core bundled in, no request made.
+ */
+import {
+  annotate, type Citation, checkDocument, type Diagnostic, type DocumentRecord, escapeHtml, extract, parseDocument, Registry, RegistryError,
+} from "../../src/index.js";
+import { citationsCsv, diagnosticsSarif, positions } from "./exports.js";
+import { citationGraphSvg } from "./graph.js";
+import { type Lang, WORDS, type Words } from "./i18n.js";
+
+const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
+
+const state = {
+  lang: "vi" as Lang,
+  name: "document.txt",
+  text: "",
+  citations: [] as Citation[],
+  diagnostics: [] as Diagnostic[],
+  record: null as DocumentRecord | null,
+  registry: null as { name: string; registry: Registry } | null,
+  registryProblems: [] as string[],
+  registryName: "",
+  /** The name of the opened file when it is not UTF-8. */
+  notUtf8: "",
+};
+const words = (): Words => WORDS[state.lang];
+
+const SEVERITY_ORDER = ["info", "warning", "error"] as const;
+type Severity = (typeof SEVERITY_ORDER)[number];
+
+/**
+ * The worst severity of the diagnostics over each citation ("ok" for none). Citations come in order and apart,
+ * so those a diagnostic overlaps are found by binary search and are next to each other.
+ */
+function worstByCitation(citations: readonly Citation[], diagnostics: readonly Diagnostic[]): (Severity | "ok")[] {
+  const worst = citations.map(() => -1);
+  for (const d of diagnostics) {
+    let lo = 0;
+    let hi = citations.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((citations[mid] as Citation).end > d.start) hi = mid;
+      else lo = mid + 1;
+    }
+    for (let i = lo; i < citations.length && (citations[i] as Citation).start < Math.max(d.end, d.start + 1); i++) {
+      worst[i] = Math.max(worst[i] as number, SEVERITY_ORDER.indexOf(d.severity));
+    }
+  }
+  return worst.map((w) => (w < 0 ? "ok" : (SEVERITY_ORDER[w] as Severity)));
+}
+
+function analyse(): void {
+  state.text = $<HTMLTextAreaElement>("input").value;
+  state.citations = extract(state.text);
+  state.record = parseDocument(state.text);
+  state.diagnostics = checkDocument(state.record, state.registry?.registry);
+  render();
+}
+
+function render(): void {
+  const w = words();
+  document.documentElement.lang = state.lang;
+  document.title = `vncite — ${w.title}`;
+  for (const el of document.querySelectorAll<HTMLElement>("[data-t]")) {
+    const value = (w as unknown as Record<string, unknown>)[el.dataset.t as string];
+    if (typeof value === "string") el.textContent = value;
+  }
+  for (const el of document.querySelectorAll<HTMLElement>("[data-legend]")) el.textContent = w.legend[el.dataset.legend as keyof Words["legend"]];
+  $<HTMLTextAreaElement>("input").placeholder = w.input;
+  $("notice").textContent = state.notUtf8 ? w.notUtf8(state.notUtf8) : "";
+  renderView();
+  renderDiagnostics();
+  renderDocument();
+  renderRegistry();
+}
+
+function renderView(): void {
+  const view = $("view");
+  if (state.text === "") view.innerHTML = `<span class="empty">${escapeHtml(words().empty)}</span>`;
+  else {
+    const items = state.citations.map((c, i) => ({ start: c.start, end: c.end, i }));
+    const worst = worstByCitation(state.citations, state.diagnostics);
+    view.innerHTML = annotate(state.text, items, (c) => [`<mark class="cite ${worst[c.i]}" data-i="${c.i}" data-start="${c.start}" data-end="${c.end}">`, "</mark>"]);
+  }
+  view.dataset.length = String(state.text.length);
+}
+
+function renderDiagnostics(): void {
+  const w = words();
+  const list = $("diagnostics");
+  if (state.diagnostics.length === 0) {
+    list.innerHTML = `<li class="none">${escapeHtml(state.text === "" ? w.empty : w.noDiagnostics)}</li>`;
+    return;
+  }
+  const position = positions(state.text);
+  list.innerHTML = state.diagnostics.map((d) => {
+    const { line, column } = position(d.start);
+    const message = state.lang === "vi" ? d.messageVi : d.message;
+    const fix = d.fix ? ` <span class="fix">${escapeHtml(w.fix)}: <code>${escapeHtml(d.fix)}</code></span>` : "";
+    return `<li class="diagnostic ${d.severity}" tabindex="0" data-start="${d.start}" data-end="${d.end}" data-code="${escapeHtml(d.code)}">` +
+      `<span class="badge">${escapeHtml(w.severity[d.severity] ?? d.severity)}</span> ` +
+      `<span class="where">${escapeHtml(w.line)} ${line}, ${escapeHtml(w.column)} ${column}</span> ` +
+      `<q>${escapeHtml(state.text.slice(d.start, d.end))}</q> ${escapeHtml(message)}${fix} <code class="code">${escapeHtml(d.code)}</code></li>`;
+  }).join("");
+}
+
+function renderDocument(): void {
+  const w = words();
+  const r = state.record;
+  const rows: [string, string | null | undefined][] = r && state.text !== ""
+    ? [
+      [w.fields.key, r.identifier?.key ?? r.identifier?.span.text],
+      [w.fields.type, r.type?.kind],
+      [w.fields.place, r.place?.text],
+      [w.fields.date, r.date ? (r.date.iso ?? r.date.span.text) : null],
+      [w.fields.subject, r.subject?.text],
+      [w.fields.effective, r.effective ? (r.effective.iso ?? r.effective.span.text) : null],
+      [w.fields.signed, [r.signature.title?.text, r.signature.signer?.text].filter(Boolean).join(" — ") || null],
+    ]
+    : [];
+  $("header").innerHTML = rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v?.replace(/\s+/g, " ") || w.none)}</dd>`).join("");
+  const relation = (x: string) => w.relations[x] ?? x;
+  const cited = r?.cited ?? [];
+  $("cited").innerHTML = cited.length === 0
+    ? `<li class="none">${escapeHtml(w.noCited)}</li>`
+    : cited.map((c) => `<li><code>${escapeHtml(c.key)}</code> <span class="rel rel-${c.relation}">${escapeHtml(relation(c.relation))}</span> <span class="count">${c.mentions} ${escapeHtml(w.mentions)}</span></li>`).join("");
+  const stated = r?.statedRelations ?? [];
+  $("stated").innerHTML = stated.map((s) => `<li><code>${escapeHtml(s.from)}</code> ${escapeHtml(relation(s.relation))} <code>${escapeHtml(s.to)}</code></li>`).join("");
+  $("stated-title").hidden = stated.length === 0;
+  $("graph").innerHTML = r && cited.length > 0 ? citationGraphSvg(r, state.name, relation) : "";
+}
+
+function renderRegistry(): void {
+  const w = words();
+  const status = state.registry ? w.registryLoaded(state.registry.name, state.registry.registry.size) : state.registryProblems.length > 0 ? w.registryBad(state.registryName) : w.registryNone;
+  $("registry-status").textContent = status;
+  $("registry-problems").innerHTML = state.registryProblems.map((p) => `<li>${escapeHtml(p)}</li>`).join("");
+}
+
+/** The hover card of a citation: its parts. */
+function showCard(mark: HTMLElement): void {
+  const c = state.citations[Number(mark.dataset.i)];
+  if (!c) return;
+  const w = words();
+  const ocr = c.diagnostics.filter((d) => d.code === "ocr-repaired").map((d) => (state.lang === "vi" ? d.messageVi : d.message));
+  const rows: [string, string | null][] = [
+    [w.fields.type, c.kind],
+    [w.fields.key, c.key],
+    [w.fields.date, c.date],
+    [w.fields.body, c.issuedBy],
+    [w.fields.term, c.term],
+    [w.fields.subject, c.subject],
+    [w.fields.relation, w.relations[c.relation] ?? c.relation],
+    [w.fields.confidence, `${Math.round(c.confidence * 100)}%`],
+    [w.fields.ocr, ocr.length > 0 ? ocr.join("; ") : null],
+  ];
+  const problems = state.diagnostics.filter((d) => d.start < c.end && d.end > c.start && d.code !== "ocr-repaired");
+  const card = $("card");
+  card.innerHTML = `<div class="card-title">${escapeHtml(c.text.replace(/\s+/g, " "))}</div><dl>${rows
+    .map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v ?? w.none)}</dd>`).join("")}</dl>${problems
+    .map((d) => `<p class="card-problem ${d.severity}">${escapeHtml(state.lang === "vi" ? d.messageVi : d.message)}</p>`).join("")}`;
+  const box = mark.getBoundingClientRect();
+  card.hidden = false;
+  card.style.left = `${Math.max(8, Math.min(box.left + window.scrollX, window.scrollX + document.documentElement.clientWidth - card.offsetWidth - 8))}px`;
+  card.style.top = `${box.bottom + window.scrollY + 6}px`;
+}
+
+/** Selects text[start, end) in the highlighted view (its text content is the text itself) and scrolls to it. */
+function selectInView(start: number, end: number): void {
+  const view = $("view");
+  const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
+  const range = document.createRange();
+  let offset = 0;
+  let started = false;
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const length = (node.nodeValue ?? "").length;
+    if (!started && start <= offset + length) range.setStart(node, start - offset), (started = true);
+    if (started && end <= offset + length) {
+      range.setEnd(node, end - offset);
+      break;
+    }
+    offset += length;
+  }
+  const selection = window.getSelection();
+  selection?.removeAllRanges();
+  selection?.addRange(range);
+  const target = range.startContainer.parentElement;
+  target?.scrollIntoView({ block: "center" });
+}
+
+function download(name: string, type: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = document.createElement("a");
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+const base = () => state.name.replace(/\.[^.]*$/, "");
+
+async function loadRegistry(file: File): Promise<void> {
+  state.registryName = file.name;
+  try {
+    state.registry = { name: file.name, registry: Registry.fromFile(file.name, new Uint8Array(await file.arrayBuffer())) };
+    state.registryProblems = [];
+  } catch (e) {
+    state.registry = null;
+    state.registryProblems = e instanceof RegistryError ? e.problems : [String(e)];
+  }
+  analyse();
+}
+
+function start(): void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  $("input").addEventListener("input", () => {
+    clearTimeout(timer);
+    timer = setTimeout(analyse, 150);
+  });
+  $<HTMLInputElement>("open").addEventListener("change", async (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (!file) return;
+    state.name = file.name;
+    const bytes = await file.arrayBuffer();
+    try {
+      $<HTMLTextAreaElement>("input").value = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+      state.notUtf8 = "";
+    } catch {
+      // Shown, not hidden: the bytes that are not UTF-8 read as U+FFFD and a reference there may be lost.
+      $<HTMLTextAreaElement>("input").value = new TextDecoder().decode(bytes);
+      state.notUtf8 = file.name;
+    }
+    analyse();
+  });
+  $<HTMLInputElement>("registry").addEventListener("change", (e) => {
+    const file = (e.target as HTMLInputElement).files?.[0];
+    if (file) void loadRegistry(file);
+  });
+  $("lang").addEventListener("click", () => {
+    state.lang = state.lang === "vi" ? "en" : "vi";
+    render();
+  });
+  $("export-json").addEventListener("click", () => download(`${base()}.citations.json`, "application/json", `${JSON.stringify(state.citations, null, 2)}\n`));
+  $("export-csv").addEventListener("click", () => download(`${base()}.citations.csv`, "text/csv", citationsCsv(state.citations)));
+  $("export-sarif").addEventListener("click", () =>
+    download(`${base()}.sarif`, "application/sarif+json", `${JSON.stringify(diagnosticsSarif(state.name, state.text, state.diagnostics), null, 2)}\n`));
+  $("diagnostics").addEventListener("click", (e) => {
+    const item = (e.target as HTMLElement).closest<HTMLElement>("li.diagnostic");
+    if (item) selectInView(Number(item.dataset.start), Number(item.dataset.end));
+  });
+  $("diagnostics").addEventListener("keydown", (e) => {
+    const item = (e.target as HTMLElement).closest<HTMLElement>("li.diagnostic");
+    if (item && e.key === "Enter") selectInView(Number(item.dataset.start), Number(item.dataset.end));
+  });
+  $("view").addEventListener("mouseover", (e) => {
+    const mark = (e.target as HTMLElement).closest<HTMLElement>("mark.cite");
+    if (mark) showCard(mark);
+  });
+  $("view").addEventListener("mouseout", (e) => {
+    if ((e.target as HTMLElement).closest("mark.cite")) $("card").hidden = true;
+  });
+  analyse();
+}
+
+start();

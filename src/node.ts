@@ -1,0 +1,29 @@
+/**
+ * vncite for Node: everything of the main entry, and `Registry.load(path)`, which reads a registry file.
+ * The main entry (`vncite`) touches nothing of Node, so it bundles for a browser; what reads files is here.
+ */
+import { readFileSync } from "node:fs";
+import { Registry as CoreRegistry, RegistryError } from "./check/registry.js";
+
+export * from "./index.js";
+
+export class Registry extends CoreRegistry {
+  /** Reads a `.json` or `.csv` registry file; any failure, reading included, is a RegistryError saying why. */
+  static load(path: string): CoreRegistry {
+    let bytes: Uint8Array;
+    try {
+      bytes = readFileSync(path);
+    } catch (e) {
+      throw new RegistryError([`${path}: cannot read the registry (${readFailure(e)})`]);
+    }
+    return CoreRegistry.fromFile(path, bytes);
+  }
+}
+
+function readFailure(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === "ENOENT") return "no such file";
+  if (code === "EISDIR") return "it is a directory";
+  if (code === "EACCES" || code === "EPERM") return "permission denied";
+  return (e as Error).message;
+}

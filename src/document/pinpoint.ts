@@ -11,10 +11,10 @@
  */
 import { createToken, type IToken, Lexer } from "chevrotain";
 import { buildLexer } from "../extract/lex.js";
-import { type NormalizedText, normalize, toOriginal } from "../extract/normalize.js";
+import { type Source, sourceOf } from "../extract/source.js";
 import type { Pinpoint, PinpointPath } from "../schema.js";
 import { PrefixParser, parsePrefix } from "../extract/prefix-parser.js";
-import { firstIndex, LETTER, type Quotation, quotationAt, quotations } from "../text.js";
+import { firstIndex, LETTER, quotationAt } from "../text.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
@@ -236,18 +236,18 @@ function readAt(text: string, at: number, width: number, hereAt: (at: number) =>
  * spaces folded). An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one.
  */
 export function findPinpoints(original: string): Pinpoint[] {
-  return pinpointsIn(normalize(original));
+  if (typeof original !== "string") throw new TypeError(`vncite.findPinpoints: expected the text as a string, got ${original === null ? "null" : typeof original}`);
+  return pinpointsIn(sourceOf(original));
 }
 
-/** findPinpoints over a text normalized already (parseDocument normalizes once for all its stages). */
-export function pinpointsIn(nt: NormalizedText): Pinpoint[] {
+/** findPinpoints over a source (parseDocument normalizes once for all its stages). */
+export function pinpointsIn(src: Source): Pinpoint[] {
   lexer ??= buildLexer(TOKENS);
   parser ??= new PinpointParser();
-  const { original, text } = nt;
+  const { text } = src;
   const out: Pinpoint[] = [];
   const hereAt = locator(text);
-  let quotes: Quotation[] | undefined;
-  const quoted = (at: number) => quotationAt((quotes ??= quotations(text)), at) !== undefined;
+  const quoted = (at: number) => quotationAt(src.quotes, src.orig(at)) !== undefined;
   let coveredTo = 0;
   START.lastIndex = 0;
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
@@ -269,8 +269,7 @@ export function pinpointsIn(nt: NormalizedText): Pinpoint[] {
     // flattened `… GIA Điều 9. Nguyên tắc`.
     const atLineStart = m.index === 0 || /[\n“]/.test(text[m.index - 1] as string) || AFTER_CAPITALS.test(text.slice(Math.max(0, m.index - 8), m.index));
     if (atLineStart && HEADING_AFTER.test(text.slice(end, end + 4))) continue;
-    const [from, to] = [toOriginal(nt, m.index), toOriginal(nt, end)];
-    out.push({ text: original.slice(from, to), start: from, end: to, paths: paths(parts) });
+    out.push({ ...src.span(m.index, end), paths: paths(parts) });
   }
   return out;
 }

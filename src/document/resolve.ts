@@ -6,6 +6,7 @@
  *   Kết luận số 93-KL/TW (sau đây gọi tắt là Kết luận số 93) … Kết luận số 93  →  both 93-KL/TW
  */
 import { diagnostic } from "../diagnostics.js";
+import type { Source } from "../extract/source.js";
 import type { Citation, Mention, Span } from "../schema.js";
 import { foldKey } from "../tables.js";
 import { firstIndex, withoutLeadingZeros } from "../text.js";
@@ -60,8 +61,10 @@ export function readDefinitions(mentions: Mention[], spans: Span[]): Map<string,
   return definitions;
 }
 
-export function resolveMentions(text: string, mentions: Mention[], definitions: Map<string, Definition>): void {
-  const sectionOf = sectionIndex(text);
+/** Resolves each mention in place (its resolvedKey, resolvedBy, evidence and diagnostics), in text order. */
+export function resolveMentions(src: Source, mentions: Mention[], definitions: Map<string, Definition>): void {
+  const text = src.original;
+  const sectionOf = sectionIndex(src);
   // Laws the text gives by name and number (`Luật Doanh nghiệp số 59/2020/QH14`): the name stands for the number.
   const numberOfName = new Map<string, string>();
   for (const m of mentions) if (m.citation?.nameKey && m.citation.key && m.citation.key !== m.citation.nameKey) numberOfName.set(m.citation.nameKey, m.citation.key);
@@ -106,7 +109,7 @@ export function resolveMentions(text: string, mentions: Mention[], definitions: 
     }
     if (!c) {
       // Back-reference: the nearest earlier resolved mention of the same kind, in the same section.
-      if (m.resolvedBy === null && BACK_TEST.test(m.text)) resolveBack(m, earlier.lastOfKind(m.kind), sectionOf);
+      if (m.resolvedBy === null && BACK_TEST.test(src.read(m.start, m.end))) resolveBack(m, earlier.lastOfKind(m.kind), sectionOf);
       else if (m.resolvedKey === null) m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
       return;
     }
@@ -183,12 +186,12 @@ function resolveBack(m: Mention, nearest: Mention | undefined, sectionOf: (offse
   else m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
 }
 
-/** The index of the section (I., II -, Chương 2, Mục 3 …) an offset falls in. */
-function sectionIndex(text: string): (offset: number) => number {
+/** The index of the section (I., II -, Chương 2, Mục 3 …) an original offset falls in. */
+function sectionIndex(src: Source): (offset: number) => number {
   const starts: number[] = [0];
   let at = 0;
-  for (const line of text.split("\n")) {
-    if (SECTION.test(line)) starts.push(at);
+  for (const line of src.text.split("\n")) {
+    if (SECTION.test(line)) starts.push(src.orig(at));
     at += line.length + 1;
   }
   // The last section start at or before `offset` (starts[0] is 0).

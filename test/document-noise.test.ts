@@ -4,7 +4,7 @@
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkDocument, type DocumentRecord, normalize, parseDocument } from "../src/index.js";
+import { check, checkDocument, type DocumentRecord, normalize, parseDocument } from "../src/index.js";
 import { random } from "./noise.js";
 
 const root = join(import.meta.dirname, "..");
@@ -99,5 +99,31 @@ describe("parseDocument and check with diacritics stripped from half the words",
     const damaged = text.replace(/\p{L}+/gu, (w) => (rng() < 0.5 ? strip(w) : w));
     const keys = (d: DocumentRecord) => d.cited.map((c) => c.key).sort();
     expect(keys(parseDocument(damaged))).toEqual(keys(parseDocument(text)));
+  });
+});
+
+describe("the normalize option", () => {
+  // A caller's own normalization (here: restoring one word's marks, letter for letter) is what every stage reads.
+  const restore = (t: string) => {
+    const nt = normalize(t);
+    return { ...nt, text: nt.text.replace(/Nghi quyet/g, "Nghị quyết") };
+  };
+  const text = "Thực hiện Nghị quyết số 20-NQ/TW của Bộ Chính trị. Nghi quyet nêu trên đã đề ra.";
+
+  it("is read by parseDocument's stages, spans in the caller's text", () => {
+    const back = (d: DocumentRecord) => d.mentions.find((m) => m.resolvedBy === "back-reference");
+    expect(back(parseDocument(text))).toBeUndefined();
+    const m = back(parseDocument(text, { normalize: restore }));
+    expect(m?.resolvedKey).toBe("20-NQ/TW");
+    expect(m?.text).toBe("Nghi quyet nêu trên");
+    expect(text.slice(m?.start, m?.end)).toBe(m?.text);
+  });
+
+  it("is passed on by check", () => {
+    expect(check(text).map((d) => d.code)).toEqual([]);
+    expect(check(text, { normalize: restore }).map((d) => d.code)).toEqual([]);
+    const unresolved = "Nghi quyet nêu trên đã đề ra.";
+    expect(check(unresolved, { normalize: restore }).map((d) => d.code)).toEqual(["unresolved-reference"]);
+    expect(check(unresolved).map((d) => d.code)).toEqual([]);
   });
 });

@@ -65,6 +65,17 @@ const read = (text: string, id: string) => {
   const record = parseDocument(text, { id });
   return { record, check: checkDocument(record) };
 };
+// The clean reading of a seed, read once for its three noises.
+const cleanReadings = new Map<string, { record: DocumentRecord; check: ReturnType<typeof checkDocument>; comparable: unknown }>();
+const readClean = (path: string, text: string) => {
+  let r = cleanReadings.get(path);
+  if (!r) {
+    const a = read(text, "doc");
+    r = { ...a, comparable: comparable(a, text) };
+    cleanReadings.set(path, r);
+  }
+  return r;
+};
 
 // The four seeds under every noise; every other text under one of them, in turn, so that each is read once noisy.
 const seeds = files.filter((f) => f.includes(`${join("fixtures", "")}`) && !f.includes("corpus"));
@@ -81,11 +92,11 @@ describe("parseDocument and check on noisy text", () => {
   it.each(cases.map(([f, n]) => [f.slice(root.length + 1), n, f] as const))("%s with %s", (_name, noise, path) => {
     const text = readFileSync(path, "utf8");
     const damaged = NOISES[noise](text);
-    const a = read(text, "doc");
+    const a = readClean(path, text);
     const b = read(damaged, "doc");
     const codes = (ds: { code: string }[]) => ds.filter(REPORTS_NOISE).map((x) => x.code);
     expect(values(b.record, codes(b.check))).toEqual(values(a.record, codes(a.check)));
-    expect(comparable(b, damaged)).toEqual(comparable(a, text));
+    expect(comparable(b, damaged)).toEqual(a.comparable);
   });
 });
 

@@ -143,6 +143,7 @@ function wordMentions(src: Source, citations: Citation[], key: string | null, ow
  */
 function relateNormalized(src: Source, mentions: Mention[]): StatedRelation[] {
   const quotes = src.quotes.map(([a, b]): Quotation => [src.norm(a), src.norm(b)]);
+  // Clean text: nothing to map (spans it gives are sliced from the text it reads).
   if (src.text === src.original) return relate(src.text, mentions, quotes);
   const n = (s: Span): Span => ({ text: s.text, start: src.norm(s.start), end: src.norm(s.end) });
   const o = (s: Span): Span => src.span(s.start, s.end);

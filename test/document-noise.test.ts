@@ -3,6 +3,7 @@
 // every span slices the damaged text to its own text.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check, checkDocument, type DocumentRecord, normalize, parseDocument } from "../src/index.js";
 import { random } from "./noise.js";
@@ -136,5 +137,26 @@ describe("the normalize option", () => {
     const unresolved = "Nghi quyet nêu trên đã đề ra.";
     expect(check(unresolved, { normalize: restore }).map((d) => d.code)).toEqual(["unresolved-reference"]);
     expect(check(unresolved).map((d) => d.code)).toEqual([]);
+  });
+});
+
+describe("spans on generated noisy documents (fast-check, fixed seed)", () => {
+  // Pieces of the document grammar and of the noise between them: every span must still slice the text to its text.
+  const pieces = [
+    "Điều 5. Phạm vi\n", "khoản 1 Điều này", "Điều 5của", "Luật này", "Nghị quyết nêu trên", "Nghị quyết số 20-NQ/TW",
+    "Luật Đất đai số 31/2024/QH15", "(sau đây gọi tắt là Luật A)", "Căn cứ ", "Thực hiện ", "1. Sửa đổi, bổ sung khoản 1 Điều 3 như sau:\n",
+    "Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025.", "Hà Nội, ngày 5 tháng 3 năm 2024\n", "KẾ HOẠCH\n",
+    "“", "”", "[Khoản này được hướng dẫn bởi Thông tư số 01/2011/TT-BNV]", "\n", " ", ", ", "; ", "\u0301", "\u0323", "\u00D0",
+    "\u00F0", "\u200B", "\u00AD", "–", "\f", "của ", "tại ",
+  ];
+  it("parseDocument and check never throw, and every span is exact", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join("");
+        const record = parseDocument(text, { id: "x" });
+        comparable({ record, check: checkDocument(record) }, text);
+      }),
+      { seed: 13, numRuns: 300 },
+    );
   });
 });

@@ -60,21 +60,16 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   // when X is its type (or the start of it: `Thông tư này` in a Thông tư liên tịch), or its heading's (a
   // consolidated text's `Luật này`).
   const ownTypes = [type?.kind, header.type?.kind].filter((t): t is string => t !== undefined).map(foldKey);
+  const ownTitle = header.subject ? foldName(src.read(header.subject.start, header.subject.end)) : null;
   const mentions = [
-    ...citationMentions(citations.filter((c) => c !== own), definitionSpans),
+    ...citationMentions(citations.filter((c) => c !== own), definitionSpans, key, ownTitle),
     ...wordMentions(src, citations, key, ownTypes),
   ].sort((a, b) => a.start - b.start);
-  // The document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself.
-  const ownTitle = header.subject ? foldName(src.read(header.subject.start, header.subject.end)) : null;
-  for (const m of mentions) {
-    if (key && ownTitle && m.citation?.title && !m.citation.spans.identifier && foldName(normalize(m.citation.title).text) === ownTitle) {
-      Object.assign(m, { resolvedKey: key, resolvedBy: "self" });
-    }
-  }
 
   const placed = placePinpoints(src, mentions);
   for (const [m, list] of placed.of) m.pinpoints = list;
-  resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans));
+  const resolutions = resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans));
+  resolutions.forEach((r, i) => Object.assign(mentions[i] as Mention, r));
   const stated = relateNormalized(src, mentions);
 
   const effective = effectiveDate(src, header.date?.iso ?? null);
@@ -101,15 +96,19 @@ function definitionsIn(src: Source): Span[] {
   return [...src.text.matchAll(DEFINITION)].map((m) => src.span(m.index, m.index + m[0].length));
 }
 
-/** One mention per citation, marked when it stands inside a definition (both lists in text order: one sweep). */
-function citationMentions(citations: Citation[], definitions: Span[]): Mention[] {
+/**
+ * One mention per citation, marked when it stands inside a definition (both lists in text order: one sweep). The
+ * document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself.
+ */
+function citationMentions(citations: Citation[], definitions: Span[], key: string | null, ownTitle: string | null): Mention[] {
   let d = 0;
   return citations.map((c) => {
     while (d < definitions.length && (definitions[d] as Span).end <= c.start) d++;
     const def = definitions[d];
     const isDefinition = def !== undefined && c.start >= def.start && c.start < def.end;
+    const self = key !== null && ownTitle !== null && c.title !== null && !c.spans.identifier && foldName(normalize(c.title).text) === ownTitle;
     return {
-      text: c.text, start: c.start, end: c.end, kind: c.kind, key: c.key, resolvedKey: null, resolvedBy: null,
+      text: c.text, start: c.start, end: c.end, kind: c.kind, key: c.key, resolvedKey: self ? key : null, resolvedBy: self ? "self" : null,
       evidence: null, relation: "mentions", verb: null, pinpoints: [], isDefinition, citation: c, diagnostics: [],
     };
   });

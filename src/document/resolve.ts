@@ -61,8 +61,14 @@ export function readDefinitions(mentions: Mention[], spans: Span[]): Map<string,
   return definitions;
 }
 
-/** Resolves each mention in place (its resolvedKey, resolvedBy, evidence and diagnostics), in text order. */
-export function resolveMentions(src: Source, mentions: Mention[], definitions: Map<string, Definition>): void {
+/** What resolving a mention gives it. */
+export type Resolution = Pick<Mention, "resolvedKey" | "resolvedBy" | "evidence" | "diagnostics">;
+
+/**
+ * The resolution of each mention (in text order), one per mention in the order given; the mentions themselves
+ * are left as they are (the stage reads a copy of each, which it fills in).
+ */
+export function resolveMentions(src: Source, mentions: readonly Mention[], definitions: Map<string, Definition>): Resolution[] {
   const text = src.original;
   const sectionOf = sectionIndex(src);
   // Laws the text gives by name and number (`Luật Doanh nghiệp số 59/2020/QH14`): the name stands for the number.
@@ -92,9 +98,11 @@ export function resolveMentions(src: Source, mentions: Mention[], definitions: M
     }
   }
   const earlier = new EarlierMentions();
-  mentions.forEach((m) => {
+  return mentions.map((given) => {
+    const m: Mention = { ...given, diagnostics: [] };
     resolveOne(m);
     earlier.add(m);
+    return { resolvedKey: m.resolvedKey, resolvedBy: m.resolvedBy, evidence: m.evidence, diagnostics: m.diagnostics };
   });
 
   function resolveOne(m: Mention): void {
@@ -103,7 +111,7 @@ export function resolveMentions(src: Source, mentions: Mention[], definitions: M
     const numbered = c?.key && c.key === c.nameKey ? numberOfName.get(c.key) : undefined;
     if (numbered) {
       const first = firstOf.get(numbered);
-      const evidence = first !== m ? first : mentions.find((o) => o !== m && (o.citation?.key === numbered || o.citation?.nameKey === numbered));
+      const evidence = first && first.start !== m.start ? first : mentions.find((o) => o.start !== m.start && (o.citation?.key === numbered || o.citation?.nameKey === numbered));
       Object.assign(m, { resolvedKey: numbered, resolvedBy: "name", evidence: evidence ? spanOf(text, evidence.start, evidence.end) : null });
       return;
     }

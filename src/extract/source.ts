@@ -17,56 +17,67 @@ import type { Span } from "../schema.js";
 /** Editorial notes legal portals insert in square brackets (`[Khoản này được hướng dẫn bởi …]`): not the text. */
 export const EDITORIAL_NOTE = /\[[^\]\n]*\]/g;
 
-export interface Source {
-  /** The caller's text. */
-  readonly original: string;
+/** The source of one text: built once by `sourceOf`, read by every stage after normalize. */
+export class Source {
   /** The normalized text every stage reads. */
   readonly text: string;
-  readonly nt: NormalizedText;
-  /** Original offset of a normalized one, and back. */
-  orig(i: number): number;
-  norm(i: number): number;
+  private readonly identity: boolean;
+  private lineIndex: ReturnType<typeof lineIndex> | undefined;
+  private quoteList: Quotation[] | undefined;
+  private noteList: Quotation[] | undefined;
+
+  constructor(
+    /** The caller's text. */
+    readonly original: string,
+    readonly nt: NormalizedText,
+  ) {
+    this.text = nt.text;
+    // Clean text needs no map: every offset is its own.
+    this.identity = nt.breaks === null;
+  }
+
+  /** Original offset of a normalized one. */
+  orig(i: number): number {
+    return this.identity ? i : toOriginal(this.nt, i);
+  }
+
+  /** Normalized offset of an original one. */
+  norm(i: number): number {
+    return this.identity ? i : toNormalized(this.nt, i);
+  }
+
   /** The original span of normalized [start, end): its text sliced from the original. */
-  span(start: number, end: number): Span;
+  span(start: number, end: number): Span {
+    const s = this.orig(start);
+    const e = this.orig(end);
+    return { text: this.original.slice(s, e), start: s, end: e };
+  }
+
   /** The normalized text of original [start, end). */
-  read(start: number, end: number): string;
+  read(start: number, end: number): string {
+    return this.text.slice(this.norm(start), this.norm(end));
+  }
+
   /** Where the normalized line holding a normalized offset starts and ends. */
-  readonly lines: ReturnType<typeof lineIndex>;
+  get lines(): ReturnType<typeof lineIndex> {
+    return (this.lineIndex ??= lineIndex(this.text));
+  }
+
   /** `“…”` quotations, in ORIGINAL offsets (opening and closing mark). */
-  readonly quotes: readonly Quotation[];
+  get quotes(): readonly Quotation[] {
+    return (this.quoteList ??= quotations(this.text).map(([a, b]): Quotation => [this.orig(a), this.orig(b)]));
+  }
+
   /**
    * Editorial notes `[…]`, in ORIGINAL offsets, as quotations (the offset before the `[`, the one after the
    * `]`) so that `quotationAt` finds what stands inside one, brackets included.
    */
-  readonly notes: readonly Quotation[];
+  get notes(): readonly Quotation[] {
+    return (this.noteList ??= [...this.text.matchAll(EDITORIAL_NOTE)].map((m): Quotation => [this.orig(m.index) - 1, this.orig(m.index + m[0].length)]));
+  }
 }
 
 /** The source of `original`, normalized by `normalizeFn` (the `normalize` option of extract and parseDocument). */
 export function sourceOf(original: string, normalizeFn: (text: string) => NormalizedText = normalize): Source {
-  const nt = normalizeFn(original);
-  const text = nt.text;
-  // Clean text needs no map: every offset is its own.
-  const identity = nt.breaks === null;
-  const orig = identity ? (i: number) => i : (i: number) => toOriginal(nt, i);
-  const norm = identity ? (i: number) => i : (i: number) => toNormalized(nt, i);
-  let lines: ReturnType<typeof lineIndex> | undefined;
-  let quotes: Quotation[] | undefined;
-  let notes: Quotation[] | undefined;
-  return {
-    original, text, nt, orig, norm,
-    span(start, end) {
-      const [s, e] = [orig(start), orig(end)];
-      return { text: original.slice(s, e), start: s, end: e };
-    },
-    read: identity ? (start, end) => text.slice(start, end) : (start, end) => text.slice(norm(start), norm(end)),
-    get lines() {
-      return (lines ??= lineIndex(text));
-    },
-    get quotes() {
-      return (quotes ??= quotations(text).map(([a, b]): Quotation => [orig(a), orig(b)]));
-    },
-    get notes() {
-      return (notes ??= [...text.matchAll(EDITORIAL_NOTE)].map((m): Quotation => [orig(m.index) - 1, orig(m.index + m[0].length)]));
-    },
-  };
+  return new Source(original, normalizeFn(original));
 }

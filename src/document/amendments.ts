@@ -9,9 +9,9 @@
  *   Nghị định số 30/2020/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.    repeals, from that date
  */
 import documentJson from "../../grammar/document.json";
-import { EDITORIAL_NOTE, type Source } from "../extract/source.js";
+import { EDITORIAL_NOTE, normalizedSource, type Source } from "../extract/source.js";
 import { DATE_PHRASE, dateValue } from "./date-phrase.js";
-import { findPinpoints } from "./pinpoint.js";
+import { pinpointsIn } from "./pinpoint.js";
 import type { Amendment, Mention, PinpointPath } from "../schema.js";
 import { firstIndex, quotationAt } from "../text.js";
 
@@ -67,7 +67,8 @@ export function findAmendments(src: Source, mentions: Mention[], effective: stri
       }
     }
     const action = actionOf(m[1] as string);
-    const [found, then] = findPinpoints(visible);
+    // The line's own pinpoints, read alone (the line is normalized already): `Điều này` points nowhere here.
+    const [found, then] = pinpointsIn(normalizedSource(visible));
     const sub = LETTER_ITEM.test(line);
     // `Bổ sung khoản 11 vào Điều 7`: the second pinpoint completes the first (not `Điều 6a vào sau Điều 6`).
     const within = found && then && !found.paths.some((p) => p.article) && then.paths[0]?.article ? (then.paths[0] as PinpointPath) : {};

@@ -81,3 +81,8 @@ export class Source {
 export function sourceOf(original: string, normalizeFn: (text: string) => NormalizedText = normalize): Source {
   return new Source(original, normalizeFn(original));
 }
+
+/** The source of a text normalized already (a line of a source's text): read as it is, offsets its own. */
+export function normalizedSource(text: string): Source {
+  return new Source(text, { original: text, text, repairs: [], breaks: null });
+}

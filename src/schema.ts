@@ -27,7 +27,10 @@ export const DiagnosticSchema = z.object({
   /** A suggested replacement for text.slice(start, end), where one is clear. */
   fix: z.string().nullable(),
   /** Other places involved (the other citation of an inconsistent pair). */
-  related: z.array(SpanSchema).optional(),
+  related: z.array(SpanSchema.extend({
+    /** The document the span is in, when it is another one than the diagnostic's (checkCorpus). */
+    doc: z.string().optional(),
+  })).optional(),
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 

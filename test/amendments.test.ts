@@ -18,6 +18,20 @@ describe("amendment forms", () => {
     expect(amendments(HEAD + line)).toEqual([{ action, target: "119/2014/NĐ-CP", paths, date: null, phrase: null }]);
   });
 
+  it("reads decomposed (NFD) text with `Ð`: the same amendments, clean words, spans in the text", () => {
+    const text = `${HEAD}4. Thay thế cụm từ “Bộ Tài chính” bằng cụm từ “Bộ Kế hoạch” tại khoản 2 Điều 3.\nNghị định số 30/2020/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.`;
+    const noisy = text.replace(/Đ/g, "\u00D0").normalize("NFD");
+    expect(amendments(noisy)).toEqual(amendments(text));
+    expect(amendments(noisy)).toEqual([
+      { action: "replaces", target: "119/2014/NĐ-CP", paths: [{ clause: "2", article: "3" }], date: null, phrase: { from: "Bộ Tài chính", to: "Bộ Kế hoạch" } },
+      { action: "repeals", target: "30/2020/NĐ-CP", paths: [], date: "2025-07-01", phrase: null },
+    ]);
+    for (const a of parseDocument(noisy).amendments) {
+      expect(noisy.slice(a.span.start, a.span.end)).toBe(a.span.text);
+      if (a.pinpoint) expect(noisy.slice(a.pinpoint.start, a.pinpoint.end)).toBe(a.pinpoint.text);
+    }
+  });
+
   it("refines a numbered item with its lettered sub-items", () => {
     const text = `${HEAD}1. Sửa đổi, bổ sung một số điểm của khoản 2 Điều 5 như sau:\na) Sửa đổi, bổ sung điểm c như sau:\nb) Bãi bỏ điểm h;`;
     expect(amendments(text).map((a) => [a.action, a.paths])).toEqual([

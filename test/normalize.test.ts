@@ -2,6 +2,7 @@
 import { describe, expect, it } from "vitest";
 import { extract, normalize } from "../src/index.js";
 import { toOriginal } from "../src/extract/normalize.js";
+import { sourceOf } from "../src/extract/source.js";
 
 describe("normalize", () => {
   it("leaves clean text alone, with no offset map", () => {
@@ -36,5 +37,31 @@ describe("normalize", () => {
     const found = extract(original);
     expect(found.map((c) => c.key)).toEqual(["30/2020/NĐ-CP", "1/2011/TT-BNV", "30/2020/NĐ-CP", "1/2011/TT-BNV", "30/2020/NĐ-CP", "1/2011/TT-BNV"]);
     for (const c of found) expect(original.slice(c.start, c.end)).toBe(c.text);
+  });
+});
+
+describe("the source", () => {
+  it("reads normalized, spans in the original", () => {
+    const original = "Nghi\u0323 quyê\u0301t “Luâ\u0323t này” [Ghi chu\u0301] sô\u0301 20-NQ/TW";
+    const src = sourceOf(original);
+    expect(src.text).toBe("Nghị quyết “Luật này” [Ghi chú] số 20-NQ/TW");
+    const at = src.text.indexOf("20-NQ/TW");
+    const span = src.span(at, at + 8);
+    expect(span.text).toBe("20-NQ/TW");
+    expect(original.slice(span.start, span.end)).toBe("20-NQ/TW");
+    // Original offsets in, normalized text out.
+    const quy = original.indexOf("quy");
+    expect(src.read(quy, original.indexOf(" “"))).toBe("quyết");
+    // Quotations and notes in original offsets.
+    const [quote] = src.quotes;
+    expect(original.slice(quote?.[0], (quote?.[1] ?? 0) + 1)).toBe("“Luâ\u0323t này”");
+    const [note] = src.notes;
+    expect(original.slice((note?.[0] ?? 0) + 1, note?.[1])).toBe("[Ghi chu\u0301]");
+  });
+
+  it("costs no map on clean text", () => {
+    const src = sourceOf("Nghị quyết số 20-NQ/TW");
+    expect(src.nt.breaks).toBeNull();
+    expect(src.read(0, 10)).toBe("Nghị quyết");
   });
 });

@@ -33,6 +33,24 @@ describe("pinpoint forms", () => {
     expect(findPinpoints("xĐiều 5; (Điều 6)").map((p) => p.text)).toEqual(["Điều 6"]);
   });
 
+  // A level it cannot read ends the pinpoint there, with the levels read so far (b_014 `khoản 1 Điều 21của`,
+  // b_027 `Điểm I Mục C`); a level read twice starts the next pinpoint.
+  it.each([
+    ["theo khoản 1 Điều 21của Luật", ["khoản 1"]],
+    ["theo Điều 5của Luật", []],
+    ["quy định tại Chương II Điều kiện chung", ["Chương II"]],
+    ["theo khoản 1 Điều 5 khoản 2 Điều 6 của Luật", ["khoản 1 Điều 5", "khoản 2 Điều 6"]],
+  ])("%s", (text, found) => {
+    expect(findPinpoints(text).map((p) => p.text)).toEqual(found);
+  });
+
+  it("reads decomposed (NFD) text, with spans in it", () => {
+    const text = "theo điểm a khoản 1 Điều 12 của Luật".normalize("NFD");
+    const [p] = findPinpoints(text);
+    expect(p?.paths).toEqual([{ point: "a", clause: "1", article: "12" }]);
+    expect(text.slice(p?.start, p?.end)).toBe(p?.text);
+  });
+
   it.each(["Điều lệ Đảng", "đủ điều kiện", "Điều 5. Hiệu lực thi hành", "Chương trình hành động", "Mục tiêu", "điểm đến"])("%s is no pinpoint", (text) => {
     expect(findPinpoints(text)).toEqual([]);
   });

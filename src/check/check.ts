@@ -9,10 +9,11 @@ import { withPositions } from "../positions.js";
 import termsJson from "../../grammar/terms.json";
 import { diagnostic } from "../diagnostics.js";
 import { type CitationGraph, partySpelling } from "../graph/graph.js";
-import { parseDocument } from "../document/document.js";
+import { type DocumentOptions, parseDocument } from "../document/document.js";
+import { normalize } from "../extract/normalize.js";
 import { NOT_IN_FORCE, type Registry } from "./registry.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Span } from "../schema.js";
-import { foldName, issuerInfo, ISSUERS, kindOfWord, typeCodeInfo } from "../tables.js";
+import { ASSEMBLIES, foldName, issuerInfo, ISSUERS, kindOfWord, typeCodeInfo } from "../tables.js";
 import { addTo } from "../text.js";
 
 export interface CheckOptions {
@@ -20,12 +21,22 @@ export interface CheckOptions {
   registry?: Registry;
   /** The caller's id for the text (see parseDocument). */
   id?: string;
+  /** Replace the normalization stage, as in extract and parseDocument. */
+  normalize?: DocumentOptions["normalize"];
 }
+
+/** Names compared whatever the character noise of the text they were read from (NFD marks, `Ð`), then folded. */
+const folded = (s: string) => foldName(normalize(s).text);
+// `…/QH14`, `…/UBTVQH14`: an assembly and its legislature's number (grammar/types.json).
+const ASSEMBLY = new RegExp(`^(?:${ASSEMBLIES.join("|")})(\\d+)$`);
 
 /** Diagnostics for a text, ordered by position. */
 export function check(text: string, options: CheckOptions = {}): Diagnostic[] {
   if (typeof text !== "string") throw new TypeError(`vncite.check: expected the text as a string, got ${text === null ? "null" : typeof text}`);
-  const record = parseDocument(text, options.id === undefined ? {} : { id: options.id });
+  const record = parseDocument(text, {
+    ...(options.id === undefined ? {} : { id: options.id }),
+    ...(options.normalize === undefined ? {} : { normalize: options.normalize }),
+  });
   return withPositions(text, checkDocument(record, options.registry));
 }
 
@@ -60,7 +71,9 @@ export function checkCorpus(graph: CitationGraph): CorpusDiagnostic[] {
     const agrees = conflict.keys.filter((k) => kinds.some((kind) => kindOfWord(kind)?.codes.includes(partySpelling(k)?.code ?? "")));
     const count = (key: string) => places.filter((p) => p.reads === key).length;
     const usual = agrees.length === 1 ? (agrees[0] as string) : conflict.keys.reduce((a, b) => (count(b) > count(a) ? b : a));
-    const related = places.filter((p) => p.reads === usual).slice(0, 5).map(({ text, start, end }) => ({ text, start, end }));
+    // In a stable order (by document, then place), whatever order the documents were added in; each with its document.
+    places.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.start - b.start));
+    const related = places.filter((p) => p.reads === usual).slice(0, 5).map(({ doc, text, start, end }) => ({ doc, text, start, end }));
     for (const p of places) {
       if (!p.reads || p.reads === usual || !conflict.keys.includes(p.reads)) continue;
       const args = { key: usual, field: "codes across the corpus", fieldVi: "ký hiệu trong kho văn bản", values: `${p.reads} / ${usual}` };
@@ -70,12 +83,12 @@ export function checkCorpus(graph: CitationGraph): CorpusDiagnostic[] {
   return out.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.diagnostic.start - b.diagnostic.start));
 }
 
-const ISSUER_NAMES = ISSUERS.flatMap((i) => i.names.map((n) => ({ code: i.code, name: foldName(n) })));
+const ISSUER_NAMES = ISSUERS.flatMap((i) => i.names.map((n) => ({ code: i.code, name: folded(n) })));
 
 /** Issuer codes whose names the issuing body in words contains (`Ban Tuyên giáo Huyện ủy` → BTGHU, HU). */
 function codesNamedIn(body: string): Set<string> {
-  const folded = foldName(body);
-  return new Set(ISSUER_NAMES.filter((n) => folded.includes(n.name)).map((n) => n.code));
+  const name = folded(body);
+  return new Set(ISSUER_NAMES.filter((n) => name.includes(n.name)).map((n) => n.code));
 }
 
 /** The issuing body's own code in an issuer: `TW`, `TWĐTN` of `TWĐTN-VP`, `MTTQ` of `MTTQ-BTT`, `QH` of `QH14`. */
@@ -141,7 +154,7 @@ function checkConsistency(mentions: Mention[]): Diagnostic[] {
   for (const [key, citations] of byKey) {
     const fields = [
       { field: "dates", fieldVi: "ngày", value: (c: Citation) => c.date, span: (c: Citation) => c.spans.date, same: (a: string, b: string) => a === b },
-      { field: "issuing bodies", fieldVi: "cơ quan ban hành", value: (c: Citation) => c.issuedBy, span: (c: Citation) => c.spans.issuedBy, same: (a: string, b: string) => foldName(a).includes(foldName(b)) || foldName(b).includes(foldName(a)) },
+      { field: "issuing bodies", fieldVi: "cơ quan ban hành", value: (c: Citation) => c.issuedBy, span: (c: Citation) => c.spans.issuedBy, same: (a: string, b: string) => folded(a).includes(folded(b)) || folded(b).includes(folded(a)) },
       { field: "terms", fieldVi: "khóa", value: (c: Citation) => c.term, span: (c: Citation) => c.spans.term, same: (a: string, b: string) => a === b },
     ];
     for (const f of fields) {
@@ -155,7 +168,7 @@ function checkConsistency(mentions: Mention[]): Diagnostic[] {
     const date = citations.find((c) => c.date)?.date;
     for (const c of citations) {
       if (!date) break;
-      const assembly = c.issuer ? /^(?:QH|UBTVQH)(\d+)$/.exec(c.issuer) : null;
+      const assembly = c.issuer ? ASSEMBLY.exec(c.issuer) : null;
       const named = c.term ?? (assembly ? toRoman(Number(assembly[1])) : null);
       if (!named) continue;
       const table = c.term && c.style === "party" ? termsJson.party : assembly ? termsJson.assembly : null;
@@ -192,8 +205,8 @@ function checkRegistry(mentions: Mention[], registry: Registry): Diagnostic[] {
       const cited = f.cited(m.citation);
       const registered = f.field === "kind" ? known.kind : f.field === "date" ? known.date : f.field === "issuing body" ? known.issuedBy : known.subject;
       if (!cited || !registered) continue;
-      const a = foldName(cited);
-      const b = foldName(registered);
+      const a = folded(cited);
+      const b = folded(registered);
       if (a === b || (f.field !== "date" && f.field !== "kind" && (a.includes(b) || b.includes(a)))) continue;
       out.push(diagnostic("registry-mismatch", m.start, m.end, { key: m.resolvedKey, field: f.field, fieldVi: f.fieldVi, cited, known: registered }));
     }

@@ -8,31 +8,43 @@
  *   4. Thay thế cụm từ "…" bằng cụm từ "…" tại khoản 2 Điều 3.                 replaces the words, there
  *   Nghị định số 30/2020/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.    repeals, from that date
  */
-import { readDate } from "../extract/date.js";
-import { findPinpoints } from "./pinpoint.js";
-import { EDITORIAL_NOTE } from "./relations.js";
+import documentJson from "../../grammar/document.json";
+import { EDITORIAL_NOTE, normalizedSource, type Source } from "../extract/source.js";
+import { DATE_PHRASE, dateValue } from "./date-phrase.js";
+import { pinpointsIn } from "./pinpoint.js";
 import type { Amendment, Mention, PinpointPath } from "../schema.js";
+import { firstIndex, quotationAt } from "../text.js";
 
+// The acts (grammar/document.json), longest first, with a capital first letter; `Sửa đổi bổ sung` without its comma.
+const ACTS = [...documentJson.amendmentActs].sort((a, b) => b.verb.length - a.verb.length);
+const actPattern = (verb: string) => (verb[0] as string).toUpperCase() + verb.slice(1).replace(/,/g, ",?").replace(/ /g, "[ \\t]+");
+const ACTION: Record<string, Amendment["action"]> = Object.fromEntries(ACTS.map((a) => [a.verb, a.action as Amendment["action"]]));
 // An action at the start of a line, after its number (`1.`, `a)`) or its article heading (`Điều 2.`).
-const ACTION_LINE = /^[ \t]*(?:(?:\d{1,3}|[a-zđ])[.)][ \t]+|Điều[ \t]+\d+[a-zđ]?\.[ \t]+)?(Sửa đổi,?[ \t]+bổ sung|Sửa đổi|Bổ sung|Bãi bỏ|Thay thế)(?![\p{L}])/gmu;
-const ACTION: Record<string, Amendment["action"]> = { "bãi bỏ": "repeals", "thay thế": "replaces" };
+const ACTION_LINE = new RegExp(
+  String.raw`^[ \t]*(?:(?:\d{1,3}|[a-zđ])[.)][ \t]+|Điều[ \t]+\d+[a-zđ]?\.[ \t]+)?(${ACTS.map((a) => actPattern(a.verb)).join("|")})(?![\p{L}])`,
+  "gmu",
+);
 const PHRASE = /cụm từ\s+["“]([^"”]{1,200})["”]\s+bằng\s+cụm từ\s+["“]([^"”]{0,200})["”]/u;
 // `… hết hiệu lực (thi hành) kể từ ngày 01 tháng 7 năm 2025`, or `… từ ngày Luật này có hiệu lực` (the text's own
 // entry into force).
-const EXPIRES =
-  /^\s*(?:đã\s+)?hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+ngày\s+(?:(\d{1,2})(?:\s+tháng\s+|[/.-])(\d{1,2})(?:\s+năm\s+|[/.-])(\d{4})|(\p{L}+(?:\s+\p{L}+){0,3})\s+này\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?)/u;
+const EXPIRES = new RegExp(
+  String.raw`^\s*(?:đã\s+)?hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+(?:${DATE_PHRASE}|ngày\s+(?<own>\p{L}+(?:\s+\p{L}+){0,3})\s+này\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?)`,
+  "u",
+);
 
 const LETTER_ITEM = /^[ \t]*[a-zđ]\)/u;
+const actionOf = (verb: string) => ACTION[verb.toLowerCase().replace(/[ \t]+/g, " ").replace(/^sửa đổi,? bổ sung$/, "sửa đổi, bổ sung")] ?? "amends";
 
 /**
- * The amendments a text makes, in order. `mentions` are its resolved mentions (parseDocument); `effective` is
- * the text's own entry into force, the date of what it repeals `từ ngày Luật này có hiệu lực`.
+ * The amendments a text makes, in order, read from its normalized source. `mentions` are its resolved mentions
+ * (parseDocument); `effective` is the text's own entry into force, the date of what it repeals `từ ngày Luật này
+ * có hiệu lực`.
  */
-export function findAmendments(text: string, mentions: Mention[], effective: string | null = null): Amendment[] {
+export function findAmendments(src: Source, mentions: Mention[], effective: string | null = null): Amendment[] {
+  const text = src.text;
   const out: Amendment[] = [];
   const cited = mentions.filter((m) => m.citation !== null && m.resolvedKey !== null && !m.isDefinition);
-  const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n) => [n.index, n.index + n[0].length] as const);
-  const inNote = (at: number) => notes.some(([a, b]) => at >= a && at < b);
+  const inNote = (at: number) => quotationAt(src.notes, at) !== undefined;
   let target: string | null = null;
   // The part a numbered item names, which its lettered sub-items (`a) Sửa đổi khoản 1`) refine.
   let parent: PinpointPath = {};
@@ -45,14 +57,23 @@ export function findAmendments(text: string, mentions: Mention[], effective: str
     }
     const line = text.slice(m.index, lineEnd);
     const visible = line.replace(EDITORIAL_NOTE, (n) => " ".repeat(n.length));
-    const named = cited.find((c) => c.start >= m.index && c.start < lineEnd && !inNote(c.start));
-    const action = ACTION[(m[1] as string).toLowerCase().replace(/[ \t]+/g, " ")] ?? "amends";
-    const [found, then] = findPinpoints(visible);
+    // The first citation on the line outside a note (found by search: thousands of lines stay linear).
+    const [lineFrom, lineTo] = [src.orig(m.index), src.orig(lineEnd)];
+    let named: Mention | undefined;
+    for (let k = firstIndex(cited.length, (i) => (cited[i] as Mention).start >= lineFrom); k < cited.length && (cited[k] as Mention).start < lineTo; k++) {
+      if (!inNote((cited[k] as Mention).start)) {
+        named = cited[k];
+        break;
+      }
+    }
+    const action = actionOf(m[1] as string);
+    // The line's own pinpoints, read alone (the line is normalized already): `Điều này` points nowhere here.
+    const [found, then] = pinpointsIn(normalizedSource(visible));
     const sub = LETTER_ITEM.test(line);
     // `Bổ sung khoản 11 vào Điều 7`: the second pinpoint completes the first (not `Điều 6a vào sau Điều 6`).
     const within = found && then && !found.paths.some((p) => p.article) && then.paths[0]?.article ? (then.paths[0] as PinpointPath) : {};
     const pinpoint = found
-      ? { ...found, start: found.start + m.index, end: found.end + m.index, paths: found.paths.map((p) => ({ ...(sub ? parent : {}), ...within, ...p })) }
+      ? { ...src.span(found.start + m.index, found.end + m.index), paths: found.paths.map((p) => ({ ...(sub ? parent : {}), ...within, ...p })) }
       : null;
     if (!sub) parent = pinpoint?.paths[0] ?? {};
     // `Sửa đổi, bổ sung một số điều của <document>:` names the document the items below it amend.
@@ -66,19 +87,19 @@ export function findAmendments(text: string, mentions: Mention[], effective: str
     if (!on || (!pinpoint && !named && !phrase)) continue;
     out.push({
       action, target: on, pinpoint, date: null, phrase: phrase ? { from: phrase[1] as string, to: phrase[2] as string } : null,
-      span: { text: line.trimEnd(), start: m.index, end: m.index + line.trimEnd().length },
+      span: src.span(m.index, m.index + line.trimEnd().length),
     });
   }
   // `<document> hết hiệu lực kể từ ngày …`: repealed from that date.
   for (const c of cited) {
-    const e = EXPIRES.exec(text.slice(c.end, c.end + 120));
+    const after = src.norm(c.end);
+    const e = EXPIRES.exec(text.slice(after, after + 120));
     if (!e) continue;
-    const reading = readDate(e[1] ?? null, e[2] ?? null, e[3] ?? null);
-    const end = c.end + e[0].length;
-    const date = e[4] ? effective : reading.kind === "valid" ? reading.iso : null;
+    const end = src.orig(after + e[0].length);
+    const date = e.groups?.own ? effective : dateValue(e.groups).iso;
     out.push({
       action: "repeals", target: c.resolvedKey as string, pinpoint: null, date, phrase: null,
-      span: { text: text.slice(c.start, end), start: c.start, end },
+      span: { text: src.original.slice(c.start, end), start: c.start, end },
     });
   }
   return out.sort((a, b) => a.span.start - b.span.start);

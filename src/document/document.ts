@@ -6,20 +6,23 @@
  *   → { key: "300/LĐLĐ", mentions: [{ resolvedKey: "1051/LĐLĐ", relation: "basedOn", … }], … }
  */
 import { findAmendments } from "./amendments.js";
-import { readDate } from "../extract/date.js";
 import { extract } from "../extract/extract.js";
-import { HEADER_LINES, readHeader } from "./header.js";
 import { type NormalizedText, normalize } from "../extract/normalize.js";
+import { type Source, sourceOf } from "../extract/source.js";
+import { DATE_PHRASE, dateValue } from "./date-phrase.js";
+import { HEADER_LINES, readHeader } from "./header.js";
 import { pinpointsIn } from "./pinpoint.js";
 import { relate, stronger } from "./relations.js";
-import { BACK, readDefinitions, resolveMentions, spanOf } from "./resolve.js";
-import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "../schema.js";
+import { BACK, readDefinitions, resolveMentions } from "./resolve.js";
+import type { Amendment, Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "../schema.js";
 import { foldKey, foldName, KINDS, TYPE_WORDS, typeCodeInfo } from "../tables.js";
-import { addTo, firstIndex, lineIndex, type Quotation, quotationAt, quotations } from "../text.js";
+import { addTo, firstIndex, type Quotation, quotationAt } from "../text.js";
 
 export interface DocumentOptions {
   /** The caller's id for the text; the document's key when its header gives no identifier. */
   id?: string;
+  /** Replace the normalization stage, as in extract: every stage reads what it returns. */
+  normalize?: (text: string) => NormalizedText;
 }
 
 const KIND_WORDS = TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+"));
@@ -30,87 +33,48 @@ const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+$`, "i
 const KIND_REACH = 80;
 const DEFINITION = /\(\s*[*_]*\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s[^)]{1,160}\)/giu;
 
-
-
+/**
+ * The document record of `text`. The stages, in this order, each reading the one normalized source and
+ * giving spans in the original text:
+ *  1. normalize (the source) → 2. extract (citations) → 3. header and own identifier → 4. mentions: citations,
+ *  `X này` and `X nêu trên` → 5. pinpoints, attached → 6. resolve (definitions, self, names, earlier
+ *  citations, back-references) → 7. relations → 8. effective date → 9. amendments → 10. the record: cited
+ *  documents (strongest relation, amendments included) and diagnostics.
+ */
 export function parseDocument(text: string, options: DocumentOptions = {}): DocumentRecord {
   if (typeof text !== "string") {
     throw new TypeError(`vncite.parseDocument: expected the text as a string, got ${text === null ? "null" : typeof text}`);
   }
   if (options.id !== undefined && typeof options.id !== "string") throw new TypeError("vncite.parseDocument: options.id must be a string");
   const id = options.id ?? null;
-  const nt = normalize(text);
-  const citations = extract(text, { normalize: () => nt });
-  const header = readHeader(text);
-  const identifier = ownIdentifier(text, citations);
+  const src = sourceOf(text, options.normalize);
+  const citations = extract(text, { normalize: () => src.nt });
+  const header = readHeader(src);
+  const identifier = ownIdentifier(src, citations);
   const key = identifier?.key ?? id;
-
-  const definitionSpans = [...text.matchAll(DEFINITION)].map((m) => spanOf(text, m.index, m.index + m[0].length));
-  const inDefinition = (start: number) => definitionSpans.find((d) => start >= d.start && start < d.end) ?? null;
   const own = identifier ? citations.find((c) => c.start === identifier.span.start) : undefined;
-
-  const mentions: Mention[] = citations
-    .filter((c) => c !== own)
-    .map((c) => ({
-      text: c.text, start: c.start, end: c.end, kind: c.kind, key: c.key, resolvedKey: null, resolvedBy: null,
-      evidence: null, relation: "mentions", verb: null, pinpoints: [], isDefinition: inDefinition(c.start) !== null, citation: c,
-      diagnostics: [],
-    }));
   const type = documentType(header.type, own);
+
+  const definitionSpans = definitionsIn(src);
   // `Quy định này áp dụng …` in a Nghị định is this provision, not a document: `X này` is the text itself only
   // when X is its type (or the start of it: `Thông tư này` in a Thông tư liên tịch), or its heading's (a
   // consolidated text's `Luật này`).
   const ownTypes = [type?.kind, header.type?.kind].filter((t): t is string => t !== undefined).map(foldKey);
-  const quotes = quotations(text);
-  const quotedSource = quotedSources(text, citations);
-  for (const [tail, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
-    for (const m of kindWordsThen(text, tail)) {
-      const word = spanOf(text, m.start, m.end);
-      // `“… Luật này có hiệu lực …”` quoted from another law means that law: the one cited before the quote.
-      const quote = by === "self" ? quotationAt(quotes, m.start) : undefined;
-      if (quote) {
-        const source = quotedSource(quote[0], m.kind);
-        mentions.push(wordMention(word, source?.kind ?? null, source?.key ?? null, source ? "back-reference" : null, source ? spanOf(text, source.start, source.end) : null));
-        continue;
-      }
-      const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m.kind))?.kind ?? null;
-      if (by === "self" && kind && ownTypes.length > 0 && !ownTypes.some((t) => t.startsWith(foldKey(kind)))) continue;
-      mentions.push(wordMention(word, kind, by === "self" ? key : null, by === "self" && key ? "self" : null, null));
-    }
-  }
-  mentions.sort((a, b) => a.start - b.start);
-  // The document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself.
-  const ownTitle = header.subject ? foldName(header.subject.text) : null;
-  for (const m of mentions) {
-    if (key && ownTitle && m.citation?.title && !m.citation.spans.identifier && foldName(m.citation.title) === ownTitle) {
-      Object.assign(m, { resolvedKey: key, resolvedBy: "self" });
-    }
-  }
+  const ownTitle = header.subject ? foldName(src.read(header.subject.start, header.subject.end)) : null;
+  const mentions = [
+    ...citationMentions(citations.filter((c) => c !== own), definitionSpans, key, ownTitle),
+    ...wordMentions(src, citations, key, ownTypes),
+  ].sort((a, b) => a.start - b.start);
 
-  const ownPinpoints = attachPinpoints(nt, mentions);
-  const definitions = readDefinitions(mentions, definitionSpans);
-  resolveMentions(text, mentions, definitions);
-  const stated = relate(text, mentions, quotes);
+  const placed = placePinpoints(src, mentions);
+  for (const [m, list] of placed.of) m.pinpoints = list;
+  const resolutions = resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans));
+  resolutions.forEach((r, i) => Object.assign(mentions[i] as Mention, r));
+  const stated = relateNormalized(src, mentions);
 
-  const cited = new Map<string, { key: string; relation: Mention["relation"]; mentions: number }>();
-  for (const m of mentions) {
-    if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === key) continue;
-    const entry = cited.get(m.resolvedKey) ?? { key: m.resolvedKey, relation: "mentions" as const, mentions: 0 };
-    entry.relation = stronger(entry.relation, m.relation);
-    entry.mentions++;
-    cited.set(m.resolvedKey, entry);
-  }
-  // What the text amends, replaces or repeals, it does so whatever verb stood before the citation.
-  const effective = effectiveDate(text, header.date?.iso ?? null, quotes);
-  const amendments = findAmendments(text, mentions, effective?.iso ?? null);
-  const mentionsAt = new Map<number, Mention[]>();
-  for (const m of mentions) addTo(mentionsAt, m.start, m);
-  for (const a of amendments) {
-    const entry = cited.get(a.target);
-    if (entry) entry.relation = stronger(entry.relation, a.action);
-    // `<document> hết hiệu lực …` begins with the mention it repeals.
-    const subject = mentionsAt.get(a.span.start)?.find((m) => m.resolvedKey === a.target);
-    if (subject) subject.relation = stronger(subject.relation, a.action);
-  }
+  const effective = effectiveDate(src, header.date?.iso ?? null);
+  const amendments = findAmendments(src, mentions, effective?.iso ?? null);
+  strengthenByAmendments(mentions, amendments);
   // A short reference the text resolves is no longer a problem of the document.
   const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
@@ -121,10 +85,103 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     id, key, identifier, type,
     place: header.place, date: header.date, subject: header.subject, effective,
     addressees: header.addressees,
-    recipients: header.recipients, signature: header.signature, mentions, pinpoints: ownPinpoints,
-    amendments, cited: [...cited.values()],
+    recipients: header.recipients, signature: header.signature, mentions, pinpoints: placed.own,
+    amendments, cited: citedDocuments(mentions, amendments, key),
     statedRelations: stated, diagnostics,
   };
+}
+
+/** `(sau đây gọi tắt là Kết luận số 93)`: where the text defines short names. */
+function definitionsIn(src: Source): Span[] {
+  return [...src.text.matchAll(DEFINITION)].map((m) => src.span(m.index, m.index + m[0].length));
+}
+
+/**
+ * One mention per citation, marked when it stands inside a definition (both lists in text order: one sweep). The
+ * document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself.
+ */
+function citationMentions(citations: Citation[], definitions: Span[], key: string | null, ownTitle: string | null): Mention[] {
+  let d = 0;
+  return citations.map((c) => {
+    while (d < definitions.length && (definitions[d] as Span).end <= c.start) d++;
+    const def = definitions[d];
+    const isDefinition = def !== undefined && c.start >= def.start && c.start < def.end;
+    const self = key !== null && ownTitle !== null && c.title !== null && !c.spans.identifier && foldName(normalize(c.title).text) === ownTitle;
+    return {
+      text: c.text, start: c.start, end: c.end, kind: c.kind, key: c.key, resolvedKey: self ? key : null, resolvedBy: self ? "self" : null,
+      evidence: null, relation: "mentions", verb: null, pinpoints: [], isDefinition, citation: c, diagnostics: [],
+    };
+  });
+}
+
+/** `Luật này` (self) and `Nghị quyết nêu trên` (back-reference), with what resolves them so far. */
+function wordMentions(src: Source, citations: Citation[], key: string | null, ownTypes: string[]): Mention[] {
+  const out: Mention[] = [];
+  const quotedSource = quotedSources(src, citations);
+  for (const [tail, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
+    for (const m of kindWordsThen(src.text, tail)) {
+      const word = src.span(m.start, m.end);
+      // `“… Luật này có hiệu lực …”` quoted from another law means that law: the one cited before the quote.
+      const quote = by === "self" ? quotationAt(src.quotes, word.start) : undefined;
+      if (quote) {
+        const source = quotedSource(quote[0], m.kind);
+        out.push(wordMention(word, source?.kind ?? null, source?.key ?? null, source ? "back-reference" : null, source ? { text: source.text, start: source.start, end: source.end } : null));
+        continue;
+      }
+      const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m.kind))?.kind ?? null;
+      if (by === "self" && kind && ownTypes.length > 0 && !ownTypes.some((t) => t.startsWith(foldKey(kind)))) continue;
+      out.push(wordMention(word, kind, by === "self" ? key : null, by === "self" && key ? "self" : null, null));
+    }
+  }
+  return out;
+}
+
+/**
+ * The relations stage over the normalized text: it is given each mention at its normalized offsets, and what
+ * it reads (the relation, the verb's span, the stated relations) comes back in original offsets.
+ */
+function relateNormalized(src: Source, mentions: Mention[]): StatedRelation[] {
+  const quotes = src.quotes.map(([a, b]): Quotation => [src.norm(a), src.norm(b)]);
+  // Clean text: nothing to map (spans it gives are sliced from the text it reads).
+  if (src.text === src.original) return relate(src.text, mentions, quotes);
+  const n = (s: Span): Span => ({ text: s.text, start: src.norm(s.start), end: src.norm(s.end) });
+  const o = (s: Span): Span => src.span(s.start, s.end);
+  const views = mentions.map((m): Mention => {
+    const c = m.citation;
+    const subject = c?.spans.subject;
+    return { ...m, ...n(m), citation: c && { ...c, spans: { ...c.spans, subject: subject ? n(subject) : null } } };
+  });
+  const stated = relate(src.text, views, quotes);
+  views.forEach((v, i) => Object.assign(mentions[i] as Mention, { relation: v.relation, verb: v.verb && o(v.verb) }));
+  return stated.map((r) => ({ ...r, evidence: o(r.evidence) }));
+}
+
+/** What the text amends, replaces or repeals, it does so whatever verb stood before the citation. */
+function strengthenByAmendments(mentions: Mention[], amendments: Amendment[]): void {
+  const mentionsAt = new Map<number, Mention[]>();
+  for (const m of mentions) addTo(mentionsAt, m.start, m);
+  for (const a of amendments) {
+    // `<document> hết hiệu lực …` begins with the mention it repeals.
+    const subject = mentionsAt.get(a.span.start)?.find((m) => m.resolvedKey === a.target);
+    if (subject) subject.relation = stronger(subject.relation, a.action);
+  }
+}
+
+/** Each document cited once, with the strongest relation over its mentions and the amendments made to it. */
+function citedDocuments(mentions: Mention[], amendments: Amendment[], key: string | null): DocumentRecord["cited"] {
+  const cited = new Map<string, DocumentRecord["cited"][number]>();
+  for (const m of mentions) {
+    if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === key) continue;
+    const entry = cited.get(m.resolvedKey) ?? { key: m.resolvedKey, relation: "mentions" as const, mentions: 0 };
+    entry.relation = stronger(entry.relation, m.relation);
+    entry.mentions++;
+    cited.set(m.resolvedKey, entry);
+  }
+  for (const a of amendments) {
+    const entry = cited.get(a.target);
+    if (entry) entry.relation = stronger(entry.relation, a.action);
+  }
+  return [...cited.values()];
 }
 
 interface KindThen {
@@ -157,20 +214,15 @@ function wordMention(word: Span, kind: string | null, resolvedKey: string | null
 }
 
 /**
- * The document a quotation comes from: the first citation of that type on the last line before it that cites
- * one (`Điều 5 của Luật số 43/2024/QH15 sửa đổi … của Luật Đất đai số 31/2024/QH15 … quy định như sau:`).
- */
-/**
  * The law a quoted `Luật này` means, for a quote opening at `open`: of the citations of that kind ending before
  * it, the last, or the first on the last one's line (`… Điều 5 của Luật Đất đai số 31/2024/QH15 như sau: “…`).
  */
-function quotedSources(text: string, citations: Citation[]): (open: number, kind: string) => Citation | undefined {
+function quotedSources(src: Source, citations: Citation[]): (open: number, kind: string) => Citation | undefined {
   const byKind = new Map<string, Citation[]>(); // in text order
   for (const c of citations) {
     if (c.key === null) continue;
     addTo(byKind, foldKey(c.kind ?? ""), c);
   }
-  const lines = lineIndex(text);
   return (open, kind) => {
     const list = byKind.get(foldKey(kind)) ?? [];
     // The last one starting before the quote may run into it (a title around the quote): step back over those.
@@ -178,13 +230,12 @@ function quotedSources(text: string, citations: Citation[]): (open: number, kind
     while (k >= 0 && (list[k] as Citation).end > open) k--;
     const last = list[k];
     if (!last) return undefined;
-    const lineStart = lines.startOf(last.start);
-    let first = last;
-    for (let j = k - 1; j >= 0 && (list[j] as Citation).start >= lineStart; j--) if ((list[j] as Citation).end <= open) first = list[j] as Citation;
-    return first;
+    // The first on its line that ends before the quote (found by search: a text with no line breaks stays linear).
+    const lineStart = src.orig(src.lines.startOf(src.norm(last.start)));
+    for (let j = firstIndex(k, (i) => (list[i] as Citation).start >= lineStart); j < k; j++) if ((list[j] as Citation).end <= open) return list[j];
+    return last;
   };
 }
-
 
 /**
  * The heading names the type (`NGHỊ ĐỊNH`); the own number's code wins when it names another: a consolidated
@@ -197,22 +248,22 @@ function documentType(heading: DocumentRecord["type"], own: Citation | undefined
 }
 
 // After a type word (kindWordsThen): `… này có hiệu lực thi hành kể từ ngày …`.
-const EFFECTIVE = /\snày\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(ngày\s+(?:(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})|(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})|(ký|ban\s+hành)))/giu;
+const EFFECTIVE = new RegExp(
+  String.raw`\snày\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?<when>${DATE_PHRASE}|ngày\s+(?<signed>ký|ban\s+hành))`,
+  "giu",
+);
 
 /**
  * The document's own entry into force: `Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025`;
  * `kể từ ngày ký` takes the document's date.
  */
-function effectiveDate(text: string, signed: string | null, quotes: readonly Quotation[]): DocumentRecord["effective"] {
+function effectiveDate(src: Source, signed: string | null): DocumentRecord["effective"] {
   // Not inside a quotation: an amending text quotes the new wording of another law's own clause.
-  const m = kindWordsThen(text, EFFECTIVE).find((x) => !quotationAt(quotes, x.start))?.tail;
-  if (!m) return null;
+  const m = kindWordsThen(src.text, EFFECTIVE).find((x) => !quotationAt(src.quotes, src.orig(x.start)))?.tail;
+  if (!m?.groups) return null;
   const end = (m.index as number) + m[0].length;
-  const span = spanOf(text, end - (m[1] as string).length, end);
-  if (m[8]) return { iso: signed, span };
-  const [d, mo, y] = m[2] ? [m[2], m[3], m[4]] : [m[5], m[6], m[7]];
-  const reading = readDate(d ?? null, mo ?? null, y ?? null);
-  return { iso: reading.kind === "valid" ? reading.iso : null, span };
+  const span = src.span(end - (m.groups.when as string).length, end);
+  return { iso: m.groups.signed ? signed : dateValue(m.groups).iso, span };
 }
 
 // What may stand between a pinpoint and the citation it qualifies.
@@ -220,23 +271,29 @@ const PINPOINT_THEN_CITATION = /^[\s,]*(?:của|tại|theo)?\s*$/u;
 const JOINS_PINPOINTS = /^\s*(?:,|và|hoặc)\s*$/u;
 const CITATION_THEN_PINPOINT = /^\s*,?\s*(?:tại|theo|ở)?\s*$/u;
 const MAX_GAP = 200;
+const SELF_WORD = /này$/u;
 
 /**
- * Attaches each pinpoint to the mention it qualifies: the one right after it (`tại Điều 5 của Nghị định số …`,
- * `khoản 2 Điều 3 Luật …`), else the one right before it (`Nghị định số … tại Điều 5`). A pinpoint of `Luật
- * này` or of no document named qualifies the document itself: those are returned.
+ * Which mention each pinpoint qualifies: the one right after it (`tại Điều 5 của Nghị định số …`, `khoản 2 Điều 3
+ * Luật …`), else the one right before it (`Nghị định số … tại Điều 5`). A pinpoint of `Luật này` or of no
+ * document named qualifies the document itself: those are `own`.
  */
-function attachPinpoints(nt: NormalizedText, mentions: Mention[]): Pinpoint[] {
-  const text = nt.original;
+function placePinpoints(src: Source, mentions: Mention[]): { own: Pinpoint[]; of: Map<Mention, Pinpoint[]> } {
   const own: Pinpoint[] = [];
+  const of = new Map<Mention, Pinpoint[]>();
+  const isSelf = (m: Mention) => m.citation === null && m.resolvedBy !== "back-reference" && SELF_WORD.test(src.read(m.start, m.end));
+  const give = (m: Mention, group: Pinpoint[]) => {
+    // `khoản 2 Điều 3 của Luật này`: the self-reference's pinpoints are the document's own.
+    for (const g of group) (isSelf(m) ? own : (of.get(m) ?? of.set(m, []).get(m) as Pinpoint[])).push(g);
+  };
   const numbered = mentions.filter((m) => m.citation !== null || m.resolvedKey !== null);
   let i = 0;
   // `khoản 3 Điều 200 và khoản 15 Điều 210 của Luật …`: pinpoints joined by `và` or a comma wait for the last one.
   let waiting: Pinpoint[] = [];
   // Only a short gap can join (`, của `, ` và `): a long one is not read at all, so that a text of thousands of
   // pinpoints far from any citation stays linear.
-  const gapIs = (re: RegExp, from: number, to: number) => to - from <= MAX_GAP && re.test(text.slice(from, to));
-  for (const p of pinpointsIn(nt)) {
+  const gapIs = (re: RegExp, from: number, to: number) => to - from <= MAX_GAP && re.test(src.read(from, to));
+  for (const p of pinpointsIn(src)) {
     while (i < numbered.length && (numbered[i] as Mention).end <= p.start) i++;
     const after = numbered[i];
     const before = numbered[i - 1];
@@ -245,26 +302,24 @@ function attachPinpoints(nt: NormalizedText, mentions: Mention[]): Pinpoint[] {
     const group = joined ? waiting : [];
     group.push(p);
     waiting = [];
-    if (after && after.start >= p.end && gapIs(PINPOINT_THEN_CITATION, p.end, after.start)) for (const g of group) after.pinpoints.push(g);
-    else if (before && gapIs(CITATION_THEN_PINPOINT, before.end, (group[0] as Pinpoint).start)) for (const g of group) before.pinpoints.push(g);
+    if (after && after.start >= p.end && gapIs(PINPOINT_THEN_CITATION, p.end, after.start)) give(after, group);
+    else if (before && gapIs(CITATION_THEN_PINPOINT, before.end, (group[0] as Pinpoint).start)) give(before, group);
     else waiting = group;
   }
   for (const w of waiting) own.push(w);
-  // `khoản 2 Điều 3 của Luật này`: the self-reference's pinpoints are the document's own.
-  for (const m of mentions) if (m.citation === null && /này$/u.test(m.text) && m.resolvedBy !== "back-reference") for (const p of m.pinpoints.splice(0)) own.push(p);
-  return own.sort((a, b) => a.start - b.start);
+  return { own: own.sort((a, b) => a.start - b.start), of };
 }
 
 /** `Số: 300/LĐLĐ`, `Số 25-KH/HU` at the start of a header line, with no type word: the document's own number. */
-function ownIdentifier(text: string, citations: Citation[]): DocumentRecord["identifier"] {
-  const headerEnd = nthLineStart(text, HEADER_LINES);
-  const lines = lineIndex(text);
+function ownIdentifier(src: Source, citations: Citation[]): DocumentRecord["identifier"] {
+  const headerEnd = src.orig(nthLineStart(src.text, HEADER_LINES));
   for (const c of citations) {
     if (c.start >= headerEnd) break;
-    const lineStart = lines.startOf(c.start);
-    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(text.slice(lineStart, c.start)) && /^s[ốo]/i.test(c.text);
+    const at = src.norm(c.start);
+    const lineStart = src.lines.startOf(at);
+    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(src.text.slice(lineStart, at)) && /^s[ốo]/i.test(src.read(c.start, c.end));
     // `Luật số:  43/2024/QH15` in a header: the colon marks the document's own number field.
-    const numberField = /s[ốo]\s*:/i.test(text.slice(c.start, c.spans.identifier?.start ?? c.start));
+    const numberField = /s[ốo]\s*:/i.test(src.read(c.start, c.spans.identifier?.start ?? c.start));
     if (atLineStart || numberField) return { key: c.key, span: { text: c.text, start: c.start, end: c.end } };
   }
   return null;
@@ -275,5 +330,3 @@ function nthLineStart(text: string, n: number): number {
   for (let i = 0; i < n && at >= 0; i++) at = text.indexOf("\n", at + 1);
   return at < 0 ? text.length : at;
 }
-
-

@@ -10,9 +10,11 @@
  *   TM. BAN THƯỜNG VỤ / PHÓ CHỦ TỊCH          signing block; then the signer's name
  *   Nơi nhận: - Như trên; - Lưu: VP.          recipients
  */
-import { readDate } from "../extract/date.js";
+import documentJson from "../../grammar/document.json";
+import type { Source } from "../extract/source.js";
 import type { Span } from "../schema.js";
 import { KINDS } from "../tables.js";
+import { DATE_IN_WORDS, dateValue } from "./date-phrase.js";
 
 export interface HeaderDate {
   iso: string | null;
@@ -64,18 +66,40 @@ export const HEADER_LINES = 30;
 // `Hà Nội, ngày 11 tháng 4 năm 2025`. Web portals flatten the header, put the number before the place and drop
 // the comma (`Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025`): without a comma the place must be
 // capitalised words, so that prose never matches.
-const DATE_PART = String.raw`(?<date>[Nn]gày\s+(?<day>\d{1,2})?[\s.…]*[Tt]háng\s+(?<month>\d{1,2})?[\s.…]*[Nn]ăm\s+(?<year>\d{4}))`;
+const DATE_PART = `(?<date>${DATE_IN_WORDS})`;
 const PLACE_DATE = new RegExp(
   String.raw`^[\s*_]*(?:S[ốỐ]\s*:\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:(?<place>[^,\n]{2,60}?),\s*|(?<bare>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
   "du",
 );
 const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
 const HEADING_START = new RegExp(`^(${[...HEADINGS.keys()].sort((a, b) => b.length - a.length).join("|")})(?=\\s|$)`, "u");
-const SIGN_PREFIX = /^[\s*_]*(?:TM|T\/M|KT|K\/T|TL|T\/L|TUQ|Q)\.?\s+\p{Lu}/u;
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const SIGN_PREFIX = new RegExp(`^[\\s*_]*(?:${documentJson.signingFor.map(escape).join("|")})\\.?\\s+\\p{Lu}`, "u");
+const SIGNING_TITLE = new RegExp(
+  `^[\\s*_]*(?:${escape(documentJson.deputyPrefix)}\\s+)?(?:${documentJson.signingTitles.map((t) => escape(t).replace(/ /g, "\\s+")).join("|")})[\\s*_]*$`,
+  "u",
+);
 const UPPER_LINE = /^[\s*_]*[\p{Lu}\d][\p{Lu}\d\s,.\-/()]*[\s*_]*$/u;
 const PERSON = /^[\s*_]*(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,5}[\s*_]*$/u;
 
-export function readHeader(text: string): Header {
+/** The header and footer of the source's text, read normalized; spans in the original text. */
+export function readHeader(src: Source): Header {
+  const h = readNormalized(src.text);
+  const out = (s: Span) => src.span(s.start, s.end);
+  const maybe = (s: Span | null) => (s ? out(s) : null);
+  return {
+    type: h.type && { kind: h.type.kind, span: out(h.type.span) },
+    place: maybe(h.place),
+    date: h.date && { ...h.date, span: out(h.date.span) },
+    subject: maybe(h.subject),
+    addressees: h.addressees.map(out),
+    recipients: h.recipients.map(out),
+    signature: { authority: maybe(h.signature.authority), title: maybe(h.signature.title), signer: maybe(h.signature.signer) },
+  };
+}
+
+/** The header of normalized `text`, with spans into it. */
+function readNormalized(text: string): Header {
   const lines = linesOf(text);
   const header: Header = {
     type: null, place: null, date: null, subject: null, addressees: [], recipients: [],
@@ -86,18 +110,10 @@ export function readHeader(text: string): Header {
   for (const line of top) {
     const m = PLACE_DATE.exec(line.text);
     if (!m?.groups || !m.indices?.groups || header.date) continue;
-    const { day, month, year } = m.groups;
     const [placeAt, placeEnd] = (m.indices.groups.place ?? m.indices.groups.bare) as [number, number];
     header.place = { text: line.text.slice(placeAt, placeEnd), start: line.start + placeAt, end: line.start + placeEnd };
     const [dateStart, dateEnd] = (m.indices.groups.date as [number, number]).map((i) => line.start + i) as [number, number];
-    const reading = readDate(day ?? null, month ?? null, year ?? null);
-    header.date = {
-      iso: reading.kind === "valid" ? reading.iso : null,
-      day: day ? Number(day) : null,
-      month: month ? Number(month) : null,
-      year: year ? Number(year) : null,
-      span: { text: text.slice(dateStart, dateEnd), start: dateStart, end: dateEnd },
-    };
+    header.date = { ...dateValue(m.groups), span: { text: text.slice(dateStart, dateEnd), start: dateStart, end: dateEnd } };
     // A flattened header goes on after the date with the heading and the title: `… năm 2024 QUYẾT ĐỊNH VỀ …`.
     header.type ??= headingAt(line, dateEnd - line.start);
   }
@@ -189,7 +205,7 @@ function listFrom(lines: Line[], index: number, label: RegExp): Span[] {
 /** `TM. BAN THƯỜNG VỤ` (authority), the title line below it, and the first name-like line after them. */
 function readSignature(lines: Line[], header: Header): void {
   const at = lines.findIndex((l) => SIGN_PREFIX.test(l.text) && UPPER_LINE.test(l.text));
-  const titleOnly = at < 0 ? lines.findIndex((l, i) => i > HEADER_LINES && /^[\s*_]*(?:PHÓ\s+)?(?:CHỦ TỊCH|BÍ THƯ|TRƯỞNG BAN|GIÁM ĐỐC|BỘ TRƯỞNG|THỦ TƯỚNG)[\s*_]*$/.test(l.text)) : -1;
+  const titleOnly = at < 0 ? lines.findIndex((l, i) => i > HEADER_LINES && SIGNING_TITLE.test(l.text)) : -1;
   const start = at >= 0 ? at : titleOnly;
   if (start < 0) return;
   let next = start;

@@ -11,10 +11,10 @@
  */
 import { createToken, type IToken, Lexer } from "chevrotain";
 import { buildLexer } from "../extract/lex.js";
-import { type NormalizedText, normalize, toOriginal } from "../extract/normalize.js";
+import { type Source, sourceOf } from "../extract/source.js";
 import type { Pinpoint, PinpointPath } from "../schema.js";
 import { PrefixParser, parsePrefix } from "../extract/prefix-parser.js";
-import { firstIndex, LETTER, type Quotation, quotationAt, quotations } from "../text.js";
+import { firstIndex, LETTER, quotationAt } from "../text.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
@@ -72,14 +72,17 @@ class PinpointParser extends PrefixParser {
     this.performSelfAnalysis();
   }
 
-  /** pinpoint = [các|từ] level {[các] level} */
+  /** pinpoint = [các|từ] level {[các] level}, each level at most once */
   public pinpoint = this.RULE("pinpoint", (): Part[] => {
     const parts: Part[] = [];
     this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(Cac) }, { ALT: () => this.CONSUME(Tu) }]));
-    this.AT_LEAST_ONE(() => {
-      this.OPTION1(() => this.CONSUME1(Cac));
-      const part = this.SUBRULE(this.level);
-      this.ACTION(() => parts.push(part));
+    this.AT_LEAST_ONE({
+      GATE: () => parts.length === 0 || this.anotherLevel(parts),
+      DEF: () => {
+        this.OPTION1(() => this.CONSUME1(Cac));
+        const part = this.SUBRULE(this.level);
+        this.ACTION(() => parts.push(part));
+      },
     });
     // `điểm b khoản này`: this clause of this article (`khoản này` alone is no pinpoint, see findPinpoints).
     this.ACTION(() => {
@@ -138,6 +141,20 @@ class PinpointParser extends PrefixParser {
     });
     return items;
   });
+
+  /**
+   * A level the pinpoint does not hold yet comes next, with its number (`khoản 1 Điều 5`): not `Điều kiện`, and
+   * not a second `khoản`, which starts the next pinpoint (so that `khoản 1 Điều này` repeated line after line
+   * is read one pinpoint at a time, not as one growing without end).
+   */
+  private anotherLevel(parts: Part[]): boolean {
+    const k = this.LA(1).tokenType === Cac ? 2 : 1;
+    const word = this.LA(k);
+    const next = this.LA(k + 1).tokenType;
+    if (word.tokenType !== LevelWord || (next !== Item && next !== Nay)) return false;
+    const level = LEVEL_OF[word.image.toLowerCase().replace(/\s+/g, " ")];
+    return !parts.some((p) => p.level === level);
+  }
 
   /** After an item: a separator, then an item (or the same level word and an item). */
   private continuesList(word: string): boolean {
@@ -217,7 +234,7 @@ const NEAR = 60;
 const IS_LETTER = /\p{L}/u;
 
 /** The pinpoint at `at`, read from text[at, at + width); "edge" when that window may have cut it short. */
-function readAt(text: string, at: number, width: number, hereAt: (at: number) => Here): { parts: Part[]; end: number; relative: boolean } | null | "edge" {
+function readAt(text: string, at: number, start: number, width: number, hereAt: (at: number) => Here): { parts: Part[]; end: number; relative: boolean } | null | "edge" {
   const p = parser as PinpointParser;
   const to = Math.min(text.length, at + width);
   p.last = undefined;
@@ -226,8 +243,9 @@ function readAt(text: string, at: number, width: number, hereAt: (at: number) =>
   const parts = parsePrefix(p, (lexer as Lexer).tokenize(text.slice(at, to)).tokens, () => p.pinpoint());
   const last = p.last as IToken | undefined;
   const end = last ? at + last.startOffset + last.image.length : at;
-  // A list or range may go on past the window, or have failed where the window cut it.
-  if (to < text.length && (!parts || end > to - 20)) return "edge";
+  // A list or range may go on past the window, or have failed where the window cut it. (A parse fails only in its
+  // first level, `Điều 5của`: when the window holds that level's start, a wider one fails the same way.)
+  if (to < text.length && (parts ? end > to - 20 : start > to - 20)) return "edge";
   return parts && last && parts.length > 0 ? { parts, end, relative: p.relative } : null;
 }
 
@@ -236,18 +254,18 @@ function readAt(text: string, at: number, width: number, hereAt: (at: number) =>
  * spaces folded). An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one.
  */
 export function findPinpoints(original: string): Pinpoint[] {
-  return pinpointsIn(normalize(original));
+  if (typeof original !== "string") throw new TypeError(`vncite.findPinpoints: expected the text as a string, got ${original === null ? "null" : typeof original}`);
+  return pinpointsIn(sourceOf(original));
 }
 
-/** findPinpoints over a text normalized already (parseDocument normalizes once for all its stages). */
-export function pinpointsIn(nt: NormalizedText): Pinpoint[] {
+/** findPinpoints over a source (parseDocument normalizes once for all its stages). */
+export function pinpointsIn(src: Source): Pinpoint[] {
   lexer ??= buildLexer(TOKENS);
   parser ??= new PinpointParser();
-  const { original, text } = nt;
+  const { text } = src;
   const out: Pinpoint[] = [];
   const hereAt = locator(text);
-  let quotes: Quotation[] | undefined;
-  const quoted = (at: number) => quotationAt((quotes ??= quotations(text)), at) !== undefined;
+  const quoted = (at: number) => quotationAt(src.quotes, src.orig(at)) !== undefined;
   let coveredTo = 0;
   START.lastIndex = 0;
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
@@ -257,8 +275,9 @@ export function pinpointsIn(nt: NormalizedText): Pinpoint[] {
       continue;
     }
     const at = m.index;
-    let read = readAt(text, at, NEAR, hereAt);
-    for (let width = 4 * NEAR; read === "edge"; width *= 4) read = readAt(text, at, width, hereAt);
+    const startEnd = at + m[0].length;
+    let read = readAt(text, at, startEnd, NEAR, hereAt);
+    for (let width = 4 * NEAR; read === "edge"; width *= 4) read = readAt(text, at, startEnd, width, hereAt);
     if (!read) continue;
     const { parts, end, relative } = read;
     // `Điều này` alone is the article itself; `này` with no article around it, or inside a quoted new wording
@@ -269,8 +288,7 @@ export function pinpointsIn(nt: NormalizedText): Pinpoint[] {
     // flattened `… GIA Điều 9. Nguyên tắc`.
     const atLineStart = m.index === 0 || /[\n“]/.test(text[m.index - 1] as string) || AFTER_CAPITALS.test(text.slice(Math.max(0, m.index - 8), m.index));
     if (atLineStart && HEADING_AFTER.test(text.slice(end, end + 4))) continue;
-    const [from, to] = [toOriginal(nt, m.index), toOriginal(nt, end)];
-    out.push({ text: original.slice(from, to), start: from, end: to, paths: paths(parts) });
+    out.push({ ...src.span(m.index, end), paths: paths(parts) });
   }
   return out;
 }

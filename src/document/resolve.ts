@@ -6,6 +6,7 @@
  *   Kết luận số 93-KL/TW (sau đây gọi tắt là Kết luận số 93) … Kết luận số 93  →  both 93-KL/TW
  */
 import { diagnostic } from "../diagnostics.js";
+import type { Source } from "../extract/source.js";
 import type { Citation, Mention, Span } from "../schema.js";
 import { foldKey } from "../tables.js";
 import { firstIndex, withoutLeadingZeros } from "../text.js";
@@ -60,8 +61,16 @@ export function readDefinitions(mentions: Mention[], spans: Span[]): Map<string,
   return definitions;
 }
 
-export function resolveMentions(text: string, mentions: Mention[], definitions: Map<string, Definition>): void {
-  const sectionOf = sectionIndex(text);
+/** What resolving a mention gives it. */
+export type Resolution = Pick<Mention, "resolvedKey" | "resolvedBy" | "evidence" | "diagnostics">;
+
+/**
+ * The resolution of each mention (in text order), one per mention in the order given; the mentions themselves
+ * are left as they are (the stage reads a copy of each, which it fills in).
+ */
+export function resolveMentions(src: Source, mentions: readonly Mention[], definitions: Map<string, Definition>): Resolution[] {
+  const text = src.original;
+  const sectionOf = sectionIndex(src);
   // Laws the text gives by name and number (`Luật Doanh nghiệp số 59/2020/QH14`): the name stands for the number.
   const numberOfName = new Map<string, string>();
   for (const m of mentions) if (m.citation?.nameKey && m.citation.key && m.citation.key !== m.citation.nameKey) numberOfName.set(m.citation.nameKey, m.citation.key);
@@ -89,9 +98,11 @@ export function resolveMentions(text: string, mentions: Mention[], definitions: 
     }
   }
   const earlier = new EarlierMentions();
-  mentions.forEach((m) => {
+  return mentions.map((given) => {
+    const m: Mention = { ...given, diagnostics: [] };
     resolveOne(m);
     earlier.add(m);
+    return { resolvedKey: m.resolvedKey, resolvedBy: m.resolvedBy, evidence: m.evidence, diagnostics: m.diagnostics };
   });
 
   function resolveOne(m: Mention): void {
@@ -100,13 +111,13 @@ export function resolveMentions(text: string, mentions: Mention[], definitions: 
     const numbered = c?.key && c.key === c.nameKey ? numberOfName.get(c.key) : undefined;
     if (numbered) {
       const first = firstOf.get(numbered);
-      const evidence = first !== m ? first : mentions.find((o) => o !== m && (o.citation?.key === numbered || o.citation?.nameKey === numbered));
+      const evidence = first && first.start !== m.start ? first : mentions.find((o) => o.start !== m.start && (o.citation?.key === numbered || o.citation?.nameKey === numbered));
       Object.assign(m, { resolvedKey: numbered, resolvedBy: "name", evidence: evidence ? spanOf(text, evidence.start, evidence.end) : null });
       return;
     }
     if (!c) {
       // Back-reference: the nearest earlier resolved mention of the same kind, in the same section.
-      if (m.resolvedBy === null && BACK_TEST.test(m.text)) resolveBack(m, earlier.lastOfKind(m.kind), sectionOf);
+      if (m.resolvedBy === null && BACK_TEST.test(src.read(m.start, m.end))) resolveBack(m, earlier.lastOfKind(m.kind), sectionOf);
       else if (m.resolvedKey === null) m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
       return;
     }
@@ -183,12 +194,12 @@ function resolveBack(m: Mention, nearest: Mention | undefined, sectionOf: (offse
   else m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
 }
 
-/** The index of the section (I., II -, Chương 2, Mục 3 …) an offset falls in. */
-function sectionIndex(text: string): (offset: number) => number {
+/** The index of the section (I., II -, Chương 2, Mục 3 …) an original offset falls in. */
+function sectionIndex(src: Source): (offset: number) => number {
   const starts: number[] = [0];
   let at = 0;
-  for (const line of text.split("\n")) {
-    if (SECTION.test(line)) starts.push(at);
+  for (const line of src.text.split("\n")) {
+    if (SECTION.test(line)) starts.push(src.orig(at));
     at += line.length + 1;
   }
   // The last section start at or before `offset` (starts[0] is 0).

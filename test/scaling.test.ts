@@ -1,0 +1,68 @@
+// parseDocument and check stay linear on text that once made them re-read the rest of the text at each spot
+// (issue 15): each pattern at two sizes, the time ratio held near the size ratio. No absolute time is asserted.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { checkCorpus, checkDocument, CitationGraph, parseDocument } from "../src/index.js";
+
+const corpus = join(import.meta.dirname, "..", "..", "shared", "corpus");
+const real = readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort().slice(0, 30).map((f) => readFileSync(join(corpus, f), "utf8")).join("\n");
+
+/** The fastest of a few runs of parseDocument and check on `text`, in ms (the fastest is the least disturbed). */
+function timeOf(text: string): number {
+  let best = Infinity;
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    checkDocument(parseDocument(text));
+    best = Math.min(best, performance.now() - t);
+  }
+  return best;
+}
+
+const SIZE_RATIO = 5;
+// Generous: a machine shared with other work is noisy; the patterns fixed here grew with the square of the size.
+const BOUND = 3 * SIZE_RATIO;
+
+describe("parseDocument and check scale linearly", () => {
+  it.each([
+    ["a number run into the next word: `Điều 5của`", (n: number) => "Điều 5của văn bản ".repeat(n), 400],
+    ["a number run into a letter: `khoản 1ề`", (n: number) => "khoản 1ề văn bản ".repeat(n), 400],
+    ["a level word that is a word: `Chương II Điều kiện`", (n: number) => "Chương II Điều kiện chung ".repeat(n), 300],
+    ["`khoản 1 Điều này` with no article heading", (n: number) => "khoản 1 Điều này\n".repeat(n), 400],
+    ["short-name definitions: `(sau đây gọi tắt là Luật A)`", (n: number) => "(sau đây gọi tắt là Luật A) ".repeat(n), 300],
+    ["back-references: `Nghị quyết nêu trên`", (n: number) => "Nghị quyết nêu trên ".repeat(n), 300],
+    ["real text with no line breaks", (n: number) => real.slice(0, n * 100).replace(/\n/g, " "), 300],
+  ] as const)("%s", (_name, make, n) => {
+    timeOf(make(n)); // warm-up: the lexers and parsers are built, the code compiled
+    const small = timeOf(make(n));
+    const large = timeOf(make(n * SIZE_RATIO));
+    expect(large / Math.max(small, 1)).toBeLessThan(BOUND);
+  });
+});
+
+describe("checkCorpus", () => {
+  // Two texts spell 77-CT/TU against three spelling 77-CTr/TU (a Chương trình): the related places name their text.
+  const texts = [
+    ["a", "Thực hiện Chương trình hành động số 77-CT/TU của Tỉnh ủy."],
+    ["b", "Căn cứ Chương trình hành động số 77-CTr/TU của Tỉnh ủy."],
+    ["c", "Theo Chương trình hành động số 77-CTr/TU."],
+    ["d", "Chương trình hành động số 77-CTr/TU đã nêu."],
+  ] as const;
+  const run = (order: readonly (typeof texts)[number][]) => {
+    const g = new CitationGraph();
+    for (const [id, text] of order) g.add(parseDocument(text, { id }));
+    return checkCorpus(g);
+  };
+
+  it("gives each related span the document it points into, whatever the order documents were added in", () => {
+    const forward = run(texts);
+    expect(forward.map((d) => d.doc)).toEqual(["a"]);
+    const related = forward[0]?.diagnostic.related ?? [];
+    expect(related.map((r) => r.doc)).toEqual(["b", "c", "d"]);
+    for (const r of related) {
+      const text = texts.find(([id]) => id === r.doc)?.[1] as string;
+      expect(text.slice(r.start, r.end)).toBe(r.text);
+    }
+    expect(run([...texts].reverse())).toEqual(forward);
+  });
+});

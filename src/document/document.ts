@@ -89,13 +89,15 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const ownPinpoints = attachPinpoints(nt, mentions);
   const definitions = readDefinitions(mentions, definitionSpans);
   resolveMentions(text, mentions, definitions);
-  const stated = relate(text, mentions, quotes);
+  const related = relate(nt, mentions, { key, date: header.date?.iso ?? null, title: header.subject, quotes });
+  related.readings.forEach((r, i) => Object.assign(mentions[i] as Mention, r));
+  const stated = related.stated;
 
-  const cited = new Map<string, { key: string; relation: Mention["relation"]; mentions: number }>();
+  const cited = new Map<string, DocumentRecord["cited"][number]>();
   for (const m of mentions) {
     if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === key) continue;
-    const entry = cited.get(m.resolvedKey) ?? { key: m.resolvedKey, relation: "mentions" as const, mentions: 0 };
-    entry.relation = stronger(entry.relation, m.relation);
+    const entry = cited.get(m.resolvedKey) ?? { key: m.resolvedKey, relation: "mentions" as const, mentions: 0, rule: null };
+    if (stronger(entry.relation, m.relation) !== entry.relation) Object.assign(entry, { relation: m.relation, rule: m.rule ?? null });
     entry.mentions++;
     cited.set(m.resolvedKey, entry);
   }
@@ -106,7 +108,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   for (const m of mentions) addTo(mentionsAt, m.start, m);
   for (const a of amendments) {
     const entry = cited.get(a.target);
-    if (entry) entry.relation = stronger(entry.relation, a.action);
+    if (entry && stronger(entry.relation, a.action) !== entry.relation) Object.assign(entry, { relation: a.action, rule: "article" });
     // `<document> hết hiệu lực …` begins with the mention it repeals.
     const subject = mentionsAt.get(a.span.start)?.find((m) => m.resolvedKey === a.target);
     if (subject) subject.relation = stronger(subject.relation, a.action);
@@ -116,6 +118,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
     ...m.diagnostics,
   ]);
+  diagnostics.push(...related.diagnostics);
 
   return {
     id, key, identifier, type,

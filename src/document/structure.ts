@@ -1,0 +1,314 @@
+/**
+ * The parts of a document where it relates ITSELF to what it cites, read over the normalized text:
+ *
+ *   Căn cứ Luật A; Nghị định B và Thông tư C;                       preamble  → basedOn (A, B, C)
+ *   Thực hiện Kế hoạch số 25-KH/TU …, Ban Thường vụ … như sau:     purpose   → implements
+ *   KẾ HOẠCH ⏎ Triển khai thực hiện Kết luận số 93-KL/TW …          title     → implements (rule `purpose`)
+ *   Điều 2. Bãi bỏ Quyết định số …                                  article   → repeals
+ *   Bãi bỏ các quyết định sau: ⏎ 1. Quyết định số … ⏎ 2. …         list-item → repeals (each item)
+ *   Quyết định này … thay thế Quyết định số …; Nghị định số … hết hiệu lực …   article
+ *
+ * A verb anywhere else (`các cấp ủy căn cứ Quy định …`, `tổng kết việc thực hiện Chỉ thị …`, `Đề nghị sửa đổi
+ * Nghị định …`) is not the document's own act. Regex here only finds line starts and verbs; which mentions a
+ * clause's verb governs is read from the mentions' own extents (governedBy).
+ */
+import relationsJson from "../../grammar/relations.json";
+import type { Relation, RelationRule } from "../schema.js";
+
+/** A clause in which the document acts on what it cites: its verb and where it ends (normalized offsets). */
+export interface Clause {
+  /** The verb that says it (the evidence). */
+  verb: { start: number; end: number };
+  /** Where the citations it governs begin, and where the clause ends. */
+  from: number;
+  end: number;
+  relation: Relation;
+  rule: RelationRule;
+}
+
+/** A mention as the structure sees it: its span and, for `… về <subject>`, the end of its subject. */
+export interface Extent {
+  start: number;
+  end: number;
+  /** max(end, end of its subject): what lies inside is named by this mention, not by the clause. */
+  reach: number;
+}
+
+interface VerbEntry {
+  verb: string;
+  relation: string;
+}
+
+const phrase = (v: string) => v.replace(/[/.]/g, "\\$&").replace(/,/g, ",?").replace(/ /g, "\\s+");
+const alternation = (entries: readonly VerbEntry[]) =>
+  [...entries].sort((a, b) => b.verb.length - a.verb.length).map((e) => phrase(e.verb)).join("|");
+const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFC");
+
+/** Relation of a verb as matched (case, commas and spacing aside). */
+function lookup(entries: readonly VerbEntry[]): (matched: string) => Relation | undefined {
+  const byVerb = new Map(entries.map((e) => [fold(e.verb), e.relation as Relation]));
+  return (matched) => byVerb.get(fold(matched));
+}
+
+const PREAMBLE: readonly VerbEntry[] = relationsJson.preamble;
+const PURPOSE: readonly VerbEntry[] = [...relationsJson.verbs, ...relationsJson.purpose];
+const ACTS: readonly VerbEntry[] = relationsJson.acts;
+const POSTPOSED: readonly VerbEntry[] = relationsJson.postposed;
+export const PASSIVE: readonly VerbEntry[] = relationsJson.passive;
+const OPENING_VERBS: readonly VerbEntry[] = [...PREAMBLE, ...PURPOSE];
+const relationOfOpening = lookup(OPENING_VERBS);
+const isPreambleVerb = lookup(PREAMBLE);
+const relationOfAct = lookup(ACTS);
+const relationOfPostposed = lookup(POSTPOSED);
+
+const LEADS = relationsJson.purposeLeads.map(phrase).join("|");
+const NOT_LETTER = "(?![\\p{L}\\p{M}])";
+// A preamble or purpose verb right at a segment start, after an optional lead (`Để`, `V/v`).
+const OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?(${alternation(OPENING_VERBS)})${NOT_LETTER}`, "iuy");
+// `Tuyên truyền và thực hiện`, `quán triệt, triển khai`: verbs joined before their object.
+const JOINED_VERB = new RegExp(`^\\s*(?:,|và)\\s*(?:${alternation(PURPOSE)})${NOT_LETTER}`, "iu");
+const ACT = new RegExp(`(${alternation(ACTS)})${NOT_LETTER}`, "iuy");
+const POSTPOSED_VERB = new RegExp(`^[\\s,*_]*(${alternation(POSTPOSED)})${NOT_LETTER}`, "iu");
+// `Quyết định này có hiệu lực … và thay thế …`: the text's own act, wherever it stands.
+const SELF_ACT = new RegExp(`(?<![\\p{L}])này\\s+(?:[^.;\\n]{0,160}?\\s+và\\s+)?(${alternation(ACTS)})${NOT_LETTER}`, "giu");
+const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phrase).join("|")})${NOT_LETTER}`, "iu");
+
+// Where the body begins: the first article, chapter, part or numbered section at a line start (or `Điều 1.`
+// anywhere, for a page flattened onto one line), or the enacting word (`QUYẾT ĐỊNH:`).
+const BODY_HEAD =
+  /^[ \t*_#>|]*(?:Điều\s+1\s*[.:]|Chương\s+(?:I|1)(?![\p{L}\d])|Phần\s+(?:I|1|thứ\s+nhất)(?![\p{L}\d])|[IVX]{1,4}\s*[.\-–)]|\d{1,2}\s*[.)/](?!\d)|(?:QUYẾT\s+ĐỊNH|NGHỊ\s+ĐỊNH|QUYẾT\s+NGHỊ|THÔNG\s+TƯ|BAN\s+HÀNH)\s*:)/mu;
+const INLINE_FIRST_ARTICLE = /(?<![\p{L}])Điều\s+1\.\s+\p{Lu}/u;
+// What may stand between a segment break (line start, `;`, a sentence end) and its verb: bullets and emphasis.
+const SEGMENT_START = /(?:^|\n|;|[.:](?=[ \t]))[ \t]*(?:[-–•+*>_]+[ \t]*)?/gu;
+// A line that opens an article or a list item: its marker.
+const ITEM_MARKER = /^[ \t*_]*(?:Điều[ \t]+\d+[a-zđ]?[ \t]*[.:][ \t]*|(?:\d{1,3}|[a-zđ])[.)][ \t]*|[-–•+][ \t]*)/u;
+const ARTICLE_HEAD = /^[ \t*_]*Điều[ \t]+\d+/u;
+const CLAUSE_REACH = 3000;
+const GAP_REACH = 400;
+
+export function bodyStart(text: string): number {
+  const head = BODY_HEAD.exec(text);
+  const inline = INLINE_FIRST_ARTICLE.exec(text);
+  return Math.min(head ? head.index : text.length, inline ? inline.index : text.length);
+}
+
+/**
+ * The clauses of the preamble, the purpose clause, the title and the body's own acts. `title` is the
+ * document's title (normalized offsets), if the header found one; `quoted` tells whether an offset stands in
+ * a quotation (another text's words).
+ */
+export function documentClauses(text: string, extents: readonly Extent[], title: { start: number; end: number } | null, quoted: (at: number) => boolean): Clause[] {
+  const body = bodyStart(text);
+  const structured = body < text.length;
+  const out: Clause[] = [];
+  const extentAt = extentFinder(extents);
+  const taken = new Set<number>();
+  if (title) {
+    const t = openingAt(text, title.start, title.end);
+    if (t) {
+      out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt), relation: t.relation, rule: "purpose" });
+      taken.add(t.verb.start);
+    }
+  }
+  SEGMENT_START.lastIndex = 0;
+  for (let m = SEGMENT_START.exec(text); m !== null && m.index < body; m = SEGMENT_START.exec(text)) {
+    if (m[0] === "") SEGMENT_START.lastIndex++;
+    const at = m.index + m[0].length;
+    if (at >= body || quoted(at)) continue;
+    const o = openingAt(text, at, body);
+    if (!o || taken.has(o.verb.start)) continue;
+    const end = clauseEnd(text, o.verb.end, body, extentAt);
+    // `Thực hiện Chỉ thị …, cấp ủy các cấp đã quán triệt …`: past work told, not this text's purpose. A text with
+    // no body (a news page) has a purpose clause only where it announces what follows (`… như sau:`).
+    const sentence = sentenceEnd(text, o.verb.end);
+    if (REPORT.test(outside(text, o.verb.end, sentence, extents))) continue;
+    if (!structured && text[sentence] !== ":") continue;
+    const rule = isPreambleVerb(o.word) ? "preamble" : "purpose";
+    out.push({ verb: o.verb, from: o.verb.end, end, relation: o.relation, rule });
+  }
+  if (structured) actsInBody(text, body, quoted, extentAt, out);
+  for (const m of text.matchAll(SELF_ACT)) {
+    const word = m[1] as string;
+    const verb = { start: (m.index as number) + m[0].length - word.length, end: (m.index as number) + m[0].length };
+    if (quoted(verb.start) || out.some((c) => c.verb.start === verb.start)) continue;
+    out.push({ verb, from: verb.end, end: sentenceEnd(text, verb.start), relation: relationOfAct(word) as Relation, rule: "article" });
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
+interface Opening {
+  verb: { start: number; end: number };
+  word: string;
+  relation: Relation;
+}
+
+function openingAt(text: string, at: number, limit: number): Opening | null {
+  OPENING.lastIndex = at;
+  const m = OPENING.exec(text);
+  if (!m || m.index + m[0].length > limit) return null;
+  const word = m[1] as string;
+  const relation = relationOfOpening(word);
+  if (!relation) return null;
+  const start = m.index + m[0].length - word.length;
+  let end = m.index + m[0].length;
+  // `Tuyên truyền và thực hiện …`: the object follows the last verb of the group.
+  for (let j = JOINED_VERB.exec(text.slice(end, end + 60)); j; j = JOINED_VERB.exec(text.slice(end, end + 60))) end += j[0].length;
+  return { verb: { start, end }, word, relation };
+}
+
+/** The body's own acts: an article or item line that opens with an act verb, and the items of `… sau:`. */
+function actsInBody(text: string, body: number, quoted: (at: number) => boolean, extentAt: (at: number) => Extent | undefined, out: Clause[]): void {
+  let listAct: Relation | null = null;
+  let listVerb = { start: 0, end: 0 };
+  for (let lineStart = body; lineStart < text.length; ) {
+    const nl = text.indexOf("\n", lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd);
+    const marker = ITEM_MARKER.exec(line);
+    const at = lineStart + (marker ? marker[0].length : (/^[ \t]*/.exec(line)?.[0].length ?? 0));
+    if (!quoted(at) && line.trim() !== "") {
+      ACT.lastIndex = at;
+      const act = ACT.exec(text);
+      const isItem = marker !== null && !ARTICLE_HEAD.test(line);
+      if (act && act.index === at) {
+        const relation = relationOfAct(act[1] as string) as Relation;
+        const verbEnd = at + (act[0] as string).length;
+        out.push({ verb: { start: at, end: verbEnd }, from: verbEnd, end: lineEnd, relation, rule: "article" });
+        // `Bãi bỏ toàn bộ các quyết định sau:` names none itself: the items below are what it repeals.
+        const names = extentAt(verbEnd) !== undefined || hasExtentIn(extentAt, verbEnd, lineEnd);
+        listAct = /(?:sau|như sau)\s*:\s*$/u.test(line) && !names ? relation : null;
+        listVerb = { start: at, end: verbEnd };
+      } else if (listAct && isItem) {
+        out.push({ verb: listVerb, from: at, end: lineEnd, relation: listAct, rule: "list-item" });
+      } else {
+        listAct = null;
+        // `2. Nghị định số … hết hiệu lực kể từ ngày …`: the act follows the document it repeals.
+        const first = extentAt(at);
+        if (first && first.start - at <= 2) {
+          let e = first;
+          for (let next = extentAt(e.reach); next && /^[\s,;và]*$/u.test(text.slice(e.reach, next.start)); next = extentAt(next.reach)) e = next;
+          const post = POSTPOSED_VERB.exec(text.slice(e.reach, Math.min(lineEnd, e.reach + 80)));
+          if (post) {
+            const verb = { start: e.reach + post[0].length - (post[1] as string).length, end: e.reach + post[0].length };
+            out.push({ verb, from: at, end: e.reach, relation: relationOfPostposed(post[1] as string) as Relation, rule: isItem ? "list-item" : "article" });
+          }
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+function hasExtentIn(extentAt: (at: number) => Extent | undefined, from: number, to: number): boolean {
+  const e = extentAt(from);
+  return e !== undefined && e.start < to;
+}
+
+/** The first extent that starts at or after `at` (extents in order). */
+function extentFinder(extents: readonly Extent[]): (at: number) => Extent | undefined {
+  return (at) => {
+    let lo = 0;
+    let hi = extents.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((extents[mid] as Extent).start < at) lo = mid + 1;
+      else hi = mid;
+    }
+    return extents[lo];
+  };
+}
+
+/**
+ * Where a preamble or purpose clause ends: at `;` unless a citation follows (`Căn cứ Luật A; Nghị định B`), at
+ * `:`, a sentence end or a blank line, at a line that opens another clause, or where the main clause begins (`,
+ * Ban Thường vụ Huyện ủy xây dựng …`: a comma before a capital that starts no citation). Citations and their
+ * subjects are stepped over whole.
+ */
+function clauseEnd(text: string, from: number, limit: number, extentAt: (at: number) => Extent | undefined): number {
+  const stop = Math.min(limit, from + CLAUSE_REACH);
+  let next = extentAt(from);
+  for (let i = from; i < stop; i++) {
+    while (next && next.reach <= i) next = extentAt(next.reach);
+    if (next && i >= next.start) {
+      i = next.reach - 1;
+      continue;
+    }
+    const c = text[i];
+    const startsCitation = (k: number) => next !== undefined && next.start === k;
+    if (c === ":") return i;
+    if (c === ";" || c === "\n") {
+      let k = i + 1;
+      while (k < stop && /[\s\-–•+*_>]/.test(text[k] as string)) k++;
+      if (c === "\n" && /^\n/.test(text.slice(i + 1).replace(/^[ \t]+/, ""))) return i;
+      if (startsCitation(k)) continue;
+      if (c === ";") return i;
+      OPENING.lastIndex = k;
+      if (OPENING.test(text) || BODY_HEAD.test(text.slice(k, k + 20))) return i;
+      continue;
+    }
+    if (c === "." && /\s/.test(text[i + 1] ?? "") && /\p{Lu}/u.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i;
+    if (c === ",") {
+      let k = i + 1;
+      while (k < stop && /\s/.test(text[k] as string)) k++;
+      if (/\p{Lu}/u.test(text[k] ?? "") && !startsCitation(k)) return i;
+    }
+  }
+  return stop;
+}
+
+/** The end of the sentence from `from`: `.` before a capital, `:` or a blank line. */
+function sentenceEnd(text: string, from: number): number {
+  const stop = Math.min(text.length, from + CLAUSE_REACH);
+  for (let i = from; i < stop; i++) {
+    const c = text[i];
+    if (c === ":") return i;
+    if (c === "\n" && /^[ \t]*\n/.test(text.slice(i + 1, i + 40))) return i;
+    if (c === "." && /\s/.test(text[i + 1] ?? "") && /\p{Lu}/u.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i;
+  }
+  return stop;
+}
+
+/** text[from, to) with the citations and their subjects blanked: the words of the clause itself. */
+function outside(text: string, from: number, to: number, extents: readonly Extent[]): string {
+  let out = "";
+  let at = from;
+  for (const e of extents) {
+    if (e.reach <= at) continue;
+    if (e.start >= to) break;
+    out += text.slice(at, Math.max(at, e.start)) + " ";
+    at = Math.max(at, e.reach);
+  }
+  return out + text.slice(at, Math.max(at, to));
+}
+
+const GAP_VERB = new RegExp(`(?<![\\p{L}])(?:${alternation([...relationsJson.verbs, ...ACTS])})${NOT_LETTER}`, "iu");
+const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:đã\\s+)?(?:${alternation(PASSIVE)})[\\s:]*$`, "iu");
+const ABOUT = /(?<![\p{L}])về(?![\p{L}])/iu;
+
+/**
+ * The extents a clause's verb governs: the first citation after it and those coordinated with it (`, `, `;`,
+ * `và`, or `… được sửa đổi, bổ sung bởi …`). A citation inside another's subject, or after a verb of its own
+ * (`Kế hoạch số 25-KH/TU thực hiện Kết luận …`) or a `về`, is named by that one, not governed.
+ */
+export function governedBy(text: string, clause: Clause, extents: readonly Extent[]): Extent[] {
+  const out: Extent[] = [];
+  let after = clause.from;
+  let first = true;
+  for (const e of extents) {
+    if (e.start < clause.from) continue;
+    if (e.start >= clause.end) break;
+    if (e.start < after) continue; // inside the subject of one before
+    const gap = text.slice(after, e.start);
+    const passive = PASSIVE_GAP.test(gap);
+    const blocked = gap.length > GAP_REACH || (!passive && (GAP_VERB.test(gap) || (ABOUT.test(gap) && !(first && clause.rule === "article"))));
+    if (blocked) {
+      after = e.reach;
+      if (!first) break;
+      continue;
+    }
+    out.push(e);
+    first = false;
+    after = e.reach;
+  }
+  return out;
+}

@@ -71,7 +71,11 @@ const ACT = new RegExp(`(${alternation(ACTS)})${NOT_LETTER}`, "iuy");
 const POSTPOSED_VERB = new RegExp(`^[\\s,*_]*(${alternation(POSTPOSED)})${NOT_LETTER}`, "iu");
 // `Quyết định này có hiệu lực … và thay thế …`: the text's own act, wherever it stands.
 const SELF_ACT = new RegExp(`(?<![\\p{L}])này\\s+(?:[^.;\\n]{0,160}?\\s+và\\s+)?(${alternation(ACTS)})${NOT_LETTER}`, "giu");
-const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phrase).join("|")})${NOT_LETTER}`, "iu");
+// `đã được sửa đổi` is a passive, not past work told.
+const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phrase).join("|")})${NOT_LETTER}(?!\\s+được${NOT_LETTER})`, "iu");
+// A preamble verb written with a capital (`… THU HỒI Căn cứ Luật …`): a segment start whatever precedes.
+const CAPITALIZED_OPENING = new RegExp(`(?<=\\s)(?:${alternation(PREAMBLE)})${NOT_LETTER}`, "giu");
+const capitalized = (w: string) => w.length > 1 && w[0] !== (w[0] as string).toLowerCase() && w[1] === (w[1] as string).toLowerCase();
 
 // Where the body begins: the first article, chapter, part or numbered section at a line start (or `Điều 1.`
 // anywhere, for a page flattened onto one line), or the enacting word (`QUYẾT ĐỊNH:`).
@@ -102,28 +106,35 @@ export function documentClauses(text: string, extents: readonly Extent[], title:
   const structured = body < text.length;
   const out: Clause[] = [];
   const extentAt = extentFinder(extents);
+  const opensCitation = (at: number) => extentAt(at)?.start === at;
   const taken = new Set<number>();
   if (title) {
     const t = openingAt(text, title.start, title.end);
     if (t) {
-      out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt), relation: t.relation, rule: "purpose" });
+      // A title in capitals has no main clause to cut off (`… MUA, BÁN, ĐÓNG MỚI TÀU BIỂN ĐÃ ĐƯỢC SỬA ĐỔI …`).
+      out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt, false), relation: t.relation, rule: "purpose" });
       taken.add(t.verb.start);
     }
   }
+  const starts = new Set<number>();
   SEGMENT_START.lastIndex = 0;
   for (let m = SEGMENT_START.exec(text); m !== null && m.index < body; m = SEGMENT_START.exec(text)) {
     if (m[0] === "") SEGMENT_START.lastIndex++;
-    const at = m.index + m[0].length;
-    if (at >= body || quoted(at)) continue;
+    starts.add(m.index + m[0].length);
+  }
+  for (const m of text.slice(0, body).matchAll(CAPITALIZED_OPENING)) if (capitalized(m[0])) starts.add(m.index as number);
+  for (const at of [...starts].sort((a, b) => a - b)) {
+    // `Thực hiện Hướng dẫn số 171-HD/BTGTU`: a type word that opens a citation is not a verb.
+    if (at >= body || quoted(at) || opensCitation(at)) continue;
     const o = openingAt(text, at, body);
     if (!o || taken.has(o.verb.start)) continue;
-    const end = clauseEnd(text, o.verb.end, body, extentAt);
+    taken.add(o.verb.start);
+    const end = clauseEnd(text, o.verb.end, body, extentAt, true);
+    const rule = isPreambleVerb(o.word) ? "preamble" : "purpose";
     // `Thực hiện Chỉ thị …, cấp ủy các cấp đã quán triệt …`: past work told, not this text's purpose. A text with
     // no body (a news page) has a purpose clause only where it announces what follows (`… như sau:`).
-    const sentence = sentenceEnd(text, o.verb.end);
-    if (REPORT.test(outside(text, o.verb.end, sentence, extents))) continue;
-    if (!structured && text[sentence] !== ":") continue;
-    const rule = isPreambleVerb(o.word) ? "preamble" : "purpose";
+    if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents))) continue;
+    if (!structured && text[sentenceEnd(text, o.verb.end, false)] !== ":") continue;
     out.push({ verb: o.verb, from: o.verb.end, end, relation: o.relation, rule });
   }
   if (structured) actsInBody(text, body, quoted, extentAt, out);
@@ -131,7 +142,7 @@ export function documentClauses(text: string, extents: readonly Extent[], title:
     const word = m[1] as string;
     const verb = { start: (m.index as number) + m[0].length - word.length, end: (m.index as number) + m[0].length };
     if (quoted(verb.start) || out.some((c) => c.verb.start === verb.start)) continue;
-    out.push({ verb, from: verb.end, end: sentenceEnd(text, verb.start), relation: relationOfAct(word) as Relation, rule: "article" });
+    out.push({ verb, from: verb.end, end: sentenceEnd(text, verb.start, true), relation: relationOfAct(word) as Relation, rule: "article" });
   }
   return out.sort((a, b) => a.from - b.from);
 }
@@ -204,18 +215,20 @@ function hasExtentIn(extentAt: (at: number) => Extent | undefined, from: number,
   return e !== undefined && e.start < to;
 }
 
-/** The first extent that starts at or after `at` (extents in order). */
+/** Index of the first extent that starts at or after `at` (extents in order). */
+function firstAtOrAfter(extents: readonly Extent[], at: number): number {
+  let lo = 0;
+  let hi = extents.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((extents[mid] as Extent).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 function extentFinder(extents: readonly Extent[]): (at: number) => Extent | undefined {
-  return (at) => {
-    let lo = 0;
-    let hi = extents.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((extents[mid] as Extent).start < at) lo = mid + 1;
-      else hi = mid;
-    }
-    return extents[lo];
-  };
+  return (at) => extents[firstAtOrAfter(extents, at)];
 }
 
 /**
@@ -224,7 +237,7 @@ function extentFinder(extents: readonly Extent[]): (at: number) => Extent | unde
  * Ban Thường vụ Huyện ủy xây dựng …`: a comma before a capital that starts no citation). Citations and their
  * subjects are stepped over whole.
  */
-function clauseEnd(text: string, from: number, limit: number, extentAt: (at: number) => Extent | undefined): number {
+function clauseEnd(text: string, from: number, limit: number, extentAt: (at: number) => Extent | undefined, mainClause: boolean): number {
   const stop = Math.min(limit, from + CLAUSE_REACH);
   let next = extentAt(from);
   for (let i = from; i < stop; i++) {
@@ -239,7 +252,7 @@ function clauseEnd(text: string, from: number, limit: number, extentAt: (at: num
     if (c === ";" || c === "\n") {
       let k = i + 1;
       while (k < stop && /[\s\-–•+*_>]/.test(text[k] as string)) k++;
-      if (c === "\n" && /^\n/.test(text.slice(i + 1).replace(/^[ \t]+/, ""))) return i;
+      if (c === "\n" && /^[ \t]*\n/.test(text.slice(i + 1, i + 80))) return i;
       if (startsCitation(k)) continue;
       if (c === ";") return i;
       OPENING.lastIndex = k;
@@ -247,7 +260,7 @@ function clauseEnd(text: string, from: number, limit: number, extentAt: (at: num
       continue;
     }
     if (c === "." && /\s/.test(text[i + 1] ?? "") && /\p{Lu}/u.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i;
-    if (c === ",") {
+    if (c === "," && mainClause) {
       let k = i + 1;
       while (k < stop && /\s/.test(text[k] as string)) k++;
       if (/\p{Lu}/u.test(text[k] ?? "") && !startsCitation(k)) return i;
@@ -256,12 +269,12 @@ function clauseEnd(text: string, from: number, limit: number, extentAt: (at: num
   return stop;
 }
 
-/** The end of the sentence from `from`: `.` before a capital, `:` or a blank line. */
-function sentenceEnd(text: string, from: number): number {
+/** The end of the sentence from `from`: `.` before a capital, `:` or a blank line (or `;`, if `semicolon`). */
+function sentenceEnd(text: string, from: number, semicolon: boolean): number {
   const stop = Math.min(text.length, from + CLAUSE_REACH);
   for (let i = from; i < stop; i++) {
     const c = text[i];
-    if (c === ":") return i;
+    if (c === ":" || (semicolon && c === ";")) return i;
     if (c === "\n" && /^[ \t]*\n/.test(text.slice(i + 1, i + 40))) return i;
     if (c === "." && /\s/.test(text[i + 1] ?? "") && /\p{Lu}/u.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i;
   }
@@ -283,6 +296,7 @@ function outside(text: string, from: number, to: number, extents: readonly Exten
 
 const GAP_VERB = new RegExp(`(?<![\\p{L}])(?:${alternation([...relationsJson.verbs, ...ACTS])})${NOT_LETTER}`, "iu");
 const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:đã\\s+)?(?:${alternation(PASSIVE)})[\\s:]*$`, "iu");
+const AMENDED_IN_SUBJECT = new RegExp(`(?:đã\\s+)?được\\s+sửa\\s+đổi(?:,?\\s+bổ\\s+sung)?(?:\\s+một\\s+số\\s+điều)?\\s+(?:bởi|theo)[\\s:]*$`, "iu");
 const ABOUT = /(?<![\p{L}])về(?![\p{L}])/iu;
 
 /**
@@ -294,12 +308,12 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
   const out: Extent[] = [];
   let after = clause.from;
   let first = true;
-  for (const e of extents) {
-    if (e.start < clause.from) continue;
+  for (let i = firstAtOrAfter(extents, clause.from); i < extents.length; i++) {
+    const e = extents[i] as Extent;
     if (e.start >= clause.end) break;
     if (e.start < after) continue; // inside the subject of one before
     const gap = text.slice(after, e.start);
-    const passive = PASSIVE_GAP.test(gap);
+    const passive = PASSIVE_GAP.test(gap) || AMENDED_IN_SUBJECT.test(gap.slice(-80));
     const blocked = gap.length > GAP_REACH || (!passive && (GAP_VERB.test(gap) || (ABOUT.test(gap) && !(first && clause.rule === "article"))));
     if (blocked) {
       after = e.reach;
@@ -309,6 +323,12 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
     out.push(e);
     first = false;
     after = e.reach;
+    // `Nghị định số 171/2016/NĐ-CP … về … đã được sửa đổi, bổ sung bởi Nghị định số 86/2020/NĐ-CP`: the text as
+    // amended, so the amending one too.
+    for (let k = i + 1; k < extents.length && (extents[k] as Extent).start < e.reach; k++) {
+      const inner = extents[k] as Extent;
+      if (inner.start > e.end && AMENDED_IN_SUBJECT.test(text.slice(Math.max(e.end, inner.start - 80), inner.start))) out.push(inner);
+    }
   }
   return out;
 }

@@ -211,6 +211,7 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
   let previous: Mention | null = null;
   let named: Mention | null = null;
   let amended: Mention | null = null;
+  let noted: Mention | null = null;
   for (const m of ordered) {
     // `Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …`: the
     // amending law amends each law its title names; they are only named.
@@ -228,9 +229,15 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
     const before = text.slice(Math.max(note ? note[0] + 1 : 0, m.start - 160), m.start);
     const passive = PASSIVE_BEFORE.exec(before);
     // A portal's note says how a later text acts on this one; it is not the text, so it relates nothing else.
-    if (passive && self && m.resolvedKey && (note || PORTAL_TAIL.test(text.slice(m.end, m.end + 80)))) {
-      const relation = relationOfPassive.get(foldVerb(passive[1] as string));
-      if (relation) state(m.resolvedKey, self, relation, spanOf(text, m.start - passive[0].length, m.end), "portal-note");
+    // `… hướng dẫn tại Nghị quyết 72/2025/… nay được sửa đổi bởi Nghị quyết 100/2025/…`: of the one named before.
+    const passiveStart = m.start - (passive?.[0].length ?? 0);
+    const subject = note && noted && noted.start > note[0] && noted.end <= passiveStart && /^[\s,]*(?:nay|đã)?\s*$/u.test(text.slice(noted.end, passiveStart)) ? noted : null;
+    if (note) noted = m;
+    if (passive && (subject?.resolvedKey ?? self) && m.resolvedKey && (note || PORTAL_TAIL.test(text.slice(m.end, m.end + 80)))) {
+      // A note speaks of a part (`Cụm từ này bị bãi bỏ bởi …`): repealing or replacing a part amends the text.
+      const read = relationOfPassive.get(foldVerb(passive[1] as string));
+      const relation = read === "repeals" || read === "replaces" ? "amends" : read;
+      if (relation) state(m.resolvedKey, (subject?.resolvedKey ?? self) as string, relation, spanOf(text, m.start - passive[0].length, m.end), "portal-note");
       continue;
     }
     if (note) continue;

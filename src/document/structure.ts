@@ -77,10 +77,13 @@ const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phr
 const CAPITALIZED_OPENING = new RegExp(`(?<=\\s)(?:${alternation(PREAMBLE)})${NOT_LETTER}`, "giu");
 const capitalized = (w: string) => w.length > 1 && w[0] !== (w[0] as string).toLowerCase() && w[1] === (w[1] as string).toLowerCase();
 
-// Where the body begins: the first article, chapter, part or numbered section at a line start (or `Điều 1.`
-// anywhere, for a page flattened onto one line), or the enacting word (`QUYẾT ĐỊNH:`).
-const BODY_HEAD =
-  /^[ \t*_#>|]*(?:Điều\s+1\s*[.:]|Chương\s+(?:I|1)(?![\p{L}\d])|Phần\s+(?:I|1|thứ\s+nhất)(?![\p{L}\d])|[IVX]{1,4}\s*[.\-–)]|\d{1,2}\s*[.)/](?!\d)|(?:QUYẾT\s+ĐỊNH|NGHỊ\s+ĐỊNH|QUYẾT\s+NGHỊ|THÔNG\s+TƯ|BAN\s+HÀNH)\s*:)/mu;
+// Where the body begins: the first article, chapter or part (or the enacting word `QUYẾT ĐỊNH:`), or else the
+// first numbered section at a line start (`I. MỤC ĐÍCH`, `1.`); `Điều 1.` anywhere, for a page flattened onto
+// one line. A consolidated text lists its amending laws (`1. Luật số …`) before its preamble: articles first.
+const ARTICLE_BODY =
+  /^[ \t*_#>|]*(?:Điều\s+1\s*[.:]|Chương\s+(?:I|1)(?![\p{L}\d])|Phần\s+(?:I|1|thứ\s+nhất)(?![\p{L}\d])|(?:QUYẾT\s+ĐỊNH|NGHỊ\s+ĐỊNH|QUYẾT\s+NGHỊ|THÔNG\s+TƯ|BAN\s+HÀNH)\s*:)/mu;
+const SECTION_BODY = /^[ \t*_#>|]*(?:[IVX]{1,4}\s*[.\-–)]|\d{1,2}\s*[.)/](?!\d))/mu;
+const BODY_HEAD = new RegExp(`${ARTICLE_BODY.source}|${SECTION_BODY.source}`, "mu");
 const INLINE_FIRST_ARTICLE = /(?<![\p{L}])Điều\s+1\.\s+\p{Lu}/u;
 // What may stand between a segment break (line start, `;`, a sentence end) and its verb: bullets and emphasis.
 const SEGMENT_START = /(?:^|\n|;|[.:](?=[ \t]))[ \t]*(?:[-–•+*>_]+[ \t]*)?/gu;
@@ -91,9 +94,9 @@ const CLAUSE_REACH = 3000;
 const GAP_REACH = 400;
 
 export function bodyStart(text: string): number {
-  const head = BODY_HEAD.exec(text);
   const inline = INLINE_FIRST_ARTICLE.exec(text);
-  return Math.min(head ? head.index : text.length, inline ? inline.index : text.length);
+  const article = Math.min(ARTICLE_BODY.exec(text)?.index ?? text.length, inline ? inline.index : text.length);
+  return article < text.length ? article : (SECTION_BODY.exec(text)?.index ?? text.length);
 }
 
 /**

@@ -15,7 +15,7 @@ import { diagnostic } from "../diagnostics.js";
 import { type NormalizedText, toNormalized, toOriginal } from "../extract/normalize.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
-import { documentClauses, type Extent, governedBy, PASSIVE } from "./structure.js";
+import { bodyStart, documentClauses, type Extent, governedBy, PASSIVE } from "./structure.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
@@ -122,7 +122,9 @@ export function relate(nt: NormalizedText, mentions: readonly Mention[], context
   const original = (s: Span): Span => spanOf(nt.original, toOriginal(nt, s.start), toOriginal(nt, s.end));
   const quotes = context.quotes.map((q): Quotation => [n(q[0]), n(q[1])]);
   const notes = [...text.matchAll(EDITORIAL_NOTE)].map((x): Quotation => [x.index - 1, x.index + x[0].length]);
-  const aside = (at: number) => quotationAt(notes, at) !== undefined || quotationAt(quotes, at) !== undefined;
+  const body = bodyStart(text);
+  // Before the body a stray `“` makes no quotation.
+  const aside = (at: number) => quotationAt(notes, at) !== undefined || (at >= body && quotationAt(quotes, at) !== undefined);
 
   const order = views.map((_, i) => i).sort((a, b) => (views[a] as Mention).start - (views[b] as Mention).start);
   const extents: (Extent & { index: number })[] = order.map((i) => {
@@ -184,7 +186,8 @@ function dateOrder(m: Mention, relation: Relation, own: string, cited: string): 
 }
 
 // `… về việc tiếp tục thực hiện`: a `về (việc)` right after a citation ties the verb after it to that citation.
-const TIES_TO_PREVIOUS = /^[\s,*_"“”]*(?:về[\s*_"“]*(?:việc[\s*_"“]*)?)?$/iu;
+// `Quyết định số 416/QĐ-TTg … về ban hành Kế hoạch thực hiện Chỉ thị …`: issuing a plan to carry it out.
+const TIES_TO_PREVIOUS = /^[\s,*_"“”]*(?:về[\s*_"“]*(?:việc[\s*_"“]*)?)?(?:ban\s+hành\s+(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?)\s+)?$/iu;
 // `[Khoản này được hướng dẫn bởi Thông tư số …]`, and the same note without brackets (`… được hướng dẫn bởi
 // Công văn 4530/NHCS-TDNN năm 2024 có hiệu lực từ ngày …`): the cited text acts on this one.
 const PASSIVE_BEFORE = new RegExp(`(${[...PASSIVE].sort((a, b) => b.verb.length - a.verb.length).map((v) => v.verb.replace(/,/g, ",?").replace(/ /g, "\\s+")).join("|")})(?:\\s+(?:các\\s+)?(?:điểm|khoản|điều|chương|mục|phụ\\s+lục)\\s+[\\p{L}\\d, ]{1,40}?(?:của\\s+)?)?\\s*$`, "iu");

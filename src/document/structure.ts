@@ -63,6 +63,8 @@ const relationOfPostposed = lookup(POSTPOSED);
 
 const LEADS = relationsJson.purposeLeads.map(phrase).join("|");
 const NOT_LETTER = "(?![\\p{L}\\p{M}])";
+// `V/v ban hành Chương trình hành động triển khai …`: the document issued, named before the purpose verb.
+const TITLE_LEAD = new RegExp(`^(?:(?:${LEADS})\\s+)?(?:${relationsJson.titleLeads.map(phrase).join("|")})(?:\\s+\\p{L}+){1,4}?\\s+(?=(?:${alternation(PURPOSE)})${NOT_LETTER})`, "iu");
 // A preamble or purpose verb right at a segment start, after an optional lead (`Để`, `V/v`).
 const OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?(${alternation(OPENING_VERBS)})${NOT_LETTER}`, "iuy");
 // `Tuyên truyền và thực hiện`, `quán triệt, triển khai`: verbs joined before their object.
@@ -112,7 +114,8 @@ export function documentClauses(text: string, extents: readonly Extent[], title:
   const opensCitation = (at: number) => extentAt(at)?.start === at;
   const taken = new Set<number>();
   if (title) {
-    const t = openingAt(text, title.start, title.end);
+    const lead = TITLE_LEAD.exec(text.slice(title.start, Math.min(title.end, title.start + 120)));
+    const t = openingAt(text, title.start, title.end) ?? (lead ? openingAt(text, title.start + lead[0].length, title.end) : null);
     if (t) {
       // A title in capitals has no main clause to cut off (`… MUA, BÁN, ĐÓNG MỚI TÀU BIỂN ĐÃ ĐƯỢC SỬA ĐỔI …`).
       out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt, false), relation: t.relation, rule: "purpose" });
@@ -128,7 +131,8 @@ export function documentClauses(text: string, extents: readonly Extent[], title:
   for (const m of text.slice(0, body).matchAll(CAPITALIZED_OPENING)) if (capitalized(m[0])) starts.add(m.index as number);
   for (const at of [...starts].sort((a, b) => a - b)) {
     // `Thực hiện Hướng dẫn số 171-HD/BTGTU`: a type word that opens a citation is not a verb.
-    if (at >= body || quoted(at) || opensCitation(at)) continue;
+    // (No quotation is read before the body: a stray `“` there would hide the preamble.)
+    if (at >= body || opensCitation(at)) continue;
     const o = openingAt(text, at, body);
     if (!o || taken.has(o.verb.start)) continue;
     taken.add(o.verb.start);

@@ -193,7 +193,7 @@ function actsInBody(text: string, body: number, quoted: (at: number) => boolean,
         const verbEnd = at + (act[0] as string).length;
         out.push({ verb: { start: at, end: verbEnd }, from: verbEnd, end: lineEnd, relation, rule: "article" });
         // `Bãi bỏ toàn bộ các quyết định sau:` names none itself: the items below are what it repeals.
-        const names = extentAt(verbEnd) !== undefined || hasExtentIn(extentAt, verbEnd, lineEnd);
+        const names = hasExtentIn(extentAt, verbEnd, lineEnd);
         listAct = /(?:sau|như sau)\s*:\s*$/u.test(line) && !names ? relation : null;
         listVerb = { start: at, end: verbEnd };
       } else if (listAct && isItem) {
@@ -292,7 +292,9 @@ function sentenceEnd(text: string, from: number, semicolon: boolean): number {
 function outside(text: string, from: number, to: number, extents: readonly Extent[]): string {
   let out = "";
   let at = from;
-  for (const e of extents) {
+  // From the last extent that starts before `from` (one whose subject runs over it is stepped over too).
+  for (let i = Math.max(0, firstAtOrAfter(extents, from) - 1); i < extents.length; i++) {
+    const e = extents[i] as Extent;
     if (e.reach <= at) continue;
     if (e.start >= to) break;
     out += text.slice(at, Math.max(at, e.start)) + " ";

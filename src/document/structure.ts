@@ -55,8 +55,9 @@ const PURPOSE: readonly VerbEntry[] = [...relationsJson.verbs, ...relationsJson.
 const ACTS: readonly VerbEntry[] = relationsJson.acts;
 const POSTPOSED: readonly VerbEntry[] = relationsJson.postposed;
 export const PASSIVE: readonly VerbEntry[] = relationsJson.passive;
-const OPENING_VERBS: readonly VerbEntry[] = [...PREAMBLE, ...PURPOSE];
-const relationOfOpening = lookup(OPENING_VERBS);
+const OPENING_VERBS: readonly VerbEntry[] = [...PREAMBLE, ...relationsJson.verbs];
+const TITLE_VERBS: readonly VerbEntry[] = [...PREAMBLE, ...PURPOSE];
+const relationOfOpening = lookup(TITLE_VERBS);
 const isPreambleVerb = lookup(PREAMBLE);
 const relationOfAct = lookup(ACTS);
 const relationOfPostposed = lookup(POSTPOSED);
@@ -66,7 +67,11 @@ const NOT_LETTER = "(?![\\p{L}\\p{M}])";
 // `V/v ban hành Chương trình hành động triển khai …`: the document issued, named before the purpose verb.
 const TITLE_LEAD = new RegExp(`^(?:(?:${LEADS})\\s+)?(?:${relationsJson.titleLeads.map(phrase).join("|")})(?:\\s+\\p{L}+){1,4}?\\s+(?=(?:${alternation(PURPOSE)})${NOT_LETTER})`, "iu");
 // A preamble or purpose verb right at a segment start, after an optional lead (`Để`, `V/v`).
-const OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?(${alternation(OPENING_VERBS)})${NOT_LETTER}`, "iuy");
+// What a text spreads may open its clause only joined to a verb of the table: `Tuyên truyền và thực hiện …`.
+const SPREADS = `(?:(?:${alternation(relationsJson.purpose)})\\s*(?:,|và)\\s*)*`;
+const OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?${SPREADS}(${alternation(OPENING_VERBS)})${NOT_LETTER}`, "iuy");
+// A title also opens with what it spreads (`Tuyên truyền và thực hiện Kết luận …`, `V/v tuyên truyền Nghị quyết …`).
+const TITLE_OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?(${alternation(TITLE_VERBS)})${NOT_LETTER}`, "iuy");
 // `Tuyên truyền và thực hiện`, `quán triệt, triển khai`: verbs joined before their object.
 const JOINED_VERB = new RegExp(`^\\s*(?:,|và)\\s*(?:${alternation(PURPOSE)})${NOT_LETTER}`, "iu");
 const ACT = new RegExp(`(${alternation(ACTS)})${NOT_LETTER}`, "iuy");
@@ -115,7 +120,7 @@ export function documentClauses(text: string, extents: readonly Extent[], title:
   const taken = new Set<number>();
   if (title) {
     const lead = TITLE_LEAD.exec(text.slice(title.start, Math.min(title.end, title.start + 120)));
-    const t = openingAt(text, title.start, title.end) ?? (lead ? openingAt(text, title.start + lead[0].length, title.end) : null);
+    const t = openingAt(text, title.start, title.end, TITLE_OPENING) ?? (lead ? openingAt(text, title.start + lead[0].length, title.end, TITLE_OPENING) : null);
     if (t) {
       // A title in capitals has no main clause to cut off (`… MUA, BÁN, ĐÓNG MỚI TÀU BIỂN ĐÃ ĐƯỢC SỬA ĐỔI …`).
       out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt, false), relation: t.relation, rule: "purpose" });
@@ -139,9 +144,10 @@ export function documentClauses(text: string, extents: readonly Extent[], title:
     const end = clauseEnd(text, o.verb.end, body, extentAt, true);
     const rule = isPreambleVerb(o.word) ? "preamble" : "purpose";
     // `Thực hiện Chỉ thị …, cấp ủy các cấp đã quán triệt …`: past work told, not this text's purpose. A text with
-    // no body (a news page) has a purpose clause only where it announces what follows (`… như sau:`).
-    if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents))) continue;
-    if (!structured && text[sentenceEnd(text, o.verb.end, false)] !== ":") continue;
+    // no body (a news page) has a purpose clause only where it announces what follows (`… như sau:`) or is a
+    // preamble line (`…;`).
+    if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents, false))) continue;
+    if (rule === "purpose" && !structured && text[end] !== ";" && text[sentenceEnd(text, o.verb.end, false)] !== ":") continue;
     out.push({ verb: o.verb, from: o.verb.end, end, relation: o.relation, rule });
   }
   if (structured) actsInBody(text, body, quoted, extentAt, out);
@@ -160,9 +166,9 @@ interface Opening {
   relation: Relation;
 }
 
-function openingAt(text: string, at: number, limit: number): Opening | null {
-  OPENING.lastIndex = at;
-  const m = OPENING.exec(text);
+function openingAt(text: string, at: number, limit: number, opening: RegExp = OPENING): Opening | null {
+  opening.lastIndex = at;
+  const m = opening.exec(text);
   if (!m || m.index + m[0].length > limit) return null;
   const word = m[1] as string;
   const relation = relationOfOpening(word);
@@ -288,17 +294,21 @@ function sentenceEnd(text: string, from: number, semicolon: boolean): number {
   return stop;
 }
 
-/** text[from, to) with the citations and their subjects blanked: the words of the clause itself. */
-function outside(text: string, from: number, to: number, extents: readonly Extent[]): string {
+/**
+ * text[from, to) with the citations blanked (and their subjects, if `subjects`): the words of the clause itself.
+ * A subject read too long may run over the main clause (`… về đại hội …, cấp ủy các cấp đã quán triệt`).
+ */
+function outside(text: string, from: number, to: number, extents: readonly Extent[], subjects = true): string {
   let out = "";
   let at = from;
   // From the last extent that starts before `from` (one whose subject runs over it is stepped over too).
   for (let i = Math.max(0, firstAtOrAfter(extents, from) - 1); i < extents.length; i++) {
     const e = extents[i] as Extent;
-    if (e.reach <= at) continue;
+    const end = subjects ? e.reach : e.end;
+    if (end <= at) continue;
     if (e.start >= to) break;
     out += text.slice(at, Math.max(at, e.start)) + " ";
-    at = Math.max(at, e.reach);
+    at = Math.max(at, end);
   }
   return out + text.slice(at, Math.max(at, to));
 }

@@ -65,7 +65,7 @@ describe("vncite doc", () => {
 
   it("prints a readable summary", () => {
     const r = run(["doc", seed, "--format", "text"]);
-    expect(r.stdout).toContain("  continues   42-CT/TW (7×)");
+    expect(r.stdout).toContain("  mentions    42-CT/TW (7×)");
     expect(r.stdout).toContain("93-KL/TW continues 42-CT/TW");
   });
 

@@ -191,6 +191,7 @@ const TIES_TO_PREVIOUS = /^[\s,*_"“”]*(?:về[\s*_"“]*(?:việc[\s*_"“]*
 // `[Khoản này được hướng dẫn bởi Thông tư số …]`, and the same note without brackets (`… được hướng dẫn bởi
 // Công văn 4530/NHCS-TDNN năm 2024 có hiệu lực từ ngày …`): the cited text acts on this one.
 const PASSIVE_BEFORE = new RegExp(`(${[...PASSIVE].sort((a, b) => b.verb.length - a.verb.length).map((v) => v.verb.replace(/,/g, ",?").replace(/ /g, "\\s+")).join("|")})(?:\\s+(?:các\\s+)?(?:điểm|khoản|điều|chương|mục|phụ\\s+lục)\\s+[\\p{L}\\d, ]{1,40}?(?:của\\s+)?)?\\s*$`, "iu");
+const MAY_BE_PASSIVE = /bởi|theo|bằng/u;
 const foldVerb = (v: string) => v.toLowerCase().replace(/,/g, "").replace(/\s+/g, " ");
 const relationOfPassive = new Map(PASSIVE.map((v) => [foldVerb(v.verb), v.relation as Relation]));
 const PORTAL_TAIL = /^[^\n\]]{0,40}?có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày/iu;
@@ -230,7 +231,7 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
     if (quotationAt(quotes, m.start)) continue;
     const note = quotationAt(notes, m.start);
     const before = text.slice(Math.max(note ? note[0] + 1 : 0, m.start - 160), m.start);
-    const passive = PASSIVE_BEFORE.exec(before);
+    const passive = MAY_BE_PASSIVE.test(before) ? PASSIVE_BEFORE.exec(before) : null;
     // A portal's note says how a later text acts on this one; it is not the text, so it relates nothing else.
     // `… hướng dẫn tại Nghị quyết 72/2025/… nay được sửa đổi bởi Nghị quyết 100/2025/…`: of the one named before.
     const passiveStart = m.start - (passive?.[0].length ?? 0);

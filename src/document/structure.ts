@@ -81,8 +81,10 @@ const SELF_ACT = new RegExp(`(?<![\\p{L}])này\\s+(?:[^.;\\n]{0,160}?\\s+và\\s+
 // `đã được sửa đổi` is a passive, not past work told.
 const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phrase).join("|")})${NOT_LETTER}(?!\\s+được${NOT_LETTER})`, "iu");
 // A preamble verb written with a capital (`… THU HỒI Căn cứ Luật …`): a segment start whatever precedes.
-const CAPITALIZED_OPENING = new RegExp(`(?<=\\s)(?:${alternation(PREAMBLE)})${NOT_LETTER}`, "giu");
-const capitalized = (w: string) => w.length > 1 && w[0] !== (w[0] as string).toLowerCase() && w[1] === (w[1] as string).toLowerCase();
+const CAPITALIZED_OPENING = new RegExp(
+  `(?<=\\s)(?:${PREAMBLE.map((e) => phrase((e.verb[0] as string).toUpperCase() + e.verb.slice(1))).join("|")})${NOT_LETTER}`,
+  "gu",
+);
 
 // Where the body begins: the first article, chapter or part (or the enacting word `QUYẾT ĐỊNH:`), or else the
 // first numbered section at a line start (`I. MỤC ĐÍCH`, `1.`); `Điều 1.` anywhere, for a page flattened onto
@@ -133,7 +135,7 @@ export function documentClauses(text: string, extents: readonly Extent[], title:
     if (m[0] === "") SEGMENT_START.lastIndex++;
     starts.add(m.index + m[0].length);
   }
-  for (const m of text.slice(0, body).matchAll(CAPITALIZED_OPENING)) if (capitalized(m[0])) starts.add(m.index as number);
+  for (const m of text.slice(0, body).matchAll(CAPITALIZED_OPENING)) starts.add(m.index as number);
   for (const at of [...starts].sort((a, b) => a - b)) {
     // `Thực hiện Hướng dẫn số 171-HD/BTGTU`: a type word that opens a citation is not a verb.
     // (No quotation is read before the body: a stray `“` there would hide the preamble.)

@@ -90,3 +90,43 @@ describe.each(variants)("relations (%s)", (variant, vary) => {
     expect(d.diagnostics.map((x) => x.code)).toContain("relation-date-order");
   });
 });
+
+describe("relations on hostile text", () => {
+  // Every structure at once, repeated: lists of repealed decisions, portal notes, nested subjects, long lines.
+  const unit = (i: number) =>
+    `Căn cứ Nghị định số ${i}/2020/NĐ-CP; Thông tư số ${i}/2021/TT-BTC;\nThực hiện Kế hoạch số ${i}-KH/TU về thực hiện Kết luận số ${i}-KL/TW, Ban Thường vụ xây dựng kế hoạch như sau:\n` +
+    `Điều ${i}. Bãi bỏ các quyết định sau:\n1. Quyết định số ${i}/2019/QĐ-UBND;\n2. Nghị định số ${i}/2018/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.\n` +
+    `Khoản này quy định. [Khoản này được hướng dẫn bởi Thông tư số ${i}/2022/TT-BTC] `;
+  const text = (n: number) => `Số: 5/2025/NĐ-CP\n${Array.from({ length: n }, (_, i) => unit(i + 1)).join("")}`;
+  const time = (t: string) => {
+    const start = performance.now();
+    parseDocument(t);
+    return performance.now() - start;
+  };
+
+  it("reads hundreds of clauses, list items and notes, each as it should", () => {
+    const d = parseDocument(text(400));
+    expect(d.cited.find((c) => c.key === "400/2019/QĐ-UBND")?.relation).toBe("repeals");
+    expect(d.cited.find((c) => c.key === "400/2018/NĐ-CP")?.relation).toBe("repeals");
+    // Only the first unit stands before the body: its preamble and purpose are the document's; the others' are not.
+    expect(d.cited.find((c) => c.key === "1/2020/NĐ-CP")?.relation).toBe("basedOn");
+    expect(d.cited.find((c) => c.key === "1-KH/TU")?.relation).toBe("implements");
+    expect(d.cited.find((c) => c.key === "400/2020/NĐ-CP")?.relation).toBe("mentions");
+    expect(d.cited.find((c) => c.key === "400-KH/TU")?.relation).toBe("mentions");
+    expect(d.cited.find((c) => c.key === "400-KL/TW")?.relation).toBe("mentions");
+    expect(d.statedRelations.filter((s) => s.rule === "portal-note")).toHaveLength(400);
+  });
+
+  it("stays linear: four times the text takes about four times as long", () => {
+    time(text(100));
+    const small = Math.min(time(text(100)), time(text(100)));
+    const large = Math.min(time(text(400)), time(text(400)));
+    expect(large / small).toBeLessThan(4 * 3);
+  });
+
+  it("never throws on a line of verbs with no end, or on brackets and quotes left open", () => {
+    for (const t of [`Căn cứ ${"a ".repeat(20_000)}`, `Điều 1. Bãi bỏ các quyết định sau:\n${"- [được hướng dẫn bởi “".repeat(4_000)}`, "Thực hiện ; , : Căn cứ\n\n".repeat(2_000)]) {
+      expect(() => parseDocument(t)).not.toThrow();
+    }
+  });
+});

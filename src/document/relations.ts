@@ -49,7 +49,8 @@ export interface Verb {
 }
 
 /** Editorial notes legal portals insert in square brackets (`[Khoản này được hướng dẫn bởi …]`): not the text. */
-export const EDITORIAL_NOTE = /\[[^\]\n]*\]/g;
+// (Bounded: an unclosed `[` must not make every later one read to the end of the line.)
+export const EDITORIAL_NOTE = /\[[^\]\n]{0,3000}\]/g;
 // `các văn bản quy định chi tiết Luật …`: a verb after `văn bản` describes those documents, not the citing one.
 const DESCRIBES_OTHERS = /văn\s+bản\s*$/iu;
 
@@ -152,7 +153,7 @@ export function relate(nt: NormalizedText, mentions: readonly Mention[], context
   }
 
   const stated: StatedRelation[] = [];
-  for (const s of statedBetween(text, views, quotes, context.key)) {
+  for (const s of statedBetween(text, views, quotes, notes, context.key)) {
     const [from, to] = [dateOf.get(s.from), dateOf.get(s.to)];
     if (DATE_ORDERED.has(s.relation) && from && to && to > from) {
       diagnostics.push(
@@ -202,14 +203,13 @@ const PORTAL_TAIL = /^[^\n\]]{0,40}?có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?
  * tiết … Luật Hải quan` → guides), and a citation coordinated with the next shares the statement; a passive
  * (`A được sửa đổi, bổ sung bởi B`) states it backwards; a portal note states it of this text.
  */
-function statedBetween(text: string, mentions: readonly Mention[], quotes: readonly Quotation[], self: string | null): StatedRelation[] {
+function statedBetween(text: string, mentions: readonly Mention[], quotes: readonly Quotation[], notes: readonly Quotation[], self: string | null): StatedRelation[] {
   const stated = new Map<string, StatedRelation>();
   const state = (from: string, to: string, relation: Relation, evidence: Span, rule: RelationRule = "stated") => {
     const id = `${from} ${relation} ${to}`;
     if (from !== to && !stated.has(id)) stated.set(id, { from, to, relation, evidence, rule });
   };
   const statedFrom = new Map<Mention, { from: string; relation: Relation; verb: Span }>();
-  const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n): Quotation => [n.index - 1, n.index + n[0].length]);
   const lines = lineIndex(text);
   const ordered = [...mentions].sort((a, b) => a.start - b.start);
   let previous: Mention | null = null;

@@ -145,11 +145,8 @@ export function documentClauses(text: string, extents: readonly Extent[], title:
     taken.add(o.verb.start);
     const end = clauseEnd(text, o.verb.end, body, extentAt, true);
     const rule = isPreambleVerb(o.word) ? "preamble" : "purpose";
-    // `Thực hiện Chỉ thị …, cấp ủy các cấp đã quán triệt …`: past work told, not this text's purpose. A text with
-    // no body (a news page) has a purpose clause only where it announces what follows (`… như sau:`) or is a
-    // preamble line (`…;`).
+    // `Thực hiện Chỉ thị …, cấp ủy các cấp đã quán triệt …`: past work told, not this text's purpose.
     if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents, false))) continue;
-    if (rule === "purpose" && !structured && text[end] !== ";" && text[sentenceEnd(text, o.verb.end, false)] !== ":") continue;
     out.push({ verb: o.verb, from: o.verb.end, end, relation: o.relation, rule });
   }
   if (structured) actsInBody(text, body, quoted, extentAt, out);

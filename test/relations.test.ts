@@ -41,6 +41,7 @@ const CITED: Row[] = [
   ["task given to others (căn cứ)", `${HEAD}Căn cứ Luật số 77/2015/QH13;\nI. NHIỆM VỤ\n1. Các cấp ủy căn cứ Quy định số 366-QĐ/TW ngày 30/8/2025 của Bộ Chính trị để đánh giá cán bộ.`, "366-QĐ/TW", "mentions", null],
   ["task given to others (thực hiện)", `${HEAD}Căn cứ Luật số 77/2015/QH13;\nI. NHIỆM VỤ\n1. Ủy ban nhân dân huyện chỉ đạo thực hiện tốt Luật Đất đai số 31/2024/QH15.`, "31/2024/QH15", "mentions", null],
   ["proposal to amend", `${HEAD}Căn cứ Luật số 77/2015/QH13;\nIII. KIẾN NGHỊ\n1. Đề nghị sửa đổi, bổ sung Nghị định số 142/2025/NĐ-CP ngày 12 tháng 6 năm 2025 của Chính phủ.`, "142/2025/NĐ-CP", "mentions", null],
+  ["proposal as a list item of a report", "ĐẢNG ỦY KHỐI\nSố 45-BC/ĐUK\nHà Nội, ngày 08 tháng 10 năm 2025\nBÁO CÁO\nI. KẾT QUẢ\nĐã triển khai.\nIII. KIẾN NGHỊ\n1. Sửa đổi, bổ sung Nghị định số 142/2025/NĐ-CP cho phù hợp.", "142/2025/NĐ-CP", "mentions", null],
   ["proposal to replace", `${HEAD}Căn cứ Luật số 77/2015/QH13;\nIII. KIẾN NGHỊ\n1. Bộ Tư pháp xây dựng Nghị định thay thế Nghị định số 24/2018/NĐ-CP ngày 27 tháng 2 năm 2018.`, "24/2018/NĐ-CP", "mentions", null],
 ];
 // The document's own date comes from its header, which reads the raw text until every stage reads the one

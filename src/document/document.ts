@@ -12,6 +12,7 @@ import { HEADER_LINES, readHeader } from "./header.js";
 import { type NormalizedText, normalize } from "../extract/normalize.js";
 import { pinpointsIn } from "./pinpoint.js";
 import { relate, stronger } from "./relations.js";
+import { articlesStart } from "./structure.js";
 import { BACK, readDefinitions, resolveMentions, spanOf } from "./resolve.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "../schema.js";
 import { foldKey, foldName, KINDS, TYPE_WORDS, typeCodeInfo } from "../tables.js";
@@ -106,7 +107,9 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const amendments = findAmendments(text, mentions, effective?.iso ?? null);
   const mentionsAt = new Map<number, Mention[]>();
   for (const m of mentions) addTo(mentionsAt, m.start, m);
-  for (const a of amendments) {
+  // Only a text with articles acts on others: a report's `1. Sửa đổi, bổ sung Nghị định …` is a proposal.
+  const acts = articlesStart(nt.text) < nt.text.length;
+  for (const a of acts ? amendments : []) {
     const entry = cited.get(a.target);
     if (entry && stronger(entry.relation, a.action) !== entry.relation) Object.assign(entry, { relation: a.action, rule: "article" });
     // `<document> hết hiệu lực …` begins with the mention it repeals.

@@ -103,9 +103,17 @@ const CLAUSE_REACH = 3000;
 const GAP_REACH = 400;
 
 export function bodyStart(text: string): number {
-  const inline = INLINE_FIRST_ARTICLE.exec(text);
-  const article = Math.min(ARTICLE_BODY.exec(text)?.index ?? text.length, inline ? inline.index : text.length);
+  const article = articlesStart(text);
   return article < text.length ? article : (SECTION_BODY.exec(text)?.index ?? text.length);
+}
+
+/**
+ * Where the articles begin (`Điều 1.`, `Chương I`, `QUYẾT ĐỊNH:`), or the text's length: only a text with
+ * articles acts on others in its body (a report's `III. KIẾN NGHỊ ⏎ 1. Sửa đổi, bổ sung Nghị định …` proposes).
+ */
+export function articlesStart(text: string): number {
+  const inline = INLINE_FIRST_ARTICLE.exec(text);
+  return Math.min(ARTICLE_BODY.exec(text)?.index ?? text.length, inline ? inline.index : text.length);
 }
 
 /**
@@ -115,7 +123,7 @@ export function bodyStart(text: string): number {
  */
 export function documentClauses(text: string, extents: readonly Extent[], title: { start: number; end: number } | null, quoted: (at: number) => boolean): Clause[] {
   const body = bodyStart(text);
-  const structured = body < text.length;
+  const articles = articlesStart(text);
   const out: Clause[] = [];
   const extentAt = extentFinder(extents);
   const opensCitation = (at: number) => extentAt(at)?.start === at;
@@ -149,7 +157,7 @@ export function documentClauses(text: string, extents: readonly Extent[], title:
     if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents, false))) continue;
     out.push({ verb: o.verb, from: o.verb.end, end, relation: o.relation, rule });
   }
-  if (structured) actsInBody(text, body, quoted, extentAt, out);
+  if (articles < text.length) actsInBody(text, articles, quoted, extentAt, out);
   for (const m of text.matchAll(SELF_ACT)) {
     const word = m[1] as string;
     const verb = { start: (m.index as number) + m[0].length - word.length, end: (m.index as number) + m[0].length };

@@ -18,3 +18,4 @@ export {
   type Citation, type Diagnostic, type DocumentRecord, type Mention, type Pinpoint, type PinpointPath, type Relation, type Span,
   type StatedRelation,
 } from "./schema.js";
+export { type RelationRule, RelationRuleSchema } from "./schema.js";

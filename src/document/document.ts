@@ -12,7 +12,6 @@ import { HEADER_LINES, readHeader } from "./header.js";
 import { type NormalizedText, normalize } from "../extract/normalize.js";
 import { pinpointsIn } from "./pinpoint.js";
 import { relate, stronger } from "./relations.js";
-import { articlesStart } from "./structure.js";
 import { BACK, readDefinitions, resolveMentions, spanOf } from "./resolve.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "../schema.js";
 import { foldKey, foldName, KINDS, TYPE_WORDS, typeCodeInfo } from "../tables.js";
@@ -90,7 +89,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const ownPinpoints = attachPinpoints(nt, mentions);
   const definitions = readDefinitions(mentions, definitionSpans);
   resolveMentions(text, mentions, definitions);
-  const related = relate(nt, mentions, { key, date: header.date?.iso ?? null, title: header.subject, quotes });
+  const related = relate(nt, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject, quotes });
   related.readings.forEach((r, i) => Object.assign(mentions[i] as Mention, r));
   const stated = related.stated;
 
@@ -102,20 +101,9 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     entry.mentions++;
     cited.set(m.resolvedKey, entry);
   }
-  // What the text amends, replaces or repeals, it does so whatever verb stood before the citation.
+  // What the text amends, replaces or repeals, part by part (the relation of each cited document is read above).
   const effective = effectiveDate(text, header.date?.iso ?? null, quotes);
   const amendments = findAmendments(text, mentions, effective?.iso ?? null);
-  const mentionsAt = new Map<number, Mention[]>();
-  for (const m of mentions) addTo(mentionsAt, m.start, m);
-  // Only a text with articles acts on others: a report's `1. Sửa đổi, bổ sung Nghị định …` is a proposal.
-  const acts = articlesStart(nt.text) < nt.text.length;
-  for (const a of acts ? amendments : []) {
-    const entry = cited.get(a.target);
-    if (entry && stronger(entry.relation, a.action) !== entry.relation) Object.assign(entry, { relation: a.action, rule: "article" });
-    // `<document> hết hiệu lực …` begins with the mention it repeals.
-    const subject = mentionsAt.get(a.span.start)?.find((m) => m.resolvedKey === a.target);
-    if (subject) subject.relation = stronger(subject.relation, a.action);
-  }
   // A short reference the text resolves is no longer a problem of the document.
   const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),

@@ -15,7 +15,7 @@ import { diagnostic } from "../diagnostics.js";
 import { type NormalizedText, toNormalized, toOriginal } from "../extract/normalize.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
-import { bodyStart, documentClauses, type Extent, governedBy, PASSIVE } from "./structure.js";
+import { actOn, bodyStart, documentClauses, type Extent, governedBy, PASSIVE } from "./structure.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
@@ -97,6 +97,8 @@ export interface RelationContext {
   key: string | null;
   /** Its date (ISO): it cannot implement, amend or be based on a document issued after it. */
   date: string | null;
+  /** Its type in words (`Quyết định`), if known: `Luật này thay thế …` in a công văn is not its own act. */
+  kind?: string | null;
   /** Its title (original offsets): `Triển khai thực hiện Kết luận số …`. */
   title: Span | null;
   /** Quotations (original offsets): another text's words relate nothing of this one. */
@@ -137,18 +139,25 @@ export function relate(nt: NormalizedText, mentions: readonly Mention[], context
   const dateOf = datesByKey(mentions);
   const diagnostics: Diagnostic[] = [];
 
-  for (const clause of documentClauses(text, extents, title, (at) => quotationAt(quotes, at) !== undefined)) {
-    for (const e of governedBy(text, clause, extents) as (Extent & { index: number })[]) {
+  // `Quyết định này thay thế …` acts only where `Quyết định này` is the text itself (where the text's own mentions
+  // were not found, as in decomposed text the header reads raw today: where the type word is its own, or unknown).
+  const selfEnds = new Set(views.filter((v) => v.resolvedBy === "self").map((v) => v.end));
+  const ownKind = context.kind ? new RegExp(`${context.kind.replace(/ /g, "\\s+")}\\s+$`, "iu") : null;
+  const isSelf = (end: number) => selfEnds.has(end) || (selfEnds.size === 0 && (!ownKind || ownKind.test(text.slice(Math.max(0, end - 40), end - 3))));
+  for (const clause of documentClauses(text, extents, title, (at) => quotationAt(quotes, at) !== undefined, isSelf)) {
+    const governed = governedBy(text, clause, extents) as (Extent & { index: number })[];
+    const relation = governed[0] ? actOn(text, clause, governed[0]) : clause.relation;
+    for (const e of governed) {
       const m = mentions[e.index] as Mention;
       if (m.isDefinition || m.resolvedBy === "self" || aside(e.start)) continue;
       const r = readings[e.index] as Reading;
-      if (stronger(r.relation, clause.relation) === r.relation && r.rule !== null) continue;
+      if (stronger(r.relation, relation) === r.relation && r.rule !== null) continue;
       const cited = m.resolvedKey ? dateOf.get(m.resolvedKey) : undefined;
-      if (DATE_ORDERED.has(clause.relation) && context.date && cited && cited > context.date) {
-        diagnostics.push(dateOrder(m, clause.relation, context.date, cited));
+      if (DATE_ORDERED.has(relation) && context.date && cited && cited > context.date) {
+        diagnostics.push(dateOrder(m, relation, context.date, cited));
         continue;
       }
-      Object.assign(r, { relation: clause.relation, rule: clause.rule, verb: original(spanOf(text, clause.verb.start, clause.verb.end)) });
+      Object.assign(r, { relation, rule: clause.rule, verb: original(spanOf(text, clause.verb.start, clause.verb.end)) });
     }
   }
 

@@ -119,9 +119,11 @@ export function articlesStart(text: string): number {
 /**
  * The clauses of the preamble, the purpose clause, the title and the body's own acts. `title` is the
  * document's title (normalized offsets), if the header found one; `quoted` tells whether an offset stands in
- * a quotation (another text's words).
+ * a quotation (another text's words); `isSelf` whether a mention of the text itself (`Quyết định này`) ends there.
  */
-export function documentClauses(text: string, extents: readonly Extent[], title: { start: number; end: number } | null, quoted: (at: number) => boolean): Clause[] {
+export function documentClauses(
+  text: string, extents: readonly Extent[], title: { start: number; end: number } | null, quoted: (at: number) => boolean, isSelf: (end: number) => boolean,
+): Clause[] {
   const body = bodyStart(text);
   const articles = articlesStart(text);
   const out: Clause[] = [];
@@ -161,7 +163,8 @@ export function documentClauses(text: string, extents: readonly Extent[], title:
   for (const m of text.matchAll(SELF_ACT)) {
     const word = m[1] as string;
     const verb = { start: (m.index as number) + m[0].length - word.length, end: (m.index as number) + m[0].length };
-    if (quoted(verb.start) || out.some((c) => c.verb.start === verb.start)) continue;
+    // `Luật này thay thế …` in a công văn speaks of that law, not of the công văn itself.
+    if (!isSelf((m.index as number) + 3) || quoted(verb.start) || out.some((c) => c.verb.start === verb.start)) continue;
     out.push({ verb, from: verb.end, end: sentenceEnd(text, verb.start, true), relation: relationOfAct(word) as Relation, rule: "article" });
   }
   return out.sort((a, b) => a.from - b.from);
@@ -324,6 +327,13 @@ const GAP_VERB = new RegExp(`(?<![\\p{L}])(?:${alternation([...relationsJson.ver
 const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:đã\\s+)?(?:${alternation(PASSIVE)})[\\s:]*$`, "iu");
 const AMENDED_IN_SUBJECT = new RegExp(`(?:đã\\s+)?được\\s+sửa\\s+đổi(?:,?\\s+bổ\\s+sung)?(?:\\s+một\\s+số\\s+điều)?\\s+(?:bởi|theo)[\\s:]*$`, "iu");
 const ABOUT = /(?<![\p{L}])về(?![\p{L}])/iu;
+const PART = new RegExp(`(?<![\\p{L}])(?:${relationsJson.parts.map(phrase).join("|")})${NOT_LETTER}`, "iu");
+
+/** A repeal or replacement of a part (`Bãi bỏ khoản 5 Điều 14 của …`) amends the document; of the whole, it is itself. */
+export function actOn(text: string, clause: Clause, first: Extent): Relation {
+  const partial = (clause.relation === "repeals" || clause.relation === "replaces") && PART.test(text.slice(clause.from, first.start));
+  return partial ? "amends" : clause.relation;
+}
 
 /**
  * The extents a clause's verb governs: the first citation after it and those coordinated with it (`, `, `;`,

@@ -104,6 +104,11 @@ const RULES = {
     en: (a) => `${a.key}: the ${a.field} cited (${a.cited}) differs from the registry (${a.known}).`,
     vi: (a) => `${a.key}: ${a.fieldVi} được trích dẫn (${a.cited}) khác với danh mục (${a.known}).`,
   },
+  "relation-date-order": {
+    severity: "warning",
+    en: (a) => `${a.from} (${a.fromDate}) cannot be said to ${a.relation} ${a.to}, issued later (${a.toDate}); the relation is not asserted.`,
+    vi: (a) => `${a.from} (${a.fromDate}) không thể có quan hệ ${a.relation} với ${a.to} ban hành sau (${a.toDate}); quan hệ không được ghi nhận.`,
+  },
   "cites-repealed": {
     severity: "error",
     en: (a) => `${a.key} is no longer in force (${a.status}).`,

@@ -20,3 +20,4 @@ export {
   type StatedRelation,
 } from "./schema.js";
 export { annotate, type AnnotateOptions, escapeHtml, type Markup, type Spanned } from "./annotate.js";
+export { type RelationRule, RelationRuleSchema } from "./schema.js";

@@ -38,6 +38,10 @@ export const RelationSchema = z.enum([
   "mentions", "basedOn", "implements", "continues", "guides", "amends", "replaces", "repeals", "corrects",
 ]);
 
+/** The part of the document a relation was read from (see README, Relations). */
+export const RelationRuleSchema = z.enum(["preamble", "purpose", "article", "list-item", "stated", "portal-note"]);
+export type RelationRule = z.infer<typeof RelationRuleSchema>;
+
 export const CitationSchema = z.object({
   /** Exact original substring: input.slice(start, end) === text. */
   text: z.string(),
@@ -154,6 +158,8 @@ export const MentionSchema = z.object({
   relation: RelationSchema,
   /** The verb the relation was read from. */
   verb: SpanSchema.nullable(),
+  /** The part of the document that gave the relation (null for a mere mention). */
+  rule: RelationRuleSchema.nullable().optional(),
   /** The parts of the cited document it points at: `tại khoản 2 Điều 3 của Nghị định số …`. */
   pinpoints: z.array(PinpointSchema),
   /** The mention stands in a short-name definition: `(viết tắt là Nghị quyết số 29-NQ/TW)`. */
@@ -170,6 +176,8 @@ export const StatedRelationSchema = z.object({
   to: z.string(),
   relation: RelationSchema,
   evidence: SpanSchema,
+  /** `stated` (the text says it), or `portal-note` (a portal's note: `[Khoản này được hướng dẫn bởi …]`). */
+  rule: RelationRuleSchema,
 });
 export type StatedRelation = z.infer<typeof StatedRelationSchema>;
 
@@ -202,7 +210,7 @@ export const DocumentRecordSchema = z.object({
   /** What it amends, replaces or repeals, part by part. */
   amendments: z.array(AmendmentSchema),
   /** Each cited document once, with the strongest relation over its mentions. */
-  cited: z.array(z.object({ key: z.string(), relation: RelationSchema, mentions: z.number().int().positive() })),
+  cited: z.array(z.object({ key: z.string(), relation: RelationSchema, mentions: z.number().int().positive(), rule: RelationRuleSchema.nullable().optional() })),
   statedRelations: z.array(StatedRelationSchema),
   diagnostics: z.array(DiagnosticSchema),
 });

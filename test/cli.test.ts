@@ -191,7 +191,7 @@ describe("vncite doc", () => {
 
   it("prints a readable summary, also of standard input", async () => {
     const r = await run(["doc", seed, "--format", "text"]);
-    expect(r.stdout).toContain("  continues   42-CT/TW (7×)");
+    expect(r.stdout).toContain("  mentions    42-CT/TW (7×)");
     expect(r.stdout).toContain("93-KL/TW continues 42-CT/TW");
     expect((await run(["doc", "--format", "text"], readFileSync(seed, "utf8"))).stdout).toBe(r.stdout.replaceAll(seed, "-"));
   });

@@ -21,7 +21,8 @@ type Noise = keyof typeof NOISES;
 
 // What noise may change: a repaired `Ð` is reported (`ocr-repaired`) and lowers the citation's confidence.
 const REPORTS_NOISE = (d: { code: string }) => d.code !== "ocr-repaired";
-const NOISE_FIELDS = new Set(["confidence"]);
+// A column counts the original text's code units, which decomposed letters add to.
+const NOISE_FIELDS = new Set(["confidence", "column"]);
 
 /** A string as the normalize stage reads it: what noise may not change. */
 const clean = (s: string) => normalize(s).text;

@@ -139,8 +139,8 @@ describe("relations", () => {
     const d = doc("Thực hiện Kết luận số 69-KL/TW, ngày 11/01/2024 của Bộ Chính trị về tiếp tục thực hiện Nghị quyết số 20-NQ/TW. Căn cứ Kết luận số 69-KL/TW.");
     expect(d.statedRelations.map((r) => [r.from, r.relation, r.to, r.evidence.text])).toEqual([["69-KL/TW", "continues", "20-NQ/TW", "tiếp tục thực hiện"]]);
     expect(d.cited).toEqual([
-      { key: "69-KL/TW", relation: "basedOn", mentions: 2 },
-      { key: "20-NQ/TW", relation: "mentions", mentions: 1 },
+      { key: "69-KL/TW", relation: "basedOn", mentions: 2, rule: "preamble" },
+      { key: "20-NQ/TW", relation: "mentions", mentions: 1, rule: null },
     ]);
   });
 });

@@ -55,7 +55,7 @@ describe("one document by name and by number", () => {
   it("resolves the name to the number inside one text", () => {
     const d = parseDocument("Căn cứ Luật Doanh nghiệp số 59/2020/QH14; thực hiện Luật Doanh nghiệp năm 2020.", { id: "c" });
     expect(d.mentions.map((m) => [m.resolvedKey, m.resolvedBy])).toEqual([["59/2020/QH14", "identifier"], ["59/2020/QH14", "name"]]);
-    expect(d.cited).toEqual([{ key: "59/2020/QH14", relation: "basedOn", mentions: 2 }]);
+    expect(d.cited).toEqual([{ key: "59/2020/QH14", relation: "basedOn", mentions: 2, rule: "preamble" }]);
   });
 
   it.each([

@@ -14,9 +14,9 @@ import { HEADER_LINES, readHeader } from "./header.js";
 import { pinpointsIn } from "./pinpoint.js";
 import { relate, stronger } from "./relations.js";
 import { BACK, readDefinitions, resolveMentions } from "./resolve.js";
-import type { Amendment, Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span, StatedRelation } from "../schema.js";
+import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "../schema.js";
 import { foldKey, foldName, KINDS, TYPE_WORDS, typeCodeInfo } from "../tables.js";
-import { addTo, firstIndex, type Quotation, quotationAt } from "../text.js";
+import { addTo, firstIndex, quotationAt } from "../text.js";
 
 export interface DocumentOptions {
   /** The caller's id for the text; the document's key when its header gives no identifier. */
@@ -70,23 +70,26 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   for (const [m, list] of placed.of) m.pinpoints = list;
   const resolutions = resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans));
   resolutions.forEach((r, i) => Object.assign(mentions[i] as Mention, r));
-  const stated = relateNormalized(src, mentions);
+  // The relations are read from the document's structure; the amendments below only say what each act changes.
+  const related = relate(src.nt, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject, quotes: src.quotes });
+  related.readings.forEach((r, i) => Object.assign(mentions[i] as Mention, r));
+  const stated = related.stated;
 
   const effective = effectiveDate(src, header.date?.iso ?? null);
   const amendments = findAmendments(src, mentions, effective?.iso ?? null);
-  strengthenByAmendments(mentions, amendments);
   // A short reference the text resolves is no longer a problem of the document.
   const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
     ...m.diagnostics,
   ]);
+  diagnostics.push(...related.diagnostics);
 
   return {
     id, key, identifier, type,
     place: header.place, date: header.date, subject: header.subject, effective,
     addressees: header.addressees,
     recipients: header.recipients, signature: header.signature, mentions, pinpoints: placed.own,
-    amendments, cited: citedDocuments(mentions, amendments, key),
+    amendments, cited: citedDocuments(mentions, key),
     statedRelations: stated, diagnostics,
   };
 }
@@ -136,50 +139,15 @@ function wordMentions(src: Source, citations: Citation[], key: string | null, ow
   return out;
 }
 
-/**
- * The relations stage over the normalized text: it is given each mention at its normalized offsets, and what
- * it reads (the relation, the verb's span, the stated relations) comes back in original offsets.
- */
-function relateNormalized(src: Source, mentions: Mention[]): StatedRelation[] {
-  const quotes = src.quotes.map(([a, b]): Quotation => [src.norm(a), src.norm(b)]);
-  // Clean text: nothing to map (spans it gives are sliced from the text it reads).
-  if (src.text === src.original) return relate(src.text, mentions, quotes);
-  const n = (s: Span): Span => ({ text: s.text, start: src.norm(s.start), end: src.norm(s.end) });
-  const o = (s: Span): Span => src.span(s.start, s.end);
-  const views = mentions.map((m): Mention => {
-    const c = m.citation;
-    const subject = c?.spans.subject;
-    return { ...m, ...n(m), citation: c && { ...c, spans: { ...c.spans, subject: subject ? n(subject) : null } } };
-  });
-  const stated = relate(src.text, views, quotes);
-  views.forEach((v, i) => Object.assign(mentions[i] as Mention, { relation: v.relation, verb: v.verb && o(v.verb) }));
-  return stated.map((r) => ({ ...r, evidence: o(r.evidence) }));
-}
-
-/** What the text amends, replaces or repeals, it does so whatever verb stood before the citation. */
-function strengthenByAmendments(mentions: Mention[], amendments: Amendment[]): void {
-  const mentionsAt = new Map<number, Mention[]>();
-  for (const m of mentions) addTo(mentionsAt, m.start, m);
-  for (const a of amendments) {
-    // `<document> hết hiệu lực …` begins with the mention it repeals.
-    const subject = mentionsAt.get(a.span.start)?.find((m) => m.resolvedKey === a.target);
-    if (subject) subject.relation = stronger(subject.relation, a.action);
-  }
-}
-
-/** Each document cited once, with the strongest relation over its mentions and the amendments made to it. */
-function citedDocuments(mentions: Mention[], amendments: Amendment[], key: string | null): DocumentRecord["cited"] {
+/** Each document cited once, with the strongest relation over its mentions and the rule that gave it. */
+function citedDocuments(mentions: Mention[], key: string | null): DocumentRecord["cited"] {
   const cited = new Map<string, DocumentRecord["cited"][number]>();
   for (const m of mentions) {
     if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === key) continue;
-    const entry = cited.get(m.resolvedKey) ?? { key: m.resolvedKey, relation: "mentions" as const, mentions: 0 };
-    entry.relation = stronger(entry.relation, m.relation);
+    const entry = cited.get(m.resolvedKey) ?? { key: m.resolvedKey, relation: "mentions" as const, mentions: 0, rule: null };
+    if (stronger(entry.relation, m.relation) !== entry.relation) Object.assign(entry, { relation: m.relation, rule: m.rule ?? null });
     entry.mentions++;
     cited.set(m.resolvedKey, entry);
-  }
-  for (const a of amendments) {
-    const entry = cited.get(a.target);
-    if (entry) entry.relation = stronger(entry.relation, a.action);
   }
   return [...cited.values()];
 }

@@ -1,14 +1,21 @@
 /**
- * How a text relates to what it cites, from the verb that governs each mention in its clause:
+ * How a text relates to what it cites, read from its structure (structure.ts), and the relations it states
+ * between other documents:
  *
- *   Căn cứ Nghị định số 30/2020/NĐ-CP …                  → basedOn
- *   Thực hiện Kế hoạch số 25-KH/TU … và Kết luận số 93 …  → implements (both: coordinated)
- *   Kết luận số 69-KL/TW … về tiếp tục thực hiện Nghị quyết số 20-NQ/TW
- *                                                         → stated: 69-KL/TW continues 20-NQ/TW
+ *   Căn cứ Nghị định số 30/2020/NĐ-CP …;                 → basedOn (rule preamble)
+ *   Thực hiện Kế hoạch số 25-KH/TU …, Ban Thường vụ … :  → implements (rule purpose)
+ *   Kế hoạch số 25-KH/TU … về thực hiện Kết luận số 93   → stated: 25-KH/TU implements 93-KL/TW
+ *   [Khoản này được hướng dẫn bởi Thông tư số …]          → stated: the circular guides this text (portal-note)
+ *   các cấp ủy căn cứ Quy định số 366-QĐ/TW …             → mentions (a task given to others)
+ *
+ * Works on the normalized text (NFD, `Ð` read alike); spans given back point at the original.
  */
 import relationsJson from "../../grammar/relations.json";
+import { diagnostic } from "../diagnostics.js";
+import { type NormalizedText, toNormalized, toOriginal } from "../extract/normalize.js";
 import { spanOf } from "./resolve.js";
-import type { Mention, Relation, Span, StatedRelation } from "../schema.js";
+import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
+import { actOn, bodyStart, documentClauses, type Extent, governedBy, PASSIVE } from "./structure.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
@@ -42,7 +49,8 @@ export interface Verb {
 }
 
 /** Editorial notes legal portals insert in square brackets (`[Khoản này được hướng dẫn bởi …]`): not the text. */
-export const EDITORIAL_NOTE = /\[[^\]\n]*\]/g;
+// (Bounded: an unclosed `[` must not make every later one read to the end of the line.)
+export const EDITORIAL_NOTE = /\[[^\]\n]{0,3000}\]/g;
 // `các văn bản quy định chi tiết Luật …`: a verb after `văn bản` describes those documents, not the citing one.
 const DESCRIBES_OTHERS = /văn\s+bản\s*$/iu;
 
@@ -76,69 +84,195 @@ function clauseStart(text: string, at: number): number {
 }
 const CLAUSE_REACH = 5000;
 
-/** Text between a citation and a verb that ties the verb to that citation: `, … của X về`, `về *`. */
-const TIES_TO_PREVIOUS = /^[\s,*_"“”]*(?:về[\s*_"“]*)?$/iu;
+
+/** How the text relates to one mention: the relation, the rule of the structure that gave it, its verb. */
+export interface Reading {
+  relation: Relation;
+  rule: RelationRule | null;
+  verb: Span | null;
+}
+
+export interface RelationContext {
+  /** The document's own key (the subject of a portal note `[Khoản này được hướng dẫn bởi …]`). */
+  key: string | null;
+  /** Its date (ISO): it cannot implement, amend or be based on a document issued after it. */
+  date: string | null;
+  /** Its type in words (`Quyết định`), if known: `Luật này thay thế …` in a công văn is not its own act. */
+  kind?: string | null;
+  /** Its title (original offsets): `Triển khai thực hiện Kết luận số …`. */
+  title: Span | null;
+  /** Quotations (original offsets): another text's words relate nothing of this one. */
+  quotes: readonly Quotation[];
+}
+
+export interface Relations {
+  /** One reading per mention, in the order given. */
+  readings: Reading[];
+  stated: StatedRelation[];
+  diagnostics: Diagnostic[];
+}
+
+const DATE_ORDERED: ReadonlySet<string> = new Set(relationsJson.dateOrdered);
 
 /**
- * The relation of each mention, and the relations the text states between cited documents. In a clause, a
- * mention after another takes the verb between them; a verb right after the earlier citation (or its `về`)
- * states how that document relates to this one; with no verb, the two are coordinated.
+ * How the text relates to each mention, and the relations it states between the documents it cites. Reads
+ * the normalized text `nt.text`; mentions carry original offsets, and so do the spans returned.
  */
-export function relate(text: string, mentions: Mention[], quotes: readonly Quotation[]): StatedRelation[] {
+export function relate(nt: NormalizedText, mentions: readonly Mention[], context: RelationContext): Relations {
+  const text = nt.text;
+  const n = (i: number) => toNormalized(nt, i);
+  const views = mentions.map((m) => normalizedView(m, n));
+  const original = (s: Span): Span => spanOf(nt.original, toOriginal(nt, s.start), toOriginal(nt, s.end));
+  const quotes = context.quotes.map((q): Quotation => [n(q[0]), n(q[1])]);
+  const notes = [...text.matchAll(EDITORIAL_NOTE)].map((x): Quotation => [x.index - 1, x.index + x[0].length]);
+  const body = bodyStart(text);
+  // Before the body a stray `“` makes no quotation.
+  const aside = (at: number) => quotationAt(notes, at) !== undefined || (at >= body && quotationAt(quotes, at) !== undefined);
+
+  const order = views.map((_, i) => i).sort((a, b) => (views[a] as Mention).start - (views[b] as Mention).start);
+  const extents: (Extent & { index: number })[] = order.map((i) => {
+    const v = views[i] as Mention;
+    return { start: v.start, end: v.end, reach: Math.max(v.end, v.citation?.spans.subject?.end ?? 0), index: i };
+  });
+  const title = context.title ? { start: n(context.title.start), end: n(context.title.end) } : null;
+  const readings: Reading[] = mentions.map(() => ({ relation: "mentions", rule: null, verb: null }));
+  const dateOf = datesByKey(mentions);
+  const diagnostics: Diagnostic[] = [];
+
+  // `Quyết định này thay thế …` acts only where `Quyết định này` is the text itself (where the text's own mentions
+  // were not found, as in decomposed text the header reads raw today: where the type word is its own, or unknown).
+  const selfEnds = new Set(views.filter((v) => v.resolvedBy === "self").map((v) => v.end));
+  const ownKind = context.kind ? new RegExp(`${context.kind.replace(/ /g, "\\s+")}\\s+$`, "iu") : null;
+  const isSelf = (end: number) => selfEnds.has(end) || (selfEnds.size === 0 && (!ownKind || ownKind.test(text.slice(Math.max(0, end - 40), end - 3))));
+  for (const clause of documentClauses(text, extents, title, (at) => quotationAt(quotes, at) !== undefined, isSelf)) {
+    const governed = governedBy(text, clause, extents) as (Extent & { index: number })[];
+    const relation = governed[0] ? actOn(text, clause, governed[0]) : clause.relation;
+    for (const e of governed) {
+      const m = mentions[e.index] as Mention;
+      if (m.isDefinition || m.resolvedBy === "self" || aside(e.start)) continue;
+      const r = readings[e.index] as Reading;
+      if (stronger(r.relation, relation) === r.relation && r.rule !== null) continue;
+      const cited = m.resolvedKey ? dateOf.get(m.resolvedKey) : undefined;
+      if (DATE_ORDERED.has(relation) && context.date && cited && cited > context.date) {
+        diagnostics.push(dateOrder(m, relation, context.date, cited));
+        continue;
+      }
+      Object.assign(r, { relation, rule: clause.rule, verb: original(spanOf(text, clause.verb.start, clause.verb.end)) });
+    }
+  }
+
+  const stated: StatedRelation[] = [];
+  for (const s of statedBetween(text, views, quotes, notes, context.key)) {
+    const [from, to] = [dateOf.get(s.from), dateOf.get(s.to)];
+    if (DATE_ORDERED.has(s.relation) && from && to && to > from) {
+      diagnostics.push(
+        diagnostic("relation-date-order", toOriginal(nt, s.evidence.start), toOriginal(nt, s.evidence.end), {
+          from: s.from, to: s.to, relation: s.relation, fromDate: from, toDate: to,
+        }),
+      );
+      continue;
+    }
+    stated.push({ ...s, evidence: original(s.evidence) });
+  }
+  return { readings, stated, diagnostics };
+}
+
+/** A copy of a mention with its offsets (and its subject's) in the normalized text. */
+function normalizedView(m: Mention, n: (i: number) => number): Mention {
+  const subject = m.citation?.spans.subject;
+  const citation = m.citation && subject ? { ...m.citation, spans: { ...m.citation.spans, subject: { ...subject, start: n(subject.start), end: n(subject.end) } } } : m.citation;
+  return { ...m, start: n(m.start), end: n(m.end), citation };
+}
+
+/** Each cited key's date, from the first of its mentions that gives one. */
+function datesByKey(mentions: readonly Mention[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of mentions) if (m.resolvedKey && m.citation?.date && !out.has(m.resolvedKey)) out.set(m.resolvedKey, m.citation.date);
+  return out;
+}
+
+function dateOrder(m: Mention, relation: Relation, own: string, cited: string): Diagnostic {
+  return diagnostic("relation-date-order", m.start, m.end, { from: "this document", to: m.resolvedKey ?? m.text, relation, fromDate: own, toDate: cited });
+}
+
+// `… về việc tiếp tục thực hiện`: a `về (việc)` right after a citation ties the verb after it to that citation.
+// `Quyết định số 416/QĐ-TTg … về ban hành Kế hoạch thực hiện Chỉ thị …`: issuing a plan to carry it out.
+const TIES_TO_PREVIOUS = /^[\s,*_"“”]*(?:về[\s*_"“]*(?:việc[\s*_"“]*)?)?(?:ban\s+hành\s+(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?)\s+)?$/iu;
+// `[Khoản này được hướng dẫn bởi Thông tư số …]`, and the same note without brackets (`… được hướng dẫn bởi
+// Công văn 4530/NHCS-TDNN năm 2024 có hiệu lực từ ngày …`): the cited text acts on this one.
+const PASSIVE_BEFORE = new RegExp(`(${[...PASSIVE].sort((a, b) => b.verb.length - a.verb.length).map((v) => v.verb.replace(/,/g, ",?").replace(/ /g, "\\s+")).join("|")})(?:\\s+(?:các\\s+)?(?:điểm|khoản|điều|chương|mục|phụ\\s+lục)\\s+[\\p{L}\\d, ]{1,40}?(?:của\\s+)?)?\\s*$`, "iu");
+const MAY_BE_PASSIVE = /bởi|theo|bằng/u;
+const foldVerb = (v: string) => v.toLowerCase().replace(/,/g, "").replace(/\s+/g, " ");
+const relationOfPassive = new Map(PASSIVE.map((v) => [foldVerb(v.verb), v.relation as Relation]));
+const PORTAL_TAIL = /^[^\n\]]{0,40}?có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày/iu;
+
+/**
+ * The relations the text states between the documents it cites. In a clause, a verb right after a citation
+ * (or its `về`) states how that document relates to the next one (`Nghị định số 08/2015/NĐ-CP … quy định chi
+ * tiết … Luật Hải quan` → guides), and a citation coordinated with the next shares the statement; a passive
+ * (`A được sửa đổi, bổ sung bởi B`) states it backwards; a portal note states it of this text.
+ */
+function statedBetween(text: string, mentions: readonly Mention[], quotes: readonly Quotation[], notes: readonly Quotation[], self: string | null): StatedRelation[] {
   const stated = new Map<string, StatedRelation>();
-  const state = (from: string, to: string, relation: Mention["relation"], evidence: Span) => {
+  const state = (from: string, to: string, relation: Relation, evidence: Span, rule: RelationRule = "stated") => {
     const id = `${from} ${relation} ${to}`;
-    if (from !== to && !stated.has(id)) stated.set(id, { from, to, relation, evidence });
+    if (from !== to && !stated.has(id)) stated.set(id, { from, to, relation, evidence, rule });
   };
-  const statedFrom = new Map<Mention, { from: string; relation: Mention["relation"] }>();
-  // As quotations (open and close outside), so that one search finds a mention inside either.
-  const notes = [...text.matchAll(EDITORIAL_NOTE)].map((n): Quotation => [n.index - 1, n.index + n[0].length]);
+  const statedFrom = new Map<Mention, { from: string; relation: Relation; verb: Span }>();
   const lines = lineIndex(text);
+  const ordered = [...mentions].sort((a, b) => a.start - b.start);
   let previous: Mention | null = null;
   let named: Mention | null = null;
   let amended: Mention | null = null;
-  for (const m of mentions) {
-    // `Căn cứ Luật sửa đổi … của Luật Đất đai số 31/2024/QH15, …`: the law named inside another's title is
-    // only named; the verb governs the amending law.
-    if (named && m.start < named.end) continue;
+  let noted: Mention | null = null;
+  for (const m of ordered) {
+    // `Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …`: the
+    // amending law amends each law its title names; they are only named.
+    if (named && m.start < named.end) {
+      const head = named.citation?.title ?? "";
+      if (named.resolvedKey && m.resolvedKey && named.resolvedBy !== "self" && /^(?:luật\s+)?sửa\s+đổi/iu.test(head)) {
+        state(named.resolvedKey, m.resolvedKey, "amends", spanOf(text, named.start, named.end));
+      }
+      continue;
+    }
     if (m.citation?.title) named = m;
     if (m.isDefinition || m.resolvedBy === "self") continue;
-    // A portal's editorial note is not the text, nor is another law quoted: their mentions relate nothing.
-    if (quotationAt(notes, m.start) || quotationAt(quotes, m.start)) continue;
+    if (quotationAt(quotes, m.start)) continue;
+    const note = quotationAt(notes, m.start);
+    const before = text.slice(Math.max(note ? note[0] + 1 : 0, m.start - 160), m.start);
+    const passive = MAY_BE_PASSIVE.test(before) ? PASSIVE_BEFORE.exec(before) : null;
+    // A portal's note says how a later text acts on this one; it is not the text, so it relates nothing else.
+    // `… hướng dẫn tại Nghị quyết 72/2025/… nay được sửa đổi bởi Nghị quyết 100/2025/…`: of the one named before.
+    const passiveStart = m.start - (passive?.[0].length ?? 0);
+    const subject = note && noted && noted.start > note[0] && noted.end <= passiveStart && /^[\s,]*(?:nay|đã)?\s*$/u.test(text.slice(noted.end, passiveStart)) ? noted : null;
+    if (note) noted = m;
+    if (passive && (subject?.resolvedKey ?? self) && m.resolvedKey && (note || PORTAL_TAIL.test(text.slice(m.end, m.end + 80)))) {
+      // A note speaks of a part (`Cụm từ này bị bãi bỏ bởi …`): repealing or replacing a part amends the text.
+      const read = relationOfPassive.get(foldVerb(passive[1] as string));
+      const relation = read === "repeals" || read === "replaces" ? "amends" : read;
+      if (relation) state(m.resolvedKey, (subject?.resolvedKey ?? self) as string, relation, spanOf(text, m.start - passive[0].length, m.end), "portal-note");
+      continue;
+    }
+    if (note) continue;
     amended = amendedBy(text, lines, m, previous, amended, state);
     const clause = clauseStart(text, m.start);
     const p: Mention | null = previous && previous.end > clause ? previous : null;
-    // `…; Kế hoạch số 116-KH/TU …`: a clause that only continues a list keeps the list's relation.
-    const continuesList = !p && previous !== null && text[clause - 1] === ";" && /^[\s*_]*$/.test(text.slice(clause, m.start));
-    const listHead = previous;
     previous = m;
     const verbs = verbsIn(text, p ? p.end : clause, m.start);
     const verb = verbs.at(-1) ?? null;
-    const near = verb && governs(text, verb, m.start) ? verb : null;
-    // The verb right after the earlier citation (or its `về`) says how that document relates to this one:
-    // `Nghị định số 08/2015/NĐ-CP … quy định chi tiết và biện pháp thi hành Luật Hải quan` → guides.
     const tie = p ? verbs.find((v) => TIES_TO_PREVIOUS.test(text.slice(p.end, v.span.start)) && governs(text, v, m.start)) : undefined;
     if (p && tie) {
       if (p.resolvedKey && m.resolvedKey) {
         state(p.resolvedKey, m.resolvedKey, tie.relation, tie.span);
-        statedFrom.set(m, { from: p.resolvedKey, relation: tie.relation });
+        statedFrom.set(m, { from: p.resolvedKey, relation: tie.relation, verb: tie.span });
       }
-      m.verb = tie.span;
-    } else if (near) {
-      m.relation = near.relation;
-      m.verb = near.span;
     } else if (p && !verb && !insideSubject(p, m)) {
-      // Coordinated with the mention before it: `Nghị quyết số 20-NQ/TW … và Kết luận số 50-KL/TW`.
-      m.relation = p.relation;
-      m.verb = p.verb;
+      // Coordinated with the mention before it: `… thực hiện Nghị quyết số 20-NQ/TW … và Kết luận số 50-KL/TW`.
       const parent = statedFrom.get(p);
-      if (parent && m.resolvedKey && p.verb) {
-        state(parent.from, m.resolvedKey, parent.relation, p.verb);
+      if (parent && m.resolvedKey) {
+        state(parent.from, m.resolvedKey, parent.relation, parent.verb);
         statedFrom.set(m, parent);
       }
-    } else if (continuesList && listHead && !verb) {
-      m.relation = listHead.relation;
-      m.verb = listHead.verb;
     }
   }
   return [...stated.values()];
@@ -150,7 +284,7 @@ const AMENDED_BY = /^[^;.\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\
 const AMENDED_BY_LIST = /^[^;\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?\s+bởi\s*:[ \t]*$/u;
 const NUMBERED_ITEM = /^[ \t]*\d+\.[ \t]*$/;
 const PHRASE_REACH = 400;
-type State = (from: string, to: string, relation: Mention["relation"], evidence: Span) => void;
+type State = (from: string, to: string, relation: Relation, evidence: Span) => void;
 
 /** Passive amendments, in line or as a numbered list; returns the head of a list that goes on, if any. */
 function amendedBy(text: string, lines: ReturnType<typeof lineIndex>, m: Mention, previous: Mention | null, head: Mention | null, state: State): Mention | null {

@@ -9,7 +9,7 @@
 import GraphologyModule from "graphology";
 import shortestPath from "graphology-shortest-path";
 import { z } from "zod";
-import { type DocumentRecord, PinpointPathSchema, type Relation, RelationSchema } from "../schema.js";
+import { type DocumentRecord, PinpointPathSchema, type Relation, RelationRuleSchema, RelationSchema } from "../schema.js";
 import { foldName } from "../tables.js";
 
 // graphology and its algorithms ship CommonJS; under the ESM and CJS builds alike take what is needed off
@@ -57,6 +57,8 @@ export const GraphEdgeSchema = z.object({
   /** Documents that state this relation between two documents they cite (69-KL/TW continues 20-NQ/TW). */
   statedBy: z.array(z.string()),
   evidence: z.array(Occurrence),
+  /** The parts of the citing documents the relation was read from (`preamble`, `purpose`, `stated` …). */
+  rules: z.array(RelationRuleSchema).default([]),
 });
 export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 
@@ -127,6 +129,7 @@ export class CitationGraph {
       const merged = this.edge(e.from === name ? key : e.from, e.to === name ? key : e.to, e.relation);
       merged.count += e.count;
       for (const d of e.statedBy) addUnique(merged.statedBy, d);
+      for (const r of e.rules) addUnique(merged.rules, r);
       merged.evidence.push(...e.evidence);
     }
   }
@@ -169,6 +172,7 @@ export class CitationGraph {
       for (const cited of record.cited) {
         const e = this.edge(self, this.canonical(cited.key), cited.relation);
         e.count += cited.mentions;
+        if (cited.rule) addUnique(e.rules, cited.rule);
         for (const m of record.mentions) {
           if (m.resolvedKey === cited.key) e.evidence.push({ doc, start: m.start, end: m.end, text: m.text });
         }
@@ -182,6 +186,7 @@ export class CitationGraph {
     for (const s of record.statedRelations) {
       const e = this.edge(this.canonical(s.from), this.canonical(s.to), s.relation);
       addUnique(e.statedBy, doc);
+      addUnique(e.rules, s.rule);
       e.evidence.push({ doc, ...s.evidence });
     }
     return true;
@@ -200,7 +205,7 @@ export class CitationGraph {
     this.node(from);
     this.node(to);
     const id = `${from}\u0000${relation}\u0000${to}`;
-    if (!this.graph.hasEdge(id)) this.graph.addDirectedEdgeWithKey(id, from, to, { from, to, relation, count: 0, statedBy: [], evidence: [] });
+    if (!this.graph.hasEdge(id)) this.graph.addDirectedEdgeWithKey(id, from, to, { from, to, relation, count: 0, statedBy: [], evidence: [], rules: [] });
     return this.graph.getEdgeAttributes(id);
   }
 
@@ -346,7 +351,7 @@ export class CitationGraph {
         (n) => n.key,
       ),
       edges: sorted(
-        this.graph.mapEdges((_e, a) => ({ ...a, statedBy: [...a.statedBy].sort(), evidence: sorted(a.evidence, byOccurrence) })),
+        this.graph.mapEdges((_e, a) => ({ ...a, statedBy: [...a.statedBy].sort(), evidence: sorted(a.evidence, byOccurrence), rules: [...a.rules].sort() })),
         (e) => `${e.from}\u0000${e.to}\u0000${e.relation}`,
       ),
     };

@@ -1,0 +1,370 @@
+/**
+ * The parts of a document where it relates ITSELF to what it cites, read over the normalized text:
+ *
+ *   Căn cứ Luật A; Nghị định B và Thông tư C;                       preamble  → basedOn (A, B, C)
+ *   Thực hiện Kế hoạch số 25-KH/TU …, Ban Thường vụ … như sau:     purpose   → implements
+ *   KẾ HOẠCH ⏎ Triển khai thực hiện Kết luận số 93-KL/TW …          title     → implements (rule `purpose`)
+ *   Điều 2. Bãi bỏ Quyết định số …                                  article   → repeals
+ *   Bãi bỏ các quyết định sau: ⏎ 1. Quyết định số … ⏎ 2. …         list-item → repeals (each item)
+ *   Quyết định này … thay thế Quyết định số …; Nghị định số … hết hiệu lực …   article
+ *
+ * A verb anywhere else (`các cấp ủy căn cứ Quy định …`, `tổng kết việc thực hiện Chỉ thị …`, `Đề nghị sửa đổi
+ * Nghị định …`) is not the document's own act. Regex here only finds line starts and verbs; which mentions a
+ * clause's verb governs is read from the mentions' own extents (governedBy).
+ */
+import relationsJson from "../../grammar/relations.json";
+import type { Relation, RelationRule } from "../schema.js";
+
+/** A clause in which the document acts on what it cites: its verb and where it ends (normalized offsets). */
+export interface Clause {
+  /** The verb that says it (the evidence). */
+  verb: { start: number; end: number };
+  /** Where the citations it governs begin, and where the clause ends. */
+  from: number;
+  end: number;
+  relation: Relation;
+  rule: RelationRule;
+}
+
+/** A mention as the structure sees it: its span and, for `… về <subject>`, the end of its subject. */
+export interface Extent {
+  start: number;
+  end: number;
+  /** max(end, end of its subject): what lies inside is named by this mention, not by the clause. */
+  reach: number;
+}
+
+interface VerbEntry {
+  verb: string;
+  relation: string;
+}
+
+const phrase = (v: string) => v.replace(/[/.]/g, "\\$&").replace(/,/g, ",?").replace(/ /g, "\\s+");
+const alternation = (entries: readonly VerbEntry[]) =>
+  [...entries].sort((a, b) => b.verb.length - a.verb.length).map((e) => phrase(e.verb)).join("|");
+const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFC");
+
+/** Relation of a verb as matched (case, commas and spacing aside). */
+function lookup(entries: readonly VerbEntry[]): (matched: string) => Relation | undefined {
+  const byVerb = new Map(entries.map((e) => [fold(e.verb), e.relation as Relation]));
+  return (matched) => byVerb.get(fold(matched));
+}
+
+const PREAMBLE: readonly VerbEntry[] = relationsJson.preamble;
+const PURPOSE: readonly VerbEntry[] = [...relationsJson.verbs, ...relationsJson.purpose];
+const ACTS: readonly VerbEntry[] = relationsJson.acts;
+const POSTPOSED: readonly VerbEntry[] = relationsJson.postposed;
+export const PASSIVE: readonly VerbEntry[] = relationsJson.passive;
+const OPENING_VERBS: readonly VerbEntry[] = [...PREAMBLE, ...relationsJson.verbs];
+const TITLE_VERBS: readonly VerbEntry[] = [...PREAMBLE, ...PURPOSE];
+const relationOfOpening = lookup(TITLE_VERBS);
+const isPreambleVerb = lookup(PREAMBLE);
+const relationOfAct = lookup(ACTS);
+const relationOfPostposed = lookup(POSTPOSED);
+
+const LEADS = relationsJson.purposeLeads.map(phrase).join("|");
+const NOT_LETTER = "(?![\\p{L}\\p{M}])";
+// `V/v ban hành Chương trình hành động triển khai …`: the document issued, named before the purpose verb.
+const TITLE_LEAD = new RegExp(`^(?:(?:${LEADS})\\s+)?(?:${relationsJson.titleLeads.map(phrase).join("|")})(?:\\s+\\p{L}+){1,4}?\\s+(?=(?:${alternation(PURPOSE)})${NOT_LETTER})`, "iu");
+// A preamble or purpose verb right at a segment start, after an optional lead (`Để`, `V/v`).
+// What a text spreads may open its clause only joined to a verb of the table: `Tuyên truyền và thực hiện …`.
+const SPREADS = `(?:(?:${alternation(relationsJson.purpose)})\\s*(?:,|và)\\s*)*`;
+const OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?${SPREADS}(${alternation(OPENING_VERBS)})${NOT_LETTER}`, "iuy");
+// A title also opens with what it spreads (`Tuyên truyền và thực hiện Kết luận …`, `V/v tuyên truyền Nghị quyết …`).
+const TITLE_OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?(${alternation(TITLE_VERBS)})${NOT_LETTER}`, "iuy");
+// `Tuyên truyền và thực hiện`, `quán triệt, triển khai`: verbs joined before their object.
+const JOINED_VERB = new RegExp(`^\\s*(?:,|và)\\s*(?:${alternation(PURPOSE)})${NOT_LETTER}`, "iu");
+const ACT = new RegExp(`(${alternation(ACTS)})${NOT_LETTER}`, "iuy");
+const POSTPOSED_VERB = new RegExp(`^[\\s,*_]*(${alternation(POSTPOSED)})${NOT_LETTER}`, "iu");
+// `Quyết định này có hiệu lực … và thay thế …`: the text's own act, wherever it stands.
+const SELF_ACT = new RegExp(`(?<![\\p{L}])này\\s+(?:[^.;\\n]{0,160}?\\s+và\\s+)?(${alternation(ACTS)})${NOT_LETTER}`, "giu");
+// `đã được sửa đổi` is a passive, not past work told.
+const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phrase).join("|")})${NOT_LETTER}(?!\\s+được${NOT_LETTER})`, "iu");
+// A preamble verb written with a capital (`… THU HỒI Căn cứ Luật …`): a segment start whatever precedes.
+const CAPITALIZED_OPENING = new RegExp(
+  `(?<=\\s)(?:${PREAMBLE.map((e) => phrase((e.verb[0] as string).toUpperCase() + e.verb.slice(1))).join("|")})${NOT_LETTER}`,
+  "gu",
+);
+
+// Where the body begins: the first article, chapter or part (or the enacting word `QUYẾT ĐỊNH:`), or else the
+// first numbered section at a line start (`I. MỤC ĐÍCH`, `1.`); `Điều 1.` anywhere, for a page flattened onto
+// one line. A consolidated text lists its amending laws (`1. Luật số …`) before its preamble: articles first.
+const ARTICLE_BODY =
+  /^[ \t*_#>|]*(?:Điều\s+1\s*[.:]|Chương\s+(?:I|1)(?![\p{L}\d])|Phần\s+(?:I|1|thứ\s+nhất)(?![\p{L}\d])|(?:QUYẾT\s+ĐỊNH|NGHỊ\s+ĐỊNH|QUYẾT\s+NGHỊ|THÔNG\s+TƯ|BAN\s+HÀNH)\s*:)/mu;
+const SECTION_BODY = /^[ \t*_#>|]*(?:[IVX]{1,4}\s*[.\-–)]|\d{1,2}\s*[.)/](?!\d))/mu;
+const BODY_HEAD = new RegExp(`${ARTICLE_BODY.source}|${SECTION_BODY.source}`, "mu");
+const INLINE_FIRST_ARTICLE = /(?<![\p{L}])Điều\s+1\.\s+\p{Lu}/u;
+// What may stand between a segment break (line start, `;`, a sentence end) and its verb: bullets and emphasis.
+const SEGMENT_START = /(?:^|\n|;|[.:](?=[ \t]))[ \t]*(?:[-–•+*>_]+[ \t]*)?/gu;
+// A line that opens an article or a list item: its marker.
+const ITEM_MARKER = /^[ \t*_]*(?:Điều[ \t]+\d+[a-zđ]?[ \t]*[.:][ \t]*|(?:\d{1,3}|[a-zđ])[.)][ \t]*|[-–•+][ \t]*)/u;
+const ARTICLE_HEAD = /^[ \t*_]*Điều[ \t]+\d+/u;
+const CLAUSE_REACH = 3000;
+const GAP_REACH = 400;
+
+export function bodyStart(text: string): number {
+  const article = articlesStart(text);
+  return article < text.length ? article : (SECTION_BODY.exec(text)?.index ?? text.length);
+}
+
+/**
+ * Where the articles begin (`Điều 1.`, `Chương I`, `QUYẾT ĐỊNH:`), or the text's length: only a text with
+ * articles acts on others in its body (a report's `III. KIẾN NGHỊ ⏎ 1. Sửa đổi, bổ sung Nghị định …` proposes).
+ */
+export function articlesStart(text: string): number {
+  const inline = INLINE_FIRST_ARTICLE.exec(text);
+  return Math.min(ARTICLE_BODY.exec(text)?.index ?? text.length, inline ? inline.index : text.length);
+}
+
+/**
+ * The clauses of the preamble, the purpose clause, the title and the body's own acts. `title` is the
+ * document's title (normalized offsets), if the header found one; `quoted` tells whether an offset stands in
+ * a quotation (another text's words); `isSelf` whether a mention of the text itself (`Quyết định này`) ends there.
+ */
+export function documentClauses(
+  text: string, extents: readonly Extent[], title: { start: number; end: number } | null, quoted: (at: number) => boolean, isSelf: (end: number) => boolean,
+): Clause[] {
+  const body = bodyStart(text);
+  const articles = articlesStart(text);
+  const out: Clause[] = [];
+  const extentAt = extentFinder(extents);
+  const opensCitation = (at: number) => extentAt(at)?.start === at;
+  const taken = new Set<number>();
+  if (title) {
+    const lead = TITLE_LEAD.exec(text.slice(title.start, Math.min(title.end, title.start + 120)));
+    const t = openingAt(text, title.start, title.end, TITLE_OPENING) ?? (lead ? openingAt(text, title.start + lead[0].length, title.end, TITLE_OPENING) : null);
+    if (t) {
+      // A title in capitals has no main clause to cut off (`… MUA, BÁN, ĐÓNG MỚI TÀU BIỂN ĐÃ ĐƯỢC SỬA ĐỔI …`).
+      out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt, false), relation: t.relation, rule: "purpose" });
+      taken.add(t.verb.start);
+    }
+  }
+  const starts = new Set<number>();
+  SEGMENT_START.lastIndex = 0;
+  for (let m = SEGMENT_START.exec(text); m !== null && m.index < body; m = SEGMENT_START.exec(text)) {
+    if (m[0] === "") SEGMENT_START.lastIndex++;
+    starts.add(m.index + m[0].length);
+  }
+  for (const m of text.slice(0, body).matchAll(CAPITALIZED_OPENING)) starts.add(m.index as number);
+  for (const at of [...starts].sort((a, b) => a - b)) {
+    // `Thực hiện Hướng dẫn số 171-HD/BTGTU`: a type word that opens a citation is not a verb.
+    // (No quotation is read before the body: a stray `“` there would hide the preamble.)
+    if (at >= body || opensCitation(at)) continue;
+    const o = openingAt(text, at, body);
+    if (!o || taken.has(o.verb.start)) continue;
+    taken.add(o.verb.start);
+    const end = clauseEnd(text, o.verb.end, body, extentAt, true);
+    const rule = isPreambleVerb(o.word) ? "preamble" : "purpose";
+    // `Thực hiện Chỉ thị …, cấp ủy các cấp đã quán triệt …`: past work told, not this text's purpose.
+    if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents, false))) continue;
+    out.push({ verb: o.verb, from: o.verb.end, end, relation: o.relation, rule });
+  }
+  if (articles < text.length) actsInBody(text, articles, quoted, extentAt, out);
+  for (const m of text.matchAll(SELF_ACT)) {
+    const word = m[1] as string;
+    const verb = { start: (m.index as number) + m[0].length - word.length, end: (m.index as number) + m[0].length };
+    // `Luật này thay thế …` in a công văn speaks of that law, not of the công văn itself.
+    if (!isSelf((m.index as number) + 3) || quoted(verb.start) || out.some((c) => c.verb.start === verb.start)) continue;
+    out.push({ verb, from: verb.end, end: sentenceEnd(text, verb.start, true), relation: relationOfAct(word) as Relation, rule: "article" });
+  }
+  return out.sort((a, b) => a.from - b.from);
+}
+
+interface Opening {
+  verb: { start: number; end: number };
+  word: string;
+  relation: Relation;
+}
+
+function openingAt(text: string, at: number, limit: number, opening: RegExp = OPENING): Opening | null {
+  opening.lastIndex = at;
+  const m = opening.exec(text);
+  if (!m || m.index + m[0].length > limit) return null;
+  const word = m[1] as string;
+  const relation = relationOfOpening(word);
+  if (!relation) return null;
+  const start = m.index + m[0].length - word.length;
+  let end = m.index + m[0].length;
+  // `Tuyên truyền và thực hiện …`: the object follows the last verb of the group.
+  for (let j = JOINED_VERB.exec(text.slice(end, end + 60)); j; j = JOINED_VERB.exec(text.slice(end, end + 60))) end += j[0].length;
+  return { verb: { start, end }, word, relation };
+}
+
+/** The body's own acts: an article or item line that opens with an act verb, and the items of `… sau:`. */
+function actsInBody(text: string, body: number, quoted: (at: number) => boolean, extentAt: (at: number) => Extent | undefined, out: Clause[]): void {
+  let listAct: Relation | null = null;
+  let listVerb = { start: 0, end: 0 };
+  for (let lineStart = body; lineStart < text.length; ) {
+    const nl = text.indexOf("\n", lineStart);
+    const lineEnd = nl < 0 ? text.length : nl;
+    const line = text.slice(lineStart, lineEnd);
+    const marker = ITEM_MARKER.exec(line);
+    const at = lineStart + (marker ? marker[0].length : (/^[ \t]*/.exec(line)?.[0].length ?? 0));
+    if (!quoted(at) && line.trim() !== "") {
+      ACT.lastIndex = at;
+      const act = ACT.exec(text);
+      const isItem = marker !== null && !ARTICLE_HEAD.test(line);
+      if (act && act.index === at) {
+        const relation = relationOfAct(act[1] as string) as Relation;
+        const verbEnd = at + (act[0] as string).length;
+        out.push({ verb: { start: at, end: verbEnd }, from: verbEnd, end: lineEnd, relation, rule: "article" });
+        // `Bãi bỏ toàn bộ các quyết định sau:` names none itself: the items below are what it repeals.
+        const names = hasExtentIn(extentAt, verbEnd, lineEnd);
+        listAct = /(?:sau|như sau)\s*:\s*$/u.test(line) && !names ? relation : null;
+        listVerb = { start: at, end: verbEnd };
+      } else if (listAct && isItem) {
+        out.push({ verb: listVerb, from: at, end: lineEnd, relation: listAct, rule: "list-item" });
+      } else {
+        listAct = null;
+        // `2. Nghị định số … hết hiệu lực kể từ ngày …`: the act follows the document it repeals.
+        const first = extentAt(at);
+        if (first && first.start - at <= 2) {
+          let e = first;
+          for (let next = extentAt(e.reach); next && /^[\s,;và]*$/u.test(text.slice(e.reach, next.start)); next = extentAt(next.reach)) e = next;
+          const post = POSTPOSED_VERB.exec(text.slice(e.reach, Math.min(lineEnd, e.reach + 80)));
+          if (post) {
+            const verb = { start: e.reach + post[0].length - (post[1] as string).length, end: e.reach + post[0].length };
+            out.push({ verb, from: at, end: e.reach, relation: relationOfPostposed(post[1] as string) as Relation, rule: isItem ? "list-item" : "article" });
+          }
+        }
+      }
+    }
+    lineStart = lineEnd + 1;
+  }
+}
+
+function hasExtentIn(extentAt: (at: number) => Extent | undefined, from: number, to: number): boolean {
+  const e = extentAt(from);
+  return e !== undefined && e.start < to;
+}
+
+/** Index of the first extent that starts at or after `at` (extents in order). */
+function firstAtOrAfter(extents: readonly Extent[], at: number): number {
+  let lo = 0;
+  let hi = extents.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((extents[mid] as Extent).start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function extentFinder(extents: readonly Extent[]): (at: number) => Extent | undefined {
+  return (at) => extents[firstAtOrAfter(extents, at)];
+}
+
+/**
+ * Where a preamble or purpose clause ends: at `;` unless a citation follows (`Căn cứ Luật A; Nghị định B`), at
+ * `:`, a sentence end or a blank line, at a line that opens another clause, or where the main clause begins (`,
+ * Ban Thường vụ Huyện ủy xây dựng …`: a comma before a capital that starts no citation). Citations and their
+ * subjects are stepped over whole.
+ */
+function clauseEnd(text: string, from: number, limit: number, extentAt: (at: number) => Extent | undefined, mainClause: boolean): number {
+  const stop = Math.min(limit, from + CLAUSE_REACH);
+  let next = extentAt(from);
+  for (let i = from; i < stop; i++) {
+    while (next && next.reach <= i) next = extentAt(next.reach);
+    if (next && i >= next.start) {
+      i = next.reach - 1;
+      continue;
+    }
+    const c = text[i];
+    const startsCitation = (k: number) => next !== undefined && next.start === k;
+    if (c === ":") return i;
+    if (c === ";" || c === "\n") {
+      let k = i + 1;
+      while (k < stop && /[\s\-–•+*_>]/.test(text[k] as string)) k++;
+      if (c === "\n" && /^[ \t]*\n/.test(text.slice(i + 1, i + 80))) return i;
+      if (startsCitation(k)) continue;
+      if (c === ";") return i;
+      OPENING.lastIndex = k;
+      if (OPENING.test(text) || BODY_HEAD.test(text.slice(k, k + 20))) return i;
+      continue;
+    }
+    if (c === "." && /\s/.test(text[i + 1] ?? "") && /\p{Lu}/u.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i;
+    if (c === "," && mainClause) {
+      let k = i + 1;
+      while (k < stop && /\s/.test(text[k] as string)) k++;
+      if (/\p{Lu}/u.test(text[k] ?? "") && !startsCitation(k)) return i;
+    }
+  }
+  return stop;
+}
+
+/** The end of the sentence from `from`: `.` before a capital, `:` or a blank line (or `;`, if `semicolon`). */
+function sentenceEnd(text: string, from: number, semicolon: boolean): number {
+  const stop = Math.min(text.length, from + CLAUSE_REACH);
+  for (let i = from; i < stop; i++) {
+    const c = text[i];
+    if (c === ":" || (semicolon && c === ";")) return i;
+    if (c === "\n" && /^[ \t]*\n/.test(text.slice(i + 1, i + 40))) return i;
+    if (c === "." && /\s/.test(text[i + 1] ?? "") && /\p{Lu}/u.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i;
+  }
+  return stop;
+}
+
+/**
+ * text[from, to) with the citations blanked (and their subjects, if `subjects`): the words of the clause itself.
+ * A subject read too long may run over the main clause (`… về đại hội …, cấp ủy các cấp đã quán triệt`).
+ */
+function outside(text: string, from: number, to: number, extents: readonly Extent[], subjects = true): string {
+  let out = "";
+  let at = from;
+  // From the last extent that starts before `from` (one whose subject runs over it is stepped over too).
+  for (let i = Math.max(0, firstAtOrAfter(extents, from) - 1); i < extents.length; i++) {
+    const e = extents[i] as Extent;
+    const end = subjects ? e.reach : e.end;
+    if (end <= at) continue;
+    if (e.start >= to) break;
+    out += text.slice(at, Math.max(at, e.start)) + " ";
+    at = Math.max(at, end);
+  }
+  return out + text.slice(at, Math.max(at, to));
+}
+
+const GAP_VERB = new RegExp(`(?<![\\p{L}])(?:${alternation([...relationsJson.verbs, ...ACTS])})${NOT_LETTER}`, "iu");
+const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:đã\\s+)?(?:${alternation(PASSIVE)})[\\s:]*$`, "iu");
+const AMENDED_IN_SUBJECT = new RegExp(`(?:đã\\s+)?được\\s+sửa\\s+đổi(?:,?\\s+bổ\\s+sung)?(?:\\s+một\\s+số\\s+điều)?\\s+(?:bởi|theo)[\\s:]*$`, "iu");
+const ABOUT = /(?<![\p{L}])về(?![\p{L}])/iu;
+const PART = new RegExp(`(?<![\\p{L}])(?:${relationsJson.parts.map(phrase).join("|")})${NOT_LETTER}`, "iu");
+
+/** A repeal or replacement of a part (`Bãi bỏ khoản 5 Điều 14 của …`) amends the document; of the whole, it is itself. */
+export function actOn(text: string, clause: Clause, first: Extent): Relation {
+  const partial = (clause.relation === "repeals" || clause.relation === "replaces") && PART.test(text.slice(clause.from, first.start));
+  return partial ? "amends" : clause.relation;
+}
+
+/**
+ * The extents a clause's verb governs: the first citation after it and those coordinated with it (`, `, `;`,
+ * `và`, or `… được sửa đổi, bổ sung bởi …`). A citation inside another's subject, or after a verb of its own
+ * (`Kế hoạch số 25-KH/TU thực hiện Kết luận …`) or a `về`, is named by that one, not governed.
+ */
+export function governedBy(text: string, clause: Clause, extents: readonly Extent[]): Extent[] {
+  const out: Extent[] = [];
+  let after = clause.from;
+  let first = true;
+  for (let i = firstAtOrAfter(extents, clause.from); i < extents.length; i++) {
+    const e = extents[i] as Extent;
+    if (e.start >= clause.end) break;
+    if (e.start < after) continue; // inside the subject of one before
+    const gap = text.slice(after, e.start);
+    const passive = PASSIVE_GAP.test(gap) || AMENDED_IN_SUBJECT.test(gap.slice(-80));
+    const blocked = gap.length > GAP_REACH || (!passive && (GAP_VERB.test(gap) || (ABOUT.test(gap) && !(first && clause.rule === "article"))));
+    if (blocked) {
+      after = e.reach;
+      if (!first) break;
+      continue;
+    }
+    out.push(e);
+    first = false;
+    after = e.reach;
+    // `Nghị định số 171/2016/NĐ-CP … về … đã được sửa đổi, bổ sung bởi Nghị định số 86/2020/NĐ-CP`: the text as
+    // amended, so the amending one too.
+    for (let k = i + 1; k < extents.length && (extents[k] as Extent).start < e.reach; k++) {
+      const inner = extents[k] as Extent;
+      if (inner.start > e.end && AMENDED_IN_SUBJECT.test(text.slice(Math.max(e.end, inner.start - 80), inner.start))) out.push(inner);
+    }
+  }
+  return out;
+}

@@ -8,6 +8,7 @@ export { extractStream, type TextSource } from "./extract/stream.js";
 export {
   CitationGraph, type Conflict, type GraphEdge, GraphEdgeSchema, type GraphJSON, GraphJSONSchema, type GraphNode, GraphNodeSchema,
 } from "./graph/graph.js";
+export { EVIDENCE_PER_EDGE, GraphError, type GraphLine, GraphLineSchema, type GraphRecord, graphRecordOf } from "./graph/graph.js";
 export { normalize, type NormalizedText } from "./extract/normalize.js";
 export {
   canonicalKey, Registry, RegistryError, type RegistryRecord, RegistryRecordSchema, RegistryRowSchema, RegistryStatusSchema,

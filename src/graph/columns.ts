@@ -42,30 +42,35 @@ export class IntColumn {
   }
 }
 
-// A V8 Map holds at most 2^24 entries: strings are spread over several, by a cheap hash of the string.
-const SHARDS = 16;
-const shardOf = (s: string) => (s.length * 31 + (s.charCodeAt(s.length >> 1) || 0) + (s.charCodeAt(s.length - 1) || 0)) & (SHARDS - 1);
+// A V8 Map holds at most 2^24 entries: past MAP_SIZE strings a new Map is opened (lookups then try each).
+const MAP_SIZE = 1 << 23;
 
-/** Distinct strings, each with an id from 0 in the order first seen. Any string is a valid entry (`__proto__` too). */
+/**
+ * Distinct strings, each with an id from 0 in the order first seen. Any string is a valid entry (`__proto__`
+ * too). A new string is stored as a copy: a string sliced out of a document's text would keep the whole text alive.
+ */
 export class StringTable {
-  private readonly ids: Map<string, number>[] = Array.from({ length: SHARDS }, () => new Map());
+  private readonly maps: Map<string, number>[] = [new Map()];
   readonly strings: string[] = [];
 
   /** The id of `s`, added when new. */
   intern(s: string): number {
-    const shard = this.ids[shardOf(s)] as Map<string, number>;
-    let id = shard.get(s);
-    if (id === undefined) {
-      id = this.strings.length;
-      this.strings.push(s);
-      shard.set(s, id);
-    }
-    return id;
+    const id = this.find(s);
+    if (id >= 0) return id;
+    let last = this.maps[this.maps.length - 1] as Map<string, number>;
+    if (last.size >= MAP_SIZE) this.maps.push((last = new Map()));
+    const copy = (s + " ").slice(0, -1);
+    last.set(copy, this.strings.length);
+    return this.strings.push(copy) - 1;
   }
 
   /** The id of `s`, or -1 when it was never added. */
   find(s: string): number {
-    return (this.ids[shardOf(s)] as Map<string, number>).get(s) ?? -1;
+    for (const m of this.maps) {
+      const id = m.get(s);
+      if (id !== undefined) return id;
+    }
+    return -1;
   }
 
   get size(): number {

@@ -238,11 +238,25 @@ export class CitationGraph {
 
   private addValue(n: number, field: Field, value: unknown): void {
     if (!isString(value) || value === "") return;
-    const id = this.strings.intern(value);
     const lists = this.fields[FIELD[field]] as (number[] | undefined)[];
     const list = lists[n];
+    // Most values repeat what the node has: compared as strings first, interned only when new.
+    if (list?.some((id) => this.strings.strings[id] === value)) return;
+    const id = this.strings.intern(value);
     if (!list) lists[n] = [id];
-    else if (!list.includes(id)) list.push(id);
+    else list.push(id);
+  }
+
+  /** The id of a spelling of node n: most are its key or its last spelling, compared before interning. */
+  private spellingId(n: number, text: string): number {
+    const key = this.nodeKey.data[n] as number;
+    if (this.strings.strings[key] === text) return key;
+    const tail = this.variantTail.data[n] as number;
+    if (tail >= 0) {
+      const last = this.variants.text.data[tail] as number;
+      if (this.strings.strings[last] === text) return last;
+    }
+    return this.strings.intern(text);
   }
 
   private values(n: number, field: Field): string[] {
@@ -404,7 +418,14 @@ export class CitationGraph {
       const c = m.citation;
       if (c?.nameKey && c.key && c.key !== c.nameKey) this.alias(c.nameKey, c.key);
     }
-    const self = isString(record.key) ? this.node(this.canonical(record.key)) : -1;
+    // Each key once per record in the big string table: a document names each cited document ~3 times.
+    const local = new Map<string, number>();
+    const nodeFor = (key: string) => {
+      let n = local.get(key);
+      if (n === undefined) local.set(key, (n = this.node(this.canonical(key))));
+      return n;
+    };
+    const self = isString(record.key) ? nodeFor(record.key) : -1;
     if (self >= 0) {
       this.addValue(self, "texts", docKey);
       this.addValue(self, "kinds", record.type?.kind);
@@ -414,11 +435,11 @@ export class CitationGraph {
     }
     for (const m of record.mentions) {
       if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === record.key) continue;
-      const n = this.node(this.canonical(m.resolvedKey));
+      const n = nodeFor(m.resolvedKey);
       const c = m.citation;
       this.nodeMentions.bump(n);
       const spelled = c?.spans.identifier ?? m;
-      this.addVariant(n, doc, spelled.start, spelled.end, this.strings.intern(spelled.text));
+      this.addVariant(n, doc, spelled.start, spelled.end, this.spellingId(n, spelled.text));
       if (c) {
         this.addValue(n, "kinds", c.kind);
         this.addValue(n, "typeCodes", c.typeCode);
@@ -430,7 +451,7 @@ export class CitationGraph {
     }
     if (self >= 0) {
       for (const cited of record.cited) {
-        const e = this.edge(self, this.node(this.canonical(cited.key)), cited.relation);
+        const e = this.edge(self, nodeFor(cited.key), cited.relation);
         this.edgeCount.bump(e, cited.mentions);
         for (const m of record.mentions) {
           if (m.resolvedKey === cited.key) this.addEvidence(e, doc, m.start, m.end, this.strings.intern(m.text));

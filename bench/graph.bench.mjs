@@ -1,0 +1,96 @@
+// The citation graph at corpus scale: for 10⁴ and 10⁵ synthetic documents of the real shape (10⁶ with
+// VNCITE_BENCH_MILLION=1: minutes and a few GB), build time, peak memory, queries, JSON Lines out and back.
+// Each size runs in a fresh process (so that peak memory is its own); run with --expose-gc.
+import { execFileSync } from "node:child_process";
+import { createReadStream, mkdtempSync, openSync, closeSync, rmSync, statSync, writeSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { createInterface } from "node:readline";
+import { syntheticCorpus, centralKey, keyOf } from "./synthetic.mjs";
+
+const lib = process.env.VNCITE_LIB ?? "../dist/index.js";
+const fmt = (n, d = 1) => n.toFixed(d);
+const mib = (b) => `${fmt(b / 2 ** 20, 0)} MiB`;
+
+async function measure(n) {
+  const { CitationGraph } = await import(lib);
+  let peak = 0;
+  const sample = () => {
+    const rss = process.memoryUsage.rss();
+    if (rss > peak) peak = rss;
+  };
+  const timer = setInterval(sample, 50);
+  const g = new CitationGraph();
+  let addMs = 0;
+  let i = 0;
+  for (const r of syntheticCorpus(n)) {
+    const t = performance.now();
+    g.add(r);
+    addMs += performance.now() - t;
+    if (++i % 10_000 === 0) sample();
+  }
+  globalThis.gc?.();
+  sample();
+  const held = process.memoryUsage();
+  const time = (f) => {
+    const t = performance.now();
+    const result = f();
+    return { ms: performance.now() - t, result };
+  };
+  const most = time(() => g.mostCited(10));
+  const top = most.result[0].key;
+  const queries = {
+    "mostCited(10)": most.ms,
+    [`citedBy(top: ${most.result[0].citedBy} documents)`]: time(() => g.citedBy(top)).ms,
+    "cites(a document)": time(() => g.cites(keyOf(n - 1))).ms,
+    "chain(a document)": time(() => g.chain(keyOf(n - 1))).ms,
+    "path(a document, a central one)": time(() => g.path(keyOf(n - 1), centralKey(0))).ms,
+    "missing()": time(() => g.missing()).ms,
+    "conflicts()": time(() => g.conflicts()).ms,
+  };
+  const dir = mkdtempSync(join(tmpdir(), "vncite-bench-"));
+  const file = join(dir, "graph.jsonl");
+  const write = time(() => {
+    const fd = openSync(file, "w");
+    let chunk = "";
+    for (const line of g.toJSONLines()) {
+      chunk += `${line}\n`;
+      if (chunk.length > 1 << 20) {
+        writeSync(fd, chunk);
+        chunk = "";
+      }
+    }
+    writeSync(fd, chunk);
+    closeSync(fd);
+  });
+  sample();
+  const size = statSync(file).size;
+  const t = performance.now();
+  const back = await CitationGraph.fromJSONLines(createInterface({ input: createReadStream(file), crlfDelay: Infinity }));
+  const readMs = performance.now() - t;
+  sample();
+  clearInterval(timer);
+  const same = back.order === g.order && JSON.stringify(back.mostCited(5)) === JSON.stringify(g.mostCited(5));
+  rmSync(dir, { recursive: true });
+  return {
+    n, nodes: g.order, addMs, peak, heap: held.heapUsed, arrayBuffers: held.arrayBuffers, queries, writeMs: write.ms, readMs, size, same,
+  };
+}
+
+if (process.argv[2] === "--size") {
+  process.stdout.write(JSON.stringify(await measure(Number(process.argv[3]))));
+} else {
+  const sizes = [10_000, 100_000, ...(process.env.VNCITE_BENCH_MILLION ? [1_000_000] : [])];
+  console.log("citation graph, synthetic documents (~10 cited documents and ~29 mentions each)");
+  for (const n of sizes) {
+    const out = execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", import.meta.filename, "--size", String(n)], {
+      env: process.env, maxBuffer: 1 << 24, stdio: ["ignore", "pipe", "inherit"],
+    });
+    const r = JSON.parse(out.toString());
+    console.log(`\n${r.n.toLocaleString("en")} documents, ${r.nodes.toLocaleString("en")} nodes`);
+    console.log(`  build (add all): ${fmt(r.addMs / 1000)} s, ${fmt(r.n / (r.addMs / 1000), 0)} documents/s`);
+    console.log(`  peak RSS: ${mib(r.peak)}; held after GC: heap ${mib(r.heap)} + typed arrays ${mib(r.arrayBuffers)} (${fmt((r.heap + r.arrayBuffers) / r.n, 0)} B/document)`);
+    for (const [q, ms] of Object.entries(r.queries)) console.log(`  ${q}: ${fmt(ms)} ms`);
+    console.log(`  JSON Lines: write ${fmt(r.writeMs / 1000)} s (${mib(r.size)}), read back ${fmt(r.readMs / 1000)} s${r.same ? "" : " — DIFFERS"}`);
+  }
+}

@@ -14,9 +14,8 @@
 import type { DocumentRecord, PinpointPath, Relation, Span } from "../schema.js";
 import { foldName } from "../tables.js";
 import { IntColumn, StringTable } from "./columns.js";
-import {
-  type GraphEdge, GraphError, type GraphJSON, GraphJSONSchema, type GraphLine, GraphLineSchema, GRAPH_LINES_HEADER, type GraphNode,
-} from "./json.js";
+import { type GraphEdge, GraphError, type GraphJSON, GraphJSONSchema, type GraphLine, GRAPH_LINES_HEADER, type GraphNode } from "./json.js";
+import { checkEdge, checkLine, checkNode } from "./validate.js";
 
 export {
   AmendedBySchema, type GraphEdge, GraphEdgeSchema, GraphError, type GraphJSON, GraphJSONSchema, type GraphLine, GraphLineSchema,
@@ -725,11 +724,16 @@ export class CitationGraph {
     this.evidenceMore.bump(edge, e.moreEvidence);
   }
 
-  private loadLine(line: GraphLine): void {
-    if (line.type === "document") this.documents.add(this.strings.intern(line.id));
-    else if (line.type === "alias") this.aliases.set(line.name, line.key);
-    else if (line.type === "node") this.loadNode(line);
-    else this.loadEdge(line);
+  /** Adds a checked line; a GraphError (a duplicate or missing node) says where (`at`). */
+  private loadLine(line: GraphLine | GraphNode | GraphEdge, at: string): void {
+    try {
+      if ("id" in line) this.documents.add(this.strings.intern(line.id));
+      else if ("name" in line) this.aliases.set(line.name, line.key);
+      else if ("key" in line) this.loadNode(line);
+      else this.loadEdge(line);
+    } catch (e) {
+      throw e instanceof GraphError ? new GraphError(`${at}: ${e.message}`) : e;
+    }
   }
 
   private trim(): void {
@@ -739,14 +743,19 @@ export class CitationGraph {
     this.evidence.trim();
   }
 
-  /** Reads the JSON form back, validated: a GraphError names a duplicate or missing node, a ZodError anything malformed. */
+  /** Reads the JSON form back, validated: a GraphError says what is malformed, or names a duplicate or missing node. */
   static fromJSON(json: unknown): CitationGraph {
-    const data = GraphJSONSchema.parse(json);
+    const data = json as Partial<Record<keyof GraphJSON, unknown>> | null;
+    const lists = ["documents", "aliases", "nodes", "edges"] as const;
+    if (typeof data !== "object" || data === null || data.format !== "vncite-graph" || data.version !== 1 || lists.some((k) => !Array.isArray(data[k]))) {
+      const parsed = GraphJSONSchema.safeParse(json);
+      throw new GraphError(`not a vncite graph${parsed.success ? "" : `: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`}`);
+    }
     const g = new CitationGraph();
-    for (const d of data.documents) g.documents.add(g.strings.intern(d));
-    for (const a of data.aliases) g.aliases.set(a.name, a.key);
-    for (const n of data.nodes) g.loadNode(n);
-    for (const e of data.edges) g.loadEdge(e);
+    (data.documents as unknown[]).forEach((d, i) => g.loadLine(checkLine({ type: "document", id: d }), `documents.${i}`));
+    (data.aliases as unknown[]).forEach((a, i) => g.loadLine(checkLine({ ...(a as object), type: "alias" }), `aliases.${i}`));
+    (data.nodes as unknown[]).forEach((n, i) => g.loadLine(checkNode(n, `nodes.${i}`), `nodes.${i}`));
+    (data.edges as unknown[]).forEach((e, i) => g.loadLine(checkEdge(e, `edges.${i}`), `edges.${i}`));
     g.trim();
     return g;
   }
@@ -774,13 +783,13 @@ export class CitationGraph {
         header = true;
         continue;
       }
-      const parsed = GraphLineSchema.safeParse(value);
-      if (!parsed.success) throw new GraphError(`line ${number}: ${parsed.error.issues.map((i) => `${i.path.join(".")} ${i.message}`).join("; ")}`);
+      let line: GraphLine;
       try {
-        g.loadLine(parsed.data);
+        line = checkLine(value);
       } catch (e) {
         throw e instanceof GraphError ? new GraphError(`line ${number}: ${e.message}`) : e;
       }
+      g.loadLine(line, `line ${number}`);
     }
     if (!header) throw new GraphError("not a vncite graph (JSON Lines): no header line");
     g.trim();

@@ -236,7 +236,7 @@ export class CitationGraph {
   }
 
   private addValue(n: number, field: Field, value: unknown): void {
-    if (!isString(value) || value === "") return;
+    if (!isString(value) || (value === "" && field !== "texts")) return; // a document id may be empty, a kind or date not
     const lists = this.fields[FIELD[field]] as (number[] | undefined)[];
     const list = lists[n];
     // Most values repeat what the node has: compared as strings first, interned only when new.

@@ -14,9 +14,10 @@ import { mkdirSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parseDocument } from "../document/document.js";
-import { toDot, toGraphML, toNeo4jCsv } from "../graph/export.js";
+import { dotLines, graphMLLines, neo4jArrayDelimiter, neo4jDocumentLines, neo4jImportCommand, neo4jRelationshipLines } from "../graph/export.js";
+import { writeLines } from "../graph/write.js";
 import { CitationGraph } from "../graph/graph.js";
-import { defaultJobs, runFiles } from "./parallel.js";
+import { defaultJobs, eachResult, runFiles } from "./parallel.js";
 import { Registry, RegistryError } from "../check/registry.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 import { readText } from "./tasks.js";
@@ -260,27 +261,33 @@ async function runGraph(args: string[]): Promise<number> {
     allowPositionals: true,
   });
   const jobs = jobsOf(values.jobs);
-  const format = formatOf(values.format, ["json", "dot", "graphml", "neo4j"]);
+  // json: one document, for small graphs; jsonl: one node or edge a line, for a graph of any size (written as it goes).
+  const format = formatOf(values.format, ["json", "jsonl", "dot", "graphml", "neo4j"]);
   if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
   if (positionals.length === 0) throw new UsageError("no input: give files or directories");
   const graph = new CitationGraph();
   let skipped = 0;
-  for (const r of await runFiles(expandInputs(positionals), "graph", { jobs, progress: process.stderr })) {
+  // Each document is added as its result comes (only what the graph reads of it); no record is kept.
+  for await (const r of eachResult(expandInputs(positionals), "graph", { jobs, progress: process.stderr })) {
     if (r.ok && r.record) graph.add(r.record);
     else if (!r.ok) {
       process.stderr.write(`vncite: ${r.error}; skipped\n`);
       skipped++;
     }
   }
-  const json = graph.toJSON();
   if (format === "neo4j") {
     const dir = values.out as string;
     mkdirSync(dir, { recursive: true });
-    for (const [name, content] of Object.entries(toNeo4jCsv(json))) writeFileSync(join(dir, name), content);
+    const delimiter = neo4jArrayDelimiter(graph);
+    await writeLines(neo4jDocumentLines(graph, delimiter), join(dir, "documents.csv"));
+    await writeLines(neo4jRelationshipLines(graph, delimiter), join(dir, "relationships.csv"));
+    writeFileSync(join(dir, "import.sh"), `#!/bin/sh\n${neo4jImportCommand(delimiter)}\n`);
   } else {
-    const body = format === "json" ? `${JSON.stringify(json, null, 1)}\n` : format === "dot" ? toDot(json) : toGraphML(json);
-    if (values.out) writeFileSync(values.out, body);
-    else process.stdout.write(body);
+    const lines = format === "jsonl" ? graph.toJSONLines()
+      : format === "dot" ? dotLines(graph)
+      : format === "graphml" ? graphMLLines(graph)
+      : [JSON.stringify(graph.toJSON(), null, 1)];
+    await writeLines(lines, values.out ?? process.stdout);
   }
   return skipped > 0 ? 1 : 0;
 }

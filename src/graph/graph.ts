@@ -705,10 +705,18 @@ export class CitationGraph {
     const node = this.node(n.key);
     for (const field of FIELDS) for (const v of n[field]) this.addValue(node, field, v);
     this.nodeMentions.data[node] = n.mentions;
-    for (const v of n.variants) this.addVariant(node, this.strings.intern(v.doc), v.start, v.end, this.strings.intern(v.text));
+    const doc = this.lastInterned();
+    for (const v of n.variants) this.addVariant(node, doc(v.doc), v.start, v.end, this.spellingId(node, v.text));
     if (n.amendedBy.length > 0) {
       this.amended.set(node, n.amendedBy.map((a) => ({ by: a.by, action: a.action, paths: a.paths.map(pathOf), date: a.date, evidence: occurrence(a.evidence.doc, a.evidence) })));
     }
+  }
+
+  /** Interning that remembers the last string: read back, a node's or edge's occurrences come in runs of one document. */
+  private lastInterned(): (s: string) => number {
+    let last: string | null = null;
+    let id = -1;
+    return (s) => (s === last ? id : ((last = s), (id = this.strings.intern(s))));
   }
 
   private loadEdge(e: GraphEdge): void {
@@ -720,7 +728,8 @@ export class CitationGraph {
     if (edge < before) throw new GraphError(`duplicate ${name}`);
     this.edgeCount.data[edge] = e.count;
     for (const d of e.statedBy) this.addStatedBy(edge, this.strings.intern(d));
-    for (const o of e.evidence) this.addEvidence(edge, this.strings.intern(o.doc), o.start, o.end, this.strings.intern(o.text));
+    const doc = this.lastInterned();
+    for (const o of e.evidence) this.addEvidence(edge, doc(o.doc), o.start, o.end, this.strings.intern(o.text));
     this.evidenceMore.bump(edge, e.moreEvidence);
   }
 

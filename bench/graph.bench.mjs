@@ -1,8 +1,9 @@
 // The citation graph at corpus scale: for 10⁴ and 10⁵ synthetic documents of the real shape (10⁶ with
-// VNCITE_BENCH_MILLION=1: minutes and a few GB), build time, peak memory, queries, JSON Lines out and back.
+// VNCITE_BENCH_MILLION=1: minutes and a few GB), build time, peak memory, queries, JSON Lines out and back;
+// then `vncite graph` on VNCITE_BENCH_FILES (default 2 000) copies of the real corpus with --jobs 1, 2, 4.
 // Each size runs in a fresh process (so that peak memory is its own); run with --expose-gc.
-import { execFileSync } from "node:child_process";
-import { createReadStream, mkdtempSync, openSync, closeSync, rmSync, statSync, writeSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
+import { closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
@@ -77,8 +78,44 @@ async function measure(n) {
   };
 }
 
+/**
+ * `vncite graph` on copies of the real corpus (made at run time, `files` of them), for each --jobs: wall time,
+ * files/s, peak memory (from /usr/bin/time), and whether the JSON Lines it wrote read back to the same size.
+ */
+async function corpusThroughput(files, jobsList) {
+  const root = join(import.meta.dirname, "..");
+  const corpus = join(root, "..", "shared", "corpus");
+  if (!existsSync(corpus)) return console.log("\n(no ../shared/corpus: corpus throughput skipped)");
+  const texts = readdirSync(corpus).filter((f) => f.endsWith(".txt"));
+  const dir = mkdtempSync(join(tmpdir(), "vncite-corpus-"));
+  for (let i = 0; i < files; i++) {
+    const sub = join(dir, String(Math.floor(i / 1000)));
+    if (i % 1000 === 0) mkdirSync(sub);
+    copyFileSync(join(corpus, texts[i % texts.length]), join(sub, `${i}.txt`));
+  }
+  const { CitationGraph } = await import(lib);
+  console.log(`\nvncite graph --format jsonl on ${files.toLocaleString("en")} files (copies of the ${texts.length} corpus texts), Node's default heap`);
+  let base = 0;
+  for (const jobs of jobsList) {
+    const out = join(dir, `g${jobs}.jsonl`);
+    const t = performance.now();
+    const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(root, "dist", "cli.js"), "graph", dir, "--format", "jsonl", "--out", out, "--jobs", String(jobs)], { encoding: "utf8" });
+    const s = (performance.now() - t) / 1000;
+    const kib = Number(r.stderr.trim().split("\n").at(-1));
+    base ||= s;
+    const back = await CitationGraph.fromJSONLines(createInterface({ input: createReadStream(out), crlfDelay: Infinity }));
+    const docs = back.toJSONLines();
+    let n = 0;
+    for (const line of docs) if (line.startsWith('{"type":"document"')) n++;
+    console.log(`  --jobs ${jobs}: ${fmt(s)} s, ${fmt(files / s, 0)} files/s, ×${fmt(base / s, 2)}; peak RSS ${mib(kib * 1024)}; exit ${r.status}; read back: ${n} documents${n === files ? "" : " — MISSING"}`);
+  }
+  rmSync(dir, { recursive: true });
+}
+
 if (process.argv[2] === "--size") {
   process.stdout.write(JSON.stringify(await measure(Number(process.argv[3]))));
+} else if (process.argv[2] === "--corpus") {
+  await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), [1, 2, 4]);
 } else {
   const sizes = [10_000, 100_000, ...(process.env.VNCITE_BENCH_MILLION ? [1_000_000] : [])];
   console.log("citation graph, synthetic documents (~10 cited documents and ~29 mentions each)");
@@ -93,4 +130,5 @@ if (process.argv[2] === "--size") {
     for (const [q, ms] of Object.entries(r.queries)) console.log(`  ${q}: ${fmt(ms)} ms`);
     console.log(`  JSON Lines: write ${fmt(r.writeMs / 1000)} s (${mib(r.size)}), read back ${fmt(r.readMs / 1000)} s${r.same ? "" : " — DIFFERS"}`);
   }
+  await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), [1, 2, 4]);
 }

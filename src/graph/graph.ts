@@ -176,17 +176,20 @@ export class CitationGraph {
   private readonly nodeMentions = new IntColumn();
   private readonly variantHead = new IntColumn();
   private readonly variantTail = new IntColumn();
-  /** The attribute lists (kinds … texts) of each node as string ids; undefined while empty. */
-  private readonly fields: (number[] | undefined)[][] = FIELDS.map(() => []);
+  /** The attribute lists (kinds … texts) of each node as string ids: undefined while empty, a number while one. */
+  private readonly fields: (number | number[] | undefined)[][] = FIELDS.map(() => []);
   private readonly amended = new Map<number, AmendedBy[]>();
-  private readonly outEdges: (number[] | undefined)[] = [];
-  private readonly inEdges: (number[] | undefined)[] = [];
+  /** Each node's first edge out and in; the others linked through the edges' outNext and inNext. */
+  private readonly outHead = new IntColumn();
+  private readonly inHead = new IntColumn();
   /** For nodes that cite many: (to, relation) → edge, so that finding an edge stays O(1). */
   private readonly outIndex = new Map<number, Map<number, number>>();
   private alive = 0;
 
   // Edges by index; an edge merged away by an alias has from -1.
   private readonly edgeFrom = new IntColumn();
+  private readonly outNext = new IntColumn();
+  private readonly inNext = new IntColumn();
   private readonly edgeTo = new IntColumn();
   private readonly edgeRelation = new IntColumn();
   private readonly edgeCount = new IntColumn();
@@ -209,8 +212,8 @@ export class CitationGraph {
 
   /** Bytes held in typed columns (the bulk of the graph), for the bench. */
   get columnBytes(): number {
-    const cols = [this.nodeOf, this.nodeKey, this.nodeMentions, this.variantHead, this.variantTail, this.edgeFrom, this.edgeTo, this.edgeRelation,
-      this.edgeCount, this.evidenceHead, this.evidenceKept, this.evidenceMore];
+    const cols = [this.nodeOf, this.nodeKey, this.nodeMentions, this.variantHead, this.variantTail, this.outHead, this.inHead, this.edgeFrom, this.edgeTo,
+      this.edgeRelation, this.edgeCount, this.outNext, this.inNext, this.evidenceHead, this.evidenceKept, this.evidenceMore];
     return cols.reduce((s, c) => s + c.bytes, 0) + this.variants.bytes + this.evidence.bytes;
   }
 
@@ -229,21 +232,22 @@ export class CitationGraph {
     this.variantHead.push(-1);
     this.variantTail.push(-1);
     for (const f of this.fields) f.push(undefined);
-    this.outEdges.push(undefined);
-    this.inEdges.push(undefined);
+    this.outHead.push(-1);
+    this.inHead.push(-1);
     this.alive++;
     return n;
   }
 
   private addValue(n: number, field: Field, value: unknown): void {
     if (!isString(value) || (value === "" && field !== "texts")) return; // a document id may be empty, a kind or date not
-    const lists = this.fields[FIELD[field]] as (number[] | undefined)[];
+    const lists = this.fields[FIELD[field]] as (number | number[] | undefined)[];
     const list = lists[n];
+    const has = (id: number) => this.strings.strings[id] === value;
     // Most values repeat what the node has: compared as strings first, interned only when new.
-    if (list?.some((id) => this.strings.strings[id] === value)) return;
-    const id = this.strings.intern(value);
-    if (!list) lists[n] = [id];
-    else list.push(id);
+    if (list === undefined) lists[n] = this.strings.intern(value);
+    else if (typeof list === "number") {
+      if (!has(list)) lists[n] = [list, this.strings.intern(value)];
+    } else if (!list.some(has)) list.push(this.strings.intern(value));
   }
 
   /** The id of a spelling of node n: most are its key or its last spelling, compared before interning. */
@@ -259,7 +263,9 @@ export class CitationGraph {
   }
 
   private values(n: number, field: Field): string[] {
-    return ((this.fields[FIELD[field]] as (number[] | undefined)[])[n] ?? []).map((id) => this.strings.strings[id] as string);
+    const list = (this.fields[FIELD[field]] as (number | number[] | undefined)[])[n];
+    const ids = list === undefined ? [] : typeof list === "number" ? [list] : list;
+    return ids.map((id) => this.strings.strings[id] as string);
   }
 
   private addVariant(n: number, doc: number, start: number, end: number, text: number): void {
@@ -278,7 +284,15 @@ export class CitationGraph {
       const e = index.get(code);
       if (e !== undefined) return e;
     } else {
-      for (const e of this.outEdges[from] ?? []) if (this.edgeTo.data[e] === to && this.edgeRelation.data[e] === rel) return e;
+      let degree = 0;
+      for (let e = this.outHead.data[from] as number; e >= 0; e = this.outNext.data[e] as number, degree++) {
+        if (this.edgeTo.data[e] === to && this.edgeRelation.data[e] === rel) return e;
+      }
+      if (degree > 32) {
+        const map = new Map<number, number>();
+        for (const x of this.outList(from)) map.set((this.edgeTo.data[x] as number) * 16 + (this.edgeRelation.data[x] as number), x);
+        this.outIndex.set(from, map);
+      }
     }
     const e = this.edgeFrom.push(from);
     this.edgeTo.push(to);
@@ -287,11 +301,11 @@ export class CitationGraph {
     this.evidenceHead.push(-1);
     this.evidenceKept.push(0);
     this.evidenceMore.push(0);
-    const out = this.outEdges[from] ?? (this.outEdges[from] = []);
-    out.push(e);
-    (this.inEdges[to] ?? (this.inEdges[to] = [])).push(e);
-    if (index) index.set(code, e);
-    else if (out.length > 32) this.outIndex.set(from, new Map(out.map((x) => [(this.edgeTo.data[x] as number) * 16 + (this.edgeRelation.data[x] as number), x])));
+    this.outNext.push(this.outHead.data[from] as number);
+    this.outHead.data[from] = e;
+    this.inNext.push(this.inHead.data[to] as number);
+    this.inHead.data[to] = e;
+    this.outIndex.get(from)?.set(code, e);
     return e;
   }
 
@@ -335,7 +349,7 @@ export class CitationGraph {
     }
     const amended = this.amended.get(from);
     if (amended) this.amended.set(into, [...(this.amended.get(into) ?? []), ...amended]);
-    const edges = [...new Set([...(this.outEdges[from] ?? []), ...(this.inEdges[from] ?? [])])];
+    const edges = [...new Set([...this.outList(from), ...this.inList(from)])];
     this.dropNode(from);
     for (const e of edges) {
       const [a, b] = [this.edgeFrom.data[e] as number, this.edgeTo.data[e] as number];
@@ -363,12 +377,12 @@ export class CitationGraph {
   /** Takes an edge out of both ends' lists. */
   private detach(e: number): void {
     const [a, b] = [this.edgeFrom.data[e] as number, this.edgeTo.data[e] as number];
-    const drop = (list: number[] | undefined) => {
-      const i = list?.indexOf(e) ?? -1;
-      if (list && i >= 0) list.splice(i, 1);
+    const unlink = (head: IntColumn, next: IntColumn, n: number) => {
+      if (head.data[n] === e) head.data[n] = next.data[e] as number;
+      else for (let x = head.data[n] as number; x >= 0; x = next.data[x] as number) if (next.data[x] === e) next.data[x] = next.data[e] as number;
     };
-    drop(this.outEdges[a]);
-    drop(this.inEdges[b]);
+    unlink(this.outHead, this.outNext, a);
+    unlink(this.inHead, this.inNext, b);
     this.outIndex.get(a)?.delete(b * 16 + (this.edgeRelation.data[e] as number));
     this.edgeFrom.data[e] = -1;
   }
@@ -508,9 +522,21 @@ export class CitationGraph {
     return n < 0 ? undefined : this.nodeJSON(n);
   }
 
+  private outList(n: number): number[] {
+    const out: number[] = [];
+    for (let e = this.outHead.data[n] as number; e >= 0; e = this.outNext.data[e] as number) out.push(e);
+    return out;
+  }
+
+  private inList(n: number): number[] {
+    const out: number[] = [];
+    for (let e = this.inHead.data[n] as number; e >= 0; e = this.inNext.data[e] as number) out.push(e);
+    return out;
+  }
+
   /** Edges ordered by the other end's key, then relation. */
-  private sortedEdges(edges: number[] | undefined, end: IntColumn): number[] {
-    return [...(edges ?? [])].sort(
+  private sortedEdges(edges: number[], end: IntColumn): number[] {
+    return edges.sort(
       (a, b) => byString(this.key(end.data[a] as number), this.key(end.data[b] as number)) || (RELATION_RANK[this.edgeRelation.data[a] as number] as number) - (RELATION_RANK[this.edgeRelation.data[b] as number] as number),
     );
   }
@@ -518,13 +544,13 @@ export class CitationGraph {
   /** What `key` cites (and what it is stated to relate to), by relation. */
   cites(name: string): GraphEdge[] {
     const n = this.findNode(this.canonical(name));
-    return n < 0 ? [] : this.sortedEdges(this.outEdges[n], this.edgeTo).map((e) => this.edgeJSON(e));
+    return n < 0 ? [] : this.sortedEdges(this.outList(n), this.edgeTo).map((e) => this.edgeJSON(e));
   }
 
   /** What cites `key`. */
   citedBy(name: string): GraphEdge[] {
     const n = this.findNode(this.canonical(name));
-    return n < 0 ? [] : this.sortedEdges(this.inEdges[n], this.edgeFrom).map((e) => this.edgeJSON(e));
+    return n < 0 ? [] : this.sortedEdges(this.inList(n), this.edgeFrom).map((e) => this.edgeJSON(e));
   }
 
   /** The chain of implementation up from `key`: every document it implements, continues, is based on or guides, transitively. */
@@ -541,13 +567,13 @@ export class CitationGraph {
     const start = this.findNode(this.canonical(name));
     const out: { key: string; depth: number; from: string; relation: Relation }[] = [];
     if (start < 0) return out;
-    const [lists, end] = direction === "out" ? [this.outEdges, this.edgeTo] : [this.inEdges, this.edgeFrom];
+    const [list, end] = direction === "out" ? [(n: number) => this.outList(n), this.edgeTo] : [(n: number) => this.inList(n), this.edgeFrom];
     const seen = new Set([start]);
     let frontier = [start];
     for (let depth = 1; frontier.length > 0; depth++) {
       const next: number[] = [];
       for (const k of frontier) {
-        for (const e of this.sortedEdges(lists[k], end)) {
+        for (const e of this.sortedEdges(list(k), end)) {
           const other = end.data[e] as number;
           const relation = RELATIONS[this.edgeRelation.data[e] as number] as Relation;
           if (!CHAIN_RELATIONS.has(relation) || seen.has(other)) continue;
@@ -570,7 +596,7 @@ export class CitationGraph {
     while (frontier.length > 0 && !parent.has(b)) {
       const next: number[] = [];
       for (const k of frontier) {
-        for (const e of this.sortedEdges(this.outEdges[k], this.edgeTo)) {
+        for (const e of this.sortedEdges(this.outList(k), this.edgeTo)) {
           const other = this.edgeTo.data[e] as number;
           if (parent.has(other)) continue;
           parent.set(other, k);
@@ -591,7 +617,7 @@ export class CitationGraph {
     const rows: { key: string; citedBy: number; mentions: number }[] = [];
     for (let node = 0; node < this.nodeKey.length; node++) {
       let citedBy = 0;
-      for (const e of this.inEdges[node] ?? []) {
+      for (let e = this.inHead.data[node] as number; e >= 0; e = this.inNext.data[e] as number) {
         if (this.statedBy.has(e) && this.edgeCount.data[e] === 0) continue; // stated by a third document, not a citation
         const from = this.edgeFrom.data[e] as number;
         if (lastSeen[from] !== node) {
@@ -628,8 +654,8 @@ export class CitationGraph {
 
   /** Documents cited but whose own text is not in the corpus. */
   missing(): string[] {
-    const texts = this.fields[FIELD.texts] as (number[] | undefined)[];
-    return this.nodesByKey().filter((n) => !texts[n]).map((n) => this.key(n));
+    const texts = this.fields[FIELD.texts] as (number | number[] | undefined)[];
+    return this.nodesByKey().filter((n) => texts[n] === undefined).map((n) => this.key(n));
   }
 
   /** One key seen with different kinds, dates, issuing bodies or terms; one number and issuer with two type codes. */
@@ -673,7 +699,7 @@ export class CitationGraph {
 
   /** The edges, sorted by their ends' keys, then relation. */
   *edges(): Generator<GraphEdge> {
-    for (const n of this.nodesByKey()) for (const e of this.sortedEdges(this.outEdges[n], this.edgeTo)) yield this.edgeJSON(e);
+    for (const n of this.nodesByKey()) for (const e of this.sortedEdges(this.outList(n), this.edgeTo)) yield this.edgeJSON(e);
   }
 
   private sortedDocuments(): string[] {
@@ -746,8 +772,8 @@ export class CitationGraph {
   }
 
   private trim(): void {
-    for (const c of [this.nodeOf, this.nodeKey, this.nodeMentions, this.variantHead, this.variantTail, this.edgeFrom, this.edgeTo, this.edgeRelation, this.edgeCount,
-      this.evidenceHead, this.evidenceKept, this.evidenceMore]) c.trim();
+    for (const c of [this.nodeOf, this.nodeKey, this.nodeMentions, this.variantHead, this.variantTail, this.outHead, this.inHead, this.edgeFrom, this.edgeTo,
+      this.edgeRelation, this.edgeCount, this.outNext, this.inNext, this.evidenceHead, this.evidenceKept, this.evidenceMore]) c.trim();
     this.variants.trim();
     this.evidence.trim();
   }

@@ -22,6 +22,8 @@ export {
   type GraphNode, GraphNodeSchema, type Occurrence, OccurrenceSchema,
 } from "./json.js";
 
+const RECENT_TEXTS = 4;
+
 /** Evidence kept per edge; the rest is counted (`moreEvidence`). */
 export const EVIDENCE_PER_EDGE = 16;
 
@@ -176,6 +178,8 @@ export class CitationGraph {
   private readonly nodeMentions = new IntColumn();
   private readonly variantHead = new IntColumn();
   private readonly variantTail = new IntColumn();
+  /** The last RECENT_TEXTS texts of mentions of each node (string ids, -1 none): most mentions repeat one. */
+  private readonly recentTexts = new IntColumn();
   /** The attribute lists (kinds … texts) of each node as string ids: undefined while empty, a number while one. */
   private readonly fields: (number | number[] | undefined)[][] = FIELDS.map(() => []);
   private readonly amended = new Map<number, AmendedBy[]>();
@@ -231,6 +235,7 @@ export class CitationGraph {
     this.nodeMentions.push(0);
     this.variantHead.push(-1);
     this.variantTail.push(-1);
+    for (let i = 0; i < RECENT_TEXTS; i++) this.recentTexts.push(-1);
     for (const f of this.fields) f.push(undefined);
     this.outHead.push(-1);
     this.inHead.push(-1);
@@ -307,6 +312,23 @@ export class CitationGraph {
     this.inHead.data[to] = e;
     this.outIndex.get(from)?.set(code, e);
     return e;
+  }
+
+  /**
+   * The id of the text of a mention of node n. Long mention texts hash slowly in a table of millions: the few
+   * texts a node is cited by (`Kết luận số 93-KL/TW`, the same with its date and body) are compared first.
+   */
+  private mentionTextId(n: number, text: string): number {
+    const base = n * RECENT_TEXTS;
+    const recent = this.recentTexts.data;
+    for (let i = base; i < base + RECENT_TEXTS; i++) {
+      const id = recent[i] as number;
+      if (id >= 0 && this.strings.strings[id] === text) return id;
+    }
+    const id = this.strings.intern(text);
+    recent.copyWithin(base + 1, base, base + RECENT_TEXTS - 1);
+    recent[base] = id;
+    return id;
   }
 
   /** Whether occurrence a comes before (doc, start): by document id, then offset. */
@@ -467,7 +489,7 @@ export class CitationGraph {
         const e = this.edge(self, nodeFor(cited.key), cited.relation);
         this.edgeCount.bump(e, cited.mentions);
         for (const m of record.mentions) {
-          if (m.resolvedKey === cited.key) this.addEvidence(e, doc, m.start, m.end, this.strings.intern(m.text));
+          if (m.resolvedKey === cited.key) this.addEvidence(e, doc, m.start, m.end, this.mentionTextId(this.edgeTo.data[e] as number, m.text));
         }
       }
     }

@@ -15,13 +15,13 @@ const build = (n: number) => {
 };
 
 describe("JSON Lines", () => {
-  const g = build(800);
+  const g = build(400);
   const lines = [...g.toJSONLines()];
 
   it("writes a header, then documents, aliases, nodes and edges, one a line, sorted", () => {
     expect(JSON.parse(lines[0] as string)).toEqual({ format: "vncite-graph-lines", version: 1 });
     const types = lines.slice(1).map((l) => JSON.parse(l).type as string);
-    expect(types.filter((t) => t === "document")).toHaveLength(800);
+    expect(types.filter((t) => t === "document")).toHaveLength(400);
     expect(types.filter((t) => t === "node")).toHaveLength(g.order);
     expect(types.join(" ")).toMatch(/^(document )+(node )+(edge )*edge$/);
     const keys = lines.filter((l) => l.startsWith('{"type":"node"')).map((l) => JSON.parse(l).key as string);
@@ -61,5 +61,46 @@ describe("JSON Lines", () => {
     await expect(CitationGraph.fromJSONLines([lines[0] as string, '{"type":"node","key":"a"}'])).rejects.toThrow(/^line 2: kinds: /);
     const edge = lines.find((l) => l.startsWith('{"type":"edge"')) as string;
     await expect(CitationGraph.fromJSONLines([lines[0] as string, edge])).rejects.toThrow(/^line 2: edge .* no node/);
+  });
+});
+
+describe("shards merged", () => {
+  it("gives, from the JSON Lines of shards, the graph of the whole corpus", async () => {
+    const records = [...syntheticCorpus(300)];
+    const whole = new CitationGraph();
+    for (const r of records) whole.add(r);
+    // Three shards by document number modulo 3: every central text and many plans are in all three.
+    const shards = [0, 1, 2].map((k) => {
+      const g = new CitationGraph();
+      for (const r of records.filter((_, i) => i % 3 === k)) g.add(r);
+      return [...g.toJSONLines()];
+    });
+    const merged = await CitationGraph.fromJSONLines(shards.flat(), { merge: true });
+    expect(merged.toJSON()).toEqual(whole.toJSON());
+    await expect(CitationGraph.fromJSONLines([...(shards[0] as string[]), ...(shards[0] as string[])], { merge: true })).rejects.toThrow(/document "doc-0" is in two graphs/);
+  });
+
+  it("merges a law one shard knew by name only into its number", async () => {
+    const named = (id: string, withNumber: boolean) => {
+      const g = new CitationGraph();
+      const citation = {
+        key: withNumber ? "59/2020/QH14" : "luật doanh nghiệp 2020", nameKey: withNumber ? "luật doanh nghiệp 2020" : null, kind: "Luật", typeCode: null, issuedBy: null,
+        date: null, term: null, subject: null, spans: { identifier: null },
+      };
+      const key = citation.key;
+      g.add({
+        id, key: id, type: null, date: null, subject: null, amendments: [], statedRelations: [],
+        mentions: [{ text: "Luật Doanh nghiệp năm 2020", start: 0, end: 26, resolvedKey: key, resolvedBy: "identifier", citation }],
+        cited: [{ key, relation: "basedOn", mentions: 1 }],
+      });
+      return g;
+    };
+    const a = named("a", false);
+    const b = named("b", true);
+    expect(a.getNode("luật doanh nghiệp 2020")).toBeDefined();
+    const merged = await CitationGraph.fromJSONLines([...a.toJSONLines(), ...b.toJSONLines()], { merge: true });
+    expect(merged.getNode("luật doanh nghiệp 2020")?.key).toBe("59/2020/QH14");
+    expect(merged.citedBy("59/2020/QH14").map((e) => e.from)).toEqual(["a", "b"]);
+    expect(merged.missing()).toEqual(["59/2020/QH14"]);
   });
 });

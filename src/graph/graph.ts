@@ -361,6 +361,11 @@ export class CitationGraph {
   private alias(name: string, key: string): void {
     if (name === key || this.aliases.has(name) || this.aliases.has(key)) return;
     this.aliases.set(name, key);
+    this.mergeNode(name, key);
+  }
+
+  /** The node `name`, if any, merged into `key`'s (made if needed): its values, spellings, amendments and edges. */
+  private mergeNode(name: string, key: string): void {
     const from = this.findNode(name);
     if (from < 0) return;
     const into = this.node(key);
@@ -748,15 +753,16 @@ export class CitationGraph {
     for (const e of this.edges()) yield JSON.stringify({ type: "edge", ...e });
   }
 
-  private loadNode(n: GraphNode): void {
-    if (this.findNode(n.key) >= 0) throw new GraphError(`duplicate node "${n.key}"`);
-    const node = this.node(n.key);
+  private loadNode(n: GraphNode, merge: boolean): void {
+    const key = merge ? this.canonical(n.key) : n.key;
+    if (!merge && this.findNode(key) >= 0) throw new GraphError(`duplicate node "${key}"`);
+    const node = this.node(key);
     for (const field of FIELDS) for (const v of n[field]) this.addValue(node, field, v);
-    this.nodeMentions.data[node] = n.mentions;
+    this.nodeMentions.bump(node, n.mentions);
     const doc = this.lastInterned();
     for (const v of n.variants) this.addVariant(node, doc(v.doc), v.start, v.end, this.spellingId(node, v.text));
     if (n.amendedBy.length > 0) {
-      this.amended.set(node, n.amendedBy.map((a) => ({ by: a.by, action: a.action, paths: a.paths.map(pathOf), date: a.date, evidence: occurrence(a.evidence.doc, a.evidence) })));
+      this.amended.set(node, [...(this.amended.get(node) ?? []), ...n.amendedBy].map((a) => ({ by: a.by, action: a.action, paths: a.paths.map(pathOf), date: a.date, evidence: occurrence(a.evidence.doc, a.evidence) })));
     }
   }
 
@@ -767,14 +773,14 @@ export class CitationGraph {
     return (s) => (s === last ? id : ((last = s), (id = this.strings.intern(s))));
   }
 
-  private loadEdge(e: GraphEdge): void {
-    const [from, to] = [this.findNode(e.from), this.findNode(e.to)];
+  private loadEdge(e: GraphEdge, merge: boolean): void {
+    const [from, to] = merge ? [this.findNode(this.canonical(e.from)), this.findNode(this.canonical(e.to))] : [this.findNode(e.from), this.findNode(e.to)];
     const name = `edge ${JSON.stringify(e.from)} → ${JSON.stringify(e.to)} (${e.relation})`;
     if (from < 0 || to < 0) throw new GraphError(`${name}: no node ${JSON.stringify(from < 0 ? e.from : e.to)}`);
     const before = this.edgeFrom.length;
     const edge = this.edge(from, to, e.relation);
-    if (edge < before) throw new GraphError(`duplicate ${name}`);
-    this.edgeCount.data[edge] = e.count;
+    if (edge < before && !merge) throw new GraphError(`duplicate ${name}`);
+    this.edgeCount.bump(edge, e.count);
     for (const d of e.statedBy) this.addStatedBy(edge, this.strings.intern(d));
     const doc = this.lastInterned();
     for (const o of e.evidence) this.addEvidence(edge, doc(o.doc), o.start, o.end, this.strings.intern(o.text));
@@ -782,12 +788,16 @@ export class CitationGraph {
   }
 
   /** Adds a checked line; a GraphError (a duplicate or missing node) says where (`at`). */
-  private loadLine(line: GraphLine | GraphNode | GraphEdge, at: string): void {
+  private loadLine(line: GraphLine | GraphNode | GraphEdge, at: string, merge = false): void {
     try {
-      if ("id" in line) this.documents.add(this.strings.intern(line.id));
-      else if ("name" in line) this.aliases.set(line.name, line.key);
-      else if ("key" in line) this.loadNode(line);
-      else this.loadEdge(line);
+      if ("id" in line) {
+        const doc = this.strings.intern(line.id);
+        if (merge && this.documents.has(doc)) throw new GraphError(`document "${line.id}" is in two graphs`);
+        this.documents.add(doc);
+      } else if ("name" in line) {
+        if (!this.aliases.has(line.name)) this.aliases.set(line.name, line.key);
+      } else if ("key" in line) this.loadNode(line, merge);
+      else this.loadEdge(line, merge);
     } catch (e) {
       throw e instanceof GraphError ? new GraphError(`${at}: ${e.message}`) : e;
     }
@@ -820,8 +830,12 @@ export class CitationGraph {
   /**
    * Reads the JSON Lines form back (lines with or without their newline, blank lines skipped), from an array,
    * a generator or a stream's lines (`readline`). Each line is validated; a GraphError names the line.
+   * With `merge`, the lines are those of several graphs one after the other (the graphs of shards of a corpus,
+   * each shard's documents in one graph only): a node or edge met again is merged, as if all the documents had
+   * been added to one graph.
    */
-  static async fromJSONLines(lines: Iterable<string> | AsyncIterable<string>): Promise<CitationGraph> {
+  static async fromJSONLines(lines: Iterable<string> | AsyncIterable<string>, options: { merge?: boolean } = {}): Promise<CitationGraph> {
+    const merge = options.merge === true;
     const g = new CitationGraph();
     let number = 0;
     let header = false;
@@ -834,8 +848,9 @@ export class CitationGraph {
       } catch {
         throw new GraphError(`line ${number}: not JSON`);
       }
+      const h = value as { format?: unknown; version?: unknown } | null;
+      if (merge && header && h?.format === GRAPH_LINES_HEADER.format) continue; // the next graph
       if (!header) {
-        const h = value as { format?: unknown; version?: unknown };
         if (h?.format !== GRAPH_LINES_HEADER.format || h.version !== GRAPH_LINES_HEADER.version) throw new GraphError(`line ${number}: not a vncite graph (JSON Lines)`);
         header = true;
         continue;
@@ -846,9 +861,11 @@ export class CitationGraph {
       } catch (e) {
         throw e instanceof GraphError ? new GraphError(`line ${number}: ${e.message}`) : e;
       }
-      g.loadLine(line, `line ${number}`);
+      g.loadLine(line, `line ${number}`, merge);
     }
     if (!header) throw new GraphError("not a vncite graph (JSON Lines): no header line");
+    // A law one graph knew only by name and another by name and number: one node, under the number.
+    if (merge) for (const [name, key] of g.aliases) g.mergeNode(name, key);
     g.trim();
     return g;
   }

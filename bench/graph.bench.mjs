@@ -36,6 +36,8 @@ async function measure(n) {
   sample();
   const held = process.memoryUsage();
   const buildPeak = peak;
+  // Said at once on stderr: at 10⁶ the rest takes many minutes.
+  process.stderr.write(`  [${n}: built in ${fmt(addMs / 1000)} s (CPU ${fmt((cpu.user + cpu.system) / 1e6)} s); peak RSS ${mib(peak)}; held ${mib(held.heapUsed + held.arrayBuffers)}]\n`);
   const time = (f) => {
     const t = performance.now();
     const result = f();
@@ -123,9 +125,9 @@ async function corpusThroughput(files, jobsList) {
 if (process.argv[2] === "--size") {
   process.stdout.write(JSON.stringify(await measure(Number(process.argv[3]))));
 } else if (process.argv[2] === "--corpus") {
-  await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), [1, 2, 4]);
+  if (process.env.VNCITE_BENCH_FILES !== "0") await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), [1, 2, 4]);
 } else {
-  const sizes = [10_000, 100_000, ...(process.env.VNCITE_BENCH_MILLION ? [1_000_000] : [])];
+  const sizes = process.env.VNCITE_BENCH_SIZES?.split(",").map(Number) ?? [10_000, 100_000, ...(process.env.VNCITE_BENCH_MILLION ? [1_000_000] : [])];
   console.log("citation graph, synthetic documents (~10 cited documents and ~29 mentions each)");
   for (const n of sizes) {
     const out = execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", import.meta.filename, "--size", String(n)], {
@@ -138,5 +140,5 @@ if (process.argv[2] === "--size") {
     for (const [q, ms] of Object.entries(r.queries)) console.log(`  ${q}: ${fmt(ms)} ms`);
     console.log(`  JSON Lines: write ${fmt(r.writeMs / 1000)} s (${mib(r.size)}), read back ${fmt(r.readMs / 1000)} s${r.same ? "" : " — DIFFERS"}`);
   }
-  await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), [1, 2, 4]);
+  if (process.env.VNCITE_BENCH_FILES !== "0") await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), [1, 2, 4]);
 }

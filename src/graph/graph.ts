@@ -68,7 +68,8 @@ export function graphRecordOf(r: DocumentRecord | GraphRecord): GraphRecord {
     date: r.date && { iso: r.date.iso },
     subject: r.subject && { text: r.subject.text },
     mentions: r.mentions
-      .filter((m) => m.resolvedKey !== null || (m.citation?.nameKey && m.citation.key))
+      // The mentions add() reads: of another document, or giving a law's name with its number.
+      .filter((m) => (m.resolvedKey && m.resolvedBy !== "self" && m.resolvedKey !== r.key) || (m.citation?.nameKey && m.citation.key && m.citation.key !== m.citation.nameKey))
       .map((m) => {
         const c = m.citation;
         return {
@@ -490,12 +491,18 @@ export class CitationGraph {
       }
     }
     if (self >= 0) {
+      // The mentions of each cited key, its evidence (one pass, not one per cited document).
+      const byKey = new Map<string, GraphRecord["mentions"]>();
+      for (const m of record.mentions) {
+        if (!m.resolvedKey) continue;
+        const list = byKey.get(m.resolvedKey);
+        if (list) list.push(m);
+        else byKey.set(m.resolvedKey, [m]);
+      }
       for (const cited of record.cited) {
         const e = this.edge(self, nodeFor(cited.key), cited.relation);
         this.edgeCount.bump(e, cited.mentions);
-        for (const m of record.mentions) {
-          if (m.resolvedKey === cited.key) this.addEvidence(e, doc, m.start, m.end, this.mentionTextId(this.edgeTo.data[e] as number, m.text));
-        }
+        for (const m of byKey.get(cited.key) ?? []) this.addEvidence(e, doc, m.start, m.end, this.mentionTextId(this.edgeTo.data[e] as number, m.text));
       }
     }
     for (const a of record.amendments) {

@@ -190,6 +190,7 @@ export class CitationGraph {
   /** For nodes that cite many: (to, relation) → edge, so that finding an edge stays O(1). */
   private readonly outIndex = new Map<number, Map<number, number>>();
   private alive = 0;
+  private sortedNodes: { sorted: number[]; rank: Int32Array } | null = null;
 
   // Edges by index; an edge merged away by an alias has from -1.
   private readonly edgeFrom = new IntColumn();
@@ -241,6 +242,7 @@ export class CitationGraph {
     this.outHead.push(-1);
     this.inHead.push(-1);
     this.alive++;
+    this.sortedNodes = null;
     return n;
   }
 
@@ -400,6 +402,7 @@ export class CitationGraph {
     this.amended.delete(n);
     this.outIndex.delete(n);
     this.alive--;
+    this.sortedNodes = null;
   }
 
   /** Takes an edge out of both ends' lists. */
@@ -570,9 +573,9 @@ export class CitationGraph {
 
   /** Edges ordered by the other end's key, then relation. */
   private sortedEdges(edges: number[], end: IntColumn): number[] {
-    return edges.sort(
-      (a, b) => byString(this.key(end.data[a] as number), this.key(end.data[b] as number)) || (RELATION_RANK[this.edgeRelation.data[a] as number] as number) - (RELATION_RANK[this.edgeRelation.data[b] as number] as number),
-    );
+    const { rank } = this.nodeOrder();
+    const relation = (e: number) => RELATION_RANK[this.edgeRelation.data[e] as number] as number;
+    return edges.sort((a, b) => (rank[end.data[a] as number] as number) - (rank[end.data[b] as number] as number) || relation(a) - relation(b));
   }
 
   /** What `key` cites (and what it is stated to relate to), by relation. */
@@ -616,7 +619,8 @@ export class CitationGraph {
           out.push({ key: this.key(other), depth, from: this.key(k), relation });
         }
       }
-      frontier = next.sort((a, b) => byString(this.key(a), this.key(b)));
+      const { rank } = this.nodeOrder();
+      frontier = next.sort((a, b) => (rank[a] as number) - (rank[b] as number));
     }
     return out;
   }
@@ -680,10 +684,19 @@ export class CitationGraph {
   }
 
   /** The live nodes in the order of their keys. */
-  private nodesByKey(): number[] {
-    const nodes: number[] = [];
-    for (let n = 0; n < this.nodeKey.length; n++) if ((this.nodeKey.data[n] as number) >= 0) nodes.push(n);
-    return nodes.sort((a, b) => byString(this.key(a), this.key(b)));
+  private nodesByKey(): readonly number[] {
+    return this.nodeOrder().sorted;
+  }
+
+  /** The live nodes sorted by key and each node's rank in that order; sorted once until a node comes or goes. */
+  private nodeOrder(): { sorted: number[]; rank: Int32Array } {
+    if (this.sortedNodes) return this.sortedNodes;
+    const sorted: number[] = [];
+    for (let n = 0; n < this.nodeKey.length; n++) if ((this.nodeKey.data[n] as number) >= 0) sorted.push(n);
+    sorted.sort((a, b) => byString(this.key(a), this.key(b)));
+    const rank = new Int32Array(this.nodeKey.length);
+    sorted.forEach((n, i) => (rank[n] = i));
+    return (this.sortedNodes = { sorted, rank });
   }
 
   /** Documents cited but whose own text is not in the corpus. */

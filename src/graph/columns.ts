@@ -36,10 +36,6 @@ export class IntColumn {
   trim(): void {
     if (this.data.length > this.length) this.data = this.data.slice(0, Math.max(this.length, 1));
   }
-
-  get bytes(): number {
-    return this.data.byteLength;
-  }
 }
 
 // A V8 Map holds at most 2^24 entries: past MAP_SIZE strings a new Map is opened (lookups then try each).

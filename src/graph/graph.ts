@@ -162,9 +162,6 @@ class Occurrences {
     for (const c of [this.doc, this.start, this.end, this.text, this.next]) c.trim();
   }
 
-  get bytes(): number {
-    return this.doc.bytes * 5;
-  }
 }
 
 export class CitationGraph {
@@ -214,13 +211,6 @@ export class CitationGraph {
 
   get order(): number {
     return this.alive;
-  }
-
-  /** Bytes held in typed columns (the bulk of the graph), for the bench. */
-  get columnBytes(): number {
-    const cols = [this.nodeOf, this.nodeKey, this.nodeMentions, this.variantHead, this.variantTail, this.outHead, this.inHead, this.edgeFrom, this.edgeTo,
-      this.edgeRelation, this.edgeCount, this.outNext, this.inNext, this.evidenceHead, this.evidenceKept, this.evidenceMore];
-    return cols.reduce((s, c) => s + c.bytes, 0) + this.variants.bytes + this.evidence.bytes;
   }
 
   private findNode(key: string): number {

@@ -1,6 +1,7 @@
 // The citation graph at corpus scale: for 10⁴ and 10⁵ synthetic documents of the real shape (10⁶ with
 // VNCITE_BENCH_MILLION=1: minutes and a few GB), build time, peak memory, queries, JSON Lines out and back;
-// then `vncite graph` on VNCITE_BENCH_FILES (default 2 000) copies of the real corpus with --jobs 1, 2, 4.
+// then `vncite graph` on VNCITE_BENCH_FILES (default 2 000; 0: none) copies of the real corpus with --jobs 1, 2, 4
+// (VNCITE_BENCH_JOBS=1,2 to choose; `node bench/graph.bench.mjs --corpus` for that part alone).
 // Each size runs in a fresh process (so that peak memory is its own); run with --expose-gc.
 import { execFileSync, spawnSync } from "node:child_process";
 import { closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from "node:fs";
@@ -122,10 +123,12 @@ async function corpusThroughput(files, jobsList) {
   rmSync(dir, { recursive: true });
 }
 
+const jobsList = (process.env.VNCITE_BENCH_JOBS ?? "1,2,4").split(",").map(Number);
+
 if (process.argv[2] === "--size") {
   process.stdout.write(JSON.stringify(await measure(Number(process.argv[3]))));
 } else if (process.argv[2] === "--corpus") {
-  if (process.env.VNCITE_BENCH_FILES !== "0") await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), [1, 2, 4]);
+  await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), jobsList);
 } else {
   const sizes = process.env.VNCITE_BENCH_SIZES?.split(",").map(Number) ?? [10_000, 100_000, ...(process.env.VNCITE_BENCH_MILLION ? [1_000_000] : [])];
   console.log("citation graph, synthetic documents (~10 cited documents and ~29 mentions each)");
@@ -140,5 +143,5 @@ if (process.argv[2] === "--size") {
     for (const [q, ms] of Object.entries(r.queries)) console.log(`  ${q}: ${fmt(ms)} ms`);
     console.log(`  JSON Lines: write ${fmt(r.writeMs / 1000)} s (${mib(r.size)}), read back ${fmt(r.readMs / 1000)} s${r.same ? "" : " — DIFFERS"}`);
   }
-  if (process.env.VNCITE_BENCH_FILES !== "0") await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), [1, 2, 4]);
+  if (process.env.VNCITE_BENCH_FILES !== "0") await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), jobsList);
 }

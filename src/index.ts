@@ -2,6 +2,9 @@
 export { check, type CheckOptions, checkCorpus, checkDocument, type CorpusDiagnostic } from "./check/check.js";
 export { type DocumentOptions, parseDocument } from "./document/document.js";
 export { toDot, toGraphML, toNeo4jCsv } from "./graph/export.js";
+export {
+  dotLines, type GraphSource, graphMLLines, neo4jArrayDelimiter, neo4jDocumentLines, neo4jImportCommand, neo4jRelationshipLines,
+} from "./graph/export.js";
 export { extract, type ExtractOptions } from "./extract/extract.js";
 export { findPinpoints } from "./document/pinpoint.js";
 export { extractStream, type TextSource } from "./extract/stream.js";

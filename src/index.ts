@@ -2,12 +2,16 @@
 export { check, type CheckOptions, checkCorpus, checkDocument, type CorpusDiagnostic } from "./check/check.js";
 export { type DocumentOptions, parseDocument } from "./document/document.js";
 export { toDot, toGraphML, toNeo4jCsv } from "./graph/export.js";
+export {
+  dotLines, type GraphSource, graphMLLines, neo4jArrayDelimiter, neo4jDocumentLines, neo4jImportCommand, neo4jRelationshipLines,
+} from "./graph/export.js";
 export { extract, type ExtractOptions } from "./extract/extract.js";
 export { findPinpoints } from "./document/pinpoint.js";
 export { extractStream, type TextSource } from "./extract/stream.js";
 export {
   CitationGraph, type Conflict, type GraphEdge, GraphEdgeSchema, type GraphJSON, GraphJSONSchema, type GraphNode, GraphNodeSchema,
 } from "./graph/graph.js";
+export { EVIDENCE_PER_EDGE, GraphError, type GraphLine, GraphLineSchema, type GraphRecord, graphRecordOf } from "./graph/graph.js";
 export { normalize, type NormalizedText } from "./extract/normalize.js";
 export type { Repair } from "./extract/normalize.js";
 export {

@@ -1,12 +1,12 @@
 // The citation graph: the four seeds against a hand-checked graph, queries, round trips, exports, and a
-// synthetic corpus of 10 000 documents built in one go and incrementally.
+// synthetic corpus of 2 000 documents built in one go and incrementally.
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import Graphology from "graphology";
 import { parse as parseGraphML } from "graphology-graphml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CitationGraph, GraphJSONSchema, parseDocument, toDot, toGraphML, toNeo4jCsv } from "../src/index.js";
+import { CitationGraph, type GraphEdge, GraphJSONSchema, type GraphNode, parseDocument, toDot, toGraphML, toNeo4jCsv } from "../src/index.js";
 
 const dir = join(import.meta.dirname, "..", "fixtures");
 const SEEDS = ["000_1db0ab688705c645", "001_57220ce583489b87", "002_279a46a1877946ee", "004_174a28dc88bcd672"];
@@ -21,9 +21,19 @@ describe("the four seeds", () => {
   const expected = JSON.parse(readFileSync(join(dir, "seeds.graph.json"), "utf8"));
   const json = g.toJSON();
 
+  // seeds.graph.json is a whole graph (`vncite query` reads it); its keys, texts, kinds, type codes, dates,
+  // terms, mention counts and edges were checked by hand against the four texts.
+  const nodeFacts = (nodes: GraphNode[]) => nodes.map((n) => ({ key: n.key, texts: n.texts, kinds: n.kinds, typeCodes: n.typeCodes, dates: n.dates, terms: n.terms, mentions: n.mentions }));
+  const edgeFacts = (edges: GraphEdge[]) => edges.map((e) => ({ from: e.from, to: e.to, relation: e.relation, count: e.count, statedBy: e.statedBy }));
+
   it("has the hand-checked nodes and edges", () => {
-    expect(json.nodes.map((n) => ({ key: n.key, texts: n.texts, kinds: n.kinds, typeCodes: n.typeCodes, dates: n.dates, terms: n.terms, mentions: n.mentions }))).toEqual(expected.nodes);
-    expect(json.edges.map((e) => ({ from: e.from, to: e.to, relation: e.relation, count: e.count, statedBy: e.statedBy }))).toEqual(expected.edges);
+    expect(nodeFacts(json.nodes)).toEqual(nodeFacts(expected.nodes));
+    expect(edgeFacts(json.edges)).toEqual(edgeFacts(expected.edges));
+  });
+
+  it("reads the committed graph file back to the same bytes", () => {
+    const text = readFileSync(join(dir, "seeds.graph.json"), "utf8");
+    expect(`${JSON.stringify(CitationGraph.fromJSON(JSON.parse(text)).toJSON(), null, 1)}\n`).toBe(text);
   });
 
   it("answers the questions of the issue", () => {
@@ -106,13 +116,15 @@ describe("exports", () => {
     expect(docs).toHaveLength(json.nodes.length);
     expect(rels).toHaveLength(json.edges.length);
     expect(rels.find((r) => r[":START_ID(Document)"] === "300/LĐLĐ" && r[":END_ID(Document)"] === "1051/LĐLĐ")?.[":TYPE"]).toBe("BASED_ON");
-    expect(docs.find((d) => d["key:ID(Document)"] === "77-CTr/TU")?.["typeCodes:string[]"]).toBe("CT;CTr");
+    // 000's subject holds a `;` (`… của Bộ Chính trị; Kế hoạch số 116-KH/TU …`): the lists are joined with `|`, and import.sh says so.
+    expect(csv["import.sh"]).toContain("--array-delimiter='|'");
+    expect(docs.find((d) => d["key:ID(Document)"] === "77-CTr/TU")?.["typeCodes:string[]"]).toBe("CT|CTr");
   });
 });
 
-describe("a synthetic corpus of 10 000 documents", () => {
+describe("a synthetic corpus of 2 000 documents", () => {
   // Document i is a district plan citing an earlier plan and a central resolution, spelled in varied ways.
-  const N = 10_000;
+  const N = 2_000;
   const central = (i: number) => i % 50;
   const text = (i: number) => {
     const earlier = i > 0 ? `Thực hiện Kế hoạch số ${String(i - 1 + 1).padStart(i % 3 === 0 ? 3 : 1, "0")}-KH/HU; ` : "";
@@ -145,13 +157,14 @@ describe("a synthetic corpus of 10 000 documents", () => {
     order.forEach((i, n) => {
       g.add(records[i] as (typeof records)[number]);
       if (n === N / 2) g = CitationGraph.fromJSON(JSON.parse(JSON.stringify(g.toJSON())));
+      if (n === (3 * N) / 4) g = CitationGraph.fromJSON(JSON.parse(JSON.stringify(g.toJSON())));
     });
     expect(g.toJSON()).toEqual(whole.toJSON());
-    for (const key of ["1-NQ/TW", "5000-KH/HU", "10000-KH/HU"]) {
+    for (const key of ["1-NQ/TW", "1000-KH/HU", "2000-KH/HU"]) {
       expect(g.cites(key)).toEqual(whole.cites(key));
       expect(g.citedBy(key)).toEqual(whole.citedBy(key));
     }
-    expect(g.chain("10000-KH/HU").length).toBe(whole.chain("10000-KH/HU").length);
+    expect(g.chain("2000-KH/HU")).toEqual(whole.chain("2000-KH/HU"));
     expect(g.mostCited(5)).toEqual(whole.mostCited(5));
     expect(g.missing()).toEqual(whole.missing());
     expect(g.conflicts()).toEqual(whole.conflicts());

@@ -16,10 +16,11 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { distance } from "fastest-levenshtein";
 import { version } from "../../package.json";
-import { toDot, toGraphML, toNeo4jCsv } from "../graph/export.js";
+import { dotLines, graphMLLines, neo4jArrayDelimiter, neo4jDocumentLines, neo4jImportCommand, neo4jRelationshipLines } from "../graph/export.js";
+import { writeLines } from "../graph/write.js";
 import { CitationGraph } from "../graph/graph.js";
 import { positionsIn } from "../positions.js";
-import { defaultJobs, runFiles } from "./parallel.js";
+import { defaultJobs, eachResult, runFiles } from "./parallel.js";
 import { Registry, RegistryError } from "../node.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 import { runOnText, type TaskKind, type TaskResult } from "./tasks.js";
@@ -258,7 +259,8 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
     allowPositionals: true,
   });
   const jobs = jobsOf(values.jobs);
-  const format = oneOf(values.format, ["json", "dot", "graphml", "neo4j"]);
+  // json: one document, for small graphs; jsonl: one node or edge a line, for a graph of any size (written as it goes).
+  const format = oneOf(values.format, ["json", "jsonl", "dot", "graphml", "neo4j"]);
   const idFrom: IdFrom = oneOf(values["id-from"], ID_FROM, "--id-from");
   if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
   if (positionals.length === 0) throw new UsageError("no input: give files or directories");
@@ -273,23 +275,30 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
   });
   if (inputs.length === 0) throw new UsageError(`no .txt files in ${positionals.join(", ")}`);
   const graph = new CitationGraph();
-  const { done, failed } = await runInputs(io, inputs.map((i) => i.file), "graph", { jobs, ids: inputs.map((i) => i.id) });
-  let skipped = failed;
-  for (const { file, result } of done) {
-    if (!result.record || graph.add(result.record)) continue;
-    io.stderr.write(`vncite: ${file}: a document with the id ${result.record.id ?? result.record.key} was read before; skipped\n`);
-    skipped++;
+  const failures: string[] = [];
+  // Each document is added as its result comes (only what the graph reads of it); no record is kept.
+  const files = inputs.map((i) => i.file);
+  const progress = io.progress ? { progress: io.progress } : {};
+  for await (const r of eachResult(files, "graph", { jobs, ids: inputs.map((i) => i.id), ...progress })) {
+    if (!r.ok) failures.push(r.error);
+    else if (r.record && !graph.add(r.record)) failures.push(`${files[r.index]}: a document with the id ${r.record.id ?? r.record.key} was read before`);
   }
-  const json = graph.toJSON();
+  if (failures.length === inputs.length) throw new UsageError(failures.join("\nvncite: "));
+  for (const f of failures) io.stderr.write(`vncite: ${f}; skipped\n`);
   if (format === "neo4j") {
     const dir = values.out as string;
-    for (const [name, content] of Object.entries(toNeo4jCsv(json))) writeFileSync(join(dir, name), content);
+    const delimiter = neo4jArrayDelimiter(graph);
+    await writeLines(neo4jDocumentLines(graph, delimiter), join(dir, "documents.csv"));
+    await writeLines(neo4jRelationshipLines(graph, delimiter), join(dir, "relationships.csv"));
+    writeFileSync(join(dir, "import.sh"), `#!/bin/sh\n${neo4jImportCommand(delimiter)}\n`);
   } else {
-    const body = format === "json" ? `${JSON.stringify(json, null, 1)}\n` : format === "dot" ? toDot(json) : toGraphML(json);
-    if (values.out) writeFileSync(values.out, body);
-    else io.stdout.write(body);
+    const lines = format === "jsonl" ? graph.toJSONLines()
+      : format === "dot" ? dotLines(graph)
+      : format === "graphml" ? graphMLLines(graph)
+      : [JSON.stringify(graph.toJSON(), null, 1)];
+    await writeLines(lines, values.out ?? io.stdout);
   }
-  return skipped > 0 ? 1 : 0;
+  return failures.length > 0 ? 1 : 0;
 }
 
 const QUERIES = ["cites", "cited-by", "chain", "descendants", "path", "most-cited", "missing", "conflicts"] as const;

@@ -1,69 +1,121 @@
 /**
  * Spreads files over worker threads (extraction per document is independent), keeps the input order, and
- * shows a progress bar on a terminal when a run takes longer than a second.
+ * shows a progress bar on a terminal when a run takes longer than a second. Files go to a worker in batches
+ * and come back as small results (for the graph, only what it reads of each record), one at a time, so that
+ * a caller can use each as it comes and keep none.
  */
 import { availableParallelism } from "node:os";
 import { Worker } from "node:worker_threads";
-import { runTask, type TaskKind, type TaskResult } from "./tasks.js";
+import { runBatch, type TaskKind, type TaskRequest, type TaskResult } from "./tasks.js";
 
-export const defaultJobs = () => Math.max(1, availableParallelism());
+/**
+ * The default --jobs. A worker costs an import of the library (~0.4 s) and the copying of its results, and the
+ * main thread has its own work (adding to the graph, writing): measured on 2 cores (`npm run bench`), two
+ * workers were no faster than one thread, so workers start from 4 cores, one core left to the main thread.
+ */
+export const defaultJobs = () => {
+  const cores = availableParallelism();
+  return cores < 4 ? 1 : cores - 1;
+};
+
+/** Files per message to a worker: enough to make the round trip negligible, few enough to share the work evenly. */
+const BATCH = 8;
 
 export interface RunOptions {
   jobs: number;
   registry?: string;
-  /** The document id of each file (default: its path). */
+  /** Each file's document id (parseDocument's, check's), by index; the file path where absent. */
   ids?: readonly string[];
   /** Where progress goes; drawn only when it is a terminal. */
   progress?: NodeJS.WriteStream;
 }
 
+/** The results of all files, in input order. */
 export async function runFiles(files: string[], kind: TaskKind, options: RunOptions): Promise<TaskResult[]> {
+  const results: TaskResult[] = [];
+  for await (const r of eachResult(files, kind, options)) results.push(r);
+  return results;
+}
+
+/** The result of each file as soon as it and those before it are done, in input order. */
+export async function* eachResult(files: string[], kind: TaskKind, options: RunOptions): AsyncGenerator<TaskResult> {
   const bar = progressBar(files.length, options.progress);
-  const jobs = Math.min(options.jobs, files.length);
-  const results: TaskResult[] = new Array(files.length);
-  const idOf = (index: number) => (options.ids?.[index] === undefined ? {} : { id: options.ids[index] });
-  if (jobs <= 1 || files.includes("-")) {
-    files.forEach((file, index) => {
-      results[index] = runTask({ index, file, kind, ...idOf(index) }, options.registry ? { registry: options.registry } : {});
-      bar.tick();
-    });
+  const taskOptions = options.registry ? { registry: options.registry } : {};
+  const jobs = Math.min(options.jobs, Math.ceil(files.length / BATCH));
+  try {
+    if (jobs <= 1 || files.includes("-")) {
+      for (let index = 0; index < files.length; index++) {
+        const [result] = runBatch([request(files, kind, options.ids, index)], taskOptions);
+        bar.tick();
+        yield result as TaskResult;
+      }
+      return;
+    }
+    yield* inWorkers(files, kind, jobs, options, bar);
+  } finally {
     bar.done();
-    return results;
   }
+}
+
+/** The request for file `index`, with its id when the caller gave one. */
+function request(files: string[], kind: TaskKind, ids: RunOptions["ids"], index: number): TaskRequest {
+  const id = ids?.[index];
+  return id === undefined ? { index, file: files[index] as string, kind } : { index, file: files[index] as string, kind, id };
+}
+
+async function* inWorkers(files: string[], kind: TaskKind, jobs: number, options: RunOptions, bar: ReturnType<typeof progressBar>) {
+  const { registry } = options;
   // From source (the tests run the CLI through tsx) the worker is worker.ts, loaded through tsx's own API.
   const fromSource = import.meta.url.endsWith(".ts");
   const workerUrl = new URL(fromSource ? "./worker.ts" : "./worker.js", import.meta.url);
   const start = fromSource
     ? { script: `import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(workerUrl.href)}); });`, eval: true }
     : { script: workerUrl, eval: false };
+  const waiting = new Map<number, TaskResult>();
+  let wake: (() => void) | null = null;
+  let failure: unknown = null;
   let next = 0;
-  await Promise.all(
-    Array.from({ length: jobs }, () =>
-      new Promise<void>((resolve, reject) => {
-        const worker = new Worker(start.script, { eval: start.eval, workerData: { registry: options.registry } });
-        const feed = () => {
-          if (next >= files.length) return void worker.terminate().then(() => resolve());
-          const index = next++;
-          worker.postMessage({ index, file: files[index], kind, ...idOf(index) });
-        };
-        worker.on("message", (result: TaskResult) => {
-          results[result.index] = result;
-          bar.tick();
-          feed();
-        });
-        worker.on("error", reject);
-        feed();
-      }),
-    ),
-  );
-  bar.done();
-  return results;
+  const workers = Array.from({ length: jobs }, () => {
+    const worker = new Worker(start.script, { eval: start.eval, workerData: { registry } });
+    const feed = () => {
+      if (next >= files.length) return;
+      const batch: TaskRequest[] = files.slice(next, next + BATCH).map((_, i) => request(files, kind, options.ids, next + i));
+      next += batch.length;
+      worker.postMessage(batch);
+    };
+    worker.on("message", (results: TaskResult[]) => {
+      for (const r of results) waiting.set(r.index, r);
+      feed();
+      wake?.();
+    });
+    worker.on("error", (e) => {
+      failure = e;
+      wake?.();
+    });
+    feed();
+    return worker;
+  });
+  try {
+    for (let index = 0; index < files.length; index++) {
+      while (!waiting.has(index)) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+      }
+      const result = waiting.get(index) as TaskResult;
+      waiting.delete(index);
+      bar.tick();
+      yield result;
+    }
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
 }
 
 function progressBar(total: number, stream: NodeJS.WriteStream | undefined) {
   const started = Date.now();
   let done = 0;
   let drawn = false;
+  let finished = false;
   const draw = () => {
     if (!stream?.isTTY || Date.now() - started < 1000) return;
     const width = 30;
@@ -77,7 +129,8 @@ function progressBar(total: number, stream: NodeJS.WriteStream | undefined) {
       draw();
     },
     done() {
-      if (drawn) stream?.write("\r\x1b[K");
+      if (drawn && !finished) stream?.write("\r\x1b[K");
+      finished = true;
     },
   };
 }

@@ -7,7 +7,8 @@ import { check } from "../check/check.js";
 import { parseDocument } from "../document/document.js";
 import { extract } from "../extract/extract.js";
 import { Registry } from "../node.js";
-import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
+import { type GraphRecord, graphRecordOf } from "../graph/graph.js";
+import type { Citation, Diagnostic } from "../schema.js";
 
 export type TaskKind = "extract" | "check" | "graph";
 export interface TaskRequest {
@@ -18,7 +19,7 @@ export interface TaskRequest {
   id?: string;
 }
 export type TaskResult =
-  | { index: number; ok: true; text: string; citations?: Citation[]; diagnostics?: Diagnostic[]; record?: DocumentRecord }
+  | { index: number; ok: true; text: string; citations?: Citation[]; diagnostics?: Diagnostic[]; record?: GraphRecord }
   | { index: number; ok: false; error: string };
 
 /** Reads a file as UTF-8 text; a message (not an exception) for what cannot be read. */
@@ -56,7 +57,7 @@ export function runOnText(request: TaskRequest, text: string, options: { registr
   const id = request.id ?? file;
   try {
     if (kind === "extract") return { index, ok: true, text, citations: extract(text) };
-    if (kind === "graph") return { index, ok: true, text: "", record: parseDocument(text, { id }) };
+    if (kind === "graph") return { index, ok: true, text: "", record: graphRecordOf(parseDocument(text, { id })) };
     let registry: Registry | undefined;
     if (options.registry) {
       registry = registries.get(options.registry) ?? Registry.load(options.registry);
@@ -66,4 +67,9 @@ export function runOnText(request: TaskRequest, text: string, options: { registr
   } catch (e) {
     return { index, ok: false, error: `${file}: failed: ${e instanceof Error ? e.message : String(e)}` };
   }
+}
+
+/** Runs each request of a batch (a worker's message); each file's failure is its own result. */
+export function runBatch(requests: TaskRequest[], options: { registry?: string } = {}): TaskResult[] {
+  return requests.map((request) => runTask(request, options));
 }

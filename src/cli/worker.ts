@@ -1,7 +1,7 @@
-/** A worker thread of the CLI: reads one file at a time and runs one stage on it (see parallel.ts). */
+/** A worker thread of the CLI: runs one stage on each batch of files it is sent (see parallel.ts). */
 import { parentPort, workerData } from "node:worker_threads";
-import { runTask, type TaskRequest } from "./tasks.js";
+import { runBatch, type TaskRequest } from "./tasks.js";
 
 const port = parentPort;
 if (!port) throw new Error("vncite worker: to be started by parallel.ts");
-port.on("message", (request: TaskRequest) => port.postMessage(runTask(request, workerData as { registry?: string })));
+port.on("message", (batch: TaskRequest[]) => port.postMessage(runBatch(batch, workerData as { registry?: string })));

@@ -289,6 +289,14 @@ describe("vncite graph and query", () => {
     expect((await run(["query", out, "missing"])).stdout.split("\n")).toContain("20-NQ/TW");
   });
 
+  it("writes the graph as JSON Lines that query reads to the same answers", async () => {
+    const lines = join(tmp, "seeds.graph.jsonl");
+    expect((await run(["graph", seeds, "--format", "jsonl", "--out", lines, "--jobs", "1"])).status).toBe(0);
+    for (const q of [["cited-by", "42-CT/TW"], ["missing"], ["most-cited", "5"]]) {
+      expect((await run(["query", lines, ...q])).stdout).toBe((await run(["query", out, ...q])).stdout);
+    }
+  });
+
   it("says a key is not in the graph, suggests the nearest, and exits 1", async () => {
     const r = await run(["query", out, "cites", "42-CT/TU"]);
     expect(r).toMatchObject({ status: 1, stdout: "" });
@@ -373,7 +381,7 @@ describe("vncite graph and query", () => {
     expect(notGraph.stderr).toMatch(/not JSON, so not a vncite graph/);
     const oldGraph = join(tmp, "old.graph.json");
     writeFileSync(oldGraph, JSON.stringify({ nodes: [], edges: [] }));
-    expect((await run(["query", oldGraph, "missing"])).stderr).toMatch(/^vncite: .*old\.graph\.json: not a vncite graph \(format: .*\); vncite graph --format json writes one\n$/);
+    expect((await run(["query", oldGraph, "missing"])).stderr).toMatch(/^vncite: .*old\.graph\.json: not a vncite graph \(format: .*\); vncite graph --format json or jsonl writes one\n$/);
   });
 });
 

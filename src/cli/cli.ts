@@ -146,7 +146,7 @@ async function runDoc(args: string[], io: CliIo): Promise<number> {
   const format = oneOf(values.format, ["json", "text"]);
   const files = inputsOf(positionals, io);
   if (files.length !== 1) throw new UsageError("doc takes one file, or - for standard input");
-  const { done } = await runInputs(io, files, "graph", { jobs: 1 });
+  const { done } = await runInputs(io, files, "doc", { jobs: 1 });
   const record = done[0]?.result.record as DocumentRecord; // one input, read (else runInputs said why)
   io.stdout.write(`${format === "json" ? JSON.stringify(record, null, 2) : documentSummary(record)}\n`);
   return 0;
@@ -326,7 +326,7 @@ async function runQuery(args: string[], io: CliIo): Promise<number> {
   if (needsKey && !a) throw new UsageError(`${query} needs a document key`);
   if (query === "path" && !b) throw new UsageError("path needs two document keys");
   if (query === "most-cited" && a !== undefined && !/^[1-9]\d*$/.test(a)) throw new UsageError(`most-cited takes a number from 1 up, not "${a}"`);
-  const graph = loadGraph(file);
+  const graph = await loadGraph(file);
   if (needsKey) {
     const unknown = [a, query === "path" ? b : undefined].filter((k): k is string => k !== undefined && graph.getNode(k) === undefined);
     for (const k of unknown) {
@@ -360,26 +360,32 @@ async function runQuery(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** A graph file read back; a usage error that says why when it is not one. */
-function loadGraph(file: string): CitationGraph {
+/** A graph file read back (JSON, or JSON Lines as `graph --format jsonl` writes); a usage error that says why when it is not one. */
+async function loadGraph(file: string): Promise<CitationGraph> {
   let text: string;
   try {
     text = readFileSync(file, "utf8");
   } catch (e) {
     throw new UsageError(`${file}: ${reason(e)}`);
   }
+  const notAGraph = (e: unknown) => {
+    const why = e instanceof Error ? e.message.replace(/^not a vncite graph:?\s*/, "") : String(e);
+    return new UsageError(`${file}: not a vncite graph (${why}); vncite graph --format json or jsonl writes one`);
+  };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
-    throw new UsageError(`${file}: not JSON, so not a vncite graph (vncite graph --format json writes one)`);
+    try {
+      return await CitationGraph.fromJSONLines(text.split("\n"));
+    } catch (e) {
+      throw text.trimStart().startsWith("{") ? notAGraph(e) : new UsageError(`${file}: not JSON, so not a vncite graph (vncite graph --format json or jsonl writes one)`);
+    }
   }
   try {
     return CitationGraph.fromJSON(json);
   } catch (e) {
-    const first = (e as { issues?: { path: PropertyKey[]; message: string }[] }).issues?.[0];
-    const why = first ? `${first.path.join(".") || "top level"}: ${first.message}` : e instanceof Error ? e.message : String(e);
-    throw new UsageError(`${file}: not a vncite graph (${why}); vncite graph --format json writes one`);
+    throw notAGraph(e);
   }
 }
 

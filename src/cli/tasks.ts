@@ -8,9 +8,10 @@ import { parseDocument } from "../document/document.js";
 import { extract } from "../extract/extract.js";
 import { Registry } from "../node.js";
 import { type GraphRecord, graphRecordOf } from "../graph/graph.js";
-import type { Citation, Diagnostic } from "../schema.js";
+import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 
-export type TaskKind = "extract" | "check" | "graph";
+/** `graph` sends back only what the graph reads of a record; `doc` the whole record. */
+export type TaskKind = "extract" | "check" | "graph" | "doc";
 export interface TaskRequest {
   index: number;
   file: string;
@@ -19,7 +20,7 @@ export interface TaskRequest {
   id?: string;
 }
 export type TaskResult =
-  | { index: number; ok: true; text: string; citations?: Citation[]; diagnostics?: Diagnostic[]; record?: GraphRecord }
+  | { index: number; ok: true; text: string; citations?: Citation[]; diagnostics?: Diagnostic[]; record?: GraphRecord | DocumentRecord }
   | { index: number; ok: false; error: string };
 
 /** Reads a file as UTF-8 text; a message (not an exception) for what cannot be read. */
@@ -58,6 +59,7 @@ export function runOnText(request: TaskRequest, text: string, options: { registr
   try {
     if (kind === "extract") return { index, ok: true, text, citations: extract(text) };
     if (kind === "graph") return { index, ok: true, text: "", record: graphRecordOf(parseDocument(text, { id })) };
+    if (kind === "doc") return { index, ok: true, text: "", record: parseDocument(text, { id }) };
     let registry: Registry | undefined;
     if (options.registry) {
       registry = registries.get(options.registry) ?? Registry.load(options.registry);

@@ -2,6 +2,7 @@
  * Stage 4: build. Turns a parse into the public Citation: canonical key, codes from the tables, the date
  * read with luxon, spans mapped back to the original text, and the diagnostics of the form itself.
  */
+import { readBody } from "./body.js";
 import { identifierYear, readDate } from "./date.js";
 import { diagnostic } from "../diagnostics.js";
 import { type NormalizedText, PAGE_BREAK, type Repair, toOriginal } from "./normalize.js";
@@ -214,6 +215,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   }
   const termSpan = toSpan(raw.terms[0] ?? null);
   const issuedBySpan = toSpan(raw.issuedBy[0] ?? null);
+  const body = raw.issuedBy[0] ? readBody(nt.text, raw.issuedBy[0]) : null;
   const subjectSpan = toSpan(findSubject(nt.text, raw.end));
 
   const year = identifierYear(id?.year?.text) ?? identifierYear(raw.year?.text.replace(/\D/g, "")) ?? (date ? Number(date.slice(0, 4)) : null);
@@ -233,7 +235,8 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     style: codes?.style ?? null,
     kind,
     date,
-    issuedBy: issuedBySpan?.text ?? null,
+    issuedBy: body?.value ?? null,
+    issuedByKey: body?.key ?? null,
     term: termSpan ? (/[IVXL]+(?=\)?$)/.exec(termSpan.text)?.[0] ?? null) : null,
     subject: subjectSpan?.text ?? null,
     relation: "mentions",

@@ -14,7 +14,8 @@
 import { createSyntaxDiagramsCode, type IOrAlt, type IToken } from "chevrotain";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
-import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, LOWER_TITLE_NON_STARTERS, TITLE_MAX_WORDS, TITLE_STOP_WORDS, VERB_STARTS } from "../tables.js";
+import { matchBody } from "./body.js";
+import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, LOWER_TITLE_NON_STARTERS, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord } from "../tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
 } from "./tokens.js";
@@ -363,7 +364,7 @@ class CitationParser extends PrefixParser {
             { GATE: () => isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
             { GATE: () => this.titleAmending || this.commaInName(this.titleFirst), ALT: () => this.CONSUME(Comma) },
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Cua) },
-            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(TypeWord) },
+            { GATE: () => this.titleAmending || !isUpper(this.LA(1).image), ALT: () => this.CONSUME(TypeWord) },
             { ALT: () => this.CONSUME(So) },
             // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Num) },
@@ -397,7 +398,7 @@ class CitationParser extends PrefixParser {
 
   private continuesTitle(amending: boolean, first: IToken | undefined): boolean {
     const t = this.LA(1);
-    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n")) return false;
+    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n") && !this.continuesLine()) return false;
     if (t.tokenType === Nam && /^\d{4}$/.test(this.LA(2).image) && !isUpper(t.image)) return false;
     if (amending && this.innerIdentifierAhead()) return true;
     // `một số điều`, `Luật Tần số`: a `số` that no number follows is a word of the title.
@@ -409,8 +410,11 @@ class CitationParser extends PrefixParser {
       if (t.tokenType === TypeWord) return isTitledWord(t.image);
     }
     if (t.tokenType === Comma) return this.commaInName(first);
+    // `Luật Ban hành văn bản quy phạm pháp luật`: a type word in lower case is a word of the title, unless a
+    // number follows it (`… và văn bản số 12`).
+    if (t.tokenType === TypeWord) return !isUpper(t.image) && TITLE_TYPE_WORDS.has(kindOfWord(t.image)?.kind ?? "") && !this.numberAfter(2);
     if (!isNameToken(t)) return false;
-    if (!amending && !isUpper(t.image) && TITLE_STOP_WORDS.has(t.image)) return false;
+    if (!amending && !isUpper(t.image) && TITLE_STOP_WORDS.has(t.image) && !TITLE_WORD_PAIRS.has(foldName(`${t.image} ${this.LA(2).image}`))) return false;
     // `Luật Khoa học và Công nghệ` goes on; `Luật Đất đai và các văn bản …` ends before its `và`.
     if (!amending && t.image.toLowerCase() === "và") {
       const next = this.LA(2);
@@ -424,7 +428,35 @@ class CitationParser extends PrefixParser {
   private commaInName(first: IToken | undefined): boolean {
     if (!first || this.LA(1).tokenType !== Comma || this.LA(2).tokenType !== Word) return false;
     const before = this.text.slice(first.startOffset, this.LA(1).startOffset);
-    return COMMA_TITLES.has(foldName(`${before}, ${this.LA(2).image}`));
+    if (COMMA_TITLES.has(foldName(`${before}, ${this.LA(2).image}`))) return true;
+    // `Luật An toàn, vệ sinh lao động số 84/2015/QH13`: lower-case words after the comma that run on to the
+    // law's number or date belong to its name.
+    for (let k = 2; k < 9; k++) {
+      const t = this.LA(k);
+      if (t.tokenType === So) return k > 2 && this.LA(k + 1).tokenType === Num && this.LA(k + 2).tokenType === Slash;
+      if (t.tokenType === Ngay) return k > 2 && this.dateAhead(k + 1);
+      if (t.tokenType !== Word || isUpper(t.image) || TITLE_STOP_WORDS.has(t.image)) return false;
+    }
+    return false;
+  }
+
+  /**
+   * After a line break, the next line goes on the phrase (PDF and portal text break lines anywhere: `Chính⏎phủ`,
+   * `địa⏎phương`) when it starts with a lower-case word that is no list marker (`a)`, `b.`). A new item (a
+   * heading, `-`, `1.`, `Căn cứ`) starts with a capital, a digit or a dash. Known bodies read across breaks
+   * on their own (`Bộ⏎Chính trị`).
+   */
+  private continuesLine(): boolean {
+    const t = this.LA(1);
+    if (t.tokenType !== Word || isUpper(t.image)) return false;
+    const after = this.LA(2).tokenType;
+    return !(t.image.length <= 2 && (after === RParen || after === Period));
+  }
+
+  /** A number (with or without `số`) at the k-th next token. */
+  private numberAfter(k: number): boolean {
+    const t = this.LA(k).tokenType;
+    return t === Num || t === OcrNum || t === Colon || (t === So && this.LA(k + 1).tokenType === Num);
   }
 
   private titledWordAt(k: number): boolean {
@@ -452,12 +484,29 @@ class CitationParser extends PrefixParser {
     let first: IToken | undefined;
     let last: IToken | undefined;
     let count = 0;
+    // The tokens of the known bodies ahead (grammar/bodies.json), read whole whatever they hold (`Ban Tổ chức
+    // Trung ương`, `Ban Chỉ đạo 35 Huyện ủy`, `Bộ Chính trị, Ban Bí thư`); after them only an open unit's name
+    // goes on (`Giám đốc Sở Tài chính`).
+    let known = 0;
+    let open = true;
+    this.ACTION(() => {
+      const m = matchBody((k) => this.LA(k), this.text);
+      known = m.tokens;
+      open = known === 0 || m.open;
+    });
     this.AT_LEAST_ONE({
       // Every word passes isNameToken here, which takes `Nam` only capitalized: `Việt Nam`, not `năm`. (A gate
       // here rather than on the choice below, which then needs no predicates: chevrotain allocates for those.)
-      GATE: () => (count === 0 ? isNameToken(this.LA(1)) : this.continuesName(count, useStopWords)),
+      GATE: () => count < known || (count === 0 ? isNameToken(this.LA(1)) : open && this.continuesName(count, useStopWords)),
       DEF: () => {
-        const w = this.OR([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Code) }, { ALT: () => this.CONSUME(Nam) }]);
+        const w = this.OR([
+          { ALT: () => this.CONSUME(Word) },
+          { ALT: () => this.CONSUME(Code) },
+          { ALT: () => this.CONSUME(Nam) },
+          { ALT: () => this.CONSUME(Num) },
+          { ALT: () => this.CONSUME(Comma) },
+          { ALT: () => this.CONSUME(Dash) },
+        ]);
         this.ACTION(() => {
           first ??= w;
           last = w;
@@ -535,7 +584,7 @@ class CitationParser extends PrefixParser {
   private continuesName(count: number, useStopWords: boolean): boolean {
     const t = this.LA(1);
     if (!this.isWord(t) || count >= ISSUER_MAX_WORDS) return false;
-    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n")) return false;
+    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n") && !this.continuesLine()) return false;
     // `… của Chính phủ Sửa đổi, bổ sung …`: a verb capitalised at random still ends the body.
     if (VERB_STARTS.has(foldName(`${t.image} ${this.LA(2).image}`))) return false;
     return !useStopWords || isUpper(t.image) || !ISSUER_STOP_WORDS.has(t.image);

@@ -1,0 +1,243 @@
+/**
+ * Issuing bodies in words, read as a reader reads them: a chain of known units from grammar/bodies.json
+ * (`Ban Thường vụ` + `Tỉnh ủy`, `Bộ trưởng` + `Bộ Tài chính`, `Hội nghị lần thứ sáu` + `Ban Chấp hành` +
+ * `Trung ương Đảng`), then a place (`tỉnh Kon Tum`), then, after `,` or `và`, another body.
+ *
+ *   của Ban Chỉ đạo 35 Huyện ủy về …        → 5 tokens: Ban Chỉ đạo · 35 · Huyện ủy
+ *   của Bộ Chính trị, Ban Bí thư ban hành    → 5 tokens, two bodies; `ban hành` is no part of a name
+ *
+ * The grammar (parse.ts) asks how many tokens a known body covers; the build stage asks for its clean value
+ * (the known spelling where the text lost its diacritics) and its key (abbreviations spelled out, tone
+ * placement and case folded, titles and sessions left out), the same for the same body.
+ */
+import type { IToken } from "chevrotain";
+import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_PLACES, BODY_UNITS, type BodyUnit, foldName, stripDiacritics } from "../tables.js";
+import { isUpper } from "../text.js";
+import { Code, Comma, Dash, Nam, Num, Word } from "./tokens.js";
+import { tokenize } from "./tokenize.js";
+
+/** One word of the flattened stream: an abbreviation gives several, each remembering its token. */
+interface Flat {
+  word: string;
+  token: number;
+  /** The last word of its token: a unit must end on one. */
+  last: boolean;
+}
+
+export interface UnitMatch {
+  unit: BodyUnit;
+  /** Token indices [from, to), relative to the first token of the body. */
+  from: number;
+  to: number;
+}
+export interface BodyPart {
+  units: UnitMatch[];
+  /** The place after the units (`tỉnh Kon Tum`), as token indices [from, to), or null. */
+  place: { from: number; to: number } | null;
+  /** The unknown words after an open unit (`Giám đốc` + `Sở Tài chính`), as token indices, or null. */
+  rest: { from: number; to: number } | null;
+}
+export interface BodyMatch {
+  /** Tokens the known bodies cover, joins included. */
+  tokens: number;
+  parts: BodyPart[];
+  /** The last unit names an organ of what follows: unknown words may go on the name. */
+  open: boolean;
+}
+
+const ROMAN = /^[IVXL]{1,6}$/;
+const WILD = "#";
+const MAX_TOKENS = 40;
+
+// Units by their first word (stripped of diacritics), longest first; `#` stands for a number or an ordinal.
+const wordsOf = (s: string) => stripDiacritics(s.replace(/,/g, " ,")).split(" ");
+const UNITS = new Map<string, { unit: BodyUnit; words: string[] }[]>();
+for (const unit of BODY_UNITS) {
+  const words = wordsOf(unit.name);
+  const list = UNITS.get(words[0] as string) ?? [];
+  list.push({ unit, words });
+  UNITS.set(words[0] as string, list);
+}
+for (const list of UNITS.values()) list.sort((a, b) => b.words.length - a.words.length);
+const ABBREVIATIONS = new Map(Object.entries(BODY_ABBREVIATIONS).map(([a, full]) => [a, wordsOf(full)]));
+const ORDINALS = BODY_ORDINALS.map(wordsOf).sort((a, b) => b.length - a.length);
+const PLACES = BODY_PLACES.map((p) => foldName(p).split(" ")).sort((a, b) => b.length - a.length);
+
+/** The words of tokens at(1), at(2), … while they can be part of a body. */
+function flatten(at: (k: number) => IToken | undefined): { flat: Flat[]; tokens: IToken[] } {
+  const flat: Flat[] = [];
+  const tokens: IToken[] = [];
+  for (let k = 1; k <= MAX_TOKENS; k++) {
+    const t = at(k);
+    if (!t) break;
+    const type = t.tokenType;
+    if (type !== Word && type !== Code && type !== Nam && type !== Num && type !== Comma && type !== Dash) break;
+    const index = tokens.length;
+    tokens.push(t);
+    const expansion = type === Code ? ABBREVIATIONS.get(t.image) : undefined;
+    if (expansion) {
+      expansion.forEach((word, i) => flat.push({ word, token: index, last: i === expansion.length - 1 }));
+      continue;
+    }
+    const word = type === Num || (type === Code && ROMAN.test(t.image)) ? WILD : type === Comma ? "," : type === Dash ? "-" : stripDiacritics(t.image);
+    flat.push({ word, token: index, last: true });
+  }
+  return { flat, tokens };
+}
+
+/** Words matched by `#` at flat[i]: a number, a Roman numeral or an ordinal (`sáu`, `mười hai`); 0 for none. */
+function wildAt(flat: Flat[], i: number): number {
+  if (flat[i]?.word === WILD) return 1;
+  for (const ordinal of ORDINALS) if (ordinal.every((w, j) => flat[i + j]?.word === w)) return ordinal.length;
+  return 0;
+}
+
+/** The longest unit at flat[i] ending on a token's end: the unit and the flat index after it. */
+function unitAt(flat: Flat[], i: number): { unit: BodyUnit; end: number } | null {
+  const first = flat[i];
+  if (!first) return null;
+  for (const { unit, words } of UNITS.get(first.word) ?? []) {
+    let k = i;
+    let ok = true;
+    for (const w of words) {
+      if (w === WILD) {
+        const n = wildAt(flat, k);
+        if (n === 0) {
+          ok = false;
+          break;
+        }
+        k += n;
+      } else if (flat[k]?.word === w) k++;
+      else {
+        ok = false;
+        break;
+      }
+    }
+    if (ok && flat[k - 1]?.last) return { unit, end: k };
+  }
+  return null;
+}
+
+/** The place at flat[i] (`tỉnh`, `thành phố`), compared with its diacritics: the flat index after it, or -1. */
+function placeAt(tokens: IToken[], flat: Flat[], i: number): number {
+  const t = flat[i];
+  if (!t) return -1;
+  for (const place of PLACES) {
+    if (place.every((w, j) => flat[i + j]?.last !== undefined && foldName(tokens[flat[i + j]!.token]!.image) === w)) {
+      const end = i + place.length;
+      if (flat[end - 1]?.last) return end;
+    }
+  }
+  return -1;
+}
+
+/** A line break in `text` between two tokens. */
+const breakBetween = (text: string, a: IToken, b: IToken) => text.slice(a.startOffset + a.image.length, b.startOffset).includes("\n");
+
+/**
+ * The known bodies at at(1), at(2), …: how many tokens they cover and their parts. `text` is the normalized
+ * text, to see line breaks: a break never stands between a body and its place's name.
+ */
+export function matchBody(at: (k: number) => IToken | undefined, text: string): BodyMatch {
+  const { flat, tokens } = flatten(at);
+  const parts: BodyPart[] = [];
+  let i = 0;
+  let covered = 0;
+  let open = false;
+  for (;;) {
+    const units: UnitMatch[] = [];
+    let k = i;
+    for (;;) {
+      const found = unitAt(flat, k);
+      if (!found) break;
+      units.push({ unit: found.unit, from: flat[k]!.token, to: flat[found.end - 1]!.token + 1 });
+      k = found.end;
+      if (!found.unit.open) break;
+      // `Ban Chỉ đạo 35 Huyện ủy`: a number after an organ, before what it belongs to.
+      if (flat[k]?.word === WILD && unitAt(flat, k + 1)) k++;
+    }
+    if (units.length === 0) break;
+    open = units[units.length - 1]!.unit.open === true;
+    let place: BodyPart["place"] = null;
+    const p = placeAt(tokens, flat, k);
+    if (p >= 0) {
+      const from = flat[k]!.token;
+      let to = flat[p - 1]!.token + 1;
+      // The place's own name: capitalized words on the same line (`tỉnh Kon Tum`).
+      while (tokens[to] && tokens[to]!.tokenType === Word && isUpper(tokens[to]!.image) && !breakBetween(text, tokens[to - 1]!, tokens[to]!)) to++;
+      place = { from, to };
+      k = flat.findIndex((f) => f.token >= to);
+      if (k < 0) k = flat.length;
+      open = false;
+    }
+    parts.push({ units, place, rest: null });
+    covered = k < flat.length ? flat[k]!.token : tokens.length;
+    // Another body after `,` or `và`: `Bộ Chính trị, Ban Bí thư`, `Chính phủ và Ủy ban Trung ương Mặt trận …`.
+    const join = flat[k];
+    if (open || !join || (join.word !== "," && join.word !== "va")) break;
+    if (!unitAt(flat, k + 1)) break;
+    i = k + 1;
+  }
+  return { tokens: covered, parts, open };
+}
+
+/** Title case for a unit's known spelling kept as printed when the printed one folds to it. */
+function unitValue(tokens: IToken[], m: UnitMatch): string {
+  const printed = tokens.slice(m.from, m.to).map((t) => t.image).join(" ");
+  // Abbreviations stay as printed (`BCH`, `UBND`); a spelling that folds to the known one too (`Tỉnh uỷ`, `BỘ CHÍNH TRỊ`).
+  if (tokens.slice(m.from, m.to).some((t) => t.tokenType === Code && ABBREVIATIONS.has(t.image))) return printed;
+  if (m.unit.name.includes(WILD) || foldName(printed) === foldName(m.unit.name)) return printed;
+  // Diacritics lost or wrong (`Ban Chap hanh`): the known spelling.
+  return m.unit.name;
+}
+
+/** The clean value and the key of a body read by matchBody from `tokens` (the whole name's tokens). */
+export function bodyValueAndKey(tokens: IToken[], match: BodyMatch): { value: string; key: string } {
+  const values: string[] = [];
+  const keys: string[] = [];
+  let next = 0;
+  for (const part of match.parts) {
+    const words: string[] = [];
+    const keyWords: string[] = [];
+    // What joins this body to the one before (`,`, `và`) stays as printed.
+    if (next < (part.units[0]?.from ?? next)) values.push(tokens.slice(next, part.units[0]!.from).map((t) => t.image).join(" "));
+    for (const m of part.units) {
+      words.push(unitValue(tokens, m));
+      const key = m.unit.key ?? m.unit.name;
+      if (key !== "") keyWords.push(key);
+    }
+    let end = part.units[part.units.length - 1]!.to;
+    if (part.place) {
+      const place = tokens.slice(part.place.from, part.place.to).map((t) => t.image).join(" ");
+      words.push(place);
+      keyWords.push(place);
+      end = part.place.to;
+    }
+    values.push(words.join(" "));
+    keys.push(foldKey(keyWords.join(" ")));
+    next = end;
+  }
+  // Unknown words after an open unit (`Giám đốc` + `Sở Tài chính`).
+  if (next < tokens.length) {
+    const rest = tokens.slice(next).map((t) => t.image).join(" ");
+    values.push(rest);
+    const last = keys.length - 1;
+    keys[last] = `${keys[last] ?? ""} ${genericKey(tokens.slice(next))}`.trim();
+  }
+  return { value: values.join(" ").replace(/ ,/g, ","), key: [...new Set(keys)].sort().join(" + ") };
+}
+
+const foldKey = (s: string) => foldName(s).replace(/\s+/g, " ").trim();
+
+/** The key of a name no unit knows: abbreviations spelled out, then folded. */
+export function genericKey(tokens: IToken[]): string {
+  return foldKey(tokens.map((t) => (t.tokenType === Code ? (BODY_ABBREVIATIONS[t.image] ?? t.image) : t.image)).join(" "));
+}
+
+/** The clean value and key of the body read at `piece` of the normalized text. */
+export function readBody(text: string, piece: { start: number; end: number }): { value: string; key: string } {
+  const tokens = tokenize(text, piece.start, piece.end);
+  const match = matchBody((k) => tokens[k - 1], text);
+  if (match.tokens > 0) return bodyValueAndKey(tokens, match);
+  return { value: tokens.map((t) => t.image).join(" ").replace(/ ,/g, ","), key: genericKey(tokens) };
+}

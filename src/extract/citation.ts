@@ -199,7 +199,15 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const dateSpan = toSpan(rawDate);
   let date: string | null = null;
   if (rawDate && dateSpan) {
-    const reading = readDate(rawDate.day, rawDate.month, rawDate.year);
+    // A look-alike letter in a number (`tháng l1`, `7/O9/2019`) is read as its digit; anything else that is no
+    // number (`20/xx/2020`) makes the date invalid, never the citation lost.
+    const part = (s: string | null) => {
+      if (s === null) return null;
+      const digits = lookalikeDigits(s);
+      if (digits !== s && /^\d+$/.test(digits)) repaired(dateSpan, s, digits, PENALTY.digit);
+      return digits;
+    };
+    const reading = readDate(part(rawDate.day), part(rawDate.month), part(rawDate.year));
     if (reading.kind === "valid") date = reading.iso;
     else if (reading.kind === "invalid") diagnostics.push(diagnostic("invalid-date", dateSpan.start, dateSpan.end, { date: dateSpan.text }));
     else {

@@ -280,7 +280,11 @@ class CitationParser extends PrefixParser {
     return groups;
   });
 
-  /** `ngày 11/5/2022`, `ngày 01-10-1997`, `ngày 11.5.2022`, `ngày 01 tháng 11 năm 2012`, `ngày   tháng 02 năm 2025`. */
+  /**
+   * `ngày 11/5/2022`, `ngày 01-10-1997`, `ngày 11.5.2022`, `ngày 01 tháng 11 năm 2012`, and damaged or blank
+   * ones, which never cost the citation: `ngày   tháng 02 năm 2025`, `ngày 5 tháng năm 2024`, `ngày 5/ của`,
+   * `ngày 20/xx/2020`, `tháng l1` (the build stage reads what it can and says what it could not).
+   */
   private date = this.RULE("date", (): RawDate => {
     const ngay = this.CONSUME(Ngay);
     let day: IToken | undefined;
@@ -291,22 +295,26 @@ class CitationParser extends PrefixParser {
       {
         ALT: () => {
           day = this.CONSUME(Num);
-          this.SUBRULE(this.dateSep);
-          month = this.CONSUME1(Num);
-          last = month;
-          this.OPTION(() => {
-            this.SUBRULE1(this.dateSep);
-            year = this.CONSUME2(Num);
-            last = year;
-          });
+          last = this.SUBRULE(this.dateSep);
+          this.OPTION({ GATE: () => this.datePartAhead(), DEF: () => {
+            month = this.SUBRULE(this.datePart);
+            last = month;
+            this.OPTION3({ GATE: () => this.LA(2).tokenType === Num, DEF: () => {
+              this.SUBRULE1(this.dateSep);
+              year = this.CONSUME2(Num);
+              last = year;
+            } });
+          } });
         },
       },
       {
         ALT: () => {
           day = this.OPTION1(() => this.CONSUME3(Num));
-          this.CONSUME(Thang);
-          month = this.CONSUME4(Num);
-          last = month;
+          last = this.CONSUME(Thang);
+          this.OPTION4({ GATE: () => this.datePartAhead(), DEF: () => {
+            month = this.SUBRULE1(this.datePart);
+            last = month;
+          } });
           this.OPTION2({
             GATE: () => this.LA(2).tokenType === Num,
             DEF: () => {
@@ -324,9 +332,23 @@ class CitationParser extends PrefixParser {
     });
   });
 
-  private dateSep = this.RULE("dateSep", () => {
-    this.OR([{ ALT: () => this.CONSUME(Slash) }, { ALT: () => this.CONSUME(Dash) }, { ALT: () => this.CONSUME(Period) }]);
-  });
+  /** A day or month: a number, or a short word OCR or a draft left there (`l1`, `xx`), the build reads it. */
+  private datePart = this.RULE("datePart", (): IToken =>
+    this.OR([{ ALT: () => this.CONSUME(Num) }, { ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Code) }]),
+  );
+
+  /** A number, or a word of at most 3 characters before a date separator, `năm` or the end of the date. */
+  private datePartAhead(): boolean {
+    const t = this.LA(1);
+    if (t.tokenType === Num || t.tokenType === OcrNum) return true;
+    if ((t.tokenType !== Word && t.tokenType !== Code) || t.image.length > 3 || !/\d|^[xX.]+$|^[lIoO]+$/.test(t.image)) return false;
+    const after = this.LA(2).tokenType;
+    return after === Slash || after === Dash || after === Period || after === Nam;
+  }
+
+  private dateSep = this.RULE("dateSep", (): IToken =>
+    this.OR([{ ALT: () => this.CONSUME(Slash) }, { ALT: () => this.CONSUME(Dash) }, { ALT: () => this.CONSUME(Period) }]),
+  );
 
   /** `(khóa XI)`, `khoá X`, `(Khoá XIII)`. */
   private term = this.RULE("term", (): Piece => {

@@ -95,3 +95,8 @@ export const BODY_ORDINALS: readonly string[] = bodiesJson.ordinals;
 export const TITLE_WORD_PAIRS: ReadonlySet<string> = new Set(phrasesJson.titleWordPairs);
 /** Type words a title may hold in lower case (`… văn bản quy phạm pháp luật`): grammar/phrases.json. */
 export const TITLE_TYPE_WORDS: ReadonlySet<string> = new Set(phrasesJson.titleTypeWords);
+/** Words after an upper-case `LUẬT` that show it is no law cited by name (`LUẬT SƯ`): grammar/phrases.json. */
+export const CAPS_TITLE_NON_STARTERS: ReadonlySet<string> = new Set(phrasesJson.capsNonStarters);
+/** A word that cannot start a law's title: the lower-case non-starters, and a few in an upper-case heading. */
+export const startsNoTitle = (word: string) =>
+  LOWER_TITLE_NON_STARTERS.has(word) || (word === word.toUpperCase() && CAPS_TITLE_NON_STARTERS.has(word.toLowerCase()));

@@ -13,7 +13,7 @@
 import type { IToken } from "chevrotain";
 import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_PLACES, BODY_UNITS, type BodyUnit, foldName, stripDiacritics } from "../tables.js";
 import { isUpper } from "../text.js";
-import { Code, Comma, Dash, Nam, Num, Word } from "./tokens.js";
+import { Code, Comma, Dash, Nam, Num, TypeWord, Word } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
 /** One word of the flattened stream: an abbreviation gives several, each remembering its token. */
@@ -175,10 +175,27 @@ export function matchBody(at: (k: number) => IToken | undefined, text: string): 
     // Another body after `,` or `và`: `Bộ Chính trị, Ban Bí thư`, `Chính phủ và Ủy ban Trung ương Mặt trận …`.
     const join = flat[k];
     if (open || !join || (join.word !== "," && join.word !== "va")) break;
-    if (!unitAt(flat, k + 1)) break;
+    if (!unitAt(flat, k + 1) || (join.word === "," && !listEndsAfter(flat, tokens, k + 1, text, at))) break;
     i = k + 1;
   }
   return { tokens: covered, parts, open };
+}
+
+/**
+ * After `,`, a body is another issuer only where the list of bodies ends there (`của Bộ Chính trị, Ban Bí thư
+ * về …`); before a lower-case word it starts a clause of its own (`…, Tổng cục Hải quan hướng dẫn …`).
+ */
+function listEndsAfter(flat: Flat[], tokens: IToken[], i: number, text: string, at: (k: number) => IToken | undefined): boolean {
+  let k = i;
+  for (let found = unitAt(flat, k); found; found = found.unit.open ? unitAt(flat, k) : null) k = found.end;
+  const p = placeAt(tokens, flat, k);
+  if (p >= 0) k = p;
+  const lastToken = flat[k - 1]!.token;
+  const next = at(lastToken + 2);
+  // Punctuation, a keyword (`về`, `ngày`, `khóa`), a capital or a new line ends the list; a word or a type word
+  // in lower case is a verb's (`hướng dẫn`).
+  if (!next || !/\p{L}/u.test(next.image[0] ?? "") || breakBetween(text, tokens[lastToken]!, next) || isUpper(next.image)) return true;
+  return (next.tokenType !== Word && next.tokenType !== TypeWord) || stripDiacritics(next.image) === "va";
 }
 
 /** Title case for a unit's known spelling kept as printed when the printed one folds to it. */

@@ -47,7 +47,8 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
     const found = parseAround(tokens, anchor);
     if (found) {
       if (inName) leaveTailTo(found, name as RawCitation);
-      citations.push(buildCitation(found, nt)); // built at once: the parse's pieces die young
+      // The document's own title (`LUẬT SỬA ĐỔI, BỔ SUNG …` on a line of its own) is the document, not a citation.
+      if (!isOwnTitle(nt.text, found)) citations.push(buildCitation(found, nt)); // built at once: the parse's pieces die young
       // An amending law's title names the laws it amends: by number they are citations of their own, by name not.
       coveredTo = found.identifier?.end ?? found.shortNumber?.end ?? found.typeWord?.end ?? found.end;
       if (found.title && !found.identifier) name = found;
@@ -83,6 +84,8 @@ function parseNear(lazy: LazyTokens, anchor: number, behind: number, ahead: numb
   const { starts, cut } = named ? { starts: [num], cut: false } : candidateStarts(tokens, num);
   const canGrowAhead = ahead < FAR_AHEAD && to < text.length;
   if (behind < FAR_BEHIND && cut && from > 0) return "behind";
+  // `số      /2018/NĐ-CP`: a form's blank number, the year read for it.
+  if (!named && text.charCodeAt(prevNonSpace(text, anchor)) === 47) return null;
   for (const start of starts) {
     const raw = parseCitationAt(text, tokens, start);
     const n = raw && (named ? raw.typeWord : (raw.identifier?.number ?? raw.shortNumber));
@@ -108,6 +111,22 @@ function leaveTailTo(inner: RawCitation, outer: RawCitation): void {
   if (inner.year && outerStarts.has(inner.year.start)) inner.year = null;
   const kept = [inner.typeWord, inner.title, inner.marker, inner.identifier, inner.shortNumber, inner.year, ...inner.dates, ...inner.issuedBy, ...inner.terms];
   inner.end = Math.max(...kept.map((p) => p?.end ?? inner.start));
+}
+
+/** A law by name in upper case that starts a line: a heading, the text's own title (its number is the text's own). */
+function isOwnTitle(text: string, c: RawCitation): boolean {
+  if (!c.typeWord || !c.title) return false;
+  const words = text.slice(c.typeWord.start, c.end);
+  if (words !== words.toUpperCase()) return false;
+  const lineStart = text.lastIndexOf("\n", c.typeWord.start - 1) + 1;
+  return text.slice(lineStart, c.typeWord.start).trim() === "";
+}
+
+/** The offset of the last character before `i` that is no space or tab (-1 for none). */
+function prevNonSpace(text: string, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k;
 }
 
 /** Two ascending lists of offsets as one, without repeats. */

@@ -15,7 +15,7 @@ import { createSyntaxDiagramsCode, type IOrAlt, type IToken } from "chevrotain";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
 import { matchBody } from "./body.js";
-import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, LOWER_TITLE_NON_STARTERS, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord } from "../tables.js";
+import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord } from "../tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
 } from "./tokens.js";
@@ -411,11 +411,13 @@ class CitationParser extends PrefixParser {
    */
   private startsTitle(typeWord: IToken): boolean {
     const t = this.LA(1);
-    if (!isNameToken(t)) return false;
+    if (!isNameToken(t) || startsNoTitle(t.image)) return false;
     if (isUpper(t.image) || /^(?:s[ửu]a|n[ưu][ớo]c)$/i.test(t.image)) return true;
     const next = this.LA(2);
-    return isUpper(typeWord.image) && t.tokenType === Word && !LOWER_TITLE_NON_STARTERS.has(t.image) &&
-      next.tokenType === Word && !isUpper(next.image) && !TITLE_STOP_WORDS.has(next.image) && !this.text.slice(endOf(t), next.startOffset).includes("\n");
+    if (!isUpper(typeWord.image) || t.tokenType !== Word) return false;
+    // `Luật giá ngày 19 tháng 6 năm 2023`: one lower-case word, then the law's date or year.
+    if ((next.tokenType === Ngay && this.dateAhead(3)) || (next.tokenType === Nam && /^\d{4}$/.test(this.LA(3).image))) return true;
+    return next.tokenType === Word && !isUpper(next.image) && !TITLE_STOP_WORDS.has(next.image) && !this.text.slice(endOf(t), next.startOffset).includes("\n");
   }
 
   private continuesTitle(amending: boolean, first: IToken | undefined): boolean {
@@ -432,9 +434,8 @@ class CitationParser extends PrefixParser {
       if (t.tokenType === TypeWord) return isTitledWord(t.image);
     }
     if (t.tokenType === Comma) return this.commaInName(first);
-    // `Luật Ban hành văn bản quy phạm pháp luật`: a type word in lower case is a word of the title, unless a
-    // number follows it (`… và văn bản số 12`).
-    if (t.tokenType === TypeWord) return !isUpper(t.image) && TITLE_TYPE_WORDS.has(kindOfWord(t.image)?.kind ?? "") && !this.numberAfter(2);
+    // `Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13`: a few type words in lower case are words of a title.
+    if (t.tokenType === TypeWord) return !isUpper(t.image) && TITLE_TYPE_WORDS.has(kindOfWord(t.image)?.kind ?? "");
     if (!isNameToken(t)) return false;
     if (!amending && !isUpper(t.image) && TITLE_STOP_WORDS.has(t.image) && !TITLE_WORD_PAIRS.has(foldName(`${t.image} ${this.LA(2).image}`))) return false;
     // `Luật Khoa học và Công nghệ` goes on; `Luật Đất đai và các văn bản …` ends before its `và`.
@@ -473,12 +474,6 @@ class CitationParser extends PrefixParser {
     if (t.tokenType !== Word || isUpper(t.image)) return false;
     const after = this.LA(2).tokenType;
     return !(t.image.length <= 2 && (after === RParen || after === Period));
-  }
-
-  /** A number (with or without `số`) at the k-th next token. */
-  private numberAfter(k: number): boolean {
-    const t = this.LA(k).tokenType;
-    return t === Num || t === OcrNum || t === Colon || (t === So && this.LA(k + 1).tokenType === Num);
   }
 
   private titledWordAt(k: number): boolean {

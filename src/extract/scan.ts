@@ -7,7 +7,7 @@
  */
 import type { IToken } from "chevrotain";
 import { isNameToken } from "./parse.js";
-import { isTitledWord, KINDS, LOWER_TITLE_NON_STARTERS, TITLED_KINDS, TYPE_WORDS } from "../tables.js";
+import { isTitledWord, KINDS, startsNoTitle, stripDiacritics, TITLED_KINDS, TYPE_WORDS } from "../tables.js";
 import { isDigit, isLookalike, LETTER } from "../text.js";
 import { Colon, Cua, looseAlternation, looseSource, So, TypeWord } from "./tokens.js";
 
@@ -62,9 +62,17 @@ function numberStart(text: string, p: number): number {
 // A law cited by name: a titled type word, then a word (a capital, an amending law's `sửa đổi`, the
 // constitution's `nước`, or a lower-case title: the parser tells `Luật hải quan` from `Luật này`). Literal
 // prefixes keep the pass fast; the character before is checked in code.
-const NAMED = new RegExp(`(?:${[...TITLED_KINDS].flatMap((k) => [k, k.toUpperCase()]).join("|")})[ \\t]+[${LETTER}]`, "g");
+// Also OCR's spelling without marks (`Luat Hải quan`), and a line break before the title (`Bộ luật⏎Lao động`).
+const NAMED_SPELLINGS = [...TITLED_KINDS].flatMap((k) => {
+  const bare = stripDiacritics(k);
+  const capitalized = bare.charAt(0).toUpperCase() + bare.slice(1);
+  return [...new Set([k, k.toUpperCase(), capitalized, capitalized.toUpperCase()])];
+});
+const NAMED = new RegExp(`(?:${NAMED_SPELLINGS.join("|")})(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)[${LETTER}]`, "g");
 
 const WORD_AT = new RegExp(`[${LETTER}]+`, "y");
+/** `pháp` right before a `luật`: `pháp luật`, law in general. */
+const GENERAL_BEFORE = /(?:^|[^\p{L}])ph[aá]p[ \t]+$/iu;
 
 /**
  * Start offsets of the titled type words that may begin a citation by name (`Luật Doanh nghiệp năm 2020`).
@@ -76,7 +84,10 @@ export function findNamedAnchors(text: string): number[] {
   for (let m = NAMED.exec(text); m !== null; m = NAMED.exec(text)) {
     if (m.index > 0 && IS_LETTER.test(text[m.index - 1] as string)) continue;
     WORD_AT.lastIndex = NAMED.lastIndex - 1;
-    if (!LOWER_TITLE_NON_STARTERS.has(WORD_AT.exec(text)?.[0] ?? "")) anchors.push(m.index);
+    // `Luật này`, `LUẬT SƯ`; `pháp luật`, `PHÁP LUẬT DO …` (law in general, not a law).
+    if (startsNoTitle(WORD_AT.exec(text)?.[0] ?? "")) continue;
+    if (GENERAL_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    anchors.push(m.index);
   }
   return anchors;
 }

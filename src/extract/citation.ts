@@ -173,6 +173,10 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     for (const [read, as] of codeRepairs) repaired(idSpan, read, as, PENALTY.codeLetter);
     if (id.separator === " " && codes?.key) {
       diagnostics.push(diagnostic("malformed-identifier", idSpan.start, idSpan.end, { id: idSpan.text, fix: codes.key }, codes.key));
+    } else if (/[ \t][-/]|[-/][ \t]/.test(idSpan.text)) {
+      // `Số: 34 /KH-LĐLĐ`: a space beside a separator on one line is the drafter's to remove (a line break is layout).
+      const fix = idSpan.text.replace(/\s+/g, "");
+      diagnostics.push(diagnostic("malformed-identifier", idSpan.start, idSpan.end, { id: idSpan.text, fix }, fix));
     }
     if (codes && codes.issuer === null) {
       diagnostics.push(diagnostic("incomplete-identifier", idSpan.start, idSpan.end, { id: idSpan.text, full: "" }));

@@ -48,14 +48,36 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
     if (found) {
       if (inName) leaveTailTo(found, name as RawCitation);
       // The document's own title (`LUẬT SỬA ĐỔI, BỔ SUNG …` on a line of its own) is the document, not a citation.
-      if (!isOwnTitle(nt.text, found)) citations.push(buildCitation(found, nt)); // built at once: the parse's pieces die young
+      // Built at once: the parse's pieces die young.
+      if (!isOwnTitle(nt.text, found)) for (const one of splitShared(found)) citations.push(buildCitation(one, nt));
       // An amending law's title names the laws it amends: by number they are citations of their own, by name not.
       coveredTo = found.identifier?.end ?? found.shortNumber?.end ?? found.typeWord?.end ?? found.end;
       if (found.title && !found.identifier) name = found;
     }
   }
   suggestFullForms(citations);
+  shareListBodies(citations, text);
   return citations;
+}
+
+// What may stand between two citations of one list: `,`, `và`, `các` and spaces (a `;` ends a list item).
+const LIST_JOIN = /^[\s,]*(?:(?:và|cùng)[\s,]+)?(?:các[\s]+)?$/i;
+
+/**
+ * `Kết luận số 192-KL/TW, ngày 19/9/2025 và Kết luận số 221-KL/TW, ngày … của Bộ Chính trị`: the body after a
+ * list is every citation's of it that has none, when they carry the same issuer code (with the span where it
+ * was read).
+ */
+function shareListBodies(citations: Citation[], text: string): void {
+  for (let i = citations.length - 2; i >= 0; i--) {
+    const c = citations[i] as Citation;
+    const next = citations[i + 1] as Citation;
+    if (c.issuedBy !== null || next.issuedBy === null || c.issuer === null || c.issuer !== next.issuer) continue;
+    if (next.start < c.end || !LIST_JOIN.test(text.slice(c.end, next.start))) continue;
+    c.issuedBy = next.issuedBy;
+    c.issuedByKey = next.issuedByKey;
+    c.spans.issuedBy = next.spans.issuedBy;
+  }
 }
 
 /** The citation built around the number (or titled type word) at `anchor`, on a window as wide as it needs. */
@@ -88,7 +110,7 @@ function parseNear(lazy: LazyTokens, anchor: number, behind: number, ahead: numb
   if (!named && text.charCodeAt(prevNonSpace(text, anchor)) === 47) return null;
   for (const start of starts) {
     const raw = parseCitationAt(text, tokens, start);
-    const n = raw && (named ? raw.typeWord : (raw.identifier?.number ?? raw.shortNumber));
+    const n = raw && (named ? raw.typeWord : (raw.shared[0] ?? raw.identifier?.number ?? raw.shortNumber));
     if (!raw || !n || n.start !== anchor) continue;
     if (canGrowAhead && raw.end + LOOKAHEAD_CHARS > to) return "ahead";
     return raw;
@@ -111,6 +133,25 @@ function leaveTailTo(inner: RawCitation, outer: RawCitation): void {
   if (inner.year && outerStarts.has(inner.year.start)) inner.year = null;
   const kept = [inner.typeWord, inner.title, inner.marker, inner.identifier, inner.shortNumber, inner.year, ...inner.dates, ...inner.issuedBy, ...inner.terms];
   inner.end = Math.max(...kept.map((p) => p?.end ?? inner.start));
+}
+
+/**
+ * `Kết luận số 187, 188-KL/TW ngày …`: one citation for each number, each with the code, date and body of the
+ * list. The first runs from the type word to its number, the next ones are their number, the last runs from
+ * its number to the end.
+ */
+function splitShared(raw: RawCitation): RawCitation[] {
+  const id = raw.identifier;
+  if (raw.shared.length === 0 || !id) return [raw];
+  const out: RawCitation[] = raw.shared.map((number, i) => ({
+    ...raw,
+    start: i === 0 ? raw.start : number.start,
+    end: number.end,
+    shared: [],
+    identifier: { ...id, ...number, number },
+  }));
+  out.push({ ...raw, start: id.start, shared: [] });
+  return out;
 }
 
 /** A law by name in upper case that starts a line: a heading, the text's own title (its number is the text's own). */

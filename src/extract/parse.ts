@@ -15,7 +15,7 @@ import { createSyntaxDiagramsCode, type IOrAlt, type IToken } from "chevrotain";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
 import { matchBody } from "./body.js";
-import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord } from "../tables.js";
+import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord, stripDiacritics } from "../tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
 } from "./tokens.js";
@@ -48,6 +48,8 @@ export interface RawCitation {
   identifier: RawIdentifier | null;
   /** Number of a type word with no code (`Kết luận số 93`). */
   shortNumber: Piece | null;
+  /** Numbers before the identifier that share its code: `187` in `Kết luận số 187, 188-KL/TW`. */
+  shared: Piece[];
   dates: RawDate[];
   /** `năm 2020` after a named law. */
   year: Piece | null;
@@ -81,7 +83,7 @@ class CitationParser extends PrefixParser {
 
   public citation = this.RULE("citation", (): RawCitation => {
     const c: RawCitation = {
-      start: 0, end: 0, typeWord: null, title: null, marker: null, identifier: null, shortNumber: null,
+      start: 0, end: 0, typeWord: null, title: null, marker: null, identifier: null, shortNumber: null, shared: [],
       dates: [], year: null, issuedBy: [], terms: [],
     };
     this.ACTION(() => (this.lastTitled = false));
@@ -118,6 +120,8 @@ class CitationParser extends PrefixParser {
     });
     this.OPTION3(() => {
       const so = this.CONSUME(So);
+      // `Số hiệu: 30-HĐBT`, a portal's metadata line.
+      this.OPTION9({ GATE: () => isHieu(this.LA(1)) && this.LA(2).tokenType === Colon, DEF: () => this.CONSUME3(Word) });
       const colon = this.OPTION4(() => this.CONSUME(Colon));
       this.ACTION(() => {
         mark(so);
@@ -126,8 +130,17 @@ class CitationParser extends PrefixParser {
       });
     });
     this.OPTION5({ GATE: () => !this.bareYearAhead(), DEF: () => {
-      const num = this.CONSUME(Num);
+      let num = this.CONSUME(Num);
       this.ACTION(() => mark(num));
+      // `187, 188-KL/TW`, `12, 13/QĐ-UBND`: numbers that share the code after the last one.
+      this.MANY2({ GATE: () => this.sharedCodeAhead(), DEF: () => {
+        this.OR2([{ ALT: () => this.CONSUME2(Comma) }, { ALT: () => this.CONSUME(Word) }]);
+        const next = this.CONSUME6(Num);
+        this.ACTION(() => {
+          c.shared.push(piece(num));
+          num = next;
+        });
+      } });
       const id = this.OPTION6({ GATE: () => this.identifierAhead(), DEF: () => this.SUBRULE(this.identifierRest, { ARGS: [num] }) });
       this.ACTION(() => {
         if (id) {
@@ -537,15 +550,27 @@ class CitationParser extends PrefixParser {
   // MANY and OPTION choose on one token of lookahead; these gates look as far as the choice needs, so the
   // parser never enters a branch it cannot finish (`2020-2025`, `, Kế hoạch`, `ngày làm việc`).
 
-  /** After a number: `-NQ/…`, `/2020/NĐ…`, `/LĐLĐ`, ` CT/…`. */
-  private identifierAhead(): boolean {
-    const a = this.LA(1).tokenType;
-    const b = this.LA(2);
+  /** After a number: `-NQ/…`, `/2020/NĐ…`, `/LĐLĐ`, ` CT/…` (from the k-th next token). */
+  private identifierAhead(k = 1): boolean {
+    const a = this.LA(k).tokenType;
+    const b = this.LA(k + 1);
     if (a === Dash) return b.tokenType === Code;
     if (a === Code) return b.tokenType === Slash;
     if (a !== Slash) return false;
     if (b.tokenType === Code) return true;
-    return /^\d{4}$/.test(b.image) && this.LA(3).tokenType === Slash && this.LA(4).tokenType === Code;
+    return /^\d{4}$/.test(b.image) && this.LA(k + 2).tokenType === Slash && this.LA(k + 3).tokenType === Code;
+  }
+
+  /** `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code. */
+  private sharedCodeAhead(): boolean {
+    let k = 1;
+    for (let n = 0; n < 8; n++) {
+      const join = this.LA(k);
+      if (!(join.tokenType === Comma || (join.tokenType === Word && join.image.toLowerCase() === "và")) || this.LA(k + 1).tokenType !== Num) return false;
+      k += 2;
+      if (this.identifierAhead(k)) return true;
+    }
+    return false;
   }
 
   /** A tail: `[,] ngày <date>`, `[,] của <Name>`, `[(]khóa <Roman>`, `năm <year>`. */
@@ -607,6 +632,9 @@ class CitationParser extends PrefixParser {
     return !useStopWords || isUpper(t.image) || !ISSUER_STOP_WORDS.has(t.image);
   }
 }
+
+/** `hiệu` of `Số hiệu:`, in any case or diacritics. */
+export const isHieu = (t: IToken | undefined) => t !== undefined && t.tokenType === Word && stripDiacritics(t.image) === "hieu";
 
 let parser: CitationParser | undefined;
 

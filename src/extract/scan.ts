@@ -6,7 +6,7 @@
  *   "… nội dung cốt lõi của Kết luận số 93 của Ban …"      anchor: the `9` of 93 (type word + number)
  */
 import type { IToken } from "chevrotain";
-import { isNameToken } from "./parse.js";
+import { isHieu, isNameToken } from "./parse.js";
 import { isTitledWord, KINDS, startsNoTitle, stripDiacritics, TITLED_KINDS, TYPE_WORDS } from "../tables.js";
 import { isDigit, isLookalike, LETTER } from "../text.js";
 import { Colon, Cua, looseAlternation, looseSource, So, TypeWord } from "./tokens.js";
@@ -129,6 +129,7 @@ export interface Starts {
 export function candidateStarts(tokens: IToken[], num: number): Starts {
   let j = num - 1;
   if (tokens[j]?.tokenType === Colon) j--;
+  if (isHieu(tokens[j]) && tokens[j - 1]?.tokenType === So) j--;
   const marker = tokens[j]?.tokenType === So ? j-- : -1;
   const fallback = marker >= 0 ? [marker, num] : [num];
   if (tokens[j]?.tokenType === TypeWord) return { starts: [j, ...fallback], cut: false };

@@ -100,3 +100,5 @@ export const CAPS_TITLE_NON_STARTERS: ReadonlySet<string> = new Set(phrasesJson.
 /** A word that cannot start a law's title: the lower-case non-starters, and a few in an upper-case heading. */
 export const startsNoTitle = (word: string) =>
   LOWER_TITLE_NON_STARTERS.has(word) || (word === word.toUpperCase() && CAPS_TITLE_NON_STARTERS.has(word.toLowerCase()));
+/** Verbs that open a state text's subject after its date or body (`quy định về …`): grammar/phrases.json. */
+export const SUBJECT_VERBS: readonly string[] = phrasesJson.subjectVerbs;

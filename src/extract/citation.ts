@@ -228,7 +228,10 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const termSpan = toSpan(raw.terms[0] ?? null);
   const issuedBySpan = toSpan(raw.issuedBy[0] ?? null);
   const body = raw.issuedBy[0] ? readBody(nt.text, raw.issuedBy[0]) : null;
-  const subjectSpan = toSpan(findSubject(nt.text, raw.end));
+  // After the citation's own date or body, a state text's subject may open with its verb (`quy định về …`).
+  const tail = [...raw.dates, ...raw.issuedBy].some((p) => p.end === raw.end);
+  const subjectPiece = findSubject(nt.text, raw.end, tail);
+  const subjectSpan = toSpan(subjectPiece);
 
   const year = identifierYear(id?.year?.text) ?? identifierYear(raw.year?.text.replace(/\D/g, "")) ?? (date ? Number(date.slice(0, 4)) : null);
   const nameKey = raw.title && kind ? namedKey(kind, raw.title.text, year) : null;
@@ -250,7 +253,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     issuedBy: body?.value ?? null,
     issuedByKey: body?.key ?? null,
     term: termSpan ? (/[IVXL]+(?=\)?$)/.exec(termSpan.text)?.[0] ?? null) : null,
-    subject: subjectSpan?.text ?? null,
+    subject: subjectPiece ? subjectPiece.text.replace(/\s+/g, " ") : null,
     relation: "mentions",
     confidence: Math.round(confidence * 1000) / 1000,
     spans: { typeWord: typeSpan, title: titleSpan, identifier: idSpan, date: dateSpan, issuedBy: issuedBySpan, term: termSpan, subject: subjectSpan },

@@ -95,6 +95,13 @@ class CitationParser extends PrefixParser {
       last = t;
     };
 
+    // `(đề nghị) của Giám đốc Sở Tài chính tại Tờ trình số 326/TTr-STC`: the body before the citation.
+    this.option(10, { GATE: () => this.bodyBeforeAhead(), DEF: () => {
+      this.CONSUME2(Cua);
+      const by = this.SUBRULE3(this.nameWords, { ARGS: [true] });
+      this.CONSUME4(Word);
+      this.ACTION(() => c.issuedBy.push(by));
+    } });
     this.OPTION(() => {
       const tw = this.CONSUME(TypeWord);
       this.ACTION(() => {
@@ -561,6 +568,17 @@ class CitationParser extends PrefixParser {
     return /^\d{4}$/.test(b.image) && this.LA(k + 2).tokenType === Slash && this.LA(k + 3).tokenType === Code;
   }
 
+  /** `của <name> tại <type word>`: a body, then the citation it wrote. */
+  private bodyBeforeAhead(): boolean {
+    if (this.LA(1).tokenType !== Cua) return false;
+    for (let k = 2; k < 2 + ISSUER_MAX_WORDS; k++) {
+      const t = this.LA(k);
+      if (isTai(t)) return k > 2 && this.LA(k + 1).tokenType === TypeWord;
+      if (!isNameToken(t) && t.tokenType !== Num && t.tokenType !== Comma && t.tokenType !== Dash) return false;
+    }
+    return false;
+  }
+
   /** `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code. */
   private sharedCodeAhead(): boolean {
     let k = 1;
@@ -632,6 +650,9 @@ class CitationParser extends PrefixParser {
     return !useStopWords || isUpper(t.image) || !ISSUER_STOP_WORDS.has(t.image);
   }
 }
+
+/** `tại` (at) in lower case, OCR's `tai` too (`Tài` is a name's): `của Sở Nội vụ tại Văn bản số …`. */
+export const isTai = (t: IToken | undefined) => t !== undefined && t.tokenType === Word && (t.image === "tại" || t.image === "tai");
 
 /** `hiệu` of `Số hiệu:`, in any case or diacritics. */
 export const isHieu = (t: IToken | undefined) => t !== undefined && t.tokenType === Word && stripDiacritics(t.image) === "hieu";

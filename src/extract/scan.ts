@@ -6,10 +6,10 @@
  *   "… nội dung cốt lõi của Kết luận số 93 của Ban …"      anchor: the `9` of 93 (type word + number)
  */
 import type { IToken } from "chevrotain";
-import { isHieu, isNameToken } from "./parse.js";
+import { isHieu, isNameToken, isTai } from "./parse.js";
 import { isTitledWord, KINDS, startsNoTitle, stripDiacritics, TITLED_KINDS, TYPE_WORDS } from "../tables.js";
 import { isDigit, isLookalike, LETTER } from "../text.js";
-import { Colon, Cua, looseAlternation, looseSource, So, TypeWord } from "./tokens.js";
+import { Colon, Comma, Cua, looseAlternation, looseSource, Num, So, TypeWord } from "./tokens.js";
 
 // One pass over the text. Alternative 1 is an identifier core (`20-NQ`, `30/2020/N`, `300/L`, `20-\nNQ`,
 // `77 CT/`); alternative 2 is a space or colon before a number, kept only when a type word or `số` stands
@@ -132,7 +132,13 @@ export function candidateStarts(tokens: IToken[], num: number): Starts {
   if (isHieu(tokens[j]) && tokens[j - 1]?.tokenType === So) j--;
   const marker = tokens[j]?.tokenType === So ? j-- : -1;
   const fallback = marker >= 0 ? [marker, num] : [num];
-  if (tokens[j]?.tokenType === TypeWord) return { starts: [j, ...fallback], cut: false };
+  if (tokens[j]?.tokenType === TypeWord) {
+    // `của Giám đốc Sở Tài chính tại Tờ trình số …`: from the body before it, else from the type word.
+    let k = j - 2;
+    if (isTai(tokens[j - 1])) while (k >= 0 && j - k < NAME_LOOKBACK && (isNameToken(tokens[k]) || tokens[k]?.tokenType === Num || tokens[k]?.tokenType === Comma)) k--;
+    const body = k < j - 2 && tokens[k]?.tokenType === Cua ? [k] : [];
+    return { starts: [...body, j, ...fallback], cut: isTai(tokens[j - 1]) && k < 0 };
+  }
   if (marker < 0) return { starts: fallback, cut: j < 0 };
   let k = j;
   while (k >= 0 && j - k < NAME_LOOKBACK && isNameToken(tokens[k])) k--;

@@ -102,3 +102,5 @@ export const startsNoTitle = (word: string) =>
   LOWER_TITLE_NON_STARTERS.has(word) || (word === word.toUpperCase() && CAPS_TITLE_NON_STARTERS.has(word.toLowerCase()));
 /** Verbs that open a state text's subject after its date or body (`quy định về …`): grammar/phrases.json. */
 export const SUBJECT_VERBS: readonly string[] = phrasesJson.subjectVerbs;
+/** Words before a number that make it a form's (`theo mẫu số 01/ĐK`): grammar/phrases.json. */
+export const FORM_WORDS: readonly string[] = phrasesJson.formWords;

@@ -13,7 +13,7 @@
 import type { IToken } from "chevrotain";
 import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_PLACES, BODY_UNITS, type BodyUnit, foldName, stripDiacritics } from "../tables.js";
 import { isUpper } from "../text.js";
-import { Code, Comma, Dash, Nam, Num, TypeWord, Word } from "./tokens.js";
+import { Code, Comma, Dash, Nam, Num, openingKey, TypeWord, Word } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
 /** One word of the flattened stream: an abbreviation gives several, each remembering its token. */
@@ -47,7 +47,7 @@ export interface BodyMatch {
 
 const ROMAN = /^[IVXL]{1,6}$/;
 const WILD = "#";
-const MAX_TOKENS = 40;
+const MAX_TOKENS = 30;
 
 // Units by their first word (stripped of diacritics), longest first; `#` stands for a number or an ordinal.
 const wordsOf = (s: string) => stripDiacritics(s.replace(/,/g, " ,")).split(" ");
@@ -63,15 +63,34 @@ const ABBREVIATIONS = new Map(Object.entries(BODY_ABBREVIATIONS).map(([a, full])
 const ORDINALS = BODY_ORDINALS.map(wordsOf).sort((a, b) => b.length - a.length);
 const PLACES = BODY_PLACES.map((p) => foldName(p).split(" ")).sort((a, b) => b.length - a.length);
 
+// Most names after `của` are no known body, and most words of prose are in no unit: both are told by the word's
+// loose opening (openingKey, a number: no string is built), so the common case costs a lookup.
+const keyOf = (s: string) => openingKey(s, 0, s.length);
+const FIRST_KEYS = new Set([...UNITS.keys()].map(keyOf));
+const VOCABULARY = new Set([...UNITS.values()].flatMap((list) => list.flatMap((u) => u.words)).concat(...ORDINALS, "va", ...PLACES.flat().map((w) => stripDiacritics(w))));
+const VOCABULARY_KEYS = new Set([...VOCABULARY].map(keyOf));
+/** A word (by its loose opening) that some unit, ordinal or place holds; a longer word is looked up whole. */
+function inVocabulary(t: IToken, keys: Set<number>, words: (w: string) => boolean): boolean {
+  const key = openingKey(t.image, 0, t.image.length);
+  return key >= 0 ? keys.has(key) : words(stripDiacritics(t.image));
+}
+
 /** The words of tokens at(1), at(2), … while they can be part of a body. */
 function flatten(at: (k: number) => IToken | undefined): { flat: Flat[]; tokens: IToken[] } {
   const flat: Flat[] = [];
   const tokens: IToken[] = [];
+  const first = at(1);
+  const firstExpansion = first?.tokenType === Code ? ABBREVIATIONS.get(first.image) : undefined;
+  if (!first || !(firstExpansion ? UNITS.has(firstExpansion[0] as string) : first.tokenType === Word && inVocabulary(first, FIRST_KEYS, (w) => UNITS.has(w)))) {
+    return { flat, tokens };
+  }
   for (let k = 1; k <= MAX_TOKENS; k++) {
     const t = at(k);
     if (!t) break;
     const type = t.tokenType;
     if (type !== Word && type !== Code && type !== Nam && type !== Num && type !== Comma && type !== Dash) break;
+    // A lower-case word no unit, place or ordinal holds ends the body (a place's name is capitalized).
+    if (type === Word && !isUpper(t.image) && !inVocabulary(t, VOCABULARY_KEYS, (w) => VOCABULARY.has(w))) break;
     const index = tokens.length;
     tokens.push(t);
     const expansion = type === Code ? ABBREVIATIONS.get(t.image) : undefined;
@@ -218,7 +237,13 @@ export function bodyValueAndKey(tokens: IToken[], match: BodyMatch): { value: st
     const keyWords: string[] = [];
     // What joins this body to the one before (`,`, `và`) stays as printed.
     if (next < (part.units[0]?.from ?? next)) values.push(tokens.slice(next, part.units[0]!.from).map((t) => t.image).join(" "));
-    for (const m of part.units) {
+    for (const [i, m] of part.units.entries()) {
+      // What stands between two units (`Ban Chỉ đạo 35 Huyện ủy`) stays as printed.
+      const gap = i > 0 ? tokens.slice(part.units[i - 1]!.to, m.from).map((t) => t.image).join(" ") : "";
+      if (gap) {
+        words.push(gap);
+        keyWords.push(gap);
+      }
       words.push(unitValue(tokens, m));
       const key = m.unit.key ?? m.unit.name;
       if (key !== "") keyWords.push(key);

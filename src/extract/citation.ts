@@ -145,7 +145,8 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const codes = id ? readCodes(id, codeRepairs, number) : null;
   const idSpan = toSpan(id);
   const typeSpan = toSpan(raw.typeWord);
-  const kind = kindOf(raw.typeWord, codes?.typeCode ?? null, codes?.style ?? null);
+  // A form (`theo mẫu số 01/ĐK`) is no document: its own kind, which the graph leaves out.
+  const kind = raw.form ? "form" : kindOf(raw.typeWord, codes?.typeCode ?? null, codes?.style ?? null);
 
   // OCR damage: folded while normalizing (look-alike letters, page numbers) or read by the grammar.
   for (const r of repairsWithin(nt, whole)) {
@@ -181,7 +182,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     if (codes && codes.issuer === null) {
       diagnostics.push(diagnostic("incomplete-identifier", idSpan.start, idSpan.end, { id: idSpan.text, full: "" }));
     }
-    if (!raw.typeWord && !(raw.marker && raw.marker.text.endsWith(":"))) {
+    if (!raw.typeWord && !raw.form && !(raw.marker && raw.marker.text.endsWith(":"))) {
       diagnostics.push(diagnostic("bare-identifier", idSpan.start, idSpan.end, { id: idSpan.text }));
     }
     const expected = raw.typeWord ? kindOfWord(raw.typeWord.text)?.codes : undefined;

@@ -10,8 +10,9 @@ import { LazyTokens } from "./lex.js";
 import { type NormalizedText, normalize } from "./normalize.js";
 import { parseCitationAt, type RawCitation } from "./parse.js";
 import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
-import { isDigit, withoutLeadingZeros } from "../text.js";
-import { TypeWord } from "./tokens.js";
+import { FORM_WORDS } from "../tables.js";
+import { isDigit, LETTER, withoutLeadingZeros } from "../text.js";
+import { looseAlternation, looseSource, TypeWord } from "./tokens.js";
 import type { Citation, Diagnostic } from "../schema.js";
 
 export interface ExtractOptions {
@@ -47,6 +48,7 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
     const found = parseAround(tokens, anchor);
     if (found) {
       if (inName) leaveTailTo(found, name as RawCitation);
+      if (!found.typeWord) found.form = FORM_BEFORE.test(nt.text.slice(Math.max(0, found.start - 24), found.start));
       // The document's own title (`LUẬT SỬA ĐỔI, BỔ SUNG …` on a line of its own) is the document, not a citation.
       // Built at once: the parse's pieces die young.
       if (!isOwnTitle(nt.text, found)) for (const one of splitShared(found)) citations.push(buildCitation(one, nt));
@@ -162,6 +164,9 @@ function isOwnTitle(text: string, c: RawCitation): boolean {
   const lineStart = text.lastIndexOf("\n", c.typeWord.start - 1) + 1;
   return text.slice(lineStart, c.typeWord.start).trim() === "";
 }
+
+// A form word right before a number (or its `số`): `theo mẫu số 01/PĐXXĐTMS`, `Bản kê 21/BKTrC/GSQL`.
+const FORM_BEFORE = new RegExp(`(?:^|[^${LETTER}])${looseAlternation(FORM_WORDS)}[ \\t]*(?:${looseSource("số")}[ \\t]*)?:?[ \\t]*$`, "i");
 
 /** The offset of the last character before `i` that is no space or tab (-1 for none). */
 function prevNonSpace(text: string, i: number): number {

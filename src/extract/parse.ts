@@ -50,6 +50,8 @@ export interface RawCitation {
   shortNumber: Piece | null;
   /** Numbers before the identifier that share its code: `187` in `Kết luận số 187, 188-KL/TW`. */
   shared: Piece[];
+  /** A form's number (`theo mẫu số 01/ĐK`), not a document's: set by the extract stage. */
+  form?: boolean;
   dates: RawDate[];
   /** `năm 2020` after a named law. */
   year: Piece | null;
@@ -136,7 +138,8 @@ class CitationParser extends PrefixParser {
         last = colon ?? so;
       });
     });
-    this.OPTION5({ GATE: () => !this.bareYearAhead(), DEF: () => {
+    // A bare number that starts a new line after a type word is the next item's (`Luật Đấu thầu⏎1. Sửa đổi …`).
+    this.OPTION5({ GATE: () => !this.bareYearAhead() && !(c.marker === null && this.breakBefore(1) && !this.identifierAhead(2)), DEF: () => {
       let num = this.CONSUME(Num);
       this.ACTION(() => mark(num));
       // `187, 188-KL/TW`, `12, 13/QĐ-UBND`: numbers that share the code after the last one.
@@ -566,6 +569,12 @@ class CitationParser extends PrefixParser {
     if (a !== Slash) return false;
     if (b.tokenType === Code) return true;
     return /^\d{4}$/.test(b.image) && this.LA(k + 2).tokenType === Slash && this.LA(k + 3).tokenType === Code;
+  }
+
+  /** A line break between the k-th next token and the one before it. */
+  private breakBefore(k: number): boolean {
+    const t = this.LA(k);
+    return this.text.slice(endOf(this.LA(k - 1)), t.startOffset).includes("\n");
   }
 
   /** `của <name> tại <type word>`: a body, then the citation it wrote. */

@@ -12,7 +12,7 @@
  */
 import type { IToken } from "chevrotain";
 import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_PLACES, BODY_UNITS, type BodyUnit, foldName, stripDiacritics } from "../tables.js";
-import { isUpper } from "../text.js";
+import { isUpper, remembered } from "../text.js";
 import { Code, Comma, Dash, Nam, Num, openingKey, TypeWord, Word } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
@@ -62,6 +62,8 @@ for (const list of UNITS.values()) list.sort((a, b) => b.words.length - a.words.
 const ABBREVIATIONS = new Map(Object.entries(BODY_ABBREVIATIONS).map(([a, full]) => [a, wordsOf(full)]));
 const ORDINALS = BODY_ORDINALS.map(wordsOf).sort((a, b) => b.length - a.length);
 const PLACES = BODY_PLACES.map((p) => foldName(p).split(" ")).sort((a, b) => b.length - a.length);
+/** The first words of places, stripped: most words are told from a place by one lookup. */
+const PLACE_STARTS = new Set(PLACES.map((p) => stripDiacritics(p[0] as string)));
 
 // Most names after `của` are no known body, and most words of prose are in no unit: both are told by the word's
 // loose opening (openingKey, a number: no string is built), so the common case costs a lookup.
@@ -140,7 +142,7 @@ function unitAt(flat: Flat[], i: number): { unit: BodyUnit; end: number } | null
 /** The place at flat[i] (`tỉnh`, `thành phố`), compared with its diacritics: the flat index after it, or -1. */
 function placeAt(tokens: IToken[], flat: Flat[], i: number): number {
   const t = flat[i];
-  if (!t) return -1;
+  if (!t || !PLACE_STARTS.has(t.word)) return -1;
   for (const place of PLACES) {
     if (place.every((w, j) => flat[i + j]?.last !== undefined && foldName(tokens[flat[i + j]!.token]!.image) === w)) {
       const end = i + place.length;
@@ -278,8 +280,13 @@ export function genericKey(tokens: IToken[]): string {
 
 /** The clean value and key of the body read at `piece` of the normalized text. */
 export function readBody(text: string, piece: { start: number; end: number }): { value: string; key: string } {
-  const tokens = tokenize(text, piece.start, piece.end);
-  const match = matchBody((k) => tokens[k - 1], text);
+  return readBodyText(text.slice(piece.start, piece.end));
+}
+
+// A text names the same few bodies again and again.
+const readBodyText = remembered((name: string): { value: string; key: string } => {
+  const tokens = tokenize(name, 0, name.length);
+  const match = matchBody((k) => tokens[k - 1], name);
   if (match.tokens > 0) return bodyValueAndKey(tokens, match);
   return { value: tokens.map((t) => t.image).join(" ").replace(/ ,/g, ","), key: genericKey(tokens) };
-}
+});

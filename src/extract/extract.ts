@@ -75,7 +75,7 @@ function shareListBodies(citations: Citation[], text: string): void {
     const c = citations[i] as Citation;
     const next = citations[i + 1] as Citation;
     if (c.issuedBy !== null || next.issuedBy === null || c.issuer === null || c.issuer !== next.issuer) continue;
-    if (next.start < c.end || !LIST_JOIN.test(text.slice(c.end, next.start))) continue;
+    if (next.start < c.end || next.start - c.end > 40 || !LIST_JOIN.test(text.slice(c.end, next.start))) continue;
     c.issuedBy = next.issuedBy;
     c.issuedByKey = next.issuedByKey;
     c.spans.issuedBy = next.spans.issuedBy;

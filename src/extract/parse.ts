@@ -356,8 +356,9 @@ class CitationParser extends PrefixParser {
   });
 
   /** A day or month: a number, or a short word OCR or a draft left there (`l1`, `xx`), the build reads it. */
+  private datePartAlts: IOrAlt<IToken>[] | undefined;
   private datePart = this.RULE("datePart", (): IToken =>
-    this.OR([{ ALT: () => this.CONSUME(Num) }, { ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Code) }]),
+    this.OR((this.datePartAlts ??= [{ ALT: () => this.CONSUME(Num) }, { ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Code) }])),
   );
 
   /** A number, or a word of at most 3 characters before a date separator, `năm` or the end of the date. */
@@ -520,6 +521,9 @@ class CitationParser extends PrefixParser {
    * A name in words: an issuing body (`Ban Thường vụ Tỉnh ủy`) or a law's title (`Các tổ chức tín dụng`). It
    * runs until a keyword, punctuation or a line break, and an issuing body also until a stop word.
    */
+  // The choice of a name's word, built once (chevrotain would build its alternatives again for every word).
+  private nameWordAlts: IOrAlt<IToken>[] | undefined;
+
   private nameWords = this.RULE("nameWords", (useStopWords: boolean): Piece => {
     let first: IToken | undefined;
     let last: IToken | undefined;
@@ -539,14 +543,16 @@ class CitationParser extends PrefixParser {
       // here rather than on the choice below, which then needs no predicates: chevrotain allocates for those.)
       GATE: () => count < known || (count === 0 ? isNameToken(this.LA(1)) : open && this.continuesName(count, useStopWords)),
       DEF: () => {
-        const w = this.OR([
-          { ALT: () => this.CONSUME(Word) },
-          { ALT: () => this.CONSUME(Code) },
-          { ALT: () => this.CONSUME(Nam) },
-          { ALT: () => this.CONSUME(Num) },
-          { ALT: () => this.CONSUME(Comma) },
-          { ALT: () => this.CONSUME(Dash) },
-        ]);
+        const w = this.OR(
+          (this.nameWordAlts ??= [
+            { ALT: () => this.CONSUME(Word) },
+            { ALT: () => this.CONSUME(Code) },
+            { ALT: () => this.CONSUME(Nam) },
+            { ALT: () => this.CONSUME(Num) },
+            { ALT: () => this.CONSUME(Comma) },
+            { ALT: () => this.CONSUME(Dash) },
+          ]),
+        );
         this.ACTION(() => {
           first ??= w;
           last = w;

@@ -71,9 +71,16 @@ function quotedEnd(text: string, start: number, close: string): number {
 // `… ban hành Danh mục … và Thông tư số 09/2019/TT-BTC …`: a state subject ends where the list's next item starts.
 const NEXT_ITEM = /^ và [\p{Lu}]/u;
 
+// The characters clauseEnd looks at; it jumps over the others.
+const SPECIAL = /[;\n\r)(.,"“„«]| v/g;
+
 function clauseEnd(text: string, start: number, state = false): number {
   const limit = Math.min(text.length, start + MAX_SUBJECT);
   for (let i = start; i < limit; i++) {
+    SPECIAL.lastIndex = i;
+    const found = SPECIAL.exec(text);
+    if (found === null || found.index >= limit) break;
+    i = found.index;
     const c = text[i] as string;
     if (state && c === " " && text[i + 1] === "v" && NEXT_ITEM.test(text.slice(i, i + 6))) return i;
     if (c === "\n" && continuesLine(text, i)) continue;

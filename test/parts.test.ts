@@ -87,6 +87,13 @@ const CASES: [string, string, Parts[]][] = [
   ["Ủy ban MTTQ", "Công văn số 1895/MTTQ-BTT của Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh;", [
     { issuedBy: "Ban Thường trực Ủy ban MTTQ Việt Nam tỉnh", issuedByKey: "ban thường trực ủy ban mặt trận tổ quốc việt nam tỉnh" }]],
   ["an unknown body", "Công văn số 12/CV-BQL của Ban Quản lý Khu kinh tế tỉnh về", [{ issuedBy: "Ban Quản lý Khu kinh tế tỉnh", issuedByKey: "ban quản lý khu kinh tế tỉnh" }]],
+  ["a known body after `của` in an unknown name", "Báo cáo số 24/BC-ĐGS ngày 27 tháng 5 năm 2022 của Đoàn giám sát của Quốc hội về kết quả", [
+    { issuedBy: "Đoàn giám sát của Quốc hội", issuedByKey: "đoàn giám sát của quốc hội", subject: "kết quả" }]],
+  ["tone placement folded only in an open syllable", "Quyết định số 1/QĐ-UBND của Ủy ban nhân dân xã Hoà Bình", [{ issuedByKey: "ủy ban nhân dân xã hòa bình" }]],
+  ["an amending law of 37 laws", "Căn cứ Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch ngày 20 tháng 11 năm 2018;", [
+    { title: "sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch", date: "2018-11-20" }]],
+  ["a pinpoint after `và` is no part of a name", "theo quy định của Luật Đất đai và Điều 7 Nghị định số 102/2024/NĐ-CP", [
+    { key: "Luật đất đai", title: "Đất đai" }, { key: "102/2024/NĐ-CP" }]],
   // Damaged or blank dates never cost the citation (issue 15).
   ["blank day and month", "Thực hiện Nghị quyết số 20-NQ/TW ngày tháng năm 2024 của Bộ Chính trị", [
     { key: "20-NQ/TW", date: null, issuedBy: "Bộ Chính trị", diagnostics: ["incomplete-date"] }]],

@@ -271,11 +271,16 @@ export function bodyValueAndKey(tokens: IToken[], match: BodyMatch): { value: st
   return { value: values.join(" ").replace(/ ,/g, ","), key: [...new Set(keys)].sort().join(" + ") };
 }
 
-const foldKey = (s: string) => foldName(s).replace(/\s+/g, " ").trim();
+// Old and new tone placement in an open syllable (`hoà`/`hòa`, `uỷ`/`ủy`, `khoẻ`/`khỏe`): the mark on the first
+// vowel. Only at a syllable's end: `đoàn`, `quyết` keep theirs.
+const MARKS: Record<string, string> = { "\u0300": "\u0300", "\u0301": "\u0301", "\u0303": "\u0303", "\u0309": "\u0309", "\u0323": "\u0323" };
+const OPEN_SYLLABLE = /([ou])([ae]|y)([\u0300\u0301\u0303\u0309\u0323])(?![\p{L}\u0300-\u036f])/gu;
+const foldTones = (s: string) => s.normalize("NFD").replace(OPEN_SYLLABLE, (_m, a: string, b: string, mark: string) => `${a}${MARKS[mark]}${b}`).normalize("NFC");
+const foldKey = (s: string) => foldTones(s.toLowerCase()).replace(/\s+/g, " ").trim();
 
 /** The key of a name no unit knows: abbreviations spelled out, then folded. */
 export function genericKey(tokens: IToken[]): string {
-  return foldKey(tokens.map((t) => (t.tokenType === Code ? (BODY_ABBREVIATIONS[t.image] ?? t.image) : t.image)).join(" "));
+  return foldKey(tokens.map((t) => (t.tokenType === Code ? (BODY_ABBREVIATIONS[t.image] ?? t.image) : t.image)).join(" ").replace(/ ,/g, ","));
 }
 
 /** The clean value and key of the body read at `piece` of the normalized text. */

@@ -449,6 +449,8 @@ class CitationParser extends PrefixParser {
     if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n") && !this.continuesLine()) return false;
     if (t.tokenType === Nam && /^\d{4}$/.test(this.LA(2).image) && !isUpper(t.image)) return false;
     if (amending && this.innerIdentifierAhead()) return true;
+    // `Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch`.
+    if (amending && t.tokenType === Num && this.LA(2).tokenType === TypeWord) return true;
     // `một số điều`, `Luật Tần số`: a `số` that no number follows is a word of the title.
     if (t.tokenType === So) return this.LA(2).tokenType !== Num && this.LA(2).tokenType !== Colon && this.LA(2).tokenType !== OcrNum;
     if (amending) {
@@ -465,7 +467,8 @@ class CitationParser extends PrefixParser {
     // `Luật Khoa học và Công nghệ` goes on; `Luật Đất đai và các văn bản …` ends before its `và`.
     if (!amending && t.image.toLowerCase() === "và") {
       const next = this.LA(2);
-      return isNameToken(next) && !(TITLE_STOP_WORDS.has(next.image) && !isUpper(next.image));
+      // `Luật Đất đai và Điều 7 Nghị định …`, `… và khoản 1`: a pinpoint is no word of the name, in any case.
+      return isNameToken(next) && !TITLE_STOP_WORDS.has(next.image.toLowerCase());
     }
     // `Luật A và Luật B` are two citations; inside an amending law's title they are part of it.
     return amending || !(t.image.toLowerCase() === "và" && this.LA(2).tokenType === TypeWord);
@@ -541,7 +544,8 @@ class CitationParser extends PrefixParser {
     this.AT_LEAST_ONE({
       // Every word passes isNameToken here, which takes `Nam` only capitalized: `Việt Nam`, not `năm`. (A gate
       // here rather than on the choice below, which then needs no predicates: chevrotain allocates for those.)
-      GATE: () => count < known || (count === 0 ? isNameToken(this.LA(1)) : open && this.continuesName(count, useStopWords)),
+      GATE: () =>
+        count < known || (count === 0 ? isNameToken(this.LA(1)) : open && (this.continuesName(count, useStopWords) || this.ofKnownBodyAhead())),
       DEF: () => {
         const w = this.OR(
           (this.nameWordAlts ??= [
@@ -551,9 +555,12 @@ class CitationParser extends PrefixParser {
             { ALT: () => this.CONSUME(Num) },
             { ALT: () => this.CONSUME(Comma) },
             { ALT: () => this.CONSUME(Dash) },
+            { ALT: () => this.CONSUME(Cua) },
           ]),
         );
         this.ACTION(() => {
+          // `Đoàn giám sát của Quốc hội`: the known body after `của` is part of the name.
+          if (w.tokenType === Cua) [known, open] = [count + 1 + this.bodyAfterOf.tokens, this.bodyAfterOf.open];
           first ??= w;
           last = w;
           count++;
@@ -562,6 +569,17 @@ class CitationParser extends PrefixParser {
     });
     return this.ACTION(() => span(first as IToken, last as IToken, this.text));
   });
+
+  /** The known body after the `của` ahead, set by ofKnownBodyAhead. */
+  private bodyAfterOf = { tokens: 0, open: false };
+
+  /** `của` + a known body, inside an unknown name (`Đoàn giám sát của Quốc hội`). */
+  private ofKnownBodyAhead(): boolean {
+    if (this.LA(1).tokenType !== Cua || this.LA(0).tokenType === Cua) return false;
+    const m = matchBody((k) => this.LA(k + 1), this.text);
+    this.bodyAfterOf = { tokens: m.tokens, open: m.open };
+    return m.tokens > 0;
+  }
 
   // MANY and OPTION choose on one token of lookahead; these gates look as far as the choice needs, so the
   // parser never enters a branch it cannot finish (`2020-2025`, `, Kế hoạch`, `ngày làm việc`).

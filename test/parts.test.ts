@@ -1,5 +1,7 @@
 // The parts of a citation as a reader reads them on real, page-broken text: issuing body, whole law names,
 // lists, damaged dates. One table of input → expected parts (each citation in order), with negatives.
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Citation, extract } from "../src/index.js";
 
@@ -152,5 +154,28 @@ describe("what is no citation, or no part of one", () => {
   it("gives a list's body only to citations with the same issuer code", () => {
     const [a, b] = extract("Nghị định số 30/2020/NĐ-CP và Quyết định số 12/QĐ-UBND của UBND tỉnh");
     expect([a?.issuedBy, b?.issuedBy]).toEqual([null, "UBND tỉnh"]);
+  });
+});
+
+describe("clean values on noisy seeds", () => {
+  const dir = join(import.meta.dirname, "..", "fixtures");
+  const seeds = readdirSync(dir).filter((f) => f.endsWith(".txt"));
+  const strip = (t: string) => t.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+
+  it.each(seeds)("%s: NFD text gives the same bodies, keys and subjects, in NFC", (seed) => {
+    const text = readFileSync(join(dir, seed), "utf8");
+    const parts = (cs: Citation[]) => cs.map((c) => [c.issuedBy, c.issuedByKey, c.subject, c.kind, c.title]);
+    expect(parts(extract(text.normalize("NFD")))).toEqual(parts(extract(text)));
+  });
+
+  it.each(seeds)("%s: text without diacritics gives the known bodies' spelling and the same keys but for marks of unknown names", (seed) => {
+    const text = readFileSync(join(dir, seed), "utf8");
+    const clean = extract(text);
+    const bare = extract(strip(text));
+    expect(bare.map((c) => c.issuedByKey && strip(c.issuedByKey))).toEqual(clean.map((c) => c.issuedByKey && strip(c.issuedByKey)));
+    const known = ["Ban Thường vụ Tỉnh ủy", "Bộ Chính trị", "Ban Bí thư", "Ban Chấp hành Trung ương Đảng"];
+    bare.forEach((c, i) => {
+      if (known.includes(clean[i]?.issuedBy as string)) expect(c.issuedBy).toBe(clean[i]?.issuedBy);
+    });
   });
 });

@@ -144,12 +144,31 @@ function placeAt(tokens: IToken[], flat: Flat[], i: number): number {
   const t = flat[i];
   if (!t || !PLACE_STARTS.has(t.word)) return -1;
   for (const place of PLACES) {
-    if (place.every((w, j) => flat[i + j]?.last !== undefined && foldName(tokens[flat[i + j]!.token]!.image) === w)) {
+    if (place.every((w, j) => flat[i + j]?.last !== undefined && samePlaceWord(tokens[flat[i + j]!.token]!.image, w))) {
       const end = i + place.length;
       if (flat[end - 1]?.last) return end;
     }
   }
   return -1;
+}
+
+/** A word written without any mark where the words around have them: OCR lost them (`Uy ban`, `tinh`). */
+const lostMarks = (s: string) => /^[\x00-\x7f]*$/.test(s) && /[aeiouy]/i.test(s) && s.toUpperCase() !== s;
+
+/** A place's word as printed: with its marks, or, where they were lost, without (`tinh` for `tỉnh`). */
+const samePlaceWord = (printed: string, place: string) =>
+  foldName(printed) === place || (lostMarks(printed) && stripDiacritics(printed) === stripDiacritics(place));
+
+/** A place as printed, with its known spelling where the marks were lost (`tinh Tay Ninh` → `tỉnh Tay Ninh`). */
+function placeValue(tokens: IToken[]): string {
+  const words = tokens.map((t) => t.image);
+  for (const place of PLACES) {
+    if (place.length <= words.length && place.every((w, j) => samePlaceWord(words[j] as string, w)) && words.slice(0, place.length).some(lostMarks)) {
+      const known = BODY_PLACES.find((p) => foldName(p) === place.join(" ")) as string;
+      return [known, ...words.slice(place.length)].join(" ");
+    }
+  }
+  return words.join(" ");
 }
 
 /** A line break in `text` between two tokens. */
@@ -223,8 +242,8 @@ function listEndsAfter(flat: Flat[], tokens: IToken[], i: number, text: string, 
 function unitValue(tokens: IToken[], m: UnitMatch): string {
   const printed = tokens.slice(m.from, m.to).map((t) => t.image).join(" ");
   // Abbreviations stay as printed (`BCH`, `UBND`); a spelling that folds to the known one too (`Tỉnh uỷ`, `BỘ CHÍNH TRỊ`).
-  if (tokens.slice(m.from, m.to).some((t) => t.tokenType === Code && ABBREVIATIONS.has(t.image))) return printed;
-  if (m.unit.name.includes(WILD) || foldName(printed) === foldName(m.unit.name)) return printed;
+  const abbreviated = tokens.slice(m.from, m.to).some((t) => t.tokenType === Code && ABBREVIATIONS.has(t.image));
+  if ((abbreviated && !lostMarks(printed)) || m.unit.name.includes(WILD) || foldName(printed) === foldName(m.unit.name)) return printed;
   // Diacritics lost or wrong (`Ban Chap hanh`): the known spelling.
   return m.unit.name;
 }
@@ -252,7 +271,7 @@ export function bodyValueAndKey(tokens: IToken[], match: BodyMatch): { value: st
     }
     let end = part.units[part.units.length - 1]!.to;
     if (part.place) {
-      const place = tokens.slice(part.place.from, part.place.to).map((t) => t.image).join(" ");
+      const place = placeValue(tokens.slice(part.place.from, part.place.to));
       words.push(place);
       keyWords.push(place);
       end = part.place.to;

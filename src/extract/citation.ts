@@ -230,7 +230,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const issuedBySpan = toSpan(raw.issuedBy[0] ?? null);
   const body = raw.issuedBy[0] ? readBody(nt.text, raw.issuedBy[0]) : null;
   // After the citation's own date or body, a state text's subject may open with its verb (`quy định về …`).
-  const tail = [...raw.dates, ...raw.issuedBy].some((p) => p.end === raw.end);
+  const tail = raw.dates.at(-1)?.end === raw.end || raw.issuedBy.at(-1)?.end === raw.end;
   const subjectPiece = findSubject(nt.text, raw.end, tail);
   const subjectSpan = toSpan(subjectPiece);
 

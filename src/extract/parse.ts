@@ -97,13 +97,14 @@ class CitationParser extends PrefixParser {
       last = t;
     };
 
-    // `(đề nghị) của Giám đốc Sở Tài chính tại Tờ trình số 326/TTr-STC`: the body before the citation.
-    this.option(10, { GATE: () => this.bodyBeforeAhead(), DEF: () => {
+    // `(đề nghị) của Giám đốc Sở Tài chính tại Tờ trình số 326/TTr-STC`: the body before the citation. The scan
+    // starts a parse at `của` only there (candidateStarts), so no gate needs to look for the `tại`.
+    this.option(10, () => {
       this.CONSUME2(Cua);
       const by = this.SUBRULE3(this.nameWords, { ARGS: [true] });
       this.CONSUME4(Word);
       this.ACTION(() => c.issuedBy.push(by));
-    } });
+    });
     this.OPTION(() => {
       const tw = this.CONSUME(TypeWord);
       this.ACTION(() => {
@@ -599,17 +600,6 @@ class CitationParser extends PrefixParser {
   private breakBefore(k: number): boolean {
     const t = this.LA(k);
     return this.text.slice(endOf(this.LA(k - 1)), t.startOffset).includes("\n");
-  }
-
-  /** `của <name> tại <type word>`: a body, then the citation it wrote. */
-  private bodyBeforeAhead(): boolean {
-    if (this.LA(1).tokenType !== Cua) return false;
-    for (let k = 2; k < 2 + ISSUER_MAX_WORDS; k++) {
-      const t = this.LA(k);
-      if (isTai(t)) return k > 2 && this.LA(k + 1).tokenType === TypeWord;
-      if (!isNameToken(t) && t.tokenType !== Num && t.tokenType !== Comma && t.tokenType !== Dash) return false;
-    }
-    return false;
   }
 
   /** `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code. */

@@ -104,3 +104,5 @@ export const startsNoTitle = (word: string) =>
 export const SUBJECT_VERBS: readonly string[] = phrasesJson.subjectVerbs;
 /** Words before a number that make it a form's (`theo mẫu số 01/ĐK`): grammar/phrases.json. */
 export const FORM_WORDS: readonly string[] = phrasesJson.formWords;
+/** Pinpoint words, which after `và` end a law's name (`Luật Đất đai và Điều 7 …`): grammar/phrases.json. */
+export const PINPOINT_WORDS: ReadonlySet<string> = new Set(phrasesJson.pinpointWords);

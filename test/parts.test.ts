@@ -96,6 +96,7 @@ const CASES: [string, string, Parts[]][] = [
     { title: "sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch", date: "2018-11-20" }]],
   ["a pinpoint after `và` is no part of a name", "theo quy định của Luật Đất đai và Điều 7 Nghị định số 102/2024/NĐ-CP", [
     { key: "Luật đất đai", title: "Đất đai" }, { key: "102/2024/NĐ-CP" }]],
+  ["a pinpoint word inside a name", "Căn cứ Luật Đê điều ngày 29 tháng 11 năm 2006;", [{ title: "Đê điều", date: "2006-11-29" }]],
   // Damaged or blank dates never cost the citation (issue 15).
   ["blank day and month", "Thực hiện Nghị quyết số 20-NQ/TW ngày tháng năm 2024 của Bộ Chính trị", [
     { key: "20-NQ/TW", date: null, issuedBy: "Bộ Chính trị", diagnostics: ["incomplete-date"] }]],

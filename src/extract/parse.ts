@@ -15,7 +15,7 @@ import { createSyntaxDiagramsCode, type IOrAlt, type IToken } from "chevrotain";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
 import { matchBody } from "./body.js";
-import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord, stripDiacritics } from "../tables.js";
+import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord, PINPOINT_WORDS, stripDiacritics } from "../tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
 } from "./tokens.js";
@@ -469,7 +469,8 @@ class CitationParser extends PrefixParser {
     if (!amending && t.image.toLowerCase() === "và") {
       const next = this.LA(2);
       // `Luật Đất đai và Điều 7 Nghị định …`, `… và khoản 1`: a pinpoint is no word of the name, in any case.
-      return isNameToken(next) && !TITLE_STOP_WORDS.has(next.image.toLowerCase());
+      const lower = next.image.toLowerCase();
+      return isNameToken(next) && !PINPOINT_WORDS.has(lower) && !(TITLE_STOP_WORDS.has(lower) && !isUpper(next.image));
     }
     // `Luật A và Luật B` are two citations; inside an amending law's title they are part of it.
     return amending || !(t.image.toLowerCase() === "và" && this.LA(2).tokenType === TypeWord);

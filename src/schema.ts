@@ -74,6 +74,11 @@ export const CitationSchema = z.object({
   date: z.string().nullable(),
   /** The issuing body in words (`Ban Thường vụ Tỉnh ủy`). */
   issuedBy: z.string().nullable(),
+  /**
+   * The issuing body as bodies are compared: the same for the same body however it is spelled (`BCH Trung ương
+   * Đảng`, `Ban Chấp hành Trung ương`, `Ban Chap hanh Trung uong Dang` → `ban chấp hành trung ương đảng`).
+   */
+  issuedByKey: z.string().nullable(),
   /** Party or assembly term in Roman numerals (`XI`). */
   term: z.string().nullable(),
   subject: z.string().nullable(),

@@ -1,4 +1,5 @@
 /** Lookups built once from the declarative tables in grammar/. */
+import bodiesJson from "../grammar/bodies.json";
 import issuersJson from "../grammar/issuers.json";
 import phrasesJson from "../grammar/phrases.json";
 import relationsJson from "../grammar/relations.json";
@@ -77,3 +78,31 @@ export const LOWER_TITLE_NON_STARTERS: ReadonlySet<string> = new Set([...phrases
 export const VERB_STARTS: ReadonlySet<string> = new Set(
   relationsJson.verbs.map((v) => v.verb.replace(/,/g, "").split(" ").slice(0, 2).join(" ")).filter((v) => v.includes(" ")),
 );
+
+/** A unit of an issuing body's name (grammar/bodies.json). */
+export interface BodyUnit {
+  readonly name: string;
+  /** What the unit counts as when bodies are compared; empty for a title or a session; else its name. */
+  readonly key?: string;
+  /** An organ or title of what follows (`Ban Chỉ đạo`, `Bộ trưởng`): the name may go on after it. */
+  readonly open?: boolean;
+}
+export const BODY_UNITS: readonly BodyUnit[] = bodiesJson.units;
+export const BODY_ABBREVIATIONS: Readonly<Record<string, string>> = bodiesJson.abbreviations;
+export const BODY_PLACES: readonly string[] = bodiesJson.places;
+export const BODY_ORDINALS: readonly string[] = bodiesJson.ordinals;
+/** Two words that go on a title although the first is a title stop word (`quy phạm`): grammar/phrases.json. */
+export const TITLE_WORD_PAIRS: ReadonlySet<string> = new Set(phrasesJson.titleWordPairs);
+/** Type words a title may hold in lower case (`… văn bản quy phạm pháp luật`): grammar/phrases.json. */
+export const TITLE_TYPE_WORDS: ReadonlySet<string> = new Set(phrasesJson.titleTypeWords);
+/** Words after an upper-case `LUẬT` that show it is no law cited by name (`LUẬT SƯ`): grammar/phrases.json. */
+export const CAPS_TITLE_NON_STARTERS: ReadonlySet<string> = new Set(phrasesJson.capsNonStarters);
+/** A word that cannot start a law's title: the lower-case non-starters, and a few in an upper-case heading. */
+export const startsNoTitle = (word: string) =>
+  LOWER_TITLE_NON_STARTERS.has(word) || (word === word.toUpperCase() && CAPS_TITLE_NON_STARTERS.has(word.toLowerCase()));
+/** Verbs that open a state text's subject after its date or body (`quy định về …`): grammar/phrases.json. */
+export const SUBJECT_VERBS: readonly string[] = phrasesJson.subjectVerbs;
+/** Words before a number that make it a form's (`theo mẫu số 01/ĐK`): grammar/phrases.json. */
+export const FORM_WORDS: readonly string[] = phrasesJson.formWords;
+/** Pinpoint words, which after `và` end a law's name (`Luật Đất đai và Điều 7 …`): grammar/phrases.json. */
+export const PINPOINT_WORDS: ReadonlySet<string> = new Set(phrasesJson.pinpointWords);

@@ -2,6 +2,7 @@
  * Stage 4: build. Turns a parse into the public Citation: canonical key, codes from the tables, the date
  * read with luxon, spans mapped back to the original text, and the diagnostics of the form itself.
  */
+import { readBody } from "./body.js";
 import { identifierYear, readDate } from "./date.js";
 import { diagnostic } from "../diagnostics.js";
 import { type NormalizedText, PAGE_BREAK, type Repair, toOriginal } from "./normalize.js";
@@ -144,7 +145,8 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const codes = id ? readCodes(id, codeRepairs, number) : null;
   const idSpan = toSpan(id);
   const typeSpan = toSpan(raw.typeWord);
-  const kind = kindOf(raw.typeWord, codes?.typeCode ?? null, codes?.style ?? null);
+  // A form (`theo mẫu số 01/ĐK`) is no document: its own kind, which the graph leaves out.
+  const kind = raw.form ? "form" : kindOf(raw.typeWord, codes?.typeCode ?? null, codes?.style ?? null);
 
   // OCR damage: folded while normalizing (look-alike letters, page numbers) or read by the grammar.
   for (const r of repairsWithin(nt, whole)) {
@@ -172,11 +174,15 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     for (const [read, as] of codeRepairs) repaired(idSpan, read, as, PENALTY.codeLetter);
     if (id.separator === " " && codes?.key) {
       diagnostics.push(diagnostic("malformed-identifier", idSpan.start, idSpan.end, { id: idSpan.text, fix: codes.key }, codes.key));
+    } else if (/[ \t][-/]|[-/][ \t]/.test(idSpan.text)) {
+      // `Số: 34 /KH-LĐLĐ`: a space beside a separator on one line is the drafter's to remove (a line break is layout).
+      const fix = idSpan.text.replace(/\s+/g, "");
+      diagnostics.push(diagnostic("malformed-identifier", idSpan.start, idSpan.end, { id: idSpan.text, fix }, fix));
     }
     if (codes && codes.issuer === null) {
       diagnostics.push(diagnostic("incomplete-identifier", idSpan.start, idSpan.end, { id: idSpan.text, full: "" }));
     }
-    if (!raw.typeWord && !(raw.marker && raw.marker.text.endsWith(":"))) {
+    if (!raw.typeWord && !raw.form && !(raw.marker && raw.marker.text.endsWith(":"))) {
       diagnostics.push(diagnostic("bare-identifier", idSpan.start, idSpan.end, { id: idSpan.text }));
     }
     const expected = raw.typeWord ? kindOfWord(raw.typeWord.text)?.codes : undefined;
@@ -198,7 +204,15 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const dateSpan = toSpan(rawDate);
   let date: string | null = null;
   if (rawDate && dateSpan) {
-    const reading = readDate(rawDate.day, rawDate.month, rawDate.year);
+    // A look-alike letter in a number (`tháng l1`, `7/O9/2019`) is read as its digit; anything else that is no
+    // number (`20/xx/2020`) makes the date invalid, never the citation lost.
+    const part = (s: string | null) => {
+      if (s === null) return null;
+      const digits = lookalikeDigits(s);
+      if (digits !== s && /^\d+$/.test(digits)) repaired(dateSpan, s, digits, PENALTY.digit);
+      return digits;
+    };
+    const reading = readDate(part(rawDate.day), part(rawDate.month), part(rawDate.year));
     if (reading.kind === "valid") date = reading.iso;
     else if (reading.kind === "invalid") diagnostics.push(diagnostic("invalid-date", dateSpan.start, dateSpan.end, { date: dateSpan.text }));
     else {
@@ -214,7 +228,11 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   }
   const termSpan = toSpan(raw.terms[0] ?? null);
   const issuedBySpan = toSpan(raw.issuedBy[0] ?? null);
-  const subjectSpan = toSpan(findSubject(nt.text, raw.end));
+  const body = raw.issuedBy[0] ? readBody(nt.text, raw.issuedBy[0]) : null;
+  // After the citation's own date or body, a state text's subject may open with its verb (`quy định về …`).
+  const tail = raw.dates.at(-1)?.end === raw.end || raw.issuedBy.at(-1)?.end === raw.end;
+  const subjectPiece = findSubject(nt.text, raw.end, tail);
+  const subjectSpan = toSpan(subjectPiece);
 
   const year = identifierYear(id?.year?.text) ?? identifierYear(raw.year?.text.replace(/\D/g, "")) ?? (date ? Number(date.slice(0, 4)) : null);
   const nameKey = raw.title && kind ? namedKey(kind, raw.title.text, year) : null;
@@ -233,9 +251,10 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     style: codes?.style ?? null,
     kind,
     date,
-    issuedBy: issuedBySpan?.text ?? null,
+    issuedBy: body?.value ?? null,
+    issuedByKey: body?.key ?? null,
     term: termSpan ? (/[IVXL]+(?=\)?$)/.exec(termSpan.text)?.[0] ?? null) : null,
-    subject: subjectSpan?.text ?? null,
+    subject: subjectPiece ? subjectPiece.text.replace(/\s+/g, " ") : null,
     relation: "mentions",
     confidence: Math.round(confidence * 1000) / 1000,
     spans: { typeWord: typeSpan, title: titleSpan, identifier: idSpan, date: dateSpan, issuedBy: issuedBySpan, term: termSpan, subject: subjectSpan },

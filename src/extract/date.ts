@@ -22,6 +22,7 @@ export function readDate(day: string | null, month: string | null, year: string 
     .filter(([, v]) => v === null)
     .map(([k]) => k);
   if (missing.length > 0) return { kind: "incomplete", missing };
+  if (!/^\d{1,4}$/.test(day as string) || !/^\d{1,2}$/.test(month as string) || !/^\d{2,4}$/.test(year as string)) return { kind: "invalid" };
   return readFullDate(`${year}-${month}-${day}`);
 }
 
@@ -29,6 +30,7 @@ export function readDate(day: string | null, month: string | null, year: string 
 const readFullDate = remembered((ymd: string): DateReading => {
   const [y, month, day] = ymd.split("-").map(Number) as [number, number, number];
   if (y < MIN_YEAR || y > MAX_YEAR) return { kind: "invalid" };
+  if (!Number.isInteger(month) || !Number.isInteger(day)) return { kind: "invalid" };
   const dt = DateTime.fromObject({ year: y, month, day }, { zone: "utc", locale: "en-US" });
   return dt.isValid ? { kind: "valid", iso: dt.toISODate() as string } : { kind: "invalid" };
 });

@@ -11,8 +11,9 @@ import { LazyTokens } from "./lex.js";
 import { type NormalizedText, normalize } from "./normalize.js";
 import { parseCitationAt, type RawCitation } from "./parse.js";
 import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
-import { isDigit, withoutLeadingZeros } from "../text.js";
-import { TypeWord } from "./tokens.js";
+import { FORM_WORDS } from "../tables.js";
+import { isDigit, LETTER, withoutLeadingZeros } from "../text.js";
+import { looseAlternation, looseSource, TypeWord } from "./tokens.js";
 import type { Citation, Diagnostic } from "../schema.js";
 
 export interface ExtractOptions {
@@ -48,14 +49,38 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
     const found = parseAround(tokens, anchor);
     if (found) {
       if (inName) leaveTailTo(found, name as RawCitation);
-      citations.push(buildCitation(found, nt)); // built at once: the parse's pieces die young
+      if (!found.typeWord) found.form = FORM_BEFORE.test(nt.text.slice(Math.max(0, found.start - 24), found.start));
+      // The document's own title (`LUẬT SỬA ĐỔI, BỔ SUNG …` on a line of its own) is the document, not a citation.
+      // Built at once: the parse's pieces die young.
+      if (!isOwnTitle(nt.text, found)) for (const one of splitShared(found)) citations.push(buildCitation(one, nt));
       // An amending law's title names the laws it amends: by number they are citations of their own, by name not.
       coveredTo = found.identifier?.end ?? found.shortNumber?.end ?? found.typeWord?.end ?? found.end;
       if (found.title && !found.identifier) name = found;
     }
   }
   suggestFullForms(citations);
+  shareListBodies(citations, text);
   return citationsWithPositions(text, citations);
+}
+
+// What may stand between two citations of one list: `,`, `và`, `các` and spaces (a `;` ends a list item).
+const LIST_JOIN = /^[\s,]*(?:(?:và|cùng)[\s,]+)?(?:các[\s]+)?$/i;
+
+/**
+ * `Kết luận số 192-KL/TW, ngày 19/9/2025 và Kết luận số 221-KL/TW, ngày … của Bộ Chính trị`: the body after a
+ * list is every citation's of it that has none, when they carry the same issuer code (with the span where it
+ * was read).
+ */
+function shareListBodies(citations: Citation[], text: string): void {
+  for (let i = citations.length - 2; i >= 0; i--) {
+    const c = citations[i] as Citation;
+    const next = citations[i + 1] as Citation;
+    if (c.issuedBy !== null || next.issuedBy === null || c.issuer === null || c.issuer !== next.issuer) continue;
+    if (next.start < c.end || next.start - c.end > 40 || !LIST_JOIN.test(text.slice(c.end, next.start))) continue;
+    c.issuedBy = next.issuedBy;
+    c.issuedByKey = next.issuedByKey;
+    c.spans.issuedBy = next.spans.issuedBy;
+  }
 }
 
 /** The citation built around the number (or titled type word) at `anchor`, on a window as wide as it needs. */
@@ -84,9 +109,11 @@ function parseNear(lazy: LazyTokens, anchor: number, behind: number, ahead: numb
   const { starts, cut } = named ? { starts: [num], cut: false } : candidateStarts(tokens, num);
   const canGrowAhead = ahead < FAR_AHEAD && to < text.length;
   if (behind < FAR_BEHIND && cut && from > 0) return "behind";
+  // `số      /2018/NĐ-CP`: a form's blank number, the year read for it.
+  if (!named && text.charCodeAt(prevNonSpace(text, anchor)) === 47) return null;
   for (const start of starts) {
     const raw = parseCitationAt(text, tokens, start);
-    const n = raw && (named ? raw.typeWord : (raw.identifier?.number ?? raw.shortNumber));
+    const n = raw && (named ? raw.typeWord : (raw.shared[0] ?? raw.identifier?.number ?? raw.shortNumber));
     if (!raw || !n || n.start !== anchor) continue;
     if (canGrowAhead && raw.end + LOOKAHEAD_CHARS > to) return "ahead";
     return raw;
@@ -109,6 +136,44 @@ function leaveTailTo(inner: RawCitation, outer: RawCitation): void {
   if (inner.year && outerStarts.has(inner.year.start)) inner.year = null;
   const kept = [inner.typeWord, inner.title, inner.marker, inner.identifier, inner.shortNumber, inner.year, ...inner.dates, ...inner.issuedBy, ...inner.terms];
   inner.end = Math.max(...kept.map((p) => p?.end ?? inner.start));
+}
+
+/**
+ * `Kết luận số 187, 188-KL/TW ngày …`: one citation for each number, each with the code, date and body of the
+ * list. The first runs from the type word to its number, the next ones are their number, the last runs from
+ * its number to the end.
+ */
+function splitShared(raw: RawCitation): RawCitation[] {
+  const id = raw.identifier;
+  if (raw.shared.length === 0 || !id) return [raw];
+  const out: RawCitation[] = raw.shared.map((number, i) => ({
+    ...raw,
+    start: i === 0 ? raw.start : number.start,
+    end: number.end,
+    shared: [],
+    identifier: { ...id, ...number, number },
+  }));
+  out.push({ ...raw, start: id.start, shared: [] });
+  return out;
+}
+
+/** A law by name in upper case that starts a line: a heading, the text's own title (its number is the text's own). */
+function isOwnTitle(text: string, c: RawCitation): boolean {
+  if (!c.typeWord || !c.title) return false;
+  const words = text.slice(c.typeWord.start, c.end);
+  if (words !== words.toUpperCase()) return false;
+  const lineStart = text.lastIndexOf("\n", c.typeWord.start - 1) + 1;
+  return text.slice(lineStart, c.typeWord.start).trim() === "";
+}
+
+// A form word right before a number (or its `số`): `theo mẫu số 01/PĐXXĐTMS`, `Bản kê 21/BKTrC/GSQL`.
+const FORM_BEFORE = new RegExp(`(?:^|[^${LETTER}])${looseAlternation(FORM_WORDS)}[ \\t]*(?:${looseSource("số")}[ \\t]*)?:?[ \\t]*$`, "i");
+
+/** The offset of the last character before `i` that is no space or tab (-1 for none). */
+function prevNonSpace(text: string, i: number): number {
+  let k = i - 1;
+  while (k >= 0 && (text.charCodeAt(k) === 32 || text.charCodeAt(k) === 9)) k--;
+  return k;
 }
 
 /** Two ascending lists of offsets as one, without repeats. */

@@ -14,7 +14,8 @@
 import { createSyntaxDiagramsCode, type IOrAlt, type IToken } from "chevrotain";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
-import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, LOWER_TITLE_NON_STARTERS, TITLE_MAX_WORDS, TITLE_STOP_WORDS, VERB_STARTS } from "../tables.js";
+import { matchBody } from "./body.js";
+import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord, PINPOINT_WORDS, stripDiacritics } from "../tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
 } from "./tokens.js";
@@ -47,6 +48,10 @@ export interface RawCitation {
   identifier: RawIdentifier | null;
   /** Number of a type word with no code (`Kết luận số 93`). */
   shortNumber: Piece | null;
+  /** Numbers before the identifier that share its code: `187` in `Kết luận số 187, 188-KL/TW`. */
+  shared: Piece[];
+  /** A form's number (`theo mẫu số 01/ĐK`), not a document's: set by the extract stage. */
+  form?: boolean;
   dates: RawDate[];
   /** `năm 2020` after a named law. */
   year: Piece | null;
@@ -80,7 +85,7 @@ class CitationParser extends PrefixParser {
 
   public citation = this.RULE("citation", (): RawCitation => {
     const c: RawCitation = {
-      start: 0, end: 0, typeWord: null, title: null, marker: null, identifier: null, shortNumber: null,
+      start: 0, end: 0, typeWord: null, title: null, marker: null, identifier: null, shortNumber: null, shared: [],
       dates: [], year: null, issuedBy: [], terms: [],
     };
     this.ACTION(() => (this.lastTitled = false));
@@ -92,6 +97,14 @@ class CitationParser extends PrefixParser {
       last = t;
     };
 
+    // `(đề nghị) của Giám đốc Sở Tài chính tại Tờ trình số 326/TTr-STC`: the body before the citation. The scan
+    // starts a parse at `của` only there (candidateStarts), so no gate needs to look for the `tại`.
+    this.option(10, () => {
+      this.CONSUME2(Cua);
+      const by = this.SUBRULE3(this.nameWords, { ARGS: [true] });
+      this.CONSUME4(Word);
+      this.ACTION(() => c.issuedBy.push(by));
+    });
     this.OPTION(() => {
       const tw = this.CONSUME(TypeWord);
       this.ACTION(() => {
@@ -117,6 +130,8 @@ class CitationParser extends PrefixParser {
     });
     this.OPTION3(() => {
       const so = this.CONSUME(So);
+      // `Số hiệu: 30-HĐBT`, a portal's metadata line.
+      this.OPTION9({ GATE: () => isHieu(this.LA(1)) && this.LA(2).tokenType === Colon, DEF: () => this.CONSUME3(Word) });
       const colon = this.OPTION4(() => this.CONSUME(Colon));
       this.ACTION(() => {
         mark(so);
@@ -124,9 +139,19 @@ class CitationParser extends PrefixParser {
         last = colon ?? so;
       });
     });
-    this.OPTION5({ GATE: () => !this.bareYearAhead(), DEF: () => {
-      const num = this.CONSUME(Num);
+    // A bare number that starts a new line after a type word is the next item's (`Luật Đấu thầu⏎1. Sửa đổi …`).
+    this.OPTION5({ GATE: () => !this.bareYearAhead() && !(c.marker === null && this.breakBefore(1) && !this.identifierAhead(2)), DEF: () => {
+      let num = this.CONSUME(Num);
       this.ACTION(() => mark(num));
+      // `187, 188-KL/TW`, `12, 13/QĐ-UBND`: numbers that share the code after the last one.
+      this.MANY2({ GATE: () => this.sharedCodeAhead(), DEF: () => {
+        this.OR2([{ ALT: () => this.CONSUME2(Comma) }, { ALT: () => this.CONSUME(Word) }]);
+        const next = this.CONSUME6(Num);
+        this.ACTION(() => {
+          c.shared.push(piece(num));
+          num = next;
+        });
+      } });
       const id = this.OPTION6({ GATE: () => this.identifierAhead(), DEF: () => this.SUBRULE(this.identifierRest, { ARGS: [num] }) });
       this.ACTION(() => {
         if (id) {
@@ -279,7 +304,11 @@ class CitationParser extends PrefixParser {
     return groups;
   });
 
-  /** `ngày 11/5/2022`, `ngày 01-10-1997`, `ngày 11.5.2022`, `ngày 01 tháng 11 năm 2012`, `ngày   tháng 02 năm 2025`. */
+  /**
+   * `ngày 11/5/2022`, `ngày 01-10-1997`, `ngày 11.5.2022`, `ngày 01 tháng 11 năm 2012`, and damaged or blank
+   * ones, which never cost the citation: `ngày   tháng 02 năm 2025`, `ngày 5 tháng năm 2024`, `ngày 5/ của`,
+   * `ngày 20/xx/2020`, `tháng l1` (the build stage reads what it can and says what it could not).
+   */
   private date = this.RULE("date", (): RawDate => {
     const ngay = this.CONSUME(Ngay);
     let day: IToken | undefined;
@@ -290,22 +319,26 @@ class CitationParser extends PrefixParser {
       {
         ALT: () => {
           day = this.CONSUME(Num);
-          this.SUBRULE(this.dateSep);
-          month = this.CONSUME1(Num);
-          last = month;
-          this.OPTION(() => {
-            this.SUBRULE1(this.dateSep);
-            year = this.CONSUME2(Num);
-            last = year;
-          });
+          last = this.SUBRULE(this.dateSep);
+          this.OPTION({ GATE: () => this.datePartAhead(), DEF: () => {
+            month = this.SUBRULE(this.datePart);
+            last = month;
+            this.OPTION3({ GATE: () => this.LA(2).tokenType === Num, DEF: () => {
+              this.SUBRULE1(this.dateSep);
+              year = this.CONSUME2(Num);
+              last = year;
+            } });
+          } });
         },
       },
       {
         ALT: () => {
           day = this.OPTION1(() => this.CONSUME3(Num));
-          this.CONSUME(Thang);
-          month = this.CONSUME4(Num);
-          last = month;
+          last = this.CONSUME(Thang);
+          this.OPTION4({ GATE: () => this.datePartAhead(), DEF: () => {
+            month = this.SUBRULE1(this.datePart);
+            last = month;
+          } });
           this.OPTION2({
             GATE: () => this.LA(2).tokenType === Num,
             DEF: () => {
@@ -323,9 +356,24 @@ class CitationParser extends PrefixParser {
     });
   });
 
-  private dateSep = this.RULE("dateSep", () => {
-    this.OR([{ ALT: () => this.CONSUME(Slash) }, { ALT: () => this.CONSUME(Dash) }, { ALT: () => this.CONSUME(Period) }]);
-  });
+  /** A day or month: a number, or a short word OCR or a draft left there (`l1`, `xx`), the build reads it. */
+  private datePartAlts: IOrAlt<IToken>[] | undefined;
+  private datePart = this.RULE("datePart", (): IToken =>
+    this.OR((this.datePartAlts ??= [{ ALT: () => this.CONSUME(Num) }, { ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Code) }])),
+  );
+
+  /** A number, or a word of at most 3 characters before a date separator, `năm` or the end of the date. */
+  private datePartAhead(): boolean {
+    const t = this.LA(1);
+    if (t.tokenType === Num || t.tokenType === OcrNum) return true;
+    if ((t.tokenType !== Word && t.tokenType !== Code) || t.image.length > 3 || !/\d|^[xX.]+$|^[lIoO]+$/.test(t.image)) return false;
+    const after = this.LA(2).tokenType;
+    return after === Slash || after === Dash || after === Period || after === Nam;
+  }
+
+  private dateSep = this.RULE("dateSep", (): IToken =>
+    this.OR([{ ALT: () => this.CONSUME(Slash) }, { ALT: () => this.CONSUME(Dash) }, { ALT: () => this.CONSUME(Period) }]),
+  );
 
   /** `(khóa XI)`, `khoá X`, `(Khoá XIII)`. */
   private term = this.RULE("term", (): Piece => {
@@ -363,7 +411,7 @@ class CitationParser extends PrefixParser {
             { GATE: () => isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
             { GATE: () => this.titleAmending || this.commaInName(this.titleFirst), ALT: () => this.CONSUME(Comma) },
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Cua) },
-            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(TypeWord) },
+            { GATE: () => this.titleAmending || !isUpper(this.LA(1).image), ALT: () => this.CONSUME(TypeWord) },
             { ALT: () => this.CONSUME(So) },
             // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Num) },
@@ -388,18 +436,22 @@ class CitationParser extends PrefixParser {
    */
   private startsTitle(typeWord: IToken): boolean {
     const t = this.LA(1);
-    if (!isNameToken(t)) return false;
+    if (!isNameToken(t) || startsNoTitle(t.image)) return false;
     if (isUpper(t.image) || /^(?:s[ửu]a|n[ưu][ớo]c)$/i.test(t.image)) return true;
     const next = this.LA(2);
-    return isUpper(typeWord.image) && t.tokenType === Word && !LOWER_TITLE_NON_STARTERS.has(t.image) &&
-      next.tokenType === Word && !isUpper(next.image) && !TITLE_STOP_WORDS.has(next.image) && !this.text.slice(endOf(t), next.startOffset).includes("\n");
+    if (!isUpper(typeWord.image) || t.tokenType !== Word) return false;
+    // `Luật giá ngày 19 tháng 6 năm 2023`: one lower-case word, then the law's date or year.
+    if ((next.tokenType === Ngay && this.dateAhead(3)) || (next.tokenType === Nam && /^\d{4}$/.test(this.LA(3).image))) return true;
+    return next.tokenType === Word && !isUpper(next.image) && !TITLE_STOP_WORDS.has(next.image) && !this.text.slice(endOf(t), next.startOffset).includes("\n");
   }
 
   private continuesTitle(amending: boolean, first: IToken | undefined): boolean {
     const t = this.LA(1);
-    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n")) return false;
+    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n") && !this.continuesLine()) return false;
     if (t.tokenType === Nam && /^\d{4}$/.test(this.LA(2).image) && !isUpper(t.image)) return false;
     if (amending && this.innerIdentifierAhead()) return true;
+    // `Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch`.
+    if (amending && t.tokenType === Num && this.LA(2).tokenType === TypeWord) return true;
     // `một số điều`, `Luật Tần số`: a `số` that no number follows is a word of the title.
     if (t.tokenType === So) return this.LA(2).tokenType !== Num && this.LA(2).tokenType !== Colon && this.LA(2).tokenType !== OcrNum;
     if (amending) {
@@ -409,12 +461,16 @@ class CitationParser extends PrefixParser {
       if (t.tokenType === TypeWord) return isTitledWord(t.image);
     }
     if (t.tokenType === Comma) return this.commaInName(first);
+    // `Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13`: a few type words in lower case are words of a title.
+    if (t.tokenType === TypeWord) return !isUpper(t.image) && TITLE_TYPE_WORDS.has(kindOfWord(t.image)?.kind ?? "");
     if (!isNameToken(t)) return false;
-    if (!amending && !isUpper(t.image) && TITLE_STOP_WORDS.has(t.image)) return false;
+    if (!amending && !isUpper(t.image) && TITLE_STOP_WORDS.has(t.image) && !TITLE_WORD_PAIRS.has(foldName(`${t.image} ${this.LA(2).image}`))) return false;
     // `Luật Khoa học và Công nghệ` goes on; `Luật Đất đai và các văn bản …` ends before its `và`.
     if (!amending && t.image.toLowerCase() === "và") {
       const next = this.LA(2);
-      return isNameToken(next) && !(TITLE_STOP_WORDS.has(next.image) && !isUpper(next.image));
+      // `Luật Đất đai và Điều 7 Nghị định …`, `… và khoản 1`: a pinpoint is no word of the name, in any case.
+      const lower = next.image.toLowerCase();
+      return isNameToken(next) && !PINPOINT_WORDS.has(lower) && !(TITLE_STOP_WORDS.has(lower) && !isUpper(next.image));
     }
     // `Luật A và Luật B` are two citations; inside an amending law's title they are part of it.
     return amending || !(t.image.toLowerCase() === "và" && this.LA(2).tokenType === TypeWord);
@@ -424,7 +480,29 @@ class CitationParser extends PrefixParser {
   private commaInName(first: IToken | undefined): boolean {
     if (!first || this.LA(1).tokenType !== Comma || this.LA(2).tokenType !== Word) return false;
     const before = this.text.slice(first.startOffset, this.LA(1).startOffset);
-    return COMMA_TITLES.has(foldName(`${before}, ${this.LA(2).image}`));
+    if (COMMA_TITLES.has(foldName(`${before}, ${this.LA(2).image}`))) return true;
+    // `Luật An toàn, vệ sinh lao động số 84/2015/QH13`: lower-case words after the comma that run on to the
+    // law's number or date belong to its name.
+    for (let k = 2; k < 9; k++) {
+      const t = this.LA(k);
+      if (t.tokenType === So) return k > 2 && this.LA(k + 1).tokenType === Num && this.LA(k + 2).tokenType === Slash;
+      if (t.tokenType === Ngay) return k > 2 && this.dateAhead(k + 1);
+      if (t.tokenType !== Word || isUpper(t.image) || TITLE_STOP_WORDS.has(t.image)) return false;
+    }
+    return false;
+  }
+
+  /**
+   * After a line break, the next line goes on the phrase (PDF and portal text break lines anywhere: `Chính⏎phủ`,
+   * `địa⏎phương`) when it starts with a lower-case word that is no list marker (`a)`, `b.`). A new item (a
+   * heading, `-`, `1.`, `Căn cứ`) starts with a capital, a digit or a dash. Known bodies read across breaks
+   * on their own (`Bộ⏎Chính trị`).
+   */
+  private continuesLine(): boolean {
+    const t = this.LA(1);
+    if (t.tokenType !== Word || isUpper(t.image)) return false;
+    const after = this.LA(2).tokenType;
+    return !(t.image.length <= 2 && (after === RParen || after === Period));
   }
 
   private titledWordAt(k: number): boolean {
@@ -448,17 +526,43 @@ class CitationParser extends PrefixParser {
    * A name in words: an issuing body (`Ban Thường vụ Tỉnh ủy`) or a law's title (`Các tổ chức tín dụng`). It
    * runs until a keyword, punctuation or a line break, and an issuing body also until a stop word.
    */
+  // The choice of a name's word, built once (chevrotain would build its alternatives again for every word).
+  private nameWordAlts: IOrAlt<IToken>[] | undefined;
+
   private nameWords = this.RULE("nameWords", (useStopWords: boolean): Piece => {
     let first: IToken | undefined;
     let last: IToken | undefined;
     let count = 0;
+    // The tokens of the known bodies ahead (grammar/bodies.json), read whole whatever they hold (`Ban Tổ chức
+    // Trung ương`, `Ban Chỉ đạo 35 Huyện ủy`, `Bộ Chính trị, Ban Bí thư`); after them only an open unit's name
+    // goes on (`Giám đốc Sở Tài chính`).
+    let known = 0;
+    let open = true;
+    this.ACTION(() => {
+      const m = matchBody((k) => this.LA(k), this.text);
+      known = m.tokens;
+      open = known === 0 || m.open;
+    });
     this.AT_LEAST_ONE({
       // Every word passes isNameToken here, which takes `Nam` only capitalized: `Việt Nam`, not `năm`. (A gate
       // here rather than on the choice below, which then needs no predicates: chevrotain allocates for those.)
-      GATE: () => (count === 0 ? isNameToken(this.LA(1)) : this.continuesName(count, useStopWords)),
+      GATE: () =>
+        count < known || (count === 0 ? isNameToken(this.LA(1)) : open && (this.continuesName(count, useStopWords) || this.ofKnownBodyAhead())),
       DEF: () => {
-        const w = this.OR([{ ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Code) }, { ALT: () => this.CONSUME(Nam) }]);
+        const w = this.OR(
+          (this.nameWordAlts ??= [
+            { ALT: () => this.CONSUME(Word) },
+            { ALT: () => this.CONSUME(Code) },
+            { ALT: () => this.CONSUME(Nam) },
+            { ALT: () => this.CONSUME(Num) },
+            { ALT: () => this.CONSUME(Comma) },
+            { ALT: () => this.CONSUME(Dash) },
+            { ALT: () => this.CONSUME(Cua) },
+          ]),
+        );
         this.ACTION(() => {
+          // `Đoàn giám sát của Quốc hội`: the known body after `của` is part of the name.
+          if (w.tokenType === Cua) [known, open] = [count + 1 + this.bodyAfterOf.tokens, this.bodyAfterOf.open];
           first ??= w;
           last = w;
           count++;
@@ -468,18 +572,47 @@ class CitationParser extends PrefixParser {
     return this.ACTION(() => span(first as IToken, last as IToken, this.text));
   });
 
+  /** The known body after the `của` ahead, set by ofKnownBodyAhead. */
+  private bodyAfterOf = { tokens: 0, open: false };
+
+  /** `của` + a known body, inside an unknown name (`Đoàn giám sát của Quốc hội`). */
+  private ofKnownBodyAhead(): boolean {
+    if (this.LA(1).tokenType !== Cua || this.LA(0).tokenType === Cua) return false;
+    const m = matchBody((k) => this.LA(k + 1), this.text);
+    this.bodyAfterOf = { tokens: m.tokens, open: m.open };
+    return m.tokens > 0;
+  }
+
   // MANY and OPTION choose on one token of lookahead; these gates look as far as the choice needs, so the
   // parser never enters a branch it cannot finish (`2020-2025`, `, Kế hoạch`, `ngày làm việc`).
 
-  /** After a number: `-NQ/…`, `/2020/NĐ…`, `/LĐLĐ`, ` CT/…`. */
-  private identifierAhead(): boolean {
-    const a = this.LA(1).tokenType;
-    const b = this.LA(2);
+  /** After a number: `-NQ/…`, `/2020/NĐ…`, `/LĐLĐ`, ` CT/…` (from the k-th next token). */
+  private identifierAhead(k = 1): boolean {
+    const a = this.LA(k).tokenType;
+    const b = this.LA(k + 1);
     if (a === Dash) return b.tokenType === Code;
     if (a === Code) return b.tokenType === Slash;
     if (a !== Slash) return false;
     if (b.tokenType === Code) return true;
-    return /^\d{4}$/.test(b.image) && this.LA(3).tokenType === Slash && this.LA(4).tokenType === Code;
+    return /^\d{4}$/.test(b.image) && this.LA(k + 2).tokenType === Slash && this.LA(k + 3).tokenType === Code;
+  }
+
+  /** A line break between the k-th next token and the one before it. */
+  private breakBefore(k: number): boolean {
+    const t = this.LA(k);
+    return this.text.slice(endOf(this.LA(k - 1)), t.startOffset).includes("\n");
+  }
+
+  /** `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code. */
+  private sharedCodeAhead(): boolean {
+    let k = 1;
+    for (let n = 0; n < 8; n++) {
+      const join = this.LA(k);
+      if (!(join.tokenType === Comma || (join.tokenType === Word && join.image.toLowerCase() === "và")) || this.LA(k + 1).tokenType !== Num) return false;
+      k += 2;
+      if (this.identifierAhead(k)) return true;
+    }
+    return false;
   }
 
   /** A tail: `[,] ngày <date>`, `[,] của <Name>`, `[(]khóa <Roman>`, `năm <year>`. */
@@ -535,12 +668,18 @@ class CitationParser extends PrefixParser {
   private continuesName(count: number, useStopWords: boolean): boolean {
     const t = this.LA(1);
     if (!this.isWord(t) || count >= ISSUER_MAX_WORDS) return false;
-    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n")) return false;
+    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n") && !this.continuesLine()) return false;
     // `… của Chính phủ Sửa đổi, bổ sung …`: a verb capitalised at random still ends the body.
     if (VERB_STARTS.has(foldName(`${t.image} ${this.LA(2).image}`))) return false;
     return !useStopWords || isUpper(t.image) || !ISSUER_STOP_WORDS.has(t.image);
   }
 }
+
+/** `tại` (at) in lower case, OCR's `tai` too (`Tài` is a name's): `của Sở Nội vụ tại Văn bản số …`. */
+export const isTai = (t: IToken | undefined) => t !== undefined && t.tokenType === Word && (t.image === "tại" || t.image === "tai");
+
+/** `hiệu` of `Số hiệu:`, in any case or diacritics. */
+export const isHieu = (t: IToken | undefined) => t !== undefined && t.tokenType === Word && stripDiacritics(t.image) === "hieu";
 
 let parser: CitationParser | undefined;
 

@@ -6,10 +6,10 @@
  *   "… nội dung cốt lõi của Kết luận số 93 của Ban …"      anchor: the `9` of 93 (type word + number)
  */
 import type { IToken } from "chevrotain";
-import { isNameToken } from "./parse.js";
-import { isTitledWord, KINDS, LOWER_TITLE_NON_STARTERS, TITLED_KINDS, TYPE_WORDS } from "../tables.js";
+import { isHieu, isNameToken, isTai } from "./parse.js";
+import { isTitledWord, KINDS, startsNoTitle, stripDiacritics, TITLED_KINDS, TYPE_WORDS } from "../tables.js";
 import { isDigit, isLookalike, LETTER } from "../text.js";
-import { Colon, Cua, looseAlternation, looseSource, So, TypeWord } from "./tokens.js";
+import { Colon, Comma, Cua, looseAlternation, looseSource, Num, So, TypeWord } from "./tokens.js";
 
 // One pass over the text. Alternative 1 is an identifier core (`20-NQ`, `30/2020/N`, `300/L`, `20-\nNQ`,
 // `77 CT/`); alternative 2 is a space or colon before a number, kept only when a type word or `số` stands
@@ -62,9 +62,17 @@ function numberStart(text: string, p: number): number {
 // A law cited by name: a titled type word, then a word (a capital, an amending law's `sửa đổi`, the
 // constitution's `nước`, or a lower-case title: the parser tells `Luật hải quan` from `Luật này`). Literal
 // prefixes keep the pass fast; the character before is checked in code.
-const NAMED = new RegExp(`(?:${[...TITLED_KINDS].flatMap((k) => [k, k.toUpperCase()]).join("|")})[ \\t]+[${LETTER}]`, "g");
+// Also OCR's spelling without marks (`Luat Hải quan`), and a line break before the title (`Bộ luật⏎Lao động`).
+const NAMED_SPELLINGS = [...TITLED_KINDS].flatMap((k) => {
+  const bare = stripDiacritics(k);
+  const capitalized = bare.charAt(0).toUpperCase() + bare.slice(1);
+  return [...new Set([k, k.toUpperCase(), capitalized, capitalized.toUpperCase()])];
+});
+const NAMED = new RegExp(`(?:${NAMED_SPELLINGS.join("|")})(?:[ \\t]+|[ \\t]*\\r?\\n[ \\t]*)[${LETTER}]`, "g");
 
 const WORD_AT = new RegExp(`[${LETTER}]+`, "y");
+/** `pháp` right before a `luật`: `pháp luật`, law in general. */
+const GENERAL_BEFORE = /(?:^|[^\p{L}])ph[aá]p[ \t]+$/iu;
 
 /**
  * Start offsets of the titled type words that may begin a citation by name (`Luật Doanh nghiệp năm 2020`).
@@ -76,7 +84,10 @@ export function findNamedAnchors(text: string): number[] {
   for (let m = NAMED.exec(text); m !== null; m = NAMED.exec(text)) {
     if (m.index > 0 && IS_LETTER.test(text[m.index - 1] as string)) continue;
     WORD_AT.lastIndex = NAMED.lastIndex - 1;
-    if (!LOWER_TITLE_NON_STARTERS.has(WORD_AT.exec(text)?.[0] ?? "")) anchors.push(m.index);
+    // `Luật này`, `LUẬT SƯ`; `pháp luật`, `PHÁP LUẬT DO …` (law in general, not a law).
+    if (startsNoTitle(WORD_AT.exec(text)?.[0] ?? "")) continue;
+    if (GENERAL_BEFORE.test(text.slice(Math.max(0, m.index - 6), m.index))) continue;
+    anchors.push(m.index);
   }
   return anchors;
 }
@@ -118,9 +129,16 @@ export interface Starts {
 export function candidateStarts(tokens: IToken[], num: number): Starts {
   let j = num - 1;
   if (tokens[j]?.tokenType === Colon) j--;
+  if (isHieu(tokens[j]) && tokens[j - 1]?.tokenType === So) j--;
   const marker = tokens[j]?.tokenType === So ? j-- : -1;
   const fallback = marker >= 0 ? [marker, num] : [num];
-  if (tokens[j]?.tokenType === TypeWord) return { starts: [j, ...fallback], cut: false };
+  if (tokens[j]?.tokenType === TypeWord) {
+    // `của Giám đốc Sở Tài chính tại Tờ trình số …`: from the body before it, else from the type word.
+    let k = j - 2;
+    if (isTai(tokens[j - 1])) while (k >= 0 && j - k < NAME_LOOKBACK && (isNameToken(tokens[k]) || tokens[k]?.tokenType === Num || tokens[k]?.tokenType === Comma)) k--;
+    const body = k < j - 2 && tokens[k]?.tokenType === Cua ? [k] : [];
+    return { starts: [...body, j, ...fallback], cut: isTai(tokens[j - 1]) && k < 0 };
+  }
   if (marker < 0) return { starts: fallback, cut: j < 0 };
   let k = j;
   while (k >= 0 && j - k < NAME_LOOKBACK && isNameToken(tokens[k])) k--;

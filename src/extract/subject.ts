@@ -6,6 +6,7 @@
  *                                                                  a sentence end, or `, ` + a capital
  */
 import type { Piece } from "./parse.js";
+import { SUBJECT_VERBS } from "../tables.js";
 import { isUpper, LETTER } from "../text.js";
 
 const INTRO = new RegExp(
@@ -18,19 +19,48 @@ const TRIM_END = /[\s*_,:]+$/;
 const TERM_IN_BRACKETS = /^\((?:khóa|khoá)/i;
 const NESTED_VE = /(?:^|\s)về\s*$/i;
 
-/** The subject that starts at `from` (just after a citation), or null. */
-export function findSubject(text: string, from: number): Piece | null {
+// The state style's subject: a verb from the table, in lower case, right after the citation's date or body.
+const STATE_INTRO = new RegExp(`[ \\t]+(?=(?:${SUBJECT_VERBS.join("|")})(?![${LETTER}]))`, "y");
+
+/**
+ * The subject that starts at `from` (just after a citation), or null; `stateStyle` when the citation ends with
+ * its date or body, after which a subject may open with its verb instead of `về`.
+ */
+export function findSubject(text: string, from: number, stateStyle = false): Piece | null {
   INTRO.lastIndex = from;
   const intro = INTRO.exec(text);
-  if (!intro) return null;
+  if (!intro) {
+    STATE_INTRO.lastIndex = from;
+    const verb = stateStyle ? STATE_INTRO.exec(text) : null;
+    if (!verb) return null;
+    const start = from + verb[0].length;
+    return trimmed(text, start, clauseEnd(text, start, true));
+  }
   const start = from + intro[0].length;
   const opened = intro[1] || intro[2];
   const end = opened ? quotedEnd(text, start, CLOSE[opened] as string) : clauseEnd(text, start);
-  const raw = text.slice(start, end);
-  const trimmed = raw.replace(TRIM_END, "");
-  if (trimmed.length === 0) return null;
-  return { start, end: start + trimmed.length, text: trimmed };
+  return trimmed(text, start, end);
 }
+
+function trimmed(text: string, start: number, end: number): Piece | null {
+  const kept = text.slice(start, end).replace(TRIM_END, "");
+  if (kept.length === 0) return null;
+  return { start, end: start + kept.length, text: kept };
+}
+
+/**
+ * A line break inside a subject is a space (PDF text breaks lines anywhere) when the next line goes on in lower
+ * case; a capital, a digit, a dash or a list marker (`a)`) starts a new item.
+ */
+function continuesLine(text: string, i: number): boolean {
+  let k = i + 1;
+  while (k < text.length && (text[k] === " " || text[k] === "\t" || text[k] === "\r")) k++;
+  const c = text[k] ?? "";
+  if (!LOWER_START.test(c)) return false;
+  const marker = /^\p{L}{1,2}[).]/u.exec(text.slice(k, k + 3));
+  return marker === null;
+}
+const LOWER_START = /\p{Ll}/u;
 
 function quotedEnd(text: string, start: number, close: string): number {
   const limit = Math.min(text.length, start + MAX_SUBJECT);
@@ -38,10 +68,22 @@ function quotedEnd(text: string, start: number, close: string): number {
   return at >= 0 && at < limit ? at : clauseEnd(text, start);
 }
 
-function clauseEnd(text: string, start: number): number {
+// `… ban hành Danh mục … và Thông tư số 09/2019/TT-BTC …`: a state subject ends where the list's next item starts.
+const NEXT_ITEM = /^ và [\p{Lu}]/u;
+
+// The characters clauseEnd looks at; it jumps over the others.
+const SPECIAL = /[;\n\r)(.,"“„«]| v/g;
+
+function clauseEnd(text: string, start: number, state = false): number {
   const limit = Math.min(text.length, start + MAX_SUBJECT);
   for (let i = start; i < limit; i++) {
+    SPECIAL.lastIndex = i;
+    const found = SPECIAL.exec(text);
+    if (found === null || found.index >= limit) break;
+    i = found.index;
     const c = text[i] as string;
+    if (state && c === " " && text[i + 1] === "v" && NEXT_ITEM.test(text.slice(i, i + 6))) return i;
+    if (c === "\n" && continuesLine(text, i)) continue;
     if (c === ";" || c === "\n" || c === "\r" || c === ")") return i;
     if (c === "(") {
       // A term inside the subject (`… của Bộ Chính trị (khóa X) về …`) is part of it; any other bracket ends it.

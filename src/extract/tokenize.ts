@@ -61,7 +61,13 @@ export function tokenize(text: string, from: number, to: number): IToken[] {
     }
     let end = i + 1;
     while (end < n && isWordChar(s.charCodeAt(end))) end++;
-    const keyword = keywordAt(s, i, end);
+    let keyword = keywordAt(s, i, end);
+    // A keyword glued to a number (`SỐ64-CP`) is looked up by the letters before it.
+    if (keyword === null && end - i > 2) {
+      let letters = i + 1;
+      while (letters < end && !isDigit(s.charCodeAt(letters))) letters++;
+      if (letters < end) keyword = keywordAt(s, i, letters);
+    }
     if (keyword) {
       out.push(token(keyword.image, from + i, keyword.type));
       i += keyword.image.length;

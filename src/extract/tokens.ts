@@ -89,9 +89,13 @@ function stickyMatcher(source: string, exclude: ReadonlySet<string> = new Set())
   };
 }
 
-/** A keyword: a whole word in any case and any diacritics (`số`, `SỐ`, `so`, `só`), never the start of a longer word. */
-function keyword(name: string, words: string[], exclude: string[] = [], lookahead = ""): TokenType {
-  return wordsToken(name, words, (some) => stickyMatcher(`${looseAlternation(some)}${NOT_LETTER_AFTER}${lookahead}`, new Set(exclude)));
+/**
+ * A keyword: a whole word in any case and any diacritics (`số`, `SỐ`, `so`, `só`), never the start of a longer
+ * word; `glued` lets a number follow without a space (`SỐ64-CP`, as old upper-case headings print it).
+ */
+function keyword(name: string, words: string[], exclude: string[] = [], lookahead = "", glued = false): TokenType {
+  const end = glued ? `(?![${LETTER}])` : NOT_LETTER_AFTER;
+  return wordsToken(name, words, (some) => stickyMatcher(`${looseAlternation(some)}${end}${lookahead}`, new Set(exclude)));
 }
 
 export const WhiteSpace = createToken({ name: "WhiteSpace", pattern: /[ \t\r\n\f\v]+/, group: Lexer.SKIPPED, line_breaks: true });
@@ -149,7 +153,7 @@ export const RParen = oneOf("RParen", ")", ")");
 // Type words, longest first so that `Chương trình hành động` wins over `Chương trình`; any case, any spacing.
 export const TypeWord = wordsToken("TypeWord", TYPE_WORDS, (some) => stickyMatcher(`${looseAlternation(some)}${NOT_LETTER_AFTER}`));
 
-export const So = keyword("So", ["số"], ["sở", "sớ", "sợ", "sổ", "sơ", "sỡ", "sờ"]);
+export const So = keyword("So", ["số"], ["sở", "sớ", "sợ", "sổ", "sơ", "sỡ", "sờ"], "", true);
 export const Ngay = keyword("Ngay", ["ngày"], ["ngây", "ngấy"]);
 export const Thang = keyword("Thang", ["tháng"], ["thằng", "thắng", "thẳng", "thăng"]);
 export const Nam = keyword("Nam", ["năm"], ["nắm", "nằm", "nấm", "nậm"]);

@@ -347,7 +347,12 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
   for (let i = firstAtOrAfter(extents, clause.from); i < extents.length; i++) {
     const e = extents[i] as Extent;
     if (e.start >= clause.end) break;
-    if (e.start < after) continue; // inside the subject of one before
+    // Inside the subject of one before; its own subject is part of that one too (`… sửa đổi … Nghị định số
+    // 26/2007/NĐ-CP … về chữ ký số và Nghị định số 106/2011/NĐ-CP`: both amended, neither governed).
+    if (e.start < after) {
+      after = Math.max(after, e.reach);
+      continue;
+    }
     const gap = text.slice(after, e.start);
     const passive = PASSIVE_GAP.test(gap) || AMENDED_IN_SUBJECT.test(gap.slice(-80));
     const blocked = gap.length > GAP_REACH || (!passive && (GAP_VERB.test(gap) || (ABOUT.test(gap) && !(first && clause.rule === "article"))));

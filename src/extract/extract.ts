@@ -8,7 +8,7 @@ import { citationsWithPositions } from "../positions.js";
 import { buildCitation } from "./citation.js";
 import { diagnostic } from "../diagnostics.js";
 import { LazyTokens } from "./lex.js";
-import { type NormalizedText, normalize } from "./normalize.js";
+import { type NormalizedText, normalize, toNormalized } from "./normalize.js";
 import { parseCitationAt, type RawCitation } from "./parse.js";
 import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
 import { FORM_WORDS } from "../tables.js";
@@ -59,7 +59,7 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
     }
   }
   suggestFullForms(citations);
-  shareListBodies(citations, text);
+  shareListBodies(citations, nt);
   return citationsWithPositions(text, citations);
 }
 
@@ -71,12 +71,14 @@ const LIST_JOIN = /^[\s,]*(?:(?:và|cùng)[\s,]+)?(?:các[\s]+)?$/i;
  * list is every citation's of it that has none, when they carry the same issuer code (with the span where it
  * was read).
  */
-function shareListBodies(citations: Citation[], text: string): void {
+function shareListBodies(citations: Citation[], nt: NormalizedText): void {
+  // What stands between two citations, as normalized (`và` may be decomposed in the original).
+  const between = (from: number, to: number) => nt.text.slice(toNormalized(nt, from), toNormalized(nt, to));
   for (let i = citations.length - 2; i >= 0; i--) {
     const c = citations[i] as Citation;
     const next = citations[i + 1] as Citation;
     if (c.issuedBy !== null || next.issuedBy === null || c.issuer === null || c.issuer !== next.issuer) continue;
-    if (next.start < c.end || next.start - c.end > 40 || !LIST_JOIN.test(text.slice(c.end, next.start))) continue;
+    if (next.start < c.end || next.start - c.end > 40 || !LIST_JOIN.test(between(c.end, next.start))) continue;
     c.issuedBy = next.issuedBy;
     c.issuedByKey = next.issuedByKey;
     c.spans.issuedBy = next.spans.issuedBy;

@@ -45,6 +45,16 @@ describe("JSON Lines", () => {
     }
   });
 
+  it("ranks the most cited the same whether it keeps a few or sorts them all", () => {
+    const all = g.mostCited(5000);
+    expect(all.length).toBeGreaterThan(100);
+    expect(g.mostCited(7)).toEqual(all.slice(0, 7));
+    for (let i = 1; i < all.length; i++) {
+      const [a, b] = [all[i - 1], all[i]] as [(typeof all)[number], (typeof all)[number]];
+      expect(a.citedBy > b.citedBy || (a.citedBy === b.citedBy && (a.mentions > b.mentions || (a.mentions === b.mentions && a.key < b.key)))).toBe(true);
+    }
+  });
+
   it("gives the same lines as the single-document JSON holds", () => {
     const json = g.toJSON();
     const nodes = lines.filter((l) => l.startsWith('{"type":"node"')).map((l) => {

@@ -35,6 +35,9 @@ describe("each code, positive and negative", () => {
     ["inconsistent-citation", "Căn cứ Chương trình hành động số 77-CT/TU và Chương trình hành động số 77-CTr/TU.", "Căn cứ Chương trình hành động số 77-CTr/TU và Chương trình hành động số 77-CTr/TU."],
     ["inconsistent-citation", "Căn cứ Nghị quyết số 20-NQ/TW, ngày 01/11/2012; Nghị quyết số 20-NQ/TW, ngày 02/11/2012.", "Căn cứ Nghị quyết số 20-NQ/TW, ngày 01/11/2012; Nghị quyết số 20-NQ/TW, ngày 01/11/2012."],
     ["inconsistent-citation", "Kế hoạch số 5-KH/TU của Ban Thường vụ Tỉnh ủy; Kế hoạch số 5-KH/TU của Ban Tuyên giáo Tỉnh ủy.", "Kế hoạch số 5-KH/TU của Ban Thường vụ Tỉnh ủy; Kế hoạch số 5-KH/TU của Tỉnh ủy."],
+    // One body in two spellings is one body (issuedByKey); two bodies are two.
+    ["inconsistent-citation", "Kết luận số 69-KL/TW, ngày 11/01/2024 của Ban Bí thư; Kết luận số 69-KL/TW, ngày 11/01/2024 của Bộ Chính trị.", "Nghị quyết số 20-NQ/TW, ngày 01/11/2012 của BCH Trung ương Đảng; Nghị quyết số 20-NQ/TW, ngày 01/11/2012 của Ban Chấp hành Trung ương Đảng."],
+    ["inconsistent-citation", "Kế hoạch số 25-KH/TU của Ban Thường vụ Tỉnh uỷ; Kế hoạch số 25-KH/TU của Ban Tổ chức Tỉnh ủy.", "Kế hoạch số 25-KH/TU của Ban Thường vụ Tỉnh uỷ; Kế hoạch số 25-KH/TU của BTV Tỉnh ủy."],
     ["inconsistent-citation", "Nghị quyết số 20-NQ/TW (khóa XI); Nghị quyết số 20-NQ/TW (khóa XII).", "Nghị quyết số 20-NQ/TW (khóa XI); Nghị quyết số 20-NQ/TW (khoá XI)."],
     ["incomplete-identifier", "Quán triệt Kết luận số 69-KL.", "Quán triệt Kết luận số 69-KL/TW."],
     ["malformed-identifier", "Kế hoạch số 77 KH/TU.", "Kế hoạch số 77-KH/TU."],

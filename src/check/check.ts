@@ -27,6 +27,8 @@ export interface CheckOptions {
 
 /** Names compared whatever the character noise of the text they were read from (NFD marks, `Ð`), then folded. */
 const folded = (s: string) => foldName(normalize(s).text);
+const bodyKey = (c: Citation) => c.issuedByKey ?? folded(c.issuedBy ?? "");
+const sameBody = (a: string, b: string) => a.includes(b) || b.includes(a);
 // `…/QH14`, `…/UBTVQH14`: an assembly and its legislature's number (grammar/types.json).
 const ASSEMBLY = new RegExp(`^(?:${ASSEMBLIES.join("|")})(\\d+)$`);
 
@@ -153,14 +155,16 @@ function checkConsistency(mentions: Mention[]): Diagnostic[] {
   }
   for (const [key, citations] of byKey) {
     const fields = [
-      { field: "dates", fieldVi: "ngày", value: (c: Citation) => c.date, span: (c: Citation) => c.spans.date, same: (a: string, b: string) => a === b },
-      { field: "issuing bodies", fieldVi: "cơ quan ban hành", value: (c: Citation) => c.issuedBy, span: (c: Citation) => c.spans.issuedBy, same: (a: string, b: string) => folded(a).includes(folded(b)) || folded(b).includes(folded(a)) },
-      { field: "terms", fieldVi: "khóa", value: (c: Citation) => c.term, span: (c: Citation) => c.spans.term, same: (a: string, b: string) => a === b },
+      { field: "dates", fieldVi: "ngày", value: (c: Citation) => c.date, span: (c: Citation) => c.spans.date, same: (a: Citation, b: Citation) => a.date === b.date },
+      // One body in its spellings (`BCH Trung ương Đảng`, `Ban Chấp hành Trung ương Đảng`) has one key; a body and
+      // the larger name that holds it (`Ban Bí thư`, `Ban Bí thư Trung ương Đảng`) are one too.
+      { field: "issuing bodies", fieldVi: "cơ quan ban hành", value: (c: Citation) => c.issuedBy, span: (c: Citation) => c.spans.issuedBy, same: (a: Citation, b: Citation) => sameBody(bodyKey(a), bodyKey(b)) },
+      { field: "terms", fieldVi: "khóa", value: (c: Citation) => c.term, span: (c: Citation) => c.spans.term, same: (a: Citation, b: Citation) => a.term === b.term },
     ];
     for (const f of fields) {
       const withValue = citations.filter((c) => f.value(c) !== null && f.span(c) !== null);
       const first = withValue[0];
-      const other = first && withValue.find((c) => !f.same(f.value(first) as string, f.value(c) as string));
+      const other = first && withValue.find((c) => !f.same(first, c));
       if (!first || !other) continue;
       const at = f.span(other) as Span;
       out.push(diagnostic("inconsistent-citation", at.start, at.end, { key, field: f.field, fieldVi: f.fieldVi, values: `${f.value(first)} / ${f.value(other)}` }, null, [span(f.span(first) as Span)]));

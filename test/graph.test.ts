@@ -176,3 +176,27 @@ describe("a synthetic corpus of 2 000 documents", () => {
     expect(chain.find((s) => s.key === "1-KH/HU")?.depth).toBe(99);
   });
 });
+
+describe("what the edges and nodes carry from the document layer", () => {
+  const g = new CitationGraph();
+  g.add(parseDocument("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ về công tác văn thư;\nThực hiện Kế hoạch số 25-KH/TU, ngày 19/4/2021 của Ban Thường vụ Tỉnh uỷ, kèm theo Mẫu số 01/KH.", { id: "a" }));
+  g.add(parseDocument("Thực hiện Kế hoạch số 25-KH/TU, ngày 19/4/2021 của BTV Tỉnh ủy.", { id: "b" }));
+  g.add(parseDocument("Thực hiện Nghị quyết số 20-NQ/TW, ngày 01/11/2012 của BCH Trung ương Đảng.", { id: "c" }));
+  g.add(parseDocument("Thực hiện Nghị quyết số 20-NQ/TW, ngày 01/11/2012 của Bộ Chính trị.", { id: "d" }));
+
+  it("keeps the rule each relation was read by, through JSON and JSON Lines", async () => {
+    const edges = g.toJSON().edges.map((e) => [e.from, e.to, e.relation, e.rules]);
+    expect(edges).toContainEqual(["a", "30/2020/NĐ-CP", "basedOn", ["preamble"]]);
+    expect(edges).toContainEqual(["a", "25-KH/TU", "implements", ["purpose"]]);
+    expect(CitationGraph.fromJSON(g.toJSON()).toJSON()).toEqual(g.toJSON());
+    expect((await CitationGraph.fromJSONLines(g.toJSONLines())).toJSON()).toEqual(g.toJSON());
+  });
+
+  it("leaves a form's number out: it is no document", () => {
+    expect(g.toJSON().nodes.map((n) => n.key).filter((k) => k.includes("01/KH"))).toEqual([]);
+  });
+
+  it("reports bodies that differ, not one body's spellings (Tỉnh uỷ / BTV Tỉnh ủy)", () => {
+    expect(g.conflicts().filter((c) => c.field === "issuedBy").map((c) => [c.key, c.values])).toEqual([["20-NQ/TW", ["BCH Trung ương Đảng", "Bộ Chính trị"]]]);
+  });
+});

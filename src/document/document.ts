@@ -143,7 +143,8 @@ function wordMentions(src: Source, citations: Citation[], key: string | null, ow
 function citedDocuments(mentions: Mention[], key: string | null): DocumentRecord["cited"] {
   const cited = new Map<string, DocumentRecord["cited"][number]>();
   for (const m of mentions) {
-    if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === key) continue;
+    // A form's number (`theo Mẫu số 01/PĐXXĐTMS`) is no document the text cites.
+    if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === key || m.citation?.kind === "form") continue;
     const entry = cited.get(m.resolvedKey) ?? { key: m.resolvedKey, relation: "mentions" as const, mentions: 0, rule: null };
     if (stronger(entry.relation, m.relation) !== entry.relation) Object.assign(entry, { relation: m.relation, rule: m.rule ?? null });
     entry.mentions++;

@@ -10,6 +10,7 @@
  * (the known spelling where the text lost its diacritics) and its key (abbreviations spelled out, tone
  * placement and case folded, titles and sessions left out), the same for the same body.
  */
+import { normalize } from "./normalize.js";
 import type { IToken } from "chevrotain";
 import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_PLACES, BODY_UNITS, type BodyUnit, foldName, stripDiacritics } from "../tables.js";
 import { isUpper, remembered } from "../text.js";
@@ -306,6 +307,9 @@ export function genericKey(tokens: IToken[]): string {
 export function readBody(text: string, piece: { start: number; end: number }): { value: string; key: string } {
   return readBodyText(text.slice(piece.start, piece.end));
 }
+
+/** The key of a body named in words (`BCH Trung ương Đảng` → `ban chấp hành trung ương đảng`): issuedByKey's. */
+export const bodyKeyOf = (name: string): string => readBodyText(normalize(name).text).key;
 
 // A text names the same few bodies again and again.
 const readBodyText = remembered((name: string): { value: string; key: string } => {

@@ -11,8 +11,8 @@
  * EVIDENCE_PER_EDGE pieces of evidence per edge (the first by document and offset, whatever the order of
  * add()) and the count of the rest. Queries build the plain objects of GraphNode and GraphEdge on demand.
  */
-import type { DocumentRecord, PinpointPath, Relation, Span } from "../schema.js";
-import { foldName } from "../tables.js";
+import { type DocumentRecord, type PinpointPath, type Relation, type RelationRule, RelationRuleSchema, type Span } from "../schema.js";
+import { bodyKeyOf } from "../extract/body.js";
 import { IntColumn, StringTable } from "./columns.js";
 import { type GraphEdge, GraphError, type GraphJSON, GraphJSONSchema, type GraphLine, GRAPH_LINES_HEADER, type GraphNode } from "./json.js";
 import { checkEdge, checkLine, checkNode } from "./validate.js";
@@ -23,6 +23,7 @@ export {
 } from "./json.js";
 
 const RECENT_TEXTS = 4;
+const FORM = "form";
 
 /** Evidence kept per edge; the rest is counted (`moreEvidence`). */
 export const EVIDENCE_PER_EDGE = 16;
@@ -52,10 +53,15 @@ export interface GraphRecord {
       spans: { identifier: Span | null };
     } | null;
   }[];
-  cited: { key: string; relation: Relation; mentions: number }[];
+  cited: { key: string; relation: Relation; mentions: number; rule?: RelationRule | null | undefined }[];
   amendments: { action: "amends" | "replaces" | "repeals"; target: string; pinpoint: { paths: PinpointPath[] } | null; date: string | null; span: Span }[];
-  statedRelations: { from: string; to: string; relation: Relation; evidence: Span }[];
+  statedRelations: { from: string; to: string; relation: Relation; evidence: Span; rule?: RelationRule | null | undefined }[];
 }
+
+/** The rules a relation can be read by (`preamble`, `purpose` …), one bit each on an edge. */
+const RULES = RelationRuleSchema.options;
+const ruleBit = (rule: RelationRule | null | undefined) => (rule ? 1 << RULES.indexOf(rule) : 0);
+const rulesOf = (bits: number): RelationRule[] => RULES.filter((_, i) => bits & (1 << i));
 
 const span = (s: Span): Span => ({ text: s.text, start: s.start, end: s.end });
 
@@ -80,11 +86,11 @@ export function graphRecordOf(r: DocumentRecord | GraphRecord): GraphRecord {
           },
         };
       }),
-    cited: r.cited.map((c) => ({ key: c.key, relation: c.relation, mentions: c.mentions })),
+    cited: r.cited.map((c) => ({ key: c.key, relation: c.relation, mentions: c.mentions, rule: c.rule ?? null })),
     amendments: r.amendments.map((a) => ({
       action: a.action, target: a.target, pinpoint: a.pinpoint && { paths: a.pinpoint.paths }, date: a.date, span: span(a.span),
     })),
-    statedRelations: r.statedRelations.map((s) => ({ from: s.from, to: s.to, relation: s.relation, evidence: span(s.evidence) })),
+    statedRelations: r.statedRelations.map((s) => ({ from: s.from, to: s.to, relation: s.relation, evidence: span(s.evidence), rule: s.rule ?? null })),
   };
 }
 
@@ -196,6 +202,8 @@ export class CitationGraph {
   private readonly edgeTo = new IntColumn();
   private readonly edgeRelation = new IntColumn();
   private readonly edgeCount = new IntColumn();
+  /** The rules each edge's relation was read by, as bits (RULES). */
+  private readonly edgeRules = new IntColumn();
   private readonly evidenceHead = new IntColumn();
   private readonly evidenceKept = new IntColumn();
   private readonly evidenceMore = new IntColumn();
@@ -296,6 +304,7 @@ export class CitationGraph {
     this.edgeTo.push(to);
     this.edgeRelation.push(rel);
     this.edgeCount.push(0);
+    this.edgeRules.push(0);
     this.evidenceHead.push(-1);
     this.evidenceKept.push(0);
     this.evidenceMore.push(0);
@@ -376,6 +385,7 @@ export class CitationGraph {
       this.detach(e);
       const merged = this.edge(a === from ? into : a, b === from ? into : b, RELATIONS[this.edgeRelation.data[e] as number] as Relation);
       this.edgeCount.bump(merged, this.edgeCount.data[e] as number);
+      this.edgeRules.data[merged] = (this.edgeRules.data[merged] as number) | (this.edgeRules.data[e] as number);
       this.evidenceMore.bump(merged, this.evidenceMore.data[e] as number);
       for (const d of this.statedBy.get(e) ?? []) this.addStatedBy(merged, d);
       this.statedBy.delete(e);
@@ -468,7 +478,8 @@ export class CitationGraph {
       if (isString(subject)) this.addValue(self, "subjects", subject.replace(/\s+/g, " "));
     }
     for (const m of record.mentions) {
-      if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === record.key) continue;
+      // A form's number (`Mẫu số 01`) is no document.
+      if (!m.resolvedKey || m.resolvedBy === "self" || m.resolvedKey === record.key || m.citation?.kind === FORM) continue;
       const n = nodeFor(m.resolvedKey);
       const c = m.citation;
       this.nodeMentions.bump(n);
@@ -495,6 +506,7 @@ export class CitationGraph {
       for (const cited of record.cited) {
         const e = this.edge(self, nodeFor(cited.key), cited.relation);
         this.edgeCount.bump(e, cited.mentions);
+        this.edgeRules.data[e] = (this.edgeRules.data[e] as number) | ruleBit(cited.rule);
         for (const m of byKey.get(cited.key) ?? []) this.addEvidence(e, doc, m.start, m.end, this.mentionTextId(this.edgeTo.data[e] as number, m.text));
       }
     }
@@ -507,6 +519,7 @@ export class CitationGraph {
     for (const s of record.statedRelations) {
       const e = this.edge(this.node(this.canonical(s.from)), this.node(this.canonical(s.to)), s.relation);
       this.addStatedBy(e, doc);
+      this.edgeRules.data[e] = (this.edgeRules.data[e] as number) | ruleBit(s.rule);
       this.addEvidence(e, doc, s.evidence.start, s.evidence.end, this.strings.intern(s.evidence.text));
     }
     return true;
@@ -541,6 +554,7 @@ export class CitationGraph {
       relation: RELATIONS[this.edgeRelation.data[e] as number] as Relation, count: this.edgeCount.data[e] as number,
       statedBy: (this.statedBy.get(e) ?? []).map((d) => this.strings.strings[d] as string).sort(byString),
       evidence: this.occurrences(this.evidence, this.evidenceHead.data[e] as number), moreEvidence: this.evidenceMore.data[e] as number,
+      rules: rulesOf(this.edgeRules.data[e] as number),
     };
   }
 
@@ -718,7 +732,9 @@ export class CitationGraph {
         if (values.length > 1) out.push({ key, field, values: values.sort(byString), keys: [key] });
       }
       const issuedBy = this.values(n, "issuedBy");
-      const bodies = issuedBy.filter((b) => !issuedBy.some((o) => o !== b && foldName(o).includes(foldName(b))));
+      // Bodies compared by their key (one body, many spellings); one that names a part of another is that one.
+      const keys = new Map(issuedBy.map((b) => [b, bodyKeyOf(b)]));
+      const bodies = issuedBy.filter((b) => !issuedBy.some((o) => o !== b && (keys.get(o) as string).includes(keys.get(b) as string) && (keys.get(o) !== keys.get(b) || o < b)));
       if (bodies.length > 1) out.push({ key, field: "issuedBy", values: bodies.sort(byString), keys: [key] });
       // One number and issuer under two type codes: `77-CT/TU` and `77-CTr/TU`, as nodes or as spellings of one.
       const spellings = new Set([this.nodeKey.data[n] as number]);
@@ -803,6 +819,7 @@ export class CitationGraph {
     const edge = this.edge(from, to, e.relation);
     if (edge < before && !merge) throw new GraphError(`duplicate ${name}`);
     this.edgeCount.bump(edge, e.count);
+    for (const r of e.rules ?? []) this.edgeRules.data[edge] = (this.edgeRules.data[edge] as number) | ruleBit(r);
     for (const d of e.statedBy) this.addStatedBy(edge, this.strings.intern(d));
     const doc = this.lastInterned();
     for (const o of e.evidence) this.addEvidence(edge, doc(o.doc), o.start, o.end, this.strings.intern(o.text));
@@ -827,7 +844,7 @@ export class CitationGraph {
 
   private trim(): void {
     for (const c of [this.nodeOf, this.nodeKey, this.nodeMentions, this.variantHead, this.variantTail, this.outHead, this.inHead, this.edgeFrom, this.edgeTo,
-      this.edgeRelation, this.edgeCount, this.outNext, this.inNext, this.evidenceHead, this.evidenceKept, this.evidenceMore]) c.trim();
+      this.edgeRelation, this.edgeCount, this.edgeRules, this.outNext, this.inNext, this.evidenceHead, this.evidenceKept, this.evidenceMore]) c.trim();
     this.variants.trim();
     this.evidence.trim();
   }

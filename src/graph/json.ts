@@ -3,7 +3,7 @@
  * alias, node or edge a line, for a graph of any size). Spans are checked: never negative, never inverted.
  */
 import { z } from "zod";
-import { PinpointPathSchema, RelationSchema } from "../schema.js";
+import { PinpointPathSchema, RelationRuleSchema, RelationSchema } from "../schema.js";
 
 /** A place in a corpus document: which document, where, and the text there. */
 export const OccurrenceSchema = z
@@ -52,6 +52,8 @@ export const GraphEdgeSchema = z.object({
   evidence: z.array(OccurrenceSchema),
   /** How many more places say it than `evidence` keeps. */
   moreEvidence: z.number().int().nonnegative().default(0),
+  /** The parts of the citing documents the relation was read from (`preamble`, `purpose`, `stated` …). */
+  rules: z.array(RelationRuleSchema).default([]),
 });
 export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 

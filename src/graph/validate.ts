@@ -3,7 +3,7 @@
  * plain type tests in a loop; when one fails, zod's schema says precisely what and where.
  */
 import type { z } from "zod";
-import { RelationSchema } from "../schema.js";
+import { RelationRuleSchema, RelationSchema } from "../schema.js";
 import { AmendedBySchema, type GraphEdge, GraphError, type GraphLine, GraphLineSchema, type GraphNode } from "./json.js";
 
 const RELATIONS: ReadonlySet<unknown> = new Set(RelationSchema.options);
@@ -23,7 +23,8 @@ function isNode(x: Record<string, unknown>): boolean {
 
 function isEdge(x: Record<string, unknown>): boolean {
   return typeof x.from === "string" && typeof x.to === "string" && RELATIONS.has(x.relation) && isCount(x.count) && isStrings(x.statedBy)
-    && isOccurrences(x.evidence) && (x.moreEvidence === undefined || isCount(x.moreEvidence));
+    && isOccurrences(x.evidence) && (x.moreEvidence === undefined || isCount(x.moreEvidence))
+    && (x.rules === undefined || (Array.isArray(x.rules) && x.rules.every((r) => RelationRuleSchema.safeParse(r).success)));
 }
 
 /** What zod says is wrong with a value, in one line. */
@@ -39,6 +40,7 @@ export function checkLine(value: unknown): GraphLine {
       : x.type === "alias" && typeof x.name === "string" && typeof x.key === "string";
     if (ok) {
       if (x.type === "edge" && x.moreEvidence === undefined) x.moreEvidence = 0;
+      if (x.type === "edge" && x.rules === undefined) x.rules = [];
       return x as GraphLine;
     }
   }

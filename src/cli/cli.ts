@@ -5,8 +5,8 @@
  *   vncite extract [file...|-] [--format json|jsonl|table]
  *   vncite doc [file|-] [--format json|text]
  *   vncite check [file...|-] [--registry file] [--format text|json|sarif]
- *   vncite graph <file or directory...> [--format json|dot|graphml|neo4j] [--out path]
- *   vncite query <graph.json> cites|cited-by|chain|descendants|path|most-cited|missing|conflicts [key [key]]
+ *   vncite graph <file or directory...> [--format json|jsonl|dot|graphml|neo4j] [--out path]
+ *   vncite query <graph.json|graph.jsonl> cites|cited-by|chain|descendants|path|most-cited|missing|conflicts [key [key]]
  *
  * Exit codes: 0 success; 1 when check finds an error, a file could not be read or processed (the others are
  * still written), or query is given a key not in the graph; 2 usage errors and no input read at all.
@@ -44,7 +44,7 @@ function oneOf<F extends string>(value: string | boolean | undefined, allowed: r
   throw new UsageError(`unknown ${option} "${value}" (${allowed.slice(0, -1).join(", ")} or ${allowed.at(-1)})`);
 }
 
-/** --jobs N: a positive whole number; default the number of cores. */
+/** --jobs N: a positive whole number; default defaultJobs() (one thread below 4 cores). */
 function jobsOf(value: string | undefined): number {
   if (value === undefined) return defaultJobs();
   const n = Number(value);

@@ -6,8 +6,8 @@ commands:
   extract  every reference in the files (json, jsonl, table)
   doc      one document: its header, each mention resolved to a key, its relations (json, text)
   check    diagnostics for every citation, optionally against a registry; exit 1 on an error (text, json, sarif)
-  graph    one citation graph from files and directories (json, dot, graphml, neo4j)
-  query    a question to a graph written by graph --format json
+  graph    one citation graph from files and directories (json, jsonl, dot, graphml, neo4j)
+  query    a question to a graph written by graph --format json or jsonl
 
   vncite help <command>     options and an example of one command (or vncite <command> --help)
   vncite --version          the version
@@ -17,7 +17,7 @@ Exit codes: 0 success; 1 check found an error, a file could not be read or proce
 the others' output still written), or query was given a key not in the graph; 2 usage errors, no input read.
 `;
 
-const JOBS = "  --jobs N              files spread over N worker threads (default: the number of cores)";
+const JOBS = "  --jobs N              files spread over N worker threads (default: 1 below 4 cores, else the cores less one)";
 
 export const COMMAND_HELP: Record<string, string> = {
   extract: `usage: vncite extract [file...|-] [--format json|jsonl|table] [--jobs N]
@@ -56,13 +56,14 @@ ${JOBS}
 example:
   vncite check drafts/*.txt --registry registry.csv --format sarif > vncite.sarif
 `,
-  graph: `usage: vncite graph <file or directory...> [--format json|dot|graphml|neo4j] [--out path]
+  graph: `usage: vncite graph <file or directory...> [--format json|jsonl|dot|graphml|neo4j] [--out path]
                     [--no-recursive] [--id-from relative|name|path] [--jobs N]
 
 One citation graph from many documents. A directory is read for its *.txt files, in its subdirectories too
 (sorted by path); a directory whose name ends in .txt is not taken for a file. Files that cannot be read or
 processed are reported with their path and skipped (exit 1).
-  --format json         the graph (read back by vncite query)
+  --format json         the graph as one JSON document (read back by vncite query), for small graphs
+           jsonl        one document id, alias, node or edge a line, written as it goes: a graph of any size
            dot          Graphviz
            graphml      Gephi, yEd, Cytoscape
            neo4j        documents.csv and relationships.csv for neo4j-admin import, in the --out directory
@@ -78,9 +79,9 @@ example:
   vncite graph corpus/ --out corpus.graph.json
   vncite graph corpus/ --format neo4j --out import/
 `,
-  query: `usage: vncite query <graph.json> <question> [key [key]] [--format text|json]
+  query: `usage: vncite query <graph.json|graph.jsonl> <question> [key [key]] [--format text|json]
 
-A question to a graph written by vncite graph --format json. A key not in the graph is an error (exit 1)
+A question to a graph written by vncite graph --format json or jsonl. A key not in the graph is an error (exit 1)
 that names the nearest keys.
   cites KEY             what KEY cites, by relation
   cited-by KEY          what cites KEY

@@ -66,10 +66,17 @@ export const HEADER_LINES = 30;
 // `Hà Nội, ngày 11 tháng 4 năm 2025`. Web portals flatten the header, put the number before the place and drop
 // the comma (`Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025`): without a comma the place must be
 // capitalised words, so that prose never matches. The issuer's name may stand before `Số` on that line
-// (`TỈNH ỦY HÀ TĨNH * Số 12-KH/TU Hà Tĩnh, ngày …`), and Party documents write `Số` without a colon.
+// (`TỈNH ỦY HÀ TĨNH * Số 12-KH/TU Hà Tĩnh, ngày …`), and Party documents write `Số` without a colon. A place
+// starts with a capital: `Số 120 người … tại Hà Nội, ngày …` is prose.
 const DATE_PART = `(?<date>${DATE_IN_WORDS})`;
 const PLACE_DATE = new RegExp(
-  String.raw`^[\s*_]*(?:(?:[^\n]*?[\s*_])?S[ốỐ]\s*:?\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:(?<place>[^,\n/]{2,60}?),\s*|(?<bare>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
+  String.raw`^[\s*_]*(?:(?:[^\n]*?[\s*_])?S[ốỐ]\s*:?\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:(?!S[ốỐ]\s*:?\s*\d)(?<place>\p{Lu}[^,\n/]{1,59}?),\s*|(?<bare>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
+  "du",
+);
+// When the number is damaged by blanks (`Số: 367 - QĐ/TWĐTN-VP Hà Nội, ngày …`), the place is the words in
+// title case just before the comma; the number must have its slash, so that prose (`Số 120 người …`) never matches.
+const PLACE_DATE_AFTER_NUMBER = new RegExp(
+  String.raw`^[\s*_]*(?:[^\n]*?[\s*_])?S[ốỐ]\s*:?\s*\d[^\n]{0,30}?\/\S*[^\n]*?\s(?<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}),\s*${DATE_PART}`,
   "du",
 );
 const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
@@ -126,7 +133,7 @@ function readNormalized(text: string): Header {
   const top = lines.slice(0, HEADER_LINES);
 
   for (const line of top) {
-    const m = PLACE_DATE.exec(line.text);
+    const m = PLACE_DATE.exec(line.text) ?? PLACE_DATE_AFTER_NUMBER.exec(line.text);
     if (!m?.groups || !m.indices?.groups || header.date) continue;
     const [placeAt, placeEnd] = (m.indices.groups.place ?? m.indices.groups.bare) as [number, number];
     header.place = { text: line.text.slice(placeAt, placeEnd), start: line.start + placeAt, end: line.start + placeEnd };
@@ -278,6 +285,8 @@ function signingBlock(lines: Line[], start: number): { signature: Header["signat
       if (isBlank(line) || !UPPER_LINE.test(line.text) || SIGNING_MARK.test(line.text)) break;
       sig.title = trimmed(line);
       index = i;
+      // `KT. THỦ TƯỚNG` is followed by the title proper; a title is followed by the name, never another title.
+      if (!SIGN_PREFIX.test(line.text)) break;
     }
     from = (lines[index] as Line).text.length;
   }

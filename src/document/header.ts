@@ -63,6 +63,7 @@ const isBlank = (l: Line | undefined) => l === undefined || l.text.trim() === ""
 
 // The header stands in the first lines; beyond them a "ngày …" line is prose, not the document's date.
 export const HEADER_LINES = 30;
+const HEADER_LINE_CHARS = 500;
 // `Hà Nội, ngày 11 tháng 4 năm 2025`. Web portals flatten the header, put the number before the place and drop
 // the comma (`Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025`): without a comma the place must be
 // capitalised words, so that prose never matches. The issuer's name may stand before `Số` on that line
@@ -76,7 +77,7 @@ const PLACE_DATE = new RegExp(
 // When the number is damaged by blanks (`Số: 367 - QĐ/TWĐTN-VP Hà Nội, ngày …`), the place is the words in
 // title case just before the comma; the number must have its slash, so that prose (`Số 120 người …`) never matches.
 const PLACE_DATE_AFTER_NUMBER = new RegExp(
-  String.raw`^[\s*_]*(?:[^\n]*?[\s*_])?S[ốỐ]\s*:?\s*\d[^\n]{0,30}?\/\S*[^\n]*?\s(?<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}),\s*${DATE_PART}`,
+  String.raw`^[\s*_]*(?:[^\n]*?[\s*_])?S[ốỐ]\s*:?\s*\d[^\n]{0,30}?\/[^\n]*?\s(?<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}),\s*${DATE_PART}`,
   "du",
 );
 const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
@@ -133,7 +134,10 @@ function readNormalized(text: string): Header {
   const top = lines.slice(0, HEADER_LINES);
 
   for (const line of top) {
-    const m = PLACE_DATE.exec(line.text) ?? PLACE_DATE_AFTER_NUMBER.exec(line.text);
+    // A flattened header puts the place and date within its first few hundred characters; reading no further
+    // keeps a page that is one long line linear.
+    const head = line.text.slice(0, HEADER_LINE_CHARS);
+    const m = PLACE_DATE.exec(head) ?? PLACE_DATE_AFTER_NUMBER.exec(head);
     if (!m?.groups || !m.indices?.groups || header.date) continue;
     const [placeAt, placeEnd] = (m.indices.groups.place ?? m.indices.groups.bare) as [number, number];
     header.place = { text: line.text.slice(placeAt, placeEnd), start: line.start + placeAt, end: line.start + placeEnd };

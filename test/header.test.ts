@@ -28,6 +28,8 @@ const SIGNATURES: [string, string, Signature][] = [
   ["prefix wrapped onto its own line", "TM.\nBAN THƯỜNG VỤ PHÓ BÍ THƯ Nguyễn Văn An\n", ["TM.\nBAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn An"]],
   // Negatives.
   ["TM. inside body text is no signature", "Đề nghị TM. BAN THƯỜNG VỤ xem xét và cho ý kiến.\n", [null, null, null]],
+  ["an address is no signing block", "Q. Ba Đình, TP. Hà Nội\n", [null, null, null]],
+  ["an address before the block does not hide it", "Q. Ba Đình, TP. Hà Nội\nTM. BAN THƯỜNG VỤ\nBÍ THƯ\nLê Văn Sỹ\n", ["TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Lê Văn Sỹ"]],
   ["KTXH at the start of a line is no prefix", "KTXH năm 2024 tăng trưởng khá.\n", [null, null, null]],
   ["a form's blank block is no signature", "TM. BAN THƯỜNG VỤ\nBÍ THƯ\n(Ký, ghi rõ họ tên, đóng dấu)\n", [null, null, null]],
   ["the form is skipped, the real block read", "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH (Ký, ghi rõ họ tên, đóng dấu)\nx\nT/M BAN THƯỜNG VỤ\nPHÓ BÍ THƯ\nTrần Văn Nam\n", ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Trần Văn Nam"]],

@@ -86,11 +86,12 @@ const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const PREFIXES = documentJson.signingFor.map(escape).join("|");
 // `TM. BAN THƯỜNG VỤ`, `T/M BAN THƯỜNG VỤ`, `KT.BỘ TRƯỞNG`, `K/T TRƯỞNG BAN`: a prefix, its dot or a blank, capitals.
-const SIGN_PREFIX = new RegExp(`^[\\s*_|]*(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{Lu})`, "u");
+// Two capitals at least: `Q. Ba Đình, TP. Hà Nội` is an address.
+const SIGN_PREFIX = new RegExp(`^[\\s*_|]*(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{Lu}{2})`, "u");
 // `TM.` alone on its line, the authority on the next (`TM.` / `CHÍNH PHỦ KT. THỦ TƯỚNG …`).
 const PREFIX_ALONE = new RegExp(`^[\\s*_|]*(?:${PREFIXES})\\.?[\\s*_|]*$`, "u");
 // A second prefix inside a flattened block: `TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG`.
-const INNER_PREFIX = new RegExp(`\\s(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{Lu})`, "u");
+const INNER_PREFIX = new RegExp(`\\s(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{Lu}{2})`, "u");
 const TITLE = `(?:${escape(documentJson.deputyPrefix)}\\s+)?(?:${documentJson.signingTitles.map((t) => escape(t).replace(/ /g, "\\s+")).join("|")})(?:\\s+${documentJson.titleSuffixes.map(escape).join("|")})?`;
 const SIGNING_TITLE = new RegExp(`^[\\s*_|]*${TITLE}[\\s*_|]*$`, "u");
 // The title at the end of a flattened block's capitals; a web page may glue it to the authority (`ĐOÀNBÍ THƯ`).

@@ -25,6 +25,8 @@ const SIGNATURES: [string, string, Signature][] = [
   ["flattened, glued title and (đã ký)", "TM. BAN BÍ THƯ TRUNG ƯƠNG ĐOÀNBÍ THƯ THƯỜNG TRỰC (đã ký) Phan Văn Mãi\n", ["TM. BAN BÍ THƯ TRUNG ƯƠNG ĐOÀN", "BÍ THƯ THƯỜNG TRỰC", "Phan Văn Mãi"]],
   ["flattened, an appendix follows the name", "TM. BAN THƯỜNG VỤ BÍ THƯ Lê Thị Mai Phụ lục (Kèm theo Kế hoạch số 12-KH/TU)\n", ["TM. BAN THƯỜNG VỤ", "BÍ THƯ", "Lê Thị Mai"]],
   ["flattened, a heading in capitals follows", "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ Vũ Hồng Duy CHƯƠNG TRÌNH HÀNH ĐỘNG\n", ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Vũ Hồng Duy"]],
+  ["an authority that ends in a title word", "TM. BAN GIÁM ĐỐC\nGIÁM ĐỐC\n\nNguyễn Văn Bình\n", ["TM. BAN GIÁM ĐỐC", "GIÁM ĐỐC", "Nguyễn Văn Bình"]],
+  ["a name with a one-letter word", "TM. BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nY Biêr Niê\n", ["TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Y Biêr Niê"]],
   ["prefix wrapped onto its own line", "TM.\nBAN THƯỜNG VỤ PHÓ BÍ THƯ Nguyễn Văn An\n", ["TM.\nBAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn An"]],
   // Negatives.
   ["TM. inside body text is no signature", "Đề nghị TM. BAN THƯỜNG VỤ xem xét và cho ý kiến.\n", [null, null, null]],

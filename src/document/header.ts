@@ -92,7 +92,7 @@ const SIGN_PREFIX = new RegExp(`^[\\s*_|]*(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{
 const PREFIX_ALONE = new RegExp(`^[\\s*_|]*(?:${PREFIXES})\\.?[\\s*_|]*$`, "u");
 // A second prefix inside a flattened block: `TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG`.
 const INNER_PREFIX = new RegExp(`\\s(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{Lu}{2})`, "u");
-const TITLE = `(?:${escape(documentJson.deputyPrefix)}\\s+)?(?:${documentJson.signingTitles.map((t) => escape(t).replace(/ /g, "\\s+")).join("|")})(?:\\s+${documentJson.titleSuffixes.map(escape).join("|")})?`;
+const TITLE = `(?:${escape(documentJson.deputyPrefix)}\\s+)?(?:${documentJson.signingTitles.map((t) => escape(t).replace(/ /g, "\\s+")).join("|")})(?:\\s+(?:${documentJson.titleSuffixes.map((t) => escape(t).replace(/ /g, "\\s+")).join("|")}))?`;
 const SIGNING_TITLE = new RegExp(`^[\\s*_|]*${TITLE}[\\s*_|]*$`, "u");
 // The title at the end of a flattened block's capitals; a web page may glue it to the authority (`ĐOÀNBÍ THƯ`).
 const TITLE_AT_END = new RegExp(`${TITLE}$`, "u");
@@ -101,10 +101,10 @@ const CAPITALS = /^[\p{Lu}\d][\p{Lu}\d,.\-/…]*(?:\s+[\p{Lu}\d][\p{Lu}\d,.\-/�
 // `(đã ký)`, `(Ký, ghi rõ họ tên, đóng dấu)`, `[signature]`, `Đã ký`, an image: marks between the title and the name.
 const SIGNING_MARK = new RegExp(`^[\\s*_|]*(?:\\(.*\\)|\\[.*\\]|!\\[.*|(?:${longestFirst(documentJson.signingMarks).map(escape).join("|")})(?=[\\s*_|.]|$)\\.?)[\\s*_|]*`, "iu");
 const UPPER_LINE = /^[\s*_]*[\p{Lu}\d][\p{Lu}\d\s,.\-/()]*[\s*_]*$/u;
-// A name: two to six words with a capital first letter, never a heading's word (`Phụ lục`, `Nơi nhận`).
+// A name: two to six words with a capital first letter (`Y Biêr Niê`), never a heading's word (`Phụ lục`, `Nơi nhận`).
 // It ends at the line's end or before capitals, a bracket or a heading (`Lê Minh Khái Phụ lục (Kèm theo …)`).
 const NOT_NAMES = longestFirst(documentJson.notNames).map(escape).join("|");
-const NAME = new RegExp(`^\\p{Lu}\\p{Ll}+(?:\\s+\\p{Lu}\\p{Ll}*){1,5}?(?=[\\s*_|]*$|\\s+(?:\\p{Lu}{2}|\\(|(?:${NOT_NAMES})(?=\\s|$)))`, "u");
+const NAME = new RegExp(`^\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){1,5}?(?=[\\s*_|]*$|\\s+(?:\\p{Lu}{2}|\\(|(?:${NOT_NAMES})(?=\\s|$)))`, "u");
 const NOT_NAME = new RegExp(`^(?:${NOT_NAMES})(?=\\s|$)`, "iu");
 // A bracketed note that asks for a signature, `(Ký, ghi rõ họ tên, đóng dấu)`: the block is a form's blank.
 const FORM_NOTE = new RegExp(documentJson.formSigningNotes.map(escape).join("|"), "iu");
@@ -269,6 +269,8 @@ function signingBlock(lines: Line[], start: number): { signature: Header["signat
   const caps = CAPITALS.exec(first.text.slice(lead))?.[0] ?? "";
   const capsAt = first.start + lead;
   const spanAt = (from: number, to: number): Span => ({ text: first.text.slice(from - first.start, to - first.start), start: from, end: to });
+  // The authority when the title stands on a line below (`TM. BAN GIÁM ĐỐC` / `GIÁM ĐỐC`): up to a second prefix.
+  let unsplit: Span | null = null;
   if (!hasPrefix) sig.title = spanAt(capsAt, capsAt + caps.length);
   else {
     // Split a flattened block: the authority ends at a second prefix or at the title.
@@ -278,6 +280,7 @@ function signingBlock(lines: Line[], start: number): { signature: Header["signat
     const titleAt = title && title.index > prefixEnd - lead ? title.index : -1;
     const authorityEnd = inner ? inner.index : titleAt >= 0 ? titleAt : caps.length;
     sig.authority = spanAt(capsAt, capsAt + caps.slice(0, authorityEnd).trimEnd().length);
+    unsplit = spanAt(capsAt, capsAt + caps.slice(0, inner ? inner.index : caps.length).trimEnd().length);
     if (titleAt >= 0) sig.title = spanAt(capsAt + titleAt, capsAt + caps.length);
   }
   // The rest of the first line, or the capital lines below it, the last of which is the title.
@@ -289,6 +292,7 @@ function signingBlock(lines: Line[], start: number): { signature: Header["signat
       const line = lines[i] as Line;
       if (isBlank(line) || !UPPER_LINE.test(line.text) || SIGNING_MARK.test(line.text)) break;
       sig.title = trimmed(line);
+      if (unsplit) sig.authority = unsplit;
       index = i;
       // `KT. THỦ TƯỚNG` is followed by the title proper; a title is followed by the name, never another title.
       if (!SIGN_PREFIX.test(line.text)) break;

@@ -63,24 +63,51 @@ const isBlank = (l: Line | undefined) => l === undefined || l.text.trim() === ""
 
 // The header stands in the first lines; beyond them a "ngày …" line is prose, not the document's date.
 export const HEADER_LINES = 30;
+const HEADER_LINE_CHARS = 500;
 // `Hà Nội, ngày 11 tháng 4 năm 2025`. Web portals flatten the header, put the number before the place and drop
 // the comma (`Số: 87/2025/NĐ-CP Hà Nội ngày 11 tháng 4 năm 2025`): without a comma the place must be
-// capitalised words, so that prose never matches.
+// capitalised words, so that prose never matches. The issuer's name may stand before `Số` on that line
+// (`TỈNH ỦY HÀ TĨNH * Số 12-KH/TU Hà Tĩnh, ngày …`), and Party documents write `Số` without a colon. A place
+// starts with a capital: `Số 120 người … tại Hà Nội, ngày …` is prose.
 const DATE_PART = `(?<date>${DATE_IN_WORDS})`;
 const PLACE_DATE = new RegExp(
-  String.raw`^[\s*_]*(?:S[ốỐ]\s*:\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:(?<place>[^,\n]{2,60}?),\s*|(?<bare>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
+  String.raw`^[\s*_]*(?:(?:[^\n]*?[\s*_])?S[ốỐ]\s*:?\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:(?!S[ốỐ]\s*:?\s*\d)(?<place>\p{Lu}[^,\n/]{1,59}?),\s*|(?<bare>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
+  "du",
+);
+// When the number is damaged by blanks (`Số: 367 - QĐ/TWĐTN-VP Hà Nội, ngày …`), the place is the words in
+// title case just before the comma; the number must have its slash, so that prose (`Số 120 người …`) never matches.
+const PLACE_DATE_AFTER_NUMBER = new RegExp(
+  String.raw`^[\s*_]*(?:[^\n]*?[\s*_])?S[ốỐ]\s*:?\s*\d[^\n]{0,30}?\/[^\n]*?\s(?<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}),\s*${DATE_PART}`,
   "du",
 );
 const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
 const HEADING_START = new RegExp(`^(${[...HEADINGS.keys()].sort((a, b) => b.length - a.length).join("|")})(?=\\s|$)`, "u");
+const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const SIGN_PREFIX = new RegExp(`^[\\s*_]*(?:${documentJson.signingFor.map(escape).join("|")})\\.?\\s+\\p{Lu}`, "u");
-const SIGNING_TITLE = new RegExp(
-  `^[\\s*_]*(?:${escape(documentJson.deputyPrefix)}\\s+)?(?:${documentJson.signingTitles.map((t) => escape(t).replace(/ /g, "\\s+")).join("|")})[\\s*_]*$`,
-  "u",
-);
+const PREFIXES = documentJson.signingFor.map(escape).join("|");
+// `TM. BAN THƯỜNG VỤ`, `T/M BAN THƯỜNG VỤ`, `KT.BỘ TRƯỞNG`, `K/T TRƯỞNG BAN`: a prefix, its dot or a blank, capitals.
+// Two capitals at least: `Q. Ba Đình, TP. Hà Nội` is an address.
+const SIGN_PREFIX = new RegExp(`^[\\s*_|]*(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{Lu}{2})`, "u");
+// `TM.` alone on its line, the authority on the next (`TM.` / `CHÍNH PHỦ KT. THỦ TƯỚNG …`).
+const PREFIX_ALONE = new RegExp(`^[\\s*_|]*(?:${PREFIXES})\\.?[\\s*_|]*$`, "u");
+// A second prefix inside a flattened block: `TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG`.
+const INNER_PREFIX = new RegExp(`\\s(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{Lu}{2})`, "u");
+const TITLE = `(?:${escape(documentJson.deputyPrefix)}\\s+)?(?:${documentJson.signingTitles.map((t) => escape(t).replace(/ /g, "\\s+")).join("|")})(?:\\s+(?:${documentJson.titleSuffixes.map((t) => escape(t).replace(/ /g, "\\s+")).join("|")}))?`;
+const SIGNING_TITLE = new RegExp(`^[\\s*_|]*${TITLE}[\\s*_|]*$`, "u");
+// The title at the end of a flattened block's capitals; a web page may glue it to the authority (`ĐOÀNBÍ THƯ`).
+const TITLE_AT_END = new RegExp(`${TITLE}$`, "u");
+// The capitals of a signing line, up to the first word in lower case (the signer's name) or a bracket.
+const CAPITALS = /^[\p{Lu}\d][\p{Lu}\d,.\-/…]*(?:\s+[\p{Lu}\d][\p{Lu}\d,.\-/…]*)*(?=\s|$|[(*_|])/u;
+// `(đã ký)`, `(Ký, ghi rõ họ tên, đóng dấu)`, `[signature]`, `Đã ký`, an image: marks between the title and the name.
+const SIGNING_MARK = new RegExp(`^[\\s*_|]*(?:\\(.*\\)|\\[.*\\]|!\\[.*|(?:${longestFirst(documentJson.signingMarks).map(escape).join("|")})(?=[\\s*_|.]|$)\\.?)[\\s*_|]*`, "iu");
 const UPPER_LINE = /^[\s*_]*[\p{Lu}\d][\p{Lu}\d\s,.\-/()]*[\s*_]*$/u;
-const PERSON = /^[\s*_]*(?:\p{Lu}\p{Ll}+)(?:\s+\p{Lu}\p{Ll}*){1,5}[\s*_]*$/u;
+// A name: two to six words with a capital first letter (`Y Biêr Niê`), never a heading's word (`Phụ lục`, `Nơi nhận`).
+// It ends at the line's end or before capitals, a bracket or a heading (`Lê Minh Khái Phụ lục (Kèm theo …)`).
+const NOT_NAMES = longestFirst(documentJson.notNames).map(escape).join("|");
+const NAME = new RegExp(`^\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){1,5}?(?=[\\s*_|]*$|\\s+(?:\\p{Lu}{2}|\\(|(?:${NOT_NAMES})(?=\\s|$)))`, "u");
+const NOT_NAME = new RegExp(`^(?:${NOT_NAMES})(?=\\s|$)`, "iu");
+// A bracketed note that asks for a signature, `(Ký, ghi rõ họ tên, đóng dấu)`: the block is a form's blank.
+const FORM_NOTE = new RegExp(documentJson.formSigningNotes.map(escape).join("|"), "iu");
 
 /** The header and footer of the source's text, read normalized; spans in the original text. */
 export function readHeader(src: Source): Header {
@@ -108,7 +135,10 @@ function readNormalized(text: string): Header {
   const top = lines.slice(0, HEADER_LINES);
 
   for (const line of top) {
-    const m = PLACE_DATE.exec(line.text);
+    // A flattened header puts the place and date within its first few hundred characters; reading no further
+    // keeps a page that is one long line linear.
+    const head = line.text.slice(0, HEADER_LINE_CHARS);
+    const m = PLACE_DATE.exec(head) ?? PLACE_DATE_AFTER_NUMBER.exec(head);
     if (!m?.groups || !m.indices?.groups || header.date) continue;
     const [placeAt, placeEnd] = (m.indices.groups.place ?? m.indices.groups.bare) as [number, number];
     header.place = { text: line.text.slice(placeAt, placeEnd), start: line.start + placeAt, end: line.start + placeEnd };
@@ -202,26 +232,95 @@ function listFrom(lines: Line[], index: number, label: RegExp): Span[] {
   return items;
 }
 
-/** `TM. BAN THƯỜNG VỤ` (authority), the title line below it, and the first name-like line after them. */
+/**
+ * The signing block: `TM. BAN THƯỜNG VỤ` (authority), the capital lines below it, the last of which is the
+ * signer's title (`KT. THỦ TƯỚNG` / `PHÓ THỦ TƯỚNG`), marks such as `(đã ký)`, then the signer's name. A web page
+ * flattens the block into one line (`TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Xuân Phúc`): the title is then the end of
+ * the capitals that is a signing title, and the name follows on the same line.
+ */
 function readSignature(lines: Line[], header: Header): void {
-  const at = lines.findIndex((l) => SIGN_PREFIX.test(l.text) && UPPER_LINE.test(l.text));
-  const titleOnly = at < 0 ? lines.findIndex((l, i) => i > HEADER_LINES && SIGNING_TITLE.test(l.text)) : -1;
-  const start = at >= 0 ? at : titleOnly;
-  if (start < 0) return;
-  let next = start;
-  if (at >= 0) {
-    header.signature.authority = trimmed(lines[at] as Line);
-    const below = lines[at + 1];
-    if (below && !isBlank(below) && UPPER_LINE.test(below.text)) {
-      header.signature.title = trimmed(below);
-      next = at + 1;
-    }
-  } else header.signature.title = trimmed(lines[start] as Line);
-  for (let i = next + 1; i < lines.length && i <= next + 8; i++) {
-    const line = lines[i] as Line;
-    if (isBlank(line)) continue;
-    if (/^[\s*_]*Nơi nhận/i.test(line.text)) break;
-    if (PERSON.test(line.text)) header.signature.signer = trimmed(line);
-    break;
+  const candidates = lines.flatMap((l, i) => (SIGN_PREFIX.test(l.text) || wrappedPrefix(lines, i) ? [i] : []));
+  if (candidates.length === 0) {
+    const titleOnly = lines.findIndex((l, i) => i > HEADER_LINES && SIGNING_TITLE.test(l.text));
+    if (titleOnly >= 0) candidates.push(titleOnly);
   }
+  // A form in an appendix has its own blank block (`TM. ỦY BAN NHÂN DÂN / CHỦ TỊCH / (Ký, ghi rõ họ tên)`):
+  // the document's signature is the first block that is not such a blank.
+  for (const start of candidates) {
+    const block = signingBlock(lines, start);
+    if (block.form) continue;
+    header.signature = block.signature;
+    return;
+  }
+}
+
+const wrappedPrefix = (lines: Line[], i: number) =>
+  PREFIX_ALONE.test((lines[i] as Line).text) && /^[\s*_|]*\p{Lu}{2}/u.test(lines[i + 1]?.text ?? "");
+
+function signingBlock(lines: Line[], start: number): { signature: Header["signature"]; form: boolean } {
+  const sig: Header["signature"] = { authority: null, title: null, signer: null };
+  let first = lines[start] as Line;
+  if (wrappedPrefix(lines, start)) {
+    first = { text: `${first.text}\n${(lines[start + 1] as Line).text}`, start: first.start };
+    start += 1;
+  }
+  const hasPrefix = SIGN_PREFIX.test(first.text);
+  const lead = /^[\s*_|]*/.exec(first.text)?.[0].length ?? 0;
+  const caps = CAPITALS.exec(first.text.slice(lead))?.[0] ?? "";
+  const capsAt = first.start + lead;
+  const spanAt = (from: number, to: number): Span => ({ text: first.text.slice(from - first.start, to - first.start), start: from, end: to });
+  // The authority when the title stands on a line below (`TM. BAN GIÁM ĐỐC` / `GIÁM ĐỐC`): up to a second prefix.
+  let unsplit: Span | null = null;
+  if (!hasPrefix) sig.title = spanAt(capsAt, capsAt + caps.length);
+  else {
+    // Split a flattened block: the authority ends at a second prefix or at the title.
+    const prefixEnd = SIGN_PREFIX.exec(first.text)?.[0].length ?? lead;
+    const inner = INNER_PREFIX.exec(caps);
+    const title = TITLE_AT_END.exec(caps);
+    const titleAt = title && title.index > prefixEnd - lead ? title.index : -1;
+    const authorityEnd = inner ? inner.index : titleAt >= 0 ? titleAt : caps.length;
+    sig.authority = spanAt(capsAt, capsAt + caps.slice(0, authorityEnd).trimEnd().length);
+    unsplit = spanAt(capsAt, capsAt + caps.slice(0, inner ? inner.index : caps.length).trimEnd().length);
+    if (titleAt >= 0) sig.title = spanAt(capsAt + titleAt, capsAt + caps.length);
+  }
+  // The rest of the first line, or the capital lines below it, the last of which is the title.
+  let index = start;
+  // The offset in line `index` (the second line of a wrapped prefix) just after the capitals.
+  let from = capsAt + caps.length - (lines[index] as Line).start;
+  if (first.text.slice(lead + caps.length).replace(/[\s*_|]/g, "") === "") {
+    for (let i = start + 1; i < lines.length && i <= start + 3; i++) {
+      const line = lines[i] as Line;
+      if (isBlank(line) || !UPPER_LINE.test(line.text) || SIGNING_MARK.test(line.text)) break;
+      sig.title = trimmed(line);
+      if (unsplit) sig.authority = unsplit;
+      index = i;
+      // `KT. THỦ TƯỚNG` is followed by the title proper; a title is followed by the name, never another title.
+      if (!SIGN_PREFIX.test(line.text)) break;
+    }
+    from = (lines[index] as Line).text.length;
+  }
+  const after = signerAfter(lines, index, from);
+  sig.signer = after.signer;
+  return { signature: sig, form: after.form };
+}
+
+/** The signer's name after line `index` at `from`, over blank lines and signing marks; `form` when a mark asks to sign. */
+function signerAfter(lines: Line[], index: number, from: number): { signer: Span | null; form: boolean } {
+  for (let i = index, at = from; i < lines.length && i <= index + 8; i++, at = 0) {
+    const line = lines[i] as Line;
+    let t = line.text.slice(at);
+    for (let mark = SIGNING_MARK.exec(t); mark && mark[0].length > 0; mark = SIGNING_MARK.exec(t)) {
+      if (FORM_NOTE.test(mark[0])) return { signer: null, form: true };
+      at += mark[0].length;
+      t = t.slice(mark[0].length);
+    }
+    const lead = /^[\s*_|]*/.exec(t)?.[0].length ?? 0;
+    const body = t.slice(lead);
+    if (body.trim() === "") continue;
+    const name = NAME.exec(body);
+    if (!name || NOT_NAME.test(body)) return { signer: null, form: false };
+    const start = line.start + at + lead;
+    return { signer: { text: name[0], start, end: start + name[0].length }, form: false };
+  }
+  return { signer: null, form: false };
 }

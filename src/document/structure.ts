@@ -140,9 +140,9 @@ export function documentClauses(
     }
   }
   const starts = new Set<number>();
-  SEGMENT_START.lastIndex = 0;
-  for (let m = SEGMENT_START.exec(text); m !== null && m.index < body; m = SEGMENT_START.exec(text)) {
-    if (m[0] === "") SEGMENT_START.lastIndex++;
+  // matchAll steps over an empty match by a whole code point: `lastIndex++` inside a surrogate pair looped forever.
+  for (const m of text.matchAll(SEGMENT_START)) {
+    if (m.index >= body) break;
     starts.add(m.index + m[0].length);
   }
   for (const m of text.slice(0, body).matchAll(CAPITALIZED_OPENING)) starts.add(m.index as number);

@@ -71,7 +71,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const resolutions = resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans));
   resolutions.forEach((r, i) => Object.assign(mentions[i] as Mention, r));
   // The relations are read from the document's structure; the amendments below only say what each act changes.
-  const related = relate(src.nt, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject, quotes: src.quotes });
+  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject });
   related.readings.forEach((r, i) => Object.assign(mentions[i] as Mention, r));
   const stated = related.stated;
 

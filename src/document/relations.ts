@@ -12,7 +12,7 @@
  */
 import relationsJson from "../../grammar/relations.json";
 import { diagnostic } from "../diagnostics.js";
-import { type NormalizedText, toNormalized, toOriginal } from "../extract/normalize.js";
+import { EDITORIAL_NOTE, type Source } from "../extract/source.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy, PASSIVE } from "./structure.js";
@@ -48,9 +48,6 @@ export interface Verb {
   span: Span;
 }
 
-/** Editorial notes legal portals insert in square brackets (`[Khoản này được hướng dẫn bởi …]`): not the text. */
-// (Bounded: an unclosed `[` must not make every later one read to the end of the line.)
-export const EDITORIAL_NOTE = /\[[^\]\n]{0,3000}\]/g;
 // `các văn bản quy định chi tiết Luật …`: a verb after `văn bản` describes those documents, not the citing one.
 const DESCRIBES_OTHERS = /văn\s+bản\s*$/iu;
 
@@ -101,8 +98,6 @@ export interface RelationContext {
   kind?: string | null;
   /** Its title (original offsets): `Triển khai thực hiện Kết luận số …`. */
   title: Span | null;
-  /** Quotations (original offsets): another text's words relate nothing of this one. */
-  quotes: readonly Quotation[];
 }
 
 export interface Relations {
@@ -116,14 +111,15 @@ const DATE_ORDERED: ReadonlySet<string> = new Set(relationsJson.dateOrdered);
 
 /**
  * How the text relates to each mention, and the relations it states between the documents it cites. Reads
- * the normalized text `nt.text`; mentions carry original offsets, and so do the spans returned.
+ * the source's normalized text; mentions carry original offsets, and so do the spans returned. Quotations (another
+ * text's words relate nothing of this one) are the source's.
  */
-export function relate(nt: NormalizedText, mentions: readonly Mention[], context: RelationContext): Relations {
-  const text = nt.text;
-  const n = (i: number) => toNormalized(nt, i);
+export function relate(src: Source, mentions: readonly Mention[], context: RelationContext): Relations {
+  const text = src.text;
+  const n = (i: number) => src.norm(i);
   const views = mentions.map((m) => normalizedView(m, n));
-  const original = (s: Span): Span => spanOf(nt.original, toOriginal(nt, s.start), toOriginal(nt, s.end));
-  const quotes = context.quotes.map((q): Quotation => [n(q[0]), n(q[1])]);
+  const original = (s: Span): Span => src.span(s.start, s.end);
+  const quotes = src.quotes.map((q): Quotation => [n(q[0]), n(q[1])]);
   const notes = [...text.matchAll(EDITORIAL_NOTE)].map((x): Quotation => [x.index - 1, x.index + x[0].length]);
   const body = bodyStart(text);
   // Before the body a stray `“` makes no quotation.
@@ -166,7 +162,7 @@ export function relate(nt: NormalizedText, mentions: readonly Mention[], context
     const [from, to] = [dateOf.get(s.from), dateOf.get(s.to)];
     if (DATE_ORDERED.has(s.relation) && from && to && to > from) {
       diagnostics.push(
-        diagnostic("relation-date-order", toOriginal(nt, s.evidence.start), toOriginal(nt, s.evidence.end), {
+        diagnostic("relation-date-order", src.orig(s.evidence.start), src.orig(s.evidence.end), {
           from: s.from, to: s.to, relation: s.relation, fromDate: from, toDate: to,
         }),
       );

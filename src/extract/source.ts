@@ -14,8 +14,11 @@ import { lineIndex, type Quotation, quotations } from "../text.js";
 import { type NormalizedText, normalize, toNormalized, toOriginal } from "./normalize.js";
 import type { Span } from "../schema.js";
 
-/** Editorial notes legal portals insert in square brackets (`[Khoản này được hướng dẫn bởi …]`): not the text. */
-export const EDITORIAL_NOTE = /\[[^\]\n]*\]/g;
+/**
+ * Editorial notes legal portals insert in square brackets (`[Khoản này được hướng dẫn bởi …]`): not the text.
+ * Bounded, so that an unclosed `[` is not read again from every later one.
+ */
+export const EDITORIAL_NOTE = /\[[^\]\n]{0,3000}\]/g;
 
 /** The source of one text: built once by `sourceOf`, read by every stage after normalize. */
 export class Source {

@@ -21,16 +21,12 @@ export interface ExtractOptions {
   normalize?: (text: string) => NormalizedText;
 }
 
-// How much text around an anchor is lexed first: the type word and `số` before it, the date, issuing body and
-// term after it. A parse that may have been cut short is redone on a wider window: further back when the type
-// word may lie before it (`Quyết định của <body> số …`), twice as far ahead when the parse reached its end
-// (long bodies, an amending law's title), up to the far limits. The subject is read from the text, not lexed.
+// How much text before an anchor is lexed first: the type word and `số` before it. A parse that may have been cut
+// short there is redone from further back (`Quyết định của <body> số …`). Ahead, a parse lexes as far as it
+// reads, up to the far limit (long bodies, an amending law's title). The subject is read from the text, not lexed.
 const NEAR_BEHIND = 32;
-const NEAR_AHEAD = 90;
 const FAR_BEHIND = 200;
 const FAR_AHEAD = 520;
-// A parse ending this close to the window's end may have been cut: its lookahead needs a few tokens more.
-const LOOKAHEAD_CHARS = 40;
 
 /** Finds and parses every document reference in `text`. */
 export function extract(text: string, options: ExtractOptions = {}): Citation[] {
@@ -85,43 +81,33 @@ function shareListBodies(citations: Citation[], nt: NormalizedText): void {
   }
 }
 
-/** The citation built around the number (or titled type word) at `anchor`, on a window as wide as it needs. */
+/** The citation built around the number (or titled type word) at `anchor`, from as far back as it needs. */
 function parseAround(tokens: LazyTokens, anchor: number): RawCitation | null {
-  let behind = NEAR_BEHIND;
-  let ahead = NEAR_AHEAD;
-  for (;;) {
-    const found = parseNear(tokens, anchor, behind, ahead);
-    if (found === "behind") behind = FAR_BEHIND;
-    else if (found === "ahead") ahead = Math.min(FAR_AHEAD, 2 * ahead);
-    else return found;
-  }
+  const found = parseNear(tokens, anchor, NEAR_BEHIND);
+  return found === "behind" ? (parseNear(tokens, anchor, FAR_BEHIND) as RawCitation | null) : found;
 }
 
 /**
- * The citation parsed from a window of text around `anchor`; "behind" or "ahead" when the window may have cut
- * it short (a name running into the window's start, a parse that reached its end) and may still grow that way.
+ * The citation parsed around `anchor`, with `behind` characters lexed before it; "behind" when that may have
+ * cut its start off (a name running into the window's start) and a wider look back may find it.
  */
-function parseNear(lazy: LazyTokens, anchor: number, behind: number, ahead: number): RawCitation | null | "behind" | "ahead" {
-  lazy.cover(anchor - behind, anchor + ahead);
-  const { text, tokens, from, to } = lazy;
+function parseNear(lazy: LazyTokens, anchor: number, behind: number): RawCitation | null | "behind" {
+  lazy.cover(anchor - behind, anchor + 1);
+  const { text, tokens, from } = lazy;
   const num = lazy.indexAt(anchor);
   if (num < 0) return null;
   // A named anchor is the type word itself: the parse starts there.
   const named = tokens[num]?.tokenType === TypeWord;
   const { starts, cut } = named ? { starts: [num], cut: false } : candidateStarts(tokens, num);
-  const canGrowAhead = ahead < FAR_AHEAD && to < text.length;
   if (behind < FAR_BEHIND && cut && from > 0) return "behind";
   // `số      /2018/NĐ-CP`: a form's blank number, the year read for it.
   if (!named && text.charCodeAt(prevNonSpace(text, anchor)) === 47) return null;
   for (const start of starts) {
-    const raw = parseCitationAt(text, tokens, start);
+    const raw = parseCitationAt(text, lazy, start, anchor + FAR_AHEAD);
     const n = raw && (named ? raw.typeWord : (raw.shared[0] ?? raw.identifier?.number ?? raw.shortNumber));
-    if (!raw || !n || n.start !== anchor) continue;
-    if (canGrowAhead && raw.end + LOOKAHEAD_CHARS > to) return "ahead";
-    return raw;
+    if (raw && n && n.start === anchor) return raw;
   }
-  // A name can outrun the first window (an amending law's title holds the names it amends).
-  return named && canGrowAhead ? "ahead" : null;
+  return null;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { type IToken, Lexer, type TokenType } from "chevrotain";
 import { firstIndex, isSpace } from "../text.js";
 import { ALL_TOKENS } from "./tokens.js";
-import { tokenize } from "./tokenize.js";
+import { lexNext } from "./tokenize.js";
 
 /**
  * A lexer that tracks start offsets only (the cheapest mode). Its validations (and the check that every
@@ -21,44 +21,43 @@ export function validateCitationLexer(): void {
   buildLexer(ALL_TOKENS, true);
 }
 
-// A token can depend on the text up to this far past its start (a four-word type word, `khóa` looking for its
-// Roman numeral): tokens that start this close to where a stretch was cut are lexed again when it grows.
-const CUT_REACH = 40;
 // Tokens this far behind the last request are dropped, so that a text dense with references keeps a small buffer.
 const KEEP_BEHIND = 2000;
 
 /**
  * The tokens of one text, lexed on demand in one growing stretch: the windows around nearby references
- * overlap, and each piece of text is lexed once while they do.
+ * overlap, and each piece of text is lexed once while they do; a parse lexes (`more`) only as far as it reads.
+ * Lexing goes on where it stopped and sees the whole text, so the stretch holds the tokens of lexing the text
+ * whole from the stretch's start, however it grew.
  *
- *   cover(100, 250) lexes [100, 250); cover(180, 330) then lexes only [≈210, 330) and appends.
+ *   cover(100, 250) lexes the tokens starting in [100, 250); cover(180, 330) then lexes on from ≈250.
  */
 export class LazyTokens {
-  /** Tokens of text[from, to), in order. */
+  /** Tokens of the stretch, in order. */
   tokens: IToken[] = [];
+  /** Where the stretch starts. */
   from = 0;
+  /** Where lexing goes on: every token starting before it is in `tokens`. */
   to = 0;
 
   constructor(readonly text: string) {}
 
-  /** Makes sure the tokens cover text[start, end) (widened to whole words). */
+  /** Makes sure the stretch holds every token starting in [start, end) (start moved back to a word's start). */
   cover(start: number, end: number): void {
     const from = wordStart(this.text, Math.max(0, start));
-    const to = wordEnd(this.text, Math.min(this.text.length, end));
     if (this.tokens.length === 0 || from < this.from || from > this.to) {
       // Disjoint from the stretch, or reaching before it (rare): start a new one.
-      this.tokens = tokenize(this.text, from, to);
-      [this.from, this.to] = [from, to];
-      return;
-    }
-    if (from - this.from > 2 * KEEP_BEHIND) this.dropBefore(from - KEEP_BEHIND);
-    if (to <= this.to) return;
-    let redo = this.tokens.length;
-    while (redo > 0 && (this.tokens[redo - 1] as IToken).startOffset >= this.to - CUT_REACH) redo--;
-    const restart = redo < this.tokens.length ? (this.tokens[redo] as IToken).startOffset : this.to;
-    this.tokens.length = redo;
-    for (const t of tokenize(this.text, restart, to)) this.tokens.push(t);
-    this.to = to;
+      this.tokens = [];
+      this.from = this.to = from;
+    } else if (from - this.from > 2 * KEEP_BEHIND) this.dropBefore(from - KEEP_BEHIND);
+    while (this.to < end && this.to < this.text.length) this.to = lexNext(this.text, this.to, this.tokens);
+  }
+
+  /** Lexes one token more; false at the text's end. */
+  more(): boolean {
+    const count = this.tokens.length;
+    if (this.to < this.text.length) this.to = lexNext(this.text, this.to, this.tokens);
+    return this.tokens.length > count;
   }
 
   /** Index of the token starting at `offset`, or -1. */
@@ -80,10 +79,4 @@ function wordStart(text: string, i: number): number {
   let k = i;
   while (k > 0 && k > i - 40 && !isSpace(text.charCodeAt(k - 1))) k--;
   return k > i - 40 ? k : i;
-}
-/** On to the end of the word at `i` (at most 40 characters). */
-function wordEnd(text: string, i: number): number {
-  let k = i;
-  while (k < text.length && k < i + 40 && !isSpace(text.charCodeAt(k))) k++;
-  return k;
 }

@@ -11,7 +11,7 @@
  *
  * The parser reads a prefix of its input and stops where the citation ends; what follows is prose.
  */
-import { createSyntaxDiagramsCode, type IOrAlt, type IToken } from "chevrotain";
+import { createSyntaxDiagramsCode, createTokenInstance, EOF, type IOrAlt, type IToken } from "chevrotain";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
 import { matchBody } from "./body.js";
@@ -71,9 +71,28 @@ const ROMAN = /^[IVXL]{1,6}$/;
 export const isNameToken = (t: IToken | undefined) =>
   t !== undefined && (t.tokenType === Word || t.tokenType === Code || (t.tokenType === Nam && isUpper(t.image)));
 
+/** Tokens lexed on demand: `more()` appends one to `tokens`, false at the text's end. */
+export interface TokenStream {
+  readonly tokens: IToken[];
+  more(): boolean;
+}
+
+/** What the parser reads past its input's ends (chevrotain's own end-of-file token is not exported). */
+const END = createTokenInstance(EOF, "", NaN, NaN, NaN, NaN, NaN, NaN);
+/** chevrotain's cursor over its input (outside its typings; the version is pinned and bundled). */
+interface Cursor {
+  currIdx: number;
+  tokVector: IToken[];
+}
+
 class CitationParser extends PrefixParser {
   /** The whole normalized text, to see line breaks between tokens. */
   text = "";
+  /** Where the tokens come from, and the part of them a parse may read: indices [first, stopIndex), offsets before stopOffset. */
+  private stream: TokenStream | null = null;
+  private first = 0;
+  private stopIndex = 0;
+  private stopOffset = 0;
   /** The citation being parsed is a law by name with no identifier yet (a bare year may follow its title). */
   private lastTitled = false;
 
@@ -172,6 +191,36 @@ class CitationParser extends PrefixParser {
     });
     return c;
   });
+
+  /** Reads `stream` from its token `from` on, at most `maxTokens` and none starting at `end` or after. */
+  readFrom(stream: TokenStream, from: number, end: number, maxTokens: number): void {
+    this.input = stream.tokens;
+    this.stream = stream;
+    this.first = from;
+    this.stopIndex = from + maxTokens;
+    this.stopOffset = end;
+    (this as unknown as Cursor).currIdx = from - 1;
+  }
+
+  // The tokens are lexed as the parse asks for them, so that a window is lexed only as far as a parse reads.
+  // chevrotain's own LA_FAST reads without bounds past sentinels it appends (onBeforeParse): none are appended here.
+  override LA(howMuch: number): IToken {
+    const cursor = this as unknown as Cursor;
+    const i = cursor.currIdx + howMuch;
+    if (i < this.first || i >= this.stopIndex) return END;
+    const tokens = cursor.tokVector;
+    while (i >= tokens.length) if (!this.stream?.more()) return END;
+    const t = tokens[i] as IToken;
+    return t.startOffset < this.stopOffset ? t : END;
+  }
+
+  override LA_FAST(howMuch: number): IToken {
+    return this.LA(howMuch);
+  }
+
+  onBeforeParse(): void {}
+
+  onAfterParse(): void {}
 
   // The citation being read, for the tail alternatives: built once and reused (chevrotain would build them again
   // for every tail), they cannot hold it in a closure.
@@ -683,12 +732,15 @@ export const isHieu = (t: IToken | undefined) => t !== undefined && t.tokenType 
 
 let parser: CitationParser | undefined;
 
-/** Parses one citation from tokens[from…]; null when no citation starts there. */
-export function parseCitationAt(text: string, tokens: IToken[], from: number, maxTokens = 80): RawCitation | null {
+/**
+ * Parses one citation from stream.tokens[from…], reading at most `maxTokens` and none that starts at text offset
+ * `end` or after; null when no citation starts there.
+ */
+export function parseCitationAt(text: string, stream: TokenStream, from: number, end = Infinity, maxTokens = 80): RawCitation | null {
   parser ??= new CitationParser();
   parser.text = text;
   const p = parser;
-  const c = parsePrefix(p, tokens.slice(from, from + maxTokens), () => p.citation());
+  const c = parsePrefix(p, () => p.readFrom(stream, from, end, maxTokens), () => p.citation());
   if (!c || c.end === 0) return null;
   return isCitation(c) ? c : null;
 }

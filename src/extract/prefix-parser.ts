@@ -37,9 +37,13 @@ export abstract class PrefixParser extends EmbeddedActionsParser {
   }
 }
 
-/** Runs `rule` on `input`; null when it does not match there. Stack traces are off: failing is common. */
-export function parsePrefix<T>(parser: PrefixParser, input: IToken[], rule: () => T): T | null {
-  parser.input = input;
+/**
+ * Runs `rule` on `input` (tokens, or a function that sets the parser's input); null when it does not match there.
+ * Stack traces are off: failing is common.
+ */
+export function parsePrefix<T>(parser: PrefixParser, input: IToken[] | (() => void), rule: () => T): T | null {
+  if (typeof input === "function") input();
+  else parser.input = input;
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
   try {

@@ -27,8 +27,17 @@ export function tokenize(text: string, from: number, to: number): IToken[] {
   // The patterns look ahead (a whole word, `khóa` before its numeral): they must see the range's end as the end.
   const s = from === 0 && to === text.length ? text : text.slice(from, to);
   const out: IToken[] = [];
+  for (let i = 0; i < s.length; ) i = lexNext(s, i, out, from);
+  return out;
+}
+
+/**
+ * Lexes the next token at or after s[i] (over spaces and characters no token starts) into `out`, its offset
+ * shifted by `shift`; returns where lexing goes on (s.length when no token is left). A text lexed one token at
+ * a time gives the tokens of lexing it whole.
+ */
+export function lexNext(s: string, i: number, out: IToken[], shift = 0): number {
   const n = s.length;
-  let i = 0;
   while (i < n) {
     const c = s.charCodeAt(i);
     if (isSpace(c)) {
@@ -38,22 +47,20 @@ export function tokenize(text: string, from: number, to: number): IToken[] {
     if (isDigit(c) || isLookalike(c)) {
       const length = ocrNumLength(s, i);
       if (length > 0) {
-        out.push(token(s.slice(i, i + length), from + i, OcrNum));
-        i += length;
-        continue;
+        out.push(token(s.slice(i, i + length), shift + i, OcrNum));
+        return i + length;
       }
     }
     if (isDigit(c)) {
       const start = i;
       while (i < n && isDigit(s.charCodeAt(i))) i++;
-      out.push(token(s.slice(start, i), from + start, Num));
-      continue;
+      out.push(token(s.slice(start, i), shift + start, Num));
+      return i;
     }
     const one = ONE_CHAR[c] ?? null;
     if (one) {
-      out.push(token(s[i] as string, from + i, one));
-      i++;
-      continue;
+      out.push(token(s[i] as string, shift + i, one));
+      return i + 1;
     }
     if (!isWordChar(c)) {
       i++; // no token starts here
@@ -69,17 +76,16 @@ export function tokenize(text: string, from: number, to: number): IToken[] {
       if (letters < end) keyword = keywordAt(s, i, letters);
     }
     if (keyword) {
-      out.push(token(keyword.image, from + i, keyword.type));
-      i += keyword.image.length;
-      continue;
+      out.push(token(keyword.image, shift + i, keyword.type));
+      return i + keyword.image.length;
     }
     // A code's run may go on past the word (`BNN&PTNT`); a word that is no code is a Word.
     const code = CODE_STARTS.has(c) ? codeLength(s, i) : 0;
     const length = code || end - i;
-    out.push(token(s.slice(i, i + length), from + i, code ? Code : Word));
-    i += length;
+    out.push(token(s.slice(i, i + length), shift + i, code ? Code : Word));
+    return i + length;
   }
-  return out;
+  return n;
 }
 
 /**

@@ -4,7 +4,7 @@ import issuersJson from "../grammar/issuers.json";
 import phrasesJson from "../grammar/phrases.json";
 import relationsJson from "../grammar/relations.json";
 import typesJson from "../grammar/types.json";
-import { remembered } from "./text.js";
+import { remembered, singleSpaced } from "./text.js";
 
 export interface KindInfo {
   readonly kind: string;
@@ -19,10 +19,7 @@ export interface IssuerInfo {
 }
 
 /** Case- and space-insensitive form used as a lookup key for words and codes. */
-export const foldKey = (s: string) => {
-  const lower = s.toLowerCase();
-  return /\s\s|[\t\r\n]/.test(lower) ? lower.replace(/\s+/g, " ") : lower;
-};
+export const foldKey = (s: string) => singleSpaced(s.toLowerCase());
 
 
 /** Names compared folded: case, spacing and the old tone placement (uỷ/ủy, hoà/hòa, khoá/khóa). */

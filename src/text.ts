@@ -8,6 +8,8 @@ export const NOT_LETTER_AFTER = `(?![${LETTER}0-9])`;
 export const isDigit = (c: number) => c >= 48 && c <= 57;
 /** Whitespace as the lexer skips it: space, tab, line breaks, form feed, vertical tab. */
 export const isSpace = (c: number) => c === 32 || (c >= 9 && c <= 13);
+/** Runs of whitespace as one space (the string itself when it holds none to fold, which is most of the time). */
+export const singleSpaced = (s: string) => (/[^\S ]| \s/.test(s) ? s.replace(/\s+/g, " ") : s);
 /** A number without its leading zeros (`08` → `8`, `0` stays). */
 export const withoutLeadingZeros = (n: string) => n.replace(/^0+(?=\d)/, "");
 /** A letter OCR reads for a digit: O o (0), I l (1). */

@@ -10,7 +10,7 @@ import type { Piece, RawCitation, RawIdentifier } from "./parse.js";
 import type { Citation, Diagnostic, Span } from "../schema.js";
 import { findSubject } from "./subject.js";
 import { ASSEMBLIES, foldKey, issuerInfo, kindOfWord, stripDiacritics, typeCodeInfo } from "../tables.js";
-import { firstIndex, withoutLeadingZeros } from "../text.js";
+import { firstIndex, remembered, singleSpaced, withoutLeadingZeros } from "../text.js";
 import { lookalikeDigits } from "./tokens.js";
 
 interface Codes {
@@ -82,11 +82,15 @@ function readCodes(id: RawIdentifier, repairs: [string, string][], number: strin
  * the year when the text gives one: `Luật tổ chức chính phủ năm 2015`.
  */
 function namedKey(kind: string, title: string, year: number | null): string {
-  // Lower-cased word by word; identifiers inside an amending law's title (`số 31/2024/QH15`) keep their case.
-  const spaced = title.replace(/\s+/g, " ").trim();
-  const folded = /\d/.test(spaced) ? spaced.split(" ").map((w) => (/\d/.test(w) ? w : w.toLowerCase())).join(" ") : spaced.toLowerCase();
-  return `${kind} ${folded}${year ? ` năm ${year}` : ""}`;
+  return `${kind} ${foldedTitle(title)}${year ? ` năm ${year}` : ""}`;
 }
+
+// A text names the same few laws again and again.
+const foldedTitle = remembered((title: string) => {
+  // Lower-cased word by word; identifiers inside an amending law's title (`số 31/2024/QH15`) keep their case.
+  const spaced = singleSpaced(title).trim();
+  return /\d/.test(spaced) ? spaced.split(" ").map((w) => (/\d/.test(w) ? w : w.toLowerCase())).join(" ") : spaced.toLowerCase();
+});
 
 /** The repairs normalization made inside a span of the original text (repairs are sorted by start). */
 function repairsWithin(nt: NormalizedText, span: Span): Repair[] {
@@ -242,7 +246,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     start: whole.start,
     end: whole.end,
     key: codes?.key ?? (id ? null : nameKey),
-    title: raw.title ? raw.title.text.replace(/\s+/g, " ") : null,
+    title: raw.title ? singleSpaced(raw.title.text) : null,
     nameKey,
     number,
     year: id ? identifierYear(id.year?.text) : year,
@@ -254,7 +258,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     issuedBy: body?.value ?? null,
     issuedByKey: body?.key ?? null,
     term: termSpan ? (/[IVXL]+(?=\)?$)/.exec(termSpan.text)?.[0] ?? null) : null,
-    subject: subjectPiece ? subjectPiece.text.replace(/\s+/g, " ") : null,
+    subject: subjectPiece ? singleSpaced(subjectPiece.text) : null,
     relation: "mentions",
     confidence: Math.round(confidence * 1000) / 1000,
     spans: { typeWord: typeSpan, title: titleSpan, identifier: idSpan, date: dateSpan, issuedBy: issuedBySpan, term: termSpan, subject: subjectSpan },

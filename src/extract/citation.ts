@@ -119,15 +119,20 @@ const KEYWORDS = new Map([["so", "số"], ["ngay", "ngày"], ["thang", "tháng"]
 
 /** The keywords of a marker or date read without their marks (`so`, `ngay 5 thang 6`): where, and as what. */
 function misspelledKeywords(piece: Piece): Piece[] {
+  return misspelledIn(piece.text).map((w) => ({ start: piece.start + w.start, end: piece.start + w.end, text: w.text }));
+}
+
+// Offsets in the piece's text. Markers and dates are written the same few ways in a text.
+const misspelledIn = remembered((text: string): Piece[] => {
   const found: Piece[] = [];
   // An exec loop: matchAll would copy the regex at every call.
   LETTER_RUNS.lastIndex = 0;
-  for (let m = LETTER_RUNS.exec(piece.text); m !== null; m = LETTER_RUNS.exec(piece.text)) {
+  for (let m = LETTER_RUNS.exec(text); m !== null; m = LETTER_RUNS.exec(text)) {
     const as = KEYWORDS.get(stripDiacritics(m[0]));
-    if (as && m[0].toLowerCase() !== as) found.push({ start: piece.start + m.index, end: piece.start + m.index + m[0].length, text: as });
+    if (as && m[0].toLowerCase() !== as) found.push({ start: m.index, end: m.index + m[0].length, text: as });
   }
   return found;
-}
+});
 
 export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const toSpan = (p: Piece | null): Span | null => {

@@ -4,7 +4,6 @@
  *
  *   "Nghị định số 30/2020/NÐ–CP" (U+00D0 eth, en dash, NFD marks)  →  "Nghị định số 30/2020/NĐ-CP"
  */
-import { firstIndex } from "../text.js";
 
 /**
  * A normalized copy of a text and the way back to the original. The map is sparse: breakpoints where the
@@ -137,8 +136,7 @@ function fold(text: string, original: string, repairs: Repair[]): Omit<Normalize
 export function toOriginal(nt: NormalizedText, i: number): number {
   if (!nt.breaks) return i;
   const { at, from } = nt.breaks;
-  // The last break at or before i (at[0] is 0).
-  const lo = Math.max(0, firstIndex(at.length, (k) => (at[k] as number) > i) - 1);
+  const lo = lastAtOrBefore(at, i); // at[0] is 0
   return (from[lo] as number) + (i - (at[lo] as number));
 }
 
@@ -146,8 +144,19 @@ export function toOriginal(nt: NormalizedText, i: number): number {
 export function toNormalized(nt: NormalizedText, i: number): number {
   if (!nt.breaks) return i;
   const { at, from } = nt.breaks;
-  // The last break whose original offset is at or before i (from[0] is 0).
-  const lo = Math.max(0, firstIndex(from.length, (k) => (from[k] as number) > i) - 1);
+  const lo = lastAtOrBefore(from, i); // from[0] is 0
   const next = lo + 1 < at.length ? (at[lo + 1] as number) : Infinity;
   return Math.min((at[lo] as number) + (i - (from[lo] as number)), next);
+}
+
+/** Index of the last value at or before `i` in an ascending list (0 when none is): called for every span. */
+function lastAtOrBefore(values: Int32Array, i: number): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((values[mid] as number) > i) hi = mid;
+    else lo = mid + 1;
+  }
+  return Math.max(0, lo - 1);
 }

@@ -69,10 +69,21 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const placed = placePinpoints(src, mentions);
   for (const [m, list] of placed.of) m.pinpoints = list;
   const resolutions = resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans));
-  resolutions.forEach((r, i) => Object.assign(mentions[i] as Mention, r));
+  resolutions.forEach((r, i) => {
+    const m = mentions[i] as Mention;
+    m.resolvedKey = r.resolvedKey;
+    m.resolvedBy = r.resolvedBy;
+    m.evidence = r.evidence;
+    m.diagnostics = r.diagnostics;
+  });
   // The relations are read from the document's structure; the amendments below only say what each act changes.
   const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject });
-  related.readings.forEach((r, i) => Object.assign(mentions[i] as Mention, r));
+  related.readings.forEach((r, i) => {
+    const m = mentions[i] as Mention;
+    m.relation = r.relation;
+    m.rule = r.rule;
+    m.verb = r.verb;
+  });
   const stated = related.stated;
 
   const effective = effectiveDate(src, header.date?.iso ?? null);

@@ -191,7 +191,12 @@ const START = /(?:(?:các|từ)\s+)?(?:điểm|Điểm|khoản|Khoản|Điều|�
 // An article's heading (`Điều 5. Hiệu lực`) and a clause's number (`2. …`) at the start of a line; a line
 // `[...]` marks text left out of an excerpt, after which the article is unknown until the next heading.
 // Portals flatten a chapter and its first article onto one line: `Chương II QUY ĐỊNH VỀ … GIA Điều 9. Nguyên tắc`.
-const ARTICLE_HEADING = /(?:^[ \t*_]*|(?<=\p{Lu}{2}[ \t]+))(?:Điều\s+(\d+[a-zđ]?)\s*[.:]|\[(?:\.\.\.|…)\][ \t]*$)/gmu;
+// (The heading is found first and what stands before it on its line checked after: a look-behind tried at every
+// position of a long text cost more than all the rest of the pinpoints.)
+const ARTICLE_HEADING = /Điều\s+(\d+[a-zđ]?)\s*[.:]|\[(?:\.\.\.|…)\][ \t]*$/gmu;
+// What may stand before a heading on its line, and where a line starts (as `^` in a multiline regex reads it).
+const LINE_START_CHARS = " \t*_";
+const LINE_BREAKS = "\n\r\u2028\u2029";
 const AFTER_CAPITALS = /\p{Lu}{2}[ \t]+$/u;
 const CLAUSE_START = /^[ \t*_]*(\d{1,3})\.\s/gmu;
 
@@ -200,6 +205,23 @@ interface Heading {
   number: string;
 }
 const headings = (re: RegExp, text: string): Heading[] => [...text.matchAll(re)].map((m) => ({ index: m.index, number: m[1] ?? "?" }));
+
+/** The article headings of `text`: at a line's start (their index is the line's), or after a flattened chapter title. */
+function articleHeadings(text: string): Heading[] {
+  const out: Heading[] = [];
+  for (const h of headings(ARTICLE_HEADING, text)) {
+    let k = h.index;
+    while (k > 0 && LINE_START_CHARS.includes(text[k - 1] as string)) k--;
+    if (k === 0 || LINE_BREAKS.includes(text[k - 1] as string)) {
+      out.push({ index: k, number: h.number });
+      continue;
+    }
+    let j = h.index;
+    while (j > 0 && (text[j - 1] === " " || text[j - 1] === "\t")) j--;
+    if (j < h.index && AFTER_CAPITALS.test(text.slice(Math.max(0, j - 4), h.index))) out.push(h);
+  }
+  return out;
+}
 
 /** The last heading before `at`, by binary search. */
 function lastBefore(list: Heading[], at: number): Heading | null {
@@ -211,7 +233,7 @@ function locator(text: string): (at: number) => Here {
   let articles: Heading[] | undefined;
   let clauses: Heading[] | undefined;
   return (at) => {
-    articles ??= headings(ARTICLE_HEADING, text);
+    articles ??= articleHeadings(text);
     clauses ??= headings(CLAUSE_START, text);
     const article = lastBefore(articles, at);
     if (!article) return {};

@@ -15,6 +15,7 @@ import { type Source, sourceOf } from "../extract/source.js";
 import type { Pinpoint, PinpointPath } from "../schema.js";
 import { PrefixParser, parsePrefix } from "../extract/prefix-parser.js";
 import { firstIndex, LETTER, quotationAt } from "../text.js";
+import { foldKey } from "../tables.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
@@ -97,7 +98,7 @@ class PinpointParser extends PrefixParser {
   /** level = LevelWord (này | list) */
   private level = this.RULE("level", (): Part => {
     const word = this.CONSUME(LevelWord);
-    const level = this.ACTION(() => LEVEL_OF[word.image.toLowerCase().replace(/\s+/g, " ")] as Level);
+    const level = this.ACTION(() => LEVEL_OF[foldKey(word.image)] as Level);
     const items = this.OR1([
       {
         ALT: () => {
@@ -152,7 +153,7 @@ class PinpointParser extends PrefixParser {
     const word = this.LA(k);
     const next = this.LA(k + 1).tokenType;
     if (word.tokenType !== LevelWord || (next !== Item && next !== Nay)) return false;
-    const level = LEVEL_OF[word.image.toLowerCase().replace(/\s+/g, " ")];
+    const level = LEVEL_OF[foldKey(word.image)];
     return !parts.some((p) => p.level === level);
   }
 

@@ -5,3 +5,5 @@ export function syntheticRecord(i: number, rand?: () => number): GraphRecord;
 export function syntheticCorpus(n: number): Generator<GraphRecord>;
 export function keyOf(i: number): string;
 export function centralKey(c: number): string;
+/** A seeded generator of numbers in [0, 1) (mulberry32). */
+export function random(seed: number): () => number;

@@ -6,8 +6,8 @@ const CODES = [["KH", "Kế hoạch"], ["NQ", "Nghị quyết"], ["CT", "Chỉ t
 const ISSUERS = ["TU", "HU", "ĐU", "BTGTU", "UBKTTU", "BDVTU", "TW", "QU"];
 const RELATIONS = ["implements", "basedOn", "continues", "mentions", "guides", "implements", "basedOn", "mentions", "mentions", "implements"];
 
-/** A small fast seeded generator (mulberry32): the same documents on every run. */
-function random(seed) {
+/** A small fast seeded generator (mulberry32): the same output on every run and machine (the noise tests use it too). */
+export function random(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

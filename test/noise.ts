@@ -22,17 +22,8 @@ export const NOISE_KINDS = [
 ] as const;
 export type NoiseKind = (typeof NOISE_KINDS)[number];
 
-/** A small seeded generator (mulberry32): the same seed gives the same damage on every machine. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// A seeded generator (mulberry32): the same seed gives the same damage on every machine.
+export { random } from "../bench/synthetic.mjs";
 const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 
 const IDENTIFIER = /(\d+)([-/])(\d{4}\/)?([A-Za-zĐđ&]+)((?:[-/][A-Za-zĐđ&0-9]+)*)/;

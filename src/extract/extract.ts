@@ -10,6 +10,7 @@ import { diagnostic } from "../diagnostics.js";
 import { LazyTokens } from "./lex.js";
 import { type NormalizedText, normalize, toNormalized } from "./normalize.js";
 import { parseCitationAt, type RawCitation } from "./parse.js";
+import { ParseMemo } from "./parse-memo.js";
 import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
 import { FORM_WORDS } from "../tables.js";
 import { isDigit, LETTER, withoutLeadingZeros } from "../text.js";
@@ -39,10 +40,11 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
   let coveredTo = -1;
   let name: RawCitation | null = null; // the last law by name: names inside it are part of it, numbers are not
   const tokens = new LazyTokens(nt.text);
+  const memo = new ParseMemo(nt.text);
   for (const anchor of mergeSorted(findAnchors(nt.text), findNamedAnchors(nt.text))) {
     const inName = name !== null && anchor < name.end;
     if (anchor < coveredTo || (inName && !isDigit(nt.text.charCodeAt(anchor)))) continue;
-    const found = parseAround(tokens, anchor);
+    const found = parseAround(tokens, anchor, memo);
     if (found) {
       if (inName) leaveTailTo(found, name as RawCitation);
       if (!found.typeWord) found.form = FORM_BEFORE.test(nt.text.slice(Math.max(0, found.start - 24), found.start));
@@ -82,16 +84,16 @@ function shareListBodies(citations: Citation[], nt: NormalizedText): void {
 }
 
 /** The citation built around the number (or titled type word) at `anchor`, from as far back as it needs. */
-function parseAround(tokens: LazyTokens, anchor: number): RawCitation | null {
-  const found = parseNear(tokens, anchor, NEAR_BEHIND);
-  return found === "behind" ? (parseNear(tokens, anchor, FAR_BEHIND) as RawCitation | null) : found;
+function parseAround(tokens: LazyTokens, anchor: number, memo: ParseMemo): RawCitation | null {
+  const found = parseNear(tokens, anchor, NEAR_BEHIND, memo);
+  return found === "behind" ? (parseNear(tokens, anchor, FAR_BEHIND, memo) as RawCitation | null) : found;
 }
 
 /**
  * The citation parsed around `anchor`, with `behind` characters lexed before it; "behind" when that may have
  * cut its start off (a name running into the window's start) and a wider look back may find it.
  */
-function parseNear(lazy: LazyTokens, anchor: number, behind: number): RawCitation | null | "behind" {
+function parseNear(lazy: LazyTokens, anchor: number, behind: number, memo: ParseMemo): RawCitation | null | "behind" {
   lazy.cover(anchor - behind, anchor + 1);
   const { text, tokens, from } = lazy;
   const num = lazy.indexAt(anchor);
@@ -103,7 +105,7 @@ function parseNear(lazy: LazyTokens, anchor: number, behind: number): RawCitatio
   // `số      /2018/NĐ-CP`: a form's blank number, the year read for it.
   if (!named && text.charCodeAt(prevNonSpace(text, anchor)) === 47) return null;
   for (const start of starts) {
-    const raw = parseCitationAt(text, lazy, start, anchor + FAR_AHEAD);
+    const raw = parseCitationAt(text, lazy, start, anchor + FAR_AHEAD, undefined, memo);
     const n = raw && (named ? raw.typeWord : (raw.shared[0] ?? raw.identifier?.number ?? raw.shortNumber));
     if (raw && n && n.start === anchor) return raw;
   }

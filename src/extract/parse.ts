@@ -12,6 +12,7 @@
  * The parser reads a prefix of its input and stops where the citation ends; what follows is prose.
  */
 import { createSyntaxDiagramsCode, createTokenInstance, EOF, type IOrAlt, type IToken } from "chevrotain";
+import type { ParseMemo } from "./parse-memo.js";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
 import { matchBody } from "./body.js";
@@ -93,6 +94,9 @@ class CitationParser extends PrefixParser {
   private first = 0;
   private stopIndex = 0;
   private stopOffset = 0;
+  /** What the last parse read: its tokens up to `furthest`, and whether it ran into a limit (`cut`). */
+  furthest = 0;
+  cut = false;
   /** The citation being parsed is a law by name with no identifier yet (a bare year may follow its title). */
   private lastTitled = false;
 
@@ -199,6 +203,8 @@ class CitationParser extends PrefixParser {
     this.first = from;
     this.stopIndex = from + maxTokens;
     this.stopOffset = end;
+    this.furthest = from - 1;
+    this.cut = false;
     (this as unknown as Cursor).currIdx = from - 1;
   }
 
@@ -207,11 +213,18 @@ class CitationParser extends PrefixParser {
   override LA(howMuch: number): IToken {
     const cursor = this as unknown as Cursor;
     const i = cursor.currIdx + howMuch;
-    if (i < this.first || i >= this.stopIndex) return END;
-    const tokens = cursor.tokVector;
-    while (i >= tokens.length) if (!this.stream?.more()) return END;
-    const t = tokens[i] as IToken;
-    return t.startOffset < this.stopOffset ? t : END;
+    if (i < this.first) return END;
+    if (i < this.stopIndex) {
+      const tokens = cursor.tokVector;
+      while (i >= tokens.length && this.stream?.more());
+      const t = tokens[i];
+      if (t !== undefined && t.startOffset < this.stopOffset) {
+        if (i > this.furthest) this.furthest = i;
+        return t;
+      }
+    }
+    this.cut = true;
+    return END;
   }
 
   override LA_FAST(howMuch: number): IToken {
@@ -491,12 +504,12 @@ class CitationParser extends PrefixParser {
     if (!isUpper(typeWord.image) || t.tokenType !== Word) return false;
     // `Luật giá ngày 19 tháng 6 năm 2023`: one lower-case word, then the law's date or year.
     if ((next.tokenType === Ngay && this.dateAhead(3)) || (next.tokenType === Nam && /^\d{4}$/.test(this.LA(3).image))) return true;
-    return next.tokenType === Word && !isUpper(next.image) && !TITLE_STOP_WORDS.has(next.image) && !this.text.slice(endOf(t), next.startOffset).includes("\n");
+    return next.tokenType === Word && !isUpper(next.image) && !TITLE_STOP_WORDS.has(next.image) && !this.breakBetween(t, next);
   }
 
   private continuesTitle(amending: boolean, first: IToken | undefined): boolean {
     const t = this.LA(1);
-    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n") && !this.continuesLine()) return false;
+    if (this.breakBetween(this.LA(0), t) && !this.continuesLine()) return false;
     if (t.tokenType === Nam && /^\d{4}$/.test(this.LA(2).image) && !isUpper(t.image)) return false;
     if (amending && this.innerIdentifierAhead()) return true;
     // `Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch`.
@@ -646,10 +659,14 @@ class CitationParser extends PrefixParser {
     return /^\d{4}$/.test(b.image) && this.LA(k + 2).tokenType === Slash && this.LA(k + 3).tokenType === Code;
   }
 
-  /** A line break between the k-th next token and the one before it. */
+  /** A line break between the k-th next token and the one before it (none before the first token read). */
   private breakBefore(k: number): boolean {
-    const t = this.LA(k);
-    return this.text.slice(endOf(this.LA(k - 1)), t.startOffset).includes("\n");
+    return this.breakBetween(this.LA(k - 1), this.LA(k));
+  }
+
+  /** A line break between two tokens: the parse reads no text outside the tokens it reads, and between them. */
+  private breakBetween(a: IToken, b: IToken): boolean {
+    return a !== END && b !== END && this.text.slice(endOf(a), b.startOffset).includes("\n");
   }
 
   /** `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code. */
@@ -717,7 +734,7 @@ class CitationParser extends PrefixParser {
   private continuesName(count: number, useStopWords: boolean): boolean {
     const t = this.LA(1);
     if (!this.isWord(t) || count >= ISSUER_MAX_WORDS) return false;
-    if (this.text.slice(endOf(this.LA(0)), t.startOffset).includes("\n") && !this.continuesLine()) return false;
+    if (this.breakBetween(this.LA(0), t) && !this.continuesLine()) return false;
     // `… của Chính phủ Sửa đổi, bổ sung …`: a verb capitalised at random still ends the body.
     if (VERB_STARTS.has(foldName(`${t.image} ${this.LA(2).image}`))) return false;
     return !useStopWords || isUpper(t.image) || !ISSUER_STOP_WORDS.has(t.image);
@@ -736,13 +753,17 @@ let parser: CitationParser | undefined;
  * Parses one citation from stream.tokens[from…], reading at most `maxTokens` and none that starts at text offset
  * `end` or after; null when no citation starts there.
  */
-export function parseCitationAt(text: string, stream: TokenStream, from: number, end = Infinity, maxTokens = 80): RawCitation | null {
+export function parseCitationAt(text: string, stream: TokenStream, from: number, end = Infinity, maxTokens = 80, memo?: ParseMemo): RawCitation | null {
+  const key = memo?.keyAt(stream, from);
+  const known = key === undefined ? undefined : memo?.recall(key, stream, from, end, maxTokens);
+  if (known !== undefined) return known;
   parser ??= new CitationParser();
   parser.text = text;
   const p = parser;
   const c = parsePrefix(p, () => p.readFrom(stream, from, end, maxTokens), () => p.citation());
-  if (!c || c.end === 0) return null;
-  return isCitation(c) ? c : null;
+  const result = c && c.end !== 0 && isCitation(c) ? c : null;
+  if (key !== undefined && !p.cut && p.furthest >= from) memo?.remember(key, stream, from, p.furthest, result);
+  return result;
 }
 
 /**

@@ -149,7 +149,7 @@ function splitShared(raw: RawCitation): RawCitation[] {
 
 /** A law by name in upper case that starts a line: a heading, the text's own title (its number is the text's own). */
 function isOwnTitle(text: string, c: RawCitation): boolean {
-  if (!c.typeWord || !c.title) return false;
+  if (!c.typeWord || !c.title || c.typeWord.text !== c.typeWord.text.toUpperCase()) return false;
   const words = text.slice(c.typeWord.start, c.end);
   if (words !== words.toUpperCase()) return false;
   const lineStart = text.lastIndexOf("\n", c.typeWord.start - 1) + 1;
@@ -169,11 +169,19 @@ function prevNonSpace(text: string, i: number): number {
 /** Two ascending lists of offsets as one, without repeats. */
 function mergeSorted(a: number[], b: number[]): number[] {
   if (b.length === 0) return a;
-  return [...new Set([...a, ...b])].sort((x, y) => x - y);
+  const out: number[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && (a[i] as number) <= (b[j] as number)) ? (a[i++] as number) : (b[j++] as number);
+    if (out.length === 0 || next > (out[out.length - 1] as number)) out.push(next);
+  }
+  return out;
 }
 
 /** `Kết luận số 69-KL` with `69-KL/TW` cited elsewhere in the same text: suggest that full form. */
 function suggestFullForms(citations: Citation[]): void {
+  if (!citations.some((c) => c.diagnostics.some((d) => d.code === "incomplete-identifier"))) return;
   const fullForms = new Map<string, Set<string>>();
   const byNumberAndType = (c: Citation) => `${withoutLeadingZeros(c.number)} ${c.typeCode}`;
   for (const c of citations) {

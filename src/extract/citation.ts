@@ -43,16 +43,32 @@ const knownIssuer = (c: string) => {
   return c.length > info.code.length ? info.code + c.slice(info.code.length) : info.code;
 };
 
+/** The codes of an identifier, and the code letters repaired in it (pushed to `repairs`). */
 function readCodes(id: RawIdentifier, repairs: [string, string][], number: string): Codes {
-  const groups = id.groups.map((g) => ({ sep: g.sep, raw: g.code.text }));
+  const spelling = [number, id.separator, id.year?.text ?? "", ...id.groups.map((g) => g.sep + g.code.text)].join(SEP);
+  const known = codesOf(spelling);
+  for (const r of known.repairs) repairs.push(r);
+  return known.codes;
+}
+
+const SEP = "\u0000";
+// A text cites the same identifiers again and again: read once per spelling (number, separator, year, groups).
+const codesOf = remembered((spelling: string) => {
+  const [number, separator, year, ...groups] = spelling.split(SEP) as [string, string, string, ...string[]];
+  const repairs: [string, string][] = [];
+  const codes = readCodesOf(number, separator, year, groups.map((g) => ({ sep: g[0] as "-" | "/", raw: g.slice(1) })), repairs);
+  return { codes, repairs };
+});
+
+function readCodesOf(number: string, separator: string, idYear: string, groups: { sep: "-" | "/"; raw: string }[], repairs: [string, string][]): Codes {
   const head = groups[0]!.raw;
   // Old state numbers put a hyphen before the issuer: `169-CP`, `66-HĐBT`.
-  const oldState = id.separator === "-" && groups.length === 1 && !canonicalCode(head, knownType) && issuerInfo(head) !== undefined;
+  const oldState = separator === "-" && groups.length === 1 && !canonicalCode(head, knownType) && issuerInfo(head) !== undefined;
   if (oldState) {
     const issuer = canonicalCode(head, knownIssuer, repairs) ?? head;
     return { typeCode: null, issuer, key: `${withoutLeadingZeros(number)}-${issuer}`, style: "state" };
   }
-  const style = id.separator === "/" ? "state" : "party";
+  const style = separator === "/" ? "state" : "party";
   // The first group is a type code in the Party style always; in the state style only when it is a known
   // type followed by an issuer (`123/QĐ-UBND`), never an assembly (`59/2020/QH14`) or a lone issuer (`300/LĐLĐ`).
   const headIsType =
@@ -69,7 +85,7 @@ function readCodes(id: RawIdentifier, repairs: [string, string][], number: strin
   if (issuer !== null) {
     if (style === "party") key = `${n}-${typeCode}/${issuer}`;
     else {
-      const year = id.year ? `${id.year.text}/` : "";
+      const year = idYear ? `${idYear}/` : "";
       const symbol = typeCode ? `${typeCode}${issuerGroups[0]!.sep === "/" ? "/" : "-"}${issuer}` : issuer;
       key = `${n}/${year}${symbol}`;
     }

@@ -12,22 +12,16 @@ const MIN_YEAR = 1945;
 const MAX_YEAR = 2100;
 
 export function readDate(day: string | null, month: string | null, year: string | null): DateReading {
-  const missing = (
-    [
-      ["day", day],
-      ["month", month],
-      ["year", year],
-    ] as const
-  )
-    .filter(([, v]) => v === null)
-    .map(([k]) => k);
-  if (missing.length > 0) return { kind: "incomplete", missing };
-  if (!/^\d{1,4}$/.test(day as string) || !/^\d{1,2}$/.test(month as string) || !/^\d{2,4}$/.test(year as string)) return { kind: "invalid" };
+  if (day === null || month === null || year === null) {
+    const missing = ([["day", day], ["month", month], ["year", year]] as const).filter(([, v]) => v === null).map(([k]) => k);
+    return { kind: "incomplete", missing };
+  }
   return readFullDate(`${year}-${month}-${day}`);
 }
 
 // A text cites the same few dates again and again; luxon's reading is the costly part of building a citation.
 const readFullDate = remembered((ymd: string): DateReading => {
+  if (!/^\d{2,4}-\d{1,2}-\d{1,4}$/.test(ymd)) return { kind: "invalid" };
   const [y, month, day] = ymd.split("-").map(Number) as [number, number, number];
   if (y < MIN_YEAR || y > MAX_YEAR) return { kind: "invalid" };
   if (!Number.isInteger(month) || !Number.isInteger(day)) return { kind: "invalid" };

@@ -123,7 +123,7 @@ function citationMentions(citations: Citation[], definitions: Span[], key: strin
     const self = key !== null && ownTitle !== null && c.title !== null && !c.spans.identifier && foldName(normalize(c.title).text) === ownTitle;
     return {
       text: c.text, start: c.start, end: c.end, kind: c.kind, key: c.key, resolvedKey: self ? key : null, resolvedBy: self ? "self" : null,
-      evidence: null, relation: "mentions", verb: null, pinpoints: [], isDefinition, citation: c, diagnostics: [],
+      evidence: null, relation: "mentions", verb: null, rule: null, pinpoints: [], isDefinition, citation: c, diagnostics: [],
     };
   });
 }
@@ -187,9 +187,10 @@ function kindWordsThen(text: string, tail: RegExp): KindThen[] {
 
 /** A mention in words (`Luật này`, `Nghị quyết nêu trên`), with what resolves it so far. */
 function wordMention(word: Span, kind: string | null, resolvedKey: string | null, resolvedBy: Mention["resolvedBy"], evidence: Span | null): Mention {
+  // The same fields in the same order as a numbered mention's: the stages after treat both alike.
   return {
-    ...word, kind, key: null, resolvedKey, resolvedBy, evidence, relation: "mentions", verb: null, pinpoints: [], isDefinition: false,
-    citation: null, diagnostics: [],
+    text: word.text, start: word.start, end: word.end, kind, key: null, resolvedKey, resolvedBy, evidence, relation: "mentions", verb: null,
+    rule: null, pinpoints: [], isDefinition: false, citation: null, diagnostics: [],
   };
 }
 

@@ -13,6 +13,8 @@ import type { Piece, RawCitation, RawDate, TokenStream } from "./parse.js";
 
 /** How many tokens from a parse's start name its place in the memo (the rest is checked, token by token). */
 const KEY_TOKENS = 4;
+/** The parses kept under one key, the latest: one start followed by ever new words must not make a look-up long. */
+const PER_KEY = 8;
 
 interface Entry {
   /** Where the remembered parse started, and the text it read (from its first token to the end of its last). */
@@ -74,8 +76,8 @@ export class ParseMemo {
       result: result && moved(result, 0),
     };
     const list = this.entries.get(key);
-    if (list) list.push(entry);
-    else this.entries.set(key, [entry]);
+    if (!list) this.entries.set(key, [entry]);
+    else if (list.push(entry) > PER_KEY) list.shift();
   }
 }
 

@@ -45,7 +45,7 @@ export async function* eachResult(files: string[], kind: TaskKind, options: RunO
   try {
     if (jobs <= 1 || files.includes("-")) {
       for (let index = 0; index < files.length; index++) {
-        const [result] = runBatch([request(files, kind, options.ids, index)], taskOptions);
+        const [result] = await runBatch([request(files, kind, options.ids, index)], taskOptions);
         bar.tick();
         yield result as TaskResult;
       }

@@ -31,7 +31,7 @@ const within = (key: string | number, p: Problem | null): Problem | null => (p ?
 const isFields = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
 
 const text: Check = (v) => (typeof v === "string" ? null : expected("a string", v));
-const count: Check = (v) => (Number.isInteger(v) && (v as number) >= 0 ? null : expected("a whole number ≥ 0", v));
+const count: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : expected("a whole number ≥ 0", v));
 const optional = (check: Check): Check => (v) => (v === undefined ? null : check(v));
 const nullable = (check: Check): Check => (v) => (v === null ? null : check(v));
 const literal = (value: string): Check => (v) => (v === value ? null : expected(JSON.stringify(value), v));

@@ -1,4 +1,8 @@
-/** vncite: find, parse and cross-check references to Vietnamese administrative and legal documents. */
+/**
+ * vncite: find, parse and cross-check references to Vietnamese administrative and legal documents.
+ *
+ * @module vncite
+ */
 export { check, type CheckOptions, checkCorpus, checkDocument, type CorpusDiagnostic } from "./check/check.js";
 export { type DocumentOptions, parseDocument } from "./document/document.js";
 export { toDot, toGraphML, toNeo4jCsv } from "./graph/export.js";

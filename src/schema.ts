@@ -1,5 +1,6 @@
 /** The public output contract, as zod schemas: callers validate and type against them. */
 import { z } from "zod";
+import { AMENDMENT_ACTIONS, RELATION_RULES, RELATIONS } from "./enums.js";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 
@@ -34,12 +35,10 @@ export const DiagnosticSchema = z.object({
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
-export const RelationSchema = z.enum([
-  "mentions", "basedOn", "implements", "continues", "guides", "amends", "replaces", "repeals", "corrects",
-]);
+export const RelationSchema = z.enum(RELATIONS);
 
 /** The part of the document a relation was read from (see README, Relations). */
-export const RelationRuleSchema = z.enum(["preamble", "purpose", "article", "list-item", "stated", "portal-note"]);
+export const RelationRuleSchema = z.enum(RELATION_RULES);
 export type RelationRule = z.infer<typeof RelationRuleSchema>;
 
 export const CitationSchema = z.object({
@@ -122,7 +121,7 @@ export type PinpointPath = z.infer<typeof PinpointPathSchema>;
 
 /** What an amending text does: to which document, which part of it, from when. */
 export const AmendmentSchema = z.object({
-  action: z.enum(["amends", "replaces", "repeals"]),
+  action: z.enum(AMENDMENT_ACTIONS),
   /** The key of the document changed. */
   target: z.string(),
   /** The part changed (`khoản 10 Điều 3`); null for the whole document. */

@@ -22,6 +22,22 @@ async function bundleForBrowser(contents: string, format: "esm" | "iife" = "esm"
   return { code: code.text, minified: code.contents.length, gzipped: gzipSync(code.contents).length, inputs };
 }
 
+describe("the main entry in Node", () => {
+  /** The packages a module's bundle still imports (every package left external, as in dist/). */
+  async function packagesImportedBy(entry: string) {
+    const result = await build({ entryPoints: [join(root, entry)], bundle: true, packages: "external", platform: "node", format: "esm", write: false, metafile: true, logLevel: "silent" });
+    const output = Object.values((result.metafile as Metafile).outputs)[0] as Metafile["outputs"][string];
+    return output.imports.filter((i) => i.external).map((i) => i.path);
+  }
+
+  it("loads no zod: the schemas are in vncite/schema, which does", async () => {
+    const main = await packagesImportedBy("src/index.ts");
+    expect(main.filter((p) => /^zod(\/|$)/.test(p))).toEqual([]);
+    expect(main).toContain("papaparse"); // the packages are seen (tsup bundles this one into dist)
+    expect(await packagesImportedBy("src/schema-entry.ts")).toEqual(expect.arrayContaining(["zod", "zod/mini"]));
+  });
+});
+
 describe("the main entry in a browser", () => {
   it("bundles with no Node built-in reachable (esbuild fails on fs, path, worker_threads …)", async () => {
     const all = await bundleForBrowser('export * from "./src/index.ts";');

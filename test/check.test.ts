@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CitationGraph, check, checkCorpus, DiagnosticSchema, parseDocument } from "../src/index.js";
+import { CitationGraph, check, checkCorpus, parseDocument } from "../src/index.js";
+import { DiagnosticSchema } from "../src/schema-entry.js";
 import { Registry } from "../src/node.js";
 
 const dir = join(import.meta.dirname, "..", "fixtures");

@@ -2,10 +2,11 @@
 // into node_modules/.cache, so the suite needs no `npm run build`), run as a process: standard input, a
 // closed pipe, worker threads started from the bundle.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync } from "node:fs";
+import { readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { build } from "tsup";
 import { beforeAll, describe, expect, it } from "vitest";
+import { bundled } from "../tsup.config.js";
 
 const root = join(import.meta.dirname, "..");
 const outDir = join(root, "node_modules", ".cache", "vncite-cli-test");
@@ -24,9 +25,24 @@ beforeAll(async () => {
     clean: true,
     silent: true,
     target: "node20",
-    noExternal: ["chevrotain", /^@chevrotain\//, "lodash-es"],
+    noExternal: bundled,
+    metafile: true,
   });
 }, 120_000);
+
+/** The source modules a run of the executable loaded: the bundle's files it loaded (a module hook lists them), mapped back to their inputs. */
+function modulesLoadedBy(args: string[]): string[] {
+  const log = join(outDir, "loaded.txt");
+  writeFileSync(log, "");
+  writeFileSync(join(outDir, "hooks.mjs"), `import { appendFileSync } from "node:fs";
+    export async function load(url, context, next) { if (url.startsWith("file:")) appendFileSync(${JSON.stringify(log)}, url + "\\n"); return next(url, context); }`);
+  writeFileSync(join(outDir, "register.mjs"), 'import { register } from "node:module"; register("./hooks.mjs", import.meta.url);');
+  const r = spawnSync(process.execPath, ["--import", join(outDir, "register.mjs"), cli, ...args], { cwd: root, encoding: "utf8" });
+  expect(r.status).toBe(0);
+  const { outputs } = JSON.parse(readFileSync(join(outDir, "metafile-esm.json"), "utf8")) as { outputs: Record<string, { inputs: Record<string, unknown> }> };
+  const loaded = new Set(readFileSync(log, "utf8").split("\n").filter(Boolean).map((u) => new URL(u).pathname));
+  return Object.entries(outputs).flatMap(([file, o]) => (loaded.has(join(root, file)) ? Object.keys(o.inputs) : []));
+}
 
 describe("the built vncite executable", () => {
   it("prints its version and reads piped standard input when no file is named", () => {
@@ -34,6 +50,15 @@ describe("the built vncite executable", () => {
     const r = run(["extract", "--format", "table"], "Căn cứ Nghị định số 30/2020/NĐ-CP;\n");
     expect(r.status).toBe(0);
     expect(r.stdout).toBe("-:1:8\t30/2020/NĐ-CP\tNghị định\t-\t-\t-\n");
+  });
+
+  it("loads per command what it needs: extract no document layer, graph, registry or zod", () => {
+    const extracting = modulesLoadedBy(["extract", seed]);
+    expect(extracting).toContain("src/extract/extract.ts");
+    expect(extracting.filter((f) => /^src\/(graph|check|document)\/|^src\/node\.ts$|node_modules\/(zod|papaparse)\//.test(f))).toEqual([]);
+    // The hook sees what a command loads when it runs: graph loads the graph and the document layer.
+    const graphing = modulesLoadedBy(["graph", seed]);
+    expect(graphing).toEqual(expect.arrayContaining(["src/graph/graph.ts", "src/document/document.ts"]));
   });
 
   it("leaves quietly when the reader closes the pipe (| head -1)", () => {

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type DocumentRecord, DocumentRecordSchema, parseDocument } from "../src/index.js";
+import { type DocumentRecord, parseDocument } from "../src/index.js";
+import { DocumentRecordSchema } from "../src/schema-entry.js";
 
 const dir = join(import.meta.dirname, "..", "fixtures");
 const t = (s: { text: string } | null | undefined) => s?.text ?? null;

@@ -2,7 +2,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { CitationSchema, extract } from "../src/index.js";
+import { extract } from "../src/index.js";
+import { CitationSchema } from "../src/schema-entry.js";
 
 const dir = join(import.meta.dirname, "..", "fixtures");
 const FIELDS = ["text", "key", "number", "year", "typeCode", "issuer", "style", "kind", "date", "issuedBy", "term", "subject"] as const;

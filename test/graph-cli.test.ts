@@ -49,8 +49,8 @@ describe("vncite graph's pipeline", () => {
     }
   });
 
-  it("reports a file that cannot be read with its path, and goes on", () => {
-    const results = runBatch([
+  it("reports a file that cannot be read with its path, and goes on", async () => {
+    const results = await runBatch([
       { index: 0, file: join(dir, "missing.txt"), kind: "graph" },
       { index: 1, file: files[0] as string, kind: "graph" },
     ]);

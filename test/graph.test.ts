@@ -6,7 +6,8 @@ import { parse as parseCsv } from "csv-parse/sync";
 import Graphology from "graphology";
 import { parse as parseGraphML } from "graphology-graphml";
 import { beforeAll, describe, expect, it } from "vitest";
-import { CitationGraph, type GraphEdge, GraphJSONSchema, type GraphNode, parseDocument, toDot, toGraphML, toNeo4jCsv } from "../src/index.js";
+import { CitationGraph, type GraphEdge, type GraphNode, parseDocument, toDot, toGraphML, toNeo4jCsv } from "../src/index.js";
+import { GraphJSONSchema } from "../src/schema-entry.js";
 
 const dir = join(import.meta.dirname, "..", "fixtures");
 const SEEDS = ["000_1db0ab688705c645", "001_57220ce583489b87", "002_279a46a1877946ee", "004_174a28dc88bcd672"];

@@ -1,6 +1,7 @@
 // Diagnostics say where they stand as a reader counts: line and column, 1-based, beside the offsets.
 import { describe, expect, it } from "vitest";
-import { check, DiagnosticSchema, extract } from "../src/index.js";
+import { check, extract } from "../src/index.js";
+import { DiagnosticSchema } from "../src/schema-entry.js";
 import { positionsIn } from "../src/positions.js";
 
 describe("line and column of diagnostics", () => {

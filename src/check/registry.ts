@@ -10,54 +10,75 @@
  * its path is `Registry.load` in the Node entry (`vncite/node`).
  */
 import Papa from "papaparse";
-// zod/mini: the registry is validated at run time in the core, and the full zod would weigh 450 KB in a page.
-import * as z from "zod/mini";
+import { distance } from "fastest-levenshtein";
+import { REGISTRY_STATUSES } from "../enums.js";
 import { readDate } from "../extract/date.js";
 import { extract } from "../extract/extract.js";
 import { firstIndex } from "../text.js";
+import type { RegistryRecord } from "./registry-schema.js";
 
-const STATUSES = ["in-force", "amended", "replaced", "repealed", "expired", "unknown"] as const;
-export const RegistryStatusSchema = z.enum(STATUSES, { error: `must be one of ${STATUSES.join(", ")}` });
+export type { RegistryRecord } from "./registry-schema.js";
+
 /** Statuses that mean a citation points at a document no longer in force. */
 export const NOT_IN_FORCE: ReadonlySet<string> = new Set(["replaced", "repealed", "expired"]);
 
-/** A blank cell (or a missing property) reads as `blank`; anything else goes to `schema` as it is, or as text. */
-function cell<O>(schema: z.ZodMiniType<O>, blank: unknown, asText = false) {
-  const read = (v: unknown): unknown => (v === "" || v === undefined ? blank : asText && typeof v === "number" ? String(v) : v);
-  return z.pipe(z.transform(read), schema as z.ZodMiniType<O, unknown>);
-}
-const text = z.string({ error: "must be text" }).check(z.trim(), z.minLength(1, { error: "must not be blank" }));
-const optionalText = cell(z.nullable(text), null);
-const digits = (pattern: RegExp, error: string) => cell(z.nullable(z.string({ error }).check(z.regex(pattern, { error }))), null, true);
+/**
+ * The registry's columns, each read from a cell in plain code (`vncite` loads no zod; RegistryRowSchema in
+ * `vncite/schema` says the same, and a test holds them to the same verdicts): a blank cell (or a missing
+ * property) is its default, anything else is checked; the value, or the problem.
+ */
+type Cell = (value: unknown) => { value: unknown } | { problem: string };
+const blankOr = (blank: unknown, read: Cell): Cell => (v) => (v === "" || v === undefined ? { value: blank } : read(v));
+/** Text: trimmed, not blank; null where a JSON row gives null. */
+const text: Cell = blankOr(null, (v) => {
+  if (v === null) return { value: null };
+  if (typeof v !== "string") return { problem: "must be text" };
+  const trimmed = v.trim();
+  return trimmed === "" ? { problem: "must not be blank" } : { value: trimmed };
+});
+/** Digits matching `pattern`, as text (a JSON number is read as its digits). */
+const digits = (pattern: RegExp, problem: string): Cell => blankOr(null, (v) => {
+  if (v === null) return { value: null };
+  const written = typeof v === "number" ? String(v) : v;
+  return typeof written === "string" && pattern.test(written) ? { value: written } : { problem };
+});
+const oneOf = (values: readonly string[], blank: unknown, problem: string): Cell =>
+  blankOr(blank, (v) => ((blank === null && v === null) || values.includes(v as string) ? { value: v } : { problem }));
 
-/** A row as written in the file (CSV gives strings; JSON may give numbers). */
-const RegistryRowFields = z.object({
-  key: optionalText,
+const CELLS = {
+  key: text,
   number: digits(/^\d+$/, "number must be digits"),
-  typeCode: optionalText,
-  issuer: optionalText,
+  typeCode: text,
+  issuer: text,
   year: digits(/^\d{4}$/, "year must have four digits"),
-  style: cell(z.nullable(z.enum(["party", "state"], { error: "must be party or state" })), null),
-  kind: optionalText,
-  date: optionalText,
-  issuedBy: optionalText,
-  subject: optionalText,
-  status: cell(RegistryStatusSchema, "unknown"),
-});
-export const RegistryRowSchema = RegistryRowFields.check(
-  z.refine((r) => r.key !== null || (r.number !== null && r.issuer !== null), { error: "give key, or number and issuer" }),
-);
+  style: oneOf(["party", "state"], null, "must be party or state"),
+  kind: text,
+  date: text,
+  issuedBy: text,
+  subject: text,
+  status: oneOf(REGISTRY_STATUSES, "unknown", `must be one of ${REGISTRY_STATUSES.join(", ")}`),
+} satisfies Record<string, Cell>;
 
-export const RegistryRecordSchema = z.object({
-  key: z.string(),
-  kind: z.nullable(z.string()),
-  /** ISO yyyy-mm-dd. */
-  date: z.nullable(z.string()),
-  issuedBy: z.nullable(z.string()),
-  subject: z.nullable(z.string()),
-  status: RegistryStatusSchema,
-});
-export type RegistryRecord = z.infer<typeof RegistryRecordSchema>;
+/** A row's cells as read (what RegistryRowSchema gives). */
+export type RegistryRow = { [K in keyof typeof CELLS]: K extends "status" ? RegistryRecord["status"] : K extends "style" ? "party" | "state" | null : string | null };
+
+/**
+ * Reads each column of a row (other properties are left to the caller): the row's cells (those with a problem
+ * left out), and every problem as `column: what is wrong`; then that a row names its document (a key, or a
+ * number and an issuer).
+ */
+export function readRowCells(row: Record<string, unknown>): { row: Partial<RegistryRow>; problems: string[] } {
+  const cells: Record<string, unknown> = {};
+  const problems: string[] = [];
+  for (const [name, read] of Object.entries(CELLS)) {
+    const r = read(row[name]);
+    if ("value" in r) cells[name] = r.value;
+    else problems.push(`${name}: ${r.problem}`);
+  }
+  const read = cells as RegistryRow;
+  if (problems.length === 0 && read.key === null && (read.number === null || read.issuer === null)) problems.push("give key, or number and issuer");
+  return { row: read, problems };
+}
 
 /** All the problems found, each naming its source and its place; the message lists them one a line. */
 export class RegistryError extends Error {
@@ -67,8 +88,8 @@ export class RegistryError extends Error {
   }
 }
 
-const COLUMNS: readonly string[] = Object.keys(RegistryRowFields.shape);
-const FIELDS = RegistryRowFields.shape as Record<string, z.ZodMiniType>;
+const COLUMNS: readonly string[] = Object.keys(CELLS);
+const isColumn = (name: string) => Object.hasOwn(CELLS, name);
 /** Names a row by its place in the source: `row 3` of a JSON array, `line 4` of a CSV file. */
 type Place = (index: number) => string;
 
@@ -168,16 +189,10 @@ function readRow(row: unknown, problems: string[]): { key: string | null; record
     return { key: null, record: null };
   }
   const given = row as Record<string, unknown>;
-  for (const name of Object.keys(given)) if (!FIELDS[name]) problems.push(unknownColumn(name));
-  const r: Partial<z.infer<typeof RegistryRowFields>> = {};
-  for (const name of COLUMNS) {
-    const parsed = (FIELDS[name] as z.ZodMiniType).safeParse(given[name]);
-    if (parsed.success) (r as Record<string, unknown>)[name] = parsed.data;
-    else problems.push(`${name}: ${parsed.error.issues.map((x) => x.message).join("; ")}`);
-  }
-  const bad = problems.length > 0;
-  if (!bad && r.key === null && (r.number === null || r.issuer === null)) problems.push("give key, or number and issuer");
-  const written = r.key ?? (r.number && r.issuer ? composeKey({ typeCode: null, year: null, style: null, ...r, number: r.number, issuer: r.issuer }) : null);
+  for (const name of Object.keys(given)) if (!isColumn(name)) problems.push(unknownColumn(name));
+  const { row: r, problems: found } = readRowCells(given);
+  problems.push(...found);
+  const written = r.key ?? (r.number && r.issuer ? composeKey({ number: r.number, issuer: r.issuer, typeCode: r.typeCode ?? null, year: r.year ?? null, style: r.style ?? null }) : null);
   const key = written ? canonicalKey(written) : null;
   if (written && !key) problems.push(`"${written}" is not a document identifier`);
   let date: string | null = null;
@@ -195,7 +210,7 @@ function headerColumns(fields: string[], report: (problem: string) => void): (st
   return fields.map((raw, i) => {
     const name = raw.trim();
     if (name === "") return report(`column ${i + 1} of the header has no name`), null;
-    if (!FIELDS[name]) return report(unknownColumn(name)), null;
+    if (!isColumn(name)) return report(unknownColumn(name)), null;
     if (seen.has(name)) return report(`column "${name}" is given twice`), null;
     seen.add(name);
     return name;
@@ -203,24 +218,11 @@ function headerColumns(fields: string[], report: (problem: string) => void): (st
 }
 
 function unknownColumn(name: string): string {
-  const near = COLUMNS.find((c) => fold(c) === fold(name)) ?? COLUMNS.find((c) => editDistance(fold(c), fold(name)) <= 2);
+  const near = COLUMNS.find((c) => fold(c) === fold(name)) ?? COLUMNS.find((c) => distance(fold(c), fold(name)) <= 2);
   return `unknown column "${name}" (${near ? `did you mean "${near}"?` : `the columns are ${COLUMNS.join(", ")}`})`;
 }
 
 const fold = (name: string) => name.toLowerCase().replace(/[\s_-]/g, "");
-
-/** Levenshtein distance of two short names. */
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    }
-    previous = current;
-  }
-  return previous[b.length] as number;
-}
 
 interface CsvRecord {
   /** Line of the text where the record starts (1-based). */

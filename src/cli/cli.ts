@@ -10,18 +10,16 @@
  *
  * Exit codes: 0 success; 1 when check finds an error, a file could not be read or processed (the others are
  * still written), or query is given a key not in the graph; 2 usage errors and no input read at all.
+ * Each command imports what it needs when it runs (the graph, the exports, the registry), so that a command
+ * called per file starts fast: `vncite extract` loads no graph, registry or zod.
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { distance } from "fastest-levenshtein";
 import { version } from "../../package.json";
-import { dotLines, graphMLLines, neo4jArrayDelimiter, neo4jDocumentLines, neo4jImportCommand, neo4jRelationshipLines } from "../graph/export.js";
-import { writeLines } from "../graph/write.js";
-import { CitationGraph } from "../graph/graph.js";
+import type { CitationGraph } from "../graph/graph.js";
 import { positionsIn } from "../positions.js";
 import { defaultJobs, eachResult, runFiles } from "./parallel.js";
-import { Registry, RegistryError } from "../node.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 import { runOnText, type TaskKind, type TaskResult } from "./tasks.js";
 import { COMMAND_HELP, USAGE } from "./help.js";
@@ -89,12 +87,12 @@ async function runInputs(io: CliIo, files: string[], kind: TaskKind, options: { 
   const results: TaskResult[] = new Array(files.length);
   named.forEach((f, i) => (results[f.index] = fromFiles[i] as TaskResult));
   let stdin: string | undefined; // read once, however many times `-` is named
-  files.forEach((file, index) => {
-    if (file !== "-") return;
+  for (const [index, file] of files.entries()) {
+    if (file !== "-") continue;
     stdin ??= stdinText(io);
     const id = options.ids?.[index];
-    results[index] = runOnText({ index, file, kind, ...(id === undefined ? {} : { id }) }, stdin, options.registry ? { registry: options.registry } : {});
-  });
+    results[index] = await runOnText({ index, file, kind, ...(id === undefined ? {} : { id }) }, stdin, options.registry ? { registry: options.registry } : {});
+  }
   const failures = results.filter((r) => !r.ok);
   if (failures.length === results.length) throw new UsageError(failures.map((r) => r.error).join("\nvncite: "));
   for (const r of failures) io.stderr.write(`vncite: ${r.error}; skipped\n`);
@@ -172,7 +170,8 @@ function documentSummary(d: DocumentRecord): string {
 }
 
 /** The registry loaded once here, so that a bad one is reported before any work; each worker loads its own. */
-function requireRegistry(path: string): void {
+async function requireRegistry(path: string): Promise<void> {
+  const { Registry, RegistryError } = await import("../node.js");
   try {
     Registry.load(path);
   } catch (e) {
@@ -190,7 +189,7 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
   const jobs = jobsOf(values.jobs);
   const format = oneOf(values.format, ["text", "json", "sarif"]);
   const files = inputsOf(positionals, io);
-  if (values.registry !== undefined) requireRegistry(values.registry);
+  if (values.registry !== undefined) await requireRegistry(values.registry);
   const { done, failed } = await runInputs(io, files, "check", { jobs, ...(values.registry ? { registry: values.registry } : {}) });
   const results = done.map(({ file, result }) => ({ file, text: result.text, diagnostics: result.diagnostics ?? [] }));
   if (format === "json") io.stdout.write(`${JSON.stringify(results.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2)}\n`);
@@ -274,6 +273,8 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
     note: (line) => io.stderr.write(`vncite: ${line}\n`),
   });
   if (inputs.length === 0) throw new UsageError(`no .txt files in ${positionals.join(", ")}`);
+  const [{ CitationGraph }, { dotLines, graphMLLines, neo4jArrayDelimiter, neo4jDocumentLines, neo4jImportCommand, neo4jRelationshipLines }, { writeLines }] =
+    await Promise.all([import("../graph/graph.js"), import("../graph/export.js"), import("../graph/write.js")]);
   const graph = new CitationGraph();
   const failures: string[] = [];
   // Each document is added as its result comes (only what the graph reads of it); no record is kept.
@@ -304,7 +305,8 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
 const QUERIES = ["cites", "cited-by", "chain", "descendants", "path", "most-cited", "missing", "conflicts"] as const;
 
 /** Up to three keys of the graph nearest to `key` in spelling (edit distance, ignoring case). */
-function nearestKeys(graph: CitationGraph, key: string): string[] {
+async function nearestKeys(graph: CitationGraph, key: string): Promise<string[]> {
+  const { distance } = await import("fastest-levenshtein");
   const wanted = key.toLowerCase();
   const limit = Math.max(2, Math.ceil(wanted.length / 3));
   return graph
@@ -330,7 +332,7 @@ async function runQuery(args: string[], io: CliIo): Promise<number> {
   if (needsKey) {
     const unknown = [a, query === "path" ? b : undefined].filter((k): k is string => k !== undefined && graph.getNode(k) === undefined);
     for (const k of unknown) {
-      const near = nearestKeys(graph, k);
+      const near = await nearestKeys(graph, k);
       io.stderr.write(`vncite: ${k} is not in the graph${near.length > 0 ? `; nearest: ${near.join(", ")}` : ""}\n`);
     }
     if (unknown.length > 0) return 1;
@@ -362,6 +364,7 @@ async function runQuery(args: string[], io: CliIo): Promise<number> {
 
 /** A graph file read back (JSON, or JSON Lines as `graph --format jsonl` writes); a usage error that says why when it is not one. */
 async function loadGraph(file: string): Promise<CitationGraph> {
+  const { CitationGraph } = await import("../graph/graph.js");
   let text: string;
   try {
     text = readFileSync(file, "utf8");

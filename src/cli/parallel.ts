@@ -9,7 +9,8 @@ import { Worker } from "node:worker_threads";
 import { runBatch, type TaskKind, type TaskRequest, type TaskResult } from "./tasks.js";
 
 /**
- * The default --jobs. A worker costs an import of the library (~0.4 s) and the copying of its results, and the
+ * The default --jobs. A worker costs an import of what its command needs (to its first result under load: ~0.15 s
+ * for extract, ~0.4 s for graph) and the copying of its results, and the
  * main thread has its own work (adding to the graph, writing): measured on 2 cores (`npm run bench`), two
  * workers were no faster than one thread, so workers start from 4 cores, one core left to the main thread.
  */
@@ -45,7 +46,7 @@ export async function* eachResult(files: string[], kind: TaskKind, options: RunO
   try {
     if (jobs <= 1 || files.includes("-")) {
       for (let index = 0; index < files.length; index++) {
-        const [result] = runBatch([request(files, kind, options.ids, index)], taskOptions);
+        const [result] = await runBatch([request(files, kind, options.ids, index)], taskOptions);
         bar.tick();
         yield result as TaskResult;
       }

@@ -1,13 +1,12 @@
 /**
  * The per-file work of the CLI, the same in the main thread and in workers: read a file (UTF-8, strictly),
  * then extract, check or parse it. Results are plain data, so they cross to the main thread as they are.
+ * Each stage loads the modules it needs when first run: `vncite extract` loads no document layer, graph or
+ * registry.
  */
 import { readFileSync, statSync } from "node:fs";
-import { check } from "../check/check.js";
-import { parseDocument } from "../document/document.js";
-import { extract } from "../extract/extract.js";
-import { Registry } from "../node.js";
-import { type GraphRecord, graphRecordOf } from "../graph/graph.js";
+import type { GraphRecord } from "../graph/graph.js";
+import type { Registry } from "../node.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 
 /** `graph` sends back only what the graph reads of a record; `doc` the whole record. */
@@ -44,34 +43,59 @@ export function readText(path: string): string | { error: string } {
   }
 }
 
+/** A stage on one text: the result's data, or it throws (the file fails, named in the message). */
+type Stage = (text: string, id: string, options: { registry?: string }) => Omit<TaskResult & { ok: true }, "index" | "ok">;
+
 const registries = new Map<string, Registry>();
 
-export function runTask(request: TaskRequest, options: { registry?: string } = {}): TaskResult {
+const STAGES: Record<TaskKind, () => Promise<Stage>> = {
+  extract: async () => {
+    const { extract } = await import("../extract/extract.js");
+    return (text) => ({ text, citations: extract(text) });
+  },
+  graph: async () => {
+    const [{ parseDocument }, { graphRecordOf }] = await Promise.all([import("../document/document.js"), import("../graph/graph.js")]);
+    return (text, id) => ({ text: "", record: graphRecordOf(parseDocument(text, { id })) });
+  },
+  doc: async () => {
+    const { parseDocument } = await import("../document/document.js");
+    return (text, id) => ({ text: "", record: parseDocument(text, { id }) });
+  },
+  check: async () => {
+    const [{ check }, { Registry }] = await Promise.all([import("../check/check.js"), import("../node.js")]);
+    return (text, id, options) => {
+      let registry: Registry | undefined;
+      if (options.registry) {
+        registry = registries.get(options.registry) ?? Registry.load(options.registry);
+        registries.set(options.registry, registry);
+      }
+      return { text, diagnostics: check(text, registry ? { id, registry } : { id }) };
+    };
+  },
+};
+const loaded = new Map<TaskKind, Promise<Stage>>();
+const stageOf = (kind: TaskKind) => loaded.get(kind) ?? loaded.set(kind, STAGES[kind]()).get(kind) as Promise<Stage>;
+
+export async function runTask(request: TaskRequest, options: { registry?: string } = {}): Promise<TaskResult> {
   const text = readText(request.file);
   if (typeof text !== "string") return { index: request.index, ok: false, error: text.error };
   return runOnText(request, text, options);
 }
 
 /** The stage on a text already read. A stage that throws fails this file only, named in the message. */
-export function runOnText(request: TaskRequest, text: string, options: { registry?: string } = {}): TaskResult {
+export async function runOnText(request: TaskRequest, text: string, options: { registry?: string } = {}): Promise<TaskResult> {
   const { index, file, kind } = request;
-  const id = request.id ?? file;
+  const stage = await stageOf(kind);
   try {
-    if (kind === "extract") return { index, ok: true, text, citations: extract(text) };
-    if (kind === "graph") return { index, ok: true, text: "", record: graphRecordOf(parseDocument(text, { id })) };
-    if (kind === "doc") return { index, ok: true, text: "", record: parseDocument(text, { id }) };
-    let registry: Registry | undefined;
-    if (options.registry) {
-      registry = registries.get(options.registry) ?? Registry.load(options.registry);
-      registries.set(options.registry, registry);
-    }
-    return { index, ok: true, text, diagnostics: check(text, registry ? { id, registry } : { id }) };
+    return { index, ok: true, ...stage(text, request.id ?? file, options) };
   } catch (e) {
     return { index, ok: false, error: `${file}: failed: ${e instanceof Error ? e.message : String(e)}` };
   }
 }
 
-/** Runs each request of a batch (a worker's message); each file's failure is its own result. */
-export function runBatch(requests: TaskRequest[], options: { registry?: string } = {}): TaskResult[] {
-  return requests.map((request) => runTask(request, options));
+/** Runs each request of a batch (a worker's message), one after the other; each file's failure is its own result. */
+export async function runBatch(requests: TaskRequest[], options: { registry?: string } = {}): Promise<TaskResult[]> {
+  const results: TaskResult[] = [];
+  for (const request of requests) results.push(await runTask(request, options));
+  return results;
 }

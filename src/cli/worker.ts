@@ -4,4 +4,4 @@ import { runBatch, type TaskRequest } from "./tasks.js";
 
 const port = parentPort;
 if (!port) throw new Error("vncite worker: to be started by parallel.ts");
-port.on("message", (batch: TaskRequest[]) => port.postMessage(runBatch(batch, workerData as { registry?: string })));
+port.on("message", async (batch: TaskRequest[]) => port.postMessage(await runBatch(batch, workerData as { registry?: string })));

@@ -9,7 +9,7 @@
  *
  * A small grammar of its own (tokens, lexer and parser here), run on a window at each place the scan finds.
  */
-import { createToken, type IToken, Lexer } from "chevrotain";
+import { createToken, type IToken, Lexer, type TokenType } from "chevrotain";
 import { buildLexer } from "../extract/lex.js";
 import { type Source, sourceOf } from "../extract/source.js";
 import type { Pinpoint, PinpointPath } from "../schema.js";
@@ -40,7 +40,12 @@ const Dash = createToken({ name: "Dash", pattern: /[-–]/ });
 // Any other character, one at a time: a custom pattern so that the lexer can still dispatch on the first
 // character (chevrotain cannot for a negated class), with every character but whitespace as its first.
 const ANY_BUT_SPACE = /[^\s]/y;
-const Other = createToken({
+let tokens: TokenType[] | undefined;
+/**
+ * The vocabulary, made when the first pinpoint is read: listing the first characters of `Other` (~15 ms in a
+ * fresh process) is not for every import of vncite, most of which never read a pinpoint.
+ */
+const vocabulary = (): TokenType[] => (tokens ??= [WS, LevelWord, Cac, Tu, Va, Den, Nay, Item, Comma, Dash, createToken({
   name: "Other",
   pattern: {
     exec(text: string, offset: number) {
@@ -50,8 +55,7 @@ const Other = createToken({
   },
   line_breaks: false,
   start_chars_hint: Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => !/\s/.test(String.fromCharCode(c))),
-});
-const TOKENS = [WS, LevelWord, Cac, Tu, Va, Den, Nay, Item, Comma, Dash, Other];
+})]);
 
 type Here = Partial<Record<Level, string>>;
 
@@ -69,7 +73,7 @@ class PinpointParser extends PrefixParser {
   relative = false;
 
   constructor(validate = false) {
-    super(TOKENS, 3, validate);
+    super(vocabulary(), 3, validate);
     this.performSelfAnalysis();
   }
 
@@ -247,7 +251,7 @@ const HEADING_AFTER = /^(?:[.:]|[ \t]*(?:\r?\n|$)|[ \t]+\p{Lu}{2})/u;
 
 /** Builds the pinpoint lexer and grammar with chevrotain's validations on: throws if either is broken. */
 export function validatePinpointGrammar(): void {
-  buildLexer(TOKENS, true);
+  buildLexer(vocabulary(), true);
   new PinpointParser(true);
 }
 
@@ -283,7 +287,7 @@ export function findPinpoints(original: string): Pinpoint[] {
 
 /** findPinpoints over a source (parseDocument normalizes once for all its stages). */
 export function pinpointsIn(src: Source): Pinpoint[] {
-  lexer ??= buildLexer(TOKENS);
+  lexer ??= buildLexer(vocabulary());
   parser ??= new PinpointParser();
   const { text } = src;
   const out: Pinpoint[] = [];

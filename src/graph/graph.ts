@@ -11,16 +11,15 @@
  * EVIDENCE_PER_EDGE pieces of evidence per edge (the first by document and offset, whatever the order of
  * add()) and the count of the rest. Queries build the plain objects of GraphNode and GraphEdge on demand.
  */
-import { type DocumentRecord, type PinpointPath, type Relation, type RelationRule, RelationRuleSchema, type Span } from "../schema.js";
+import { RELATION_RULES } from "../enums.js";
+import type { DocumentRecord, PinpointPath, Relation, RelationRule, Span } from "../schema.js";
 import { bodyKeyOf } from "../extract/body.js";
 import { IntColumn, StringTable } from "./columns.js";
-import { type GraphEdge, GraphError, type GraphJSON, GraphJSONSchema, type GraphLine, GRAPH_LINES_HEADER, type GraphNode } from "./json.js";
-import { checkEdge, checkLine, checkNode } from "./validate.js";
+import type { GraphEdge, GraphJSON, GraphLine, GraphNode } from "./json.js";
+import { checkEdge, checkGraphHead, checkLine, checkNode, GRAPH_LINES_HEADER, GraphError } from "./validate.js";
 
-export {
-  AmendedBySchema, type GraphEdge, GraphEdgeSchema, GraphError, type GraphJSON, GraphJSONSchema, type GraphLine, GraphLineSchema,
-  type GraphNode, GraphNodeSchema, type Occurrence, OccurrenceSchema,
-} from "./json.js";
+export type { GraphEdge, GraphJSON, GraphLine, GraphNode, Occurrence } from "./json.js";
+export { GraphError } from "./validate.js";
 
 const RECENT_TEXTS = 4;
 const FORM = "form";
@@ -59,7 +58,7 @@ export interface GraphRecord {
 }
 
 /** The rules a relation can be read by (`preamble`, `purpose` …), one bit each on an edge. */
-const RULES = RelationRuleSchema.options;
+const RULES = RELATION_RULES;
 const ruleBit = (rule: RelationRule | null | undefined) => (rule ? 1 << RULES.indexOf(rule) : 0);
 const rulesOf = (bits: number): RelationRule[] => RULES.filter((_, i) => bits & (1 << i));
 
@@ -851,12 +850,8 @@ export class CitationGraph {
 
   /** Reads the JSON form back, validated: a GraphError says what is malformed, or names a duplicate or missing node. */
   static fromJSON(json: unknown): CitationGraph {
-    const data = json as Partial<Record<keyof GraphJSON, unknown>> | null;
-    const lists = ["documents", "aliases", "nodes", "edges"] as const;
-    if (typeof data !== "object" || data === null || data.format !== "vncite-graph" || data.version !== 1 || lists.some((k) => !Array.isArray(data[k]))) {
-      const parsed = GraphJSONSchema.safeParse(json);
-      throw new GraphError(`not a vncite graph${parsed.success ? "" : `: ${parsed.error.issues.slice(0, 3).map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}`}`);
-    }
+    checkGraphHead(json);
+    const data = json as Record<keyof GraphJSON, unknown[]>;
     const g = new CitationGraph();
     (data.documents as unknown[]).forEach((d, i) => g.loadLine(checkLine({ type: "document", id: d }), `documents.${i}`));
     (data.aliases as unknown[]).forEach((a, i) => g.loadLine(checkLine({ ...(a as object), type: "alias" }), `aliases.${i}`));

@@ -1,8 +1,10 @@
 /**
  * The graph's JSON forms: one document (GraphJSONSchema, for small graphs) and JSON Lines (one document id,
  * alias, node or edge a line, for a graph of any size). Spans are checked: never negative, never inverted.
+ * These zod schemas are `vncite/schema`'s; `vncite` reads the same shapes with the plain checks of validate.ts.
  */
 import { z } from "zod";
+import { AMENDMENT_ACTIONS } from "../enums.js";
 import { PinpointPathSchema, RelationRuleSchema, RelationSchema } from "../schema.js";
 
 /** A place in a corpus document: which document, where, and the text there. */
@@ -13,7 +15,7 @@ export type Occurrence = z.infer<typeof OccurrenceSchema>;
 
 export const AmendedBySchema = z.object({
   by: z.string(),
-  action: z.enum(["amends", "replaces", "repeals"]),
+  action: z.enum(AMENDMENT_ACTIONS),
   paths: z.array(PinpointPathSchema),
   date: z.string().nullable(),
   evidence: OccurrenceSchema,
@@ -69,9 +71,6 @@ export const GraphJSONSchema = z.object({
 });
 export type GraphJSON = z.infer<typeof GraphJSONSchema>;
 
-/** The first line of the JSON Lines form. */
-export const GRAPH_LINES_HEADER = { format: "vncite-graph-lines", version: 1 } as const;
-
 /** One line of the JSON Lines form after the header: in this order, documents, aliases, nodes, edges. */
 export const GraphLineSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("document"), id: z.string() }),
@@ -80,8 +79,3 @@ export const GraphLineSchema = z.discriminatedUnion("type", [
   GraphEdgeSchema.extend({ type: z.literal("edge") }),
 ]);
 export type GraphLine = z.infer<typeof GraphLineSchema>;
-
-/** A graph that does not hold together: a duplicate or missing node, a malformed record or line. */
-export class GraphError extends Error {
-  override name = "GraphError";
-}

@@ -1,51 +1,114 @@
 /**
- * Fast checks of the graph's JSON as it is read back (a million nodes, tens of millions of occurrences):
- * plain type tests in a loop; when one fails, zod's schema says precisely what and where.
+ * Checks of the graph's JSON as it is read back (a million nodes, tens of millions of occurrences), in plain
+ * code so that `vncite` loads no zod: each check returns null when the value is right, else what was expected
+ * and where (`evidence.0.start: expected a whole number ≥ 0, got -1`). The zod schemas of the same shapes are
+ * in json.ts, for `vncite/schema`; a test holds the two to the same verdicts.
  */
-import type { z } from "zod";
-import { RelationRuleSchema, RelationSchema } from "../schema.js";
-import { AmendedBySchema, type GraphEdge, GraphError, type GraphLine, GraphLineSchema, type GraphNode } from "./json.js";
+import { AMENDMENT_ACTIONS, RELATION_RULES, RELATIONS } from "../enums.js";
+import type { GraphEdge, GraphLine, GraphNode } from "./json.js";
 
-const RELATIONS: ReadonlySet<unknown> = new Set(RelationSchema.options);
-const isCount = (v: unknown) => Number.isInteger(v) && (v as number) >= 0;
-const isStrings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === "string");
-const isOccurrence = (o: unknown) => {
-  const x = o as Record<string, unknown> | null;
-  return typeof x === "object" && x !== null && typeof x.doc === "string" && typeof x.text === "string" && isCount(x.start) && isCount(x.end) && (x.start as number) <= (x.end as number);
-};
-const isOccurrences = (v: unknown) => Array.isArray(v) && v.every(isOccurrence);
-
-function isNode(x: Record<string, unknown>): boolean {
-  return typeof x.key === "string" && isStrings(x.kinds) && isStrings(x.typeCodes) && isStrings(x.issuedBy) && isStrings(x.dates) && isStrings(x.terms)
-    && isStrings(x.subjects) && isStrings(x.texts) && isCount(x.mentions) && isOccurrences(x.variants) && Array.isArray(x.amendedBy)
-    && x.amendedBy.every((a) => AmendedBySchema.safeParse(a).success);
+/** A graph that does not hold together: a duplicate or missing node, a malformed record or line. */
+export class GraphError extends Error {
+  override name = "GraphError";
 }
 
-function isEdge(x: Record<string, unknown>): boolean {
-  return typeof x.from === "string" && typeof x.to === "string" && RELATIONS.has(x.relation) && isCount(x.count) && isStrings(x.statedBy)
-    && isOccurrences(x.evidence) && (x.moreEvidence === undefined || isCount(x.moreEvidence))
-    && (x.rules === undefined || (Array.isArray(x.rules) && x.rules.every((r) => RelationRuleSchema.safeParse(r).success)));
+/** The first line of the JSON Lines form. */
+export const GRAPH_LINES_HEADER = { format: "vncite-graph-lines", version: 1 } as const;
+
+/** What is wrong with a value: where in it (field names and list indexes) and what was expected there. */
+interface Problem {
+  path: (string | number)[];
+  message: string;
+}
+type Check = (value: unknown) => Problem | null;
+type Fields = Record<string, unknown>;
+
+const shown = (v: unknown) =>
+  v === null ? "null" : Array.isArray(v) ? "a list" : typeof v === "string" ? JSON.stringify(v.length > 30 ? `${v.slice(0, 30)}…` : v)
+  : typeof v === "number" ? String(v) : typeof v;
+const expected = (what: string, v: unknown): Problem => ({ path: [], message: `expected ${what}, got ${shown(v)}` });
+const within = (key: string | number, p: Problem | null): Problem | null => (p ? { path: [key, ...p.path], message: p.message } : null);
+const isFields = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
+
+const text: Check = (v) => (typeof v === "string" ? null : expected("a string", v));
+const count: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : expected("a whole number ≥ 0", v));
+const optional = (check: Check): Check => (v) => (v === undefined ? null : check(v));
+const nullable = (check: Check): Check => (v) => (v === null ? null : check(v));
+const literal = (value: string): Check => (v) => (v === value ? null : expected(JSON.stringify(value), v));
+
+function oneOf(values: readonly string[]): Check {
+  const allowed: ReadonlySet<unknown> = new Set(values);
+  const names = values.map((x) => JSON.stringify(x));
+  const what = `one of ${names.slice(0, -1).join(", ")} or ${names.at(-1)}`;
+  return (v) => (allowed.has(v) ? null : expected(what, v));
 }
 
-/** What zod says is wrong with a value, in one line. */
-const problems = (error: z.ZodError) => error.issues.map((i) => `${i.path.join(".") || "(line)"}: ${i.message}`).join("; ");
-
-/** A line of the JSON Lines form, checked; a GraphError says what is wrong. */
-export function checkLine(value: unknown): GraphLine {
-  const x = value as Record<string, unknown> | null;
-  if (typeof x === "object" && x !== null) {
-    const ok = x.type === "node" ? isNode(x)
-      : x.type === "edge" ? isEdge(x)
-      : x.type === "document" ? typeof x.id === "string"
-      : x.type === "alias" && typeof x.name === "string" && typeof x.key === "string";
-    if (ok) {
-      if (x.type === "edge" && x.moreEvidence === undefined) x.moreEvidence = 0;
-      if (x.type === "edge" && x.rules === undefined) x.rules = [];
-      return x as GraphLine;
+function list(item: Check): Check {
+  return (v) => {
+    if (!Array.isArray(v)) return expected("a list", v);
+    for (let i = 0; i < v.length; i++) {
+      const p = item(v[i]);
+      if (p) return within(i, p);
     }
+    return null;
+  };
+}
+
+/** An object with these fields (others are let through), then `rule` over the whole when each field is right. */
+function record(fields: Record<string, Check>, rule?: (o: Fields) => string | null): Check {
+  const entries = Object.entries(fields);
+  return (v) => {
+    if (!isFields(v)) return expected("an object", v);
+    for (const [key, check] of entries) {
+      const p = check(v[key]);
+      if (p) return within(key, p);
+    }
+    const broken = rule?.(v);
+    return broken ? { path: [], message: broken } : null;
+  };
+}
+
+const texts = list(text);
+const occurrence = record({ doc: text, start: count, end: count, text }, (o) => ((o.start as number) <= (o.end as number) ? null : "a span ends before it starts"));
+/** The parts of a pinpoint path, as PinpointPathSchema has them. */
+const pinpointPath = record(Object.fromEntries(["appendix", "chapter", "section", "article", "clause", "point"].map((k) => [k, optional(text)])));
+const amendedBy = record({ by: text, action: oneOf(AMENDMENT_ACTIONS), paths: list(pinpointPath), date: nullable(text), evidence: occurrence });
+
+const node = record({
+  key: text, kinds: texts, typeCodes: texts, issuedBy: texts, dates: texts, terms: texts, subjects: texts, texts,
+  mentions: count, variants: list(occurrence), amendedBy: list(amendedBy),
+});
+const edge = record({
+  from: text, to: text, relation: oneOf(RELATIONS), count, statedBy: texts, evidence: list(occurrence),
+  moreEvidence: optional(count), rules: optional(list(oneOf(RELATION_RULES))),
+});
+const LINES: Record<string, Check> = {
+  document: record({ id: text }),
+  alias: record({ name: text, key: text }),
+  node,
+  edge,
+};
+const lineType = oneOf(Object.keys(LINES));
+
+/** What is wrong with a line of the JSON Lines form, or null. */
+function lineProblem(value: unknown): Problem | null {
+  if (!isFields(value)) return expected("an object", value);
+  const type = value.type;
+  return typeof type === "string" && Object.hasOwn(LINES, type) ? (LINES[type] as Check)(value) : within("type", lineType(type));
+}
+
+const say = (p: Problem) => (p.path.length > 0 ? `${p.path.join(".")}: ${p.message}` : p.message);
+
+/** A line of the JSON Lines form, checked; a GraphError says what is wrong and where. */
+export function checkLine(value: unknown): GraphLine {
+  const problem = lineProblem(value);
+  if (problem) throw new GraphError(say(problem));
+  const x = value as Fields;
+  if (x.type === "edge") {
+    x.moreEvidence ??= 0;
+    x.rules ??= [];
   }
-  const parsed = GraphLineSchema.safeParse(value);
-  throw new GraphError(parsed.success ? "not a graph line" : problems(parsed.error));
+  return x as GraphLine;
 }
 
 /** A node of the single-document JSON, checked (`at` names it in the error). */
@@ -64,4 +127,16 @@ export function checkEdge(value: unknown, at: string): GraphEdge {
   } catch (e) {
     throw e instanceof GraphError ? new GraphError(`${at}: ${e.message}`) : e;
   }
+}
+
+const anything: Check = () => null;
+const graphHead = record({
+  format: literal("vncite-graph"), version: (v) => (v === 1 ? null : expected("1", v)),
+  documents: list(anything), aliases: list(anything), nodes: list(anything), edges: list(anything),
+});
+
+/** Throws a GraphError unless `json` is the single-document JSON form on its face (its lists are checked one by one after). */
+export function checkGraphHead(json: unknown): void {
+  const problem = graphHead(json);
+  if (problem) throw new GraphError(`not a vncite graph: ${problem.path.length > 0 ? say(problem) : problem.message}`);
 }

@@ -5,6 +5,7 @@ import { expect, it } from "vitest";
 import { validateCitationLexer } from "../src/extract/lex.js";
 import { syntaxDiagramHtml, validateCitationGrammar } from "../src/extract/parse.js";
 import { validatePinpointGrammar } from "../src/document/pinpoint.js";
+import { validateActsGrammar } from "../src/document/acts.js";
 
 // At run time the grammars are built without chevrotain's validations (they are most of a first call's cost);
 // here they are built with them, so an ambiguity or a broken token fails the suite.
@@ -15,6 +16,10 @@ it("the citation lexer and grammar pass chevrotain's validations", () => {
 
 it("the pinpoint lexer and grammar pass chevrotain's validations", () => {
   expect(() => validatePinpointGrammar()).not.toThrow();
+});
+
+it("the grammar of the body's acts passes chevrotain's validations", () => {
+  expect(() => validateActsGrammar()).not.toThrow();
 });
 
 it("grammar/diagram.html is up to date (npm run diagram)", () => {

@@ -14,6 +14,10 @@
  */
 import relationsJson from "../../grammar/relations.json";
 import type { Relation, RelationRule } from "../schema.js";
+import { actsInBody } from "./acts.js";
+import { ACTS, alternation, lookup, NOT_LETTER, PASSIVE, phrase, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
+
+export { PASSIVE } from "./verbs.js";
 
 /** A clause in which the document acts on what it cites: its verb and where it ends (normalized offsets). */
 export interface Clause {
@@ -34,36 +38,12 @@ export interface Extent {
   reach: number;
 }
 
-interface VerbEntry {
-  verb: string;
-  relation: string;
-}
-
-const phrase = (v: string) => v.replace(/[/.]/g, "\\$&").replace(/,/g, ",?").replace(/ /g, "\\s+");
-const alternation = (entries: readonly VerbEntry[]) =>
-  [...entries].sort((a, b) => b.verb.length - a.verb.length).map((e) => phrase(e.verb)).join("|");
-const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFC");
-
-/** Relation of a verb as matched (case, commas and spacing aside). */
-function lookup(entries: readonly VerbEntry[]): (matched: string) => Relation | undefined {
-  const byVerb = new Map(entries.map((e) => [fold(e.verb), e.relation as Relation]));
-  return (matched) => byVerb.get(fold(matched));
-}
-
-const PREAMBLE: readonly VerbEntry[] = relationsJson.preamble;
-const PURPOSE: readonly VerbEntry[] = [...relationsJson.verbs, ...relationsJson.purpose];
-const ACTS: readonly VerbEntry[] = relationsJson.acts;
-const POSTPOSED: readonly VerbEntry[] = relationsJson.postposed;
-export const PASSIVE: readonly VerbEntry[] = relationsJson.passive;
 const OPENING_VERBS: readonly VerbEntry[] = [...PREAMBLE, ...relationsJson.verbs];
 const TITLE_VERBS: readonly VerbEntry[] = [...PREAMBLE, ...PURPOSE];
 const relationOfOpening = lookup(TITLE_VERBS);
 const isPreambleVerb = lookup(PREAMBLE);
-const relationOfAct = lookup(ACTS);
-const relationOfPostposed = lookup(POSTPOSED);
 
 const LEADS = relationsJson.purposeLeads.map(phrase).join("|");
-const NOT_LETTER = "(?![\\p{L}\\p{M}])";
 // `V/v ban hành Chương trình hành động triển khai …`: the document issued, named before the purpose verb.
 const TITLE_LEAD = new RegExp(`^(?:(?:${LEADS})\\s+)?(?:${relationsJson.titleLeads.map(phrase).join("|")})(?:\\s+\\p{L}+){1,4}?\\s+(?=(?:${alternation(PURPOSE)})${NOT_LETTER})`, "iu");
 // A preamble or purpose verb right at a segment start, after an optional lead (`Để`, `V/v`).
@@ -74,8 +54,6 @@ const OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?${SPREADS}(${alternation(OPENIN
 const TITLE_OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?(${alternation(TITLE_VERBS)})${NOT_LETTER}`, "iuy");
 // `Tuyên truyền và thực hiện`, `quán triệt, triển khai`: verbs joined before their object.
 const JOINED_VERB = new RegExp(`^\\s*(?:,|và)\\s*(?:${alternation(PURPOSE)})${NOT_LETTER}`, "iu");
-const ACT = new RegExp(`(${alternation(ACTS)})${NOT_LETTER}`, "iuy");
-const POSTPOSED_VERB = new RegExp(`^[\\s,*_]*(${alternation(POSTPOSED)})${NOT_LETTER}`, "iu");
 // `Quyết định này có hiệu lực … và thay thế …`: the text's own act, wherever it stands.
 const SELF_ACT = new RegExp(`(?<![\\p{L}])này\\s+(?:[^.;\\n]{0,160}?\\s+và\\s+)?(${alternation(ACTS)})${NOT_LETTER}`, "giu");
 // `đã được sửa đổi` is a passive, not past work told.
@@ -96,9 +74,6 @@ const BODY_HEAD = new RegExp(`${ARTICLE_BODY.source}|${SECTION_BODY.source}`, "m
 const INLINE_FIRST_ARTICLE = /(?<![\p{L}])Điều\s+1\.\s+\p{Lu}/u;
 // What may stand between a segment break (line start, `;`, a sentence end) and its verb: bullets and emphasis.
 const SEGMENT_START = /(?:^|\n|;|[.:](?=[ \t]))[ \t]*(?:[-–•+*>_]+[ \t]*)?/gu;
-// A line that opens an article or a list item: its marker.
-const ITEM_MARKER = /^[ \t*_]*(?:Điều[ \t]+\d+[a-zđ]?[ \t]*[.:][ \t]*|(?:\d{1,3}|[a-zđ])[.)][ \t]*|[-–•+][ \t]*)/u;
-const ARTICLE_HEAD = /^[ \t*_]*Điều[ \t]+\d+/u;
 const CLAUSE_REACH = 3000;
 const GAP_REACH = 400;
 
@@ -159,7 +134,7 @@ export function documentClauses(
     if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents, false))) continue;
     out.push({ verb: o.verb, from: o.verb.end, end, relation: o.relation, rule });
   }
-  if (articles < text.length) actsInBody(text, articles, quoted, extentAt, out);
+  if (articles < text.length) out.push(...actsInBody(text, articles, quoted, extentAt));
   for (const m of text.matchAll(SELF_ACT)) {
     const word = m[1] as string;
     const verb = { start: (m.index as number) + m[0].length - word.length, end: (m.index as number) + m[0].length };
@@ -188,54 +163,6 @@ function openingAt(text: string, at: number, limit: number, opening: RegExp = OP
   // `Tuyên truyền và thực hiện …`: the object follows the last verb of the group.
   for (let j = JOINED_VERB.exec(text.slice(end, end + 60)); j; j = JOINED_VERB.exec(text.slice(end, end + 60))) end += j[0].length;
   return { verb: { start, end }, word, relation };
-}
-
-/** The body's own acts: an article or item line that opens with an act verb, and the items of `… sau:`. */
-function actsInBody(text: string, body: number, quoted: (at: number) => boolean, extentAt: (at: number) => Extent | undefined, out: Clause[]): void {
-  let listAct: Relation | null = null;
-  let listVerb = { start: 0, end: 0 };
-  for (let lineStart = body; lineStart < text.length; ) {
-    const nl = text.indexOf("\n", lineStart);
-    const lineEnd = nl < 0 ? text.length : nl;
-    const line = text.slice(lineStart, lineEnd);
-    const marker = ITEM_MARKER.exec(line);
-    const at = lineStart + (marker ? marker[0].length : (/^[ \t]*/.exec(line)?.[0].length ?? 0));
-    if (!quoted(at) && line.trim() !== "") {
-      ACT.lastIndex = at;
-      const act = ACT.exec(text);
-      const isItem = marker !== null && !ARTICLE_HEAD.test(line);
-      if (act && act.index === at) {
-        const relation = relationOfAct(act[1] as string) as Relation;
-        const verbEnd = at + (act[0] as string).length;
-        out.push({ verb: { start: at, end: verbEnd }, from: verbEnd, end: lineEnd, relation, rule: "article" });
-        // `Bãi bỏ toàn bộ các quyết định sau:` names none itself: the items below are what it repeals.
-        const names = hasExtentIn(extentAt, verbEnd, lineEnd);
-        listAct = /(?:sau|như sau)\s*:\s*$/u.test(line) && !names ? relation : null;
-        listVerb = { start: at, end: verbEnd };
-      } else if (listAct && isItem) {
-        out.push({ verb: listVerb, from: at, end: lineEnd, relation: listAct, rule: "list-item" });
-      } else {
-        listAct = null;
-        // `2. Nghị định số … hết hiệu lực kể từ ngày …`: the act follows the document it repeals.
-        const first = extentAt(at);
-        if (first && first.start - at <= 2) {
-          let e = first;
-          for (let next = extentAt(e.reach); next && /^[\s,;và]*$/u.test(text.slice(e.reach, next.start)); next = extentAt(next.reach)) e = next;
-          const post = POSTPOSED_VERB.exec(text.slice(e.reach, Math.min(lineEnd, e.reach + 80)));
-          if (post) {
-            const verb = { start: e.reach + post[0].length - (post[1] as string).length, end: e.reach + post[0].length };
-            out.push({ verb, from: at, end: e.reach, relation: relationOfPostposed(post[1] as string) as Relation, rule: isItem ? "list-item" : "article" });
-          }
-        }
-      }
-    }
-    lineStart = lineEnd + 1;
-  }
-}
-
-function hasExtentIn(extentAt: (at: number) => Extent | undefined, from: number, to: number): boolean {
-  const e = extentAt(from);
-  return e !== undefined && e.start < to;
 }
 
 /** Index of the first extent that starts at or after `at` (extents in order). */

@@ -1,0 +1,132 @@
+/**
+ * The body's own acts, read by a grammar over the lines of a text with articles (chevrotain): an article or item
+ * line that opens with an act verb acts on what it names; one ending `… sau:` that names nothing opens a list,
+ * and its items are what it acts on; any other line may name documents and then what happens to them.
+ *
+ *   body = { act | ItemLine | Line }
+ *   act  = ActLine [ ItemLine { ItemLine } ]     Điều 2. Bãi bỏ các quyết định sau: ⏎ 1. Quyết định số … ⏎ 2. …
+ *   ItemLine | Line                               2. Nghị định số … hết hiệu lực kể từ ngày …
+ *
+ * The lines are the tokens: each is classified by its marker (`Điều 5.`, `1.`, `a)`, `-`) and first words. Blank
+ * lines and quoted ones (another text's words) are none: a list goes on over them.
+ */
+import { createToken, EmbeddedActionsParser, type IToken, Lexer, type TokenType } from "chevrotain";
+import type { Relation } from "../schema.js";
+import type { Clause, Extent } from "./structure.js";
+import { ACT, POSTPOSED_VERB, relationOfAct, relationOfPostposed } from "./verbs.js";
+
+const ActLine = createToken({ name: "ActLine", pattern: Lexer.NA });
+const ItemLine = createToken({ name: "ItemLine", pattern: Lexer.NA });
+const Line = createToken({ name: "Line", pattern: Lexer.NA });
+const LINE_TOKENS = [ActLine, ItemLine, Line];
+
+/** A line as a token: where its words start (after its marker), where it ends, and its act verb if it opens with one. */
+interface LineToken extends IToken {
+  at: number;
+  end: number;
+  isItem: boolean;
+  act: { relation: Relation; verbEnd: number; opensList: boolean } | null;
+}
+
+// A line that opens an article or a list item: its marker.
+const ITEM_MARKER = /^[ \t*_]*(?:Điều[ \t]+\d+[a-zđ]?[ \t]*[.:][ \t]*|(?:\d{1,3}|[a-zđ])[.)][ \t]*|[-–•+][ \t]*)/u;
+const ARTICLE_HEAD = /^[ \t*_]*Điều[ \t]+\d+/u;
+const OPENS_LIST = /(?:sau|như sau)\s*:\s*$/u;
+
+type ExtentAt = (at: number) => Extent | undefined;
+
+/** The lines of text[from…] as tokens (blank and quoted lines left out). */
+function lineTokens(text: string, from: number, quoted: (at: number) => boolean, extentAt: ExtentAt): LineToken[] {
+  const out: LineToken[] = [];
+  for (let lineStart = from; lineStart < text.length; ) {
+    const nl = text.indexOf("\n", lineStart);
+    const end = nl < 0 ? text.length : nl;
+    const line = text.slice(lineStart, end);
+    const marker = ITEM_MARKER.exec(line);
+    const at = lineStart + (marker ? marker[0].length : (/^[ \t]*/.exec(line)?.[0].length ?? 0));
+    if (!quoted(at) && line.trim() !== "") {
+      ACT.lastIndex = at;
+      const verb = ACT.exec(text);
+      const isItem = marker !== null && !ARTICLE_HEAD.test(line);
+      let act: LineToken["act"] = null;
+      if (verb && verb.index === at) {
+        const verbEnd = at + verb[0].length;
+        // `Bãi bỏ toàn bộ các quyết định sau:` names none itself: the items below are what it repeals.
+        const names = extentAt(verbEnd) !== undefined && (extentAt(verbEnd) as Extent).start < end;
+        act = { relation: relationOfAct(verb[1] as string) as Relation, verbEnd, opensList: OPENS_LIST.test(line) && !names };
+      }
+      const tokenType = act ? ActLine : isItem ? ItemLine : Line;
+      out.push({ image: line, startOffset: lineStart, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx as number, at, end, isItem, act } as LineToken);
+    }
+    lineStart = end + 1;
+  }
+  return out;
+}
+
+class ActsParser extends EmbeddedActionsParser {
+  text = "";
+  extentAt: ExtentAt = () => undefined;
+  out: Clause[] = [];
+
+  constructor(validate = false) {
+    super(LINE_TOKENS as TokenType[], { recoveryEnabled: false, skipValidations: !validate });
+    this.performSelfAnalysis();
+  }
+
+  public body = this.RULE("body", () => {
+    this.MANY(() =>
+      this.OR([
+        { ALT: () => this.SUBRULE(this.act) },
+        { ALT: () => this.postposed(this.CONSUME(ItemLine) as LineToken) },
+        { ALT: () => this.postposed(this.CONSUME(Line) as LineToken) },
+      ]),
+    );
+  });
+
+  private act = this.RULE("act", () => {
+    const line = this.CONSUME(ActLine) as LineToken;
+    const act = line.act as NonNullable<LineToken["act"]>; // (undefined while chevrotain records the grammar)
+    this.ACTION(() => this.out.push({ verb: { start: line.at, end: act.verbEnd }, from: act.verbEnd, end: line.end, relation: act.relation, rule: "article" }));
+    this.OPTION({
+      GATE: () => act.opensList,
+      DEF: () =>
+        this.MANY(() => {
+          const item = this.CONSUME2(ItemLine) as LineToken;
+          this.ACTION(() => this.out.push({ verb: { start: line.at, end: act.verbEnd }, from: item.at, end: item.end, relation: act.relation, rule: "list-item" }));
+        }),
+    });
+  });
+
+  /** `2. Nghị định số … hết hiệu lực kể từ ngày …`: the act follows the documents it acts on, named first on the line. */
+  private postposed(line: LineToken): void {
+    this.ACTION(() => {
+      const { text, extentAt } = this;
+      const first = extentAt(line.at);
+      if (!first || first.start - line.at > 2) return;
+      let e = first;
+      for (let next = extentAt(e.reach); next && /^[\s,;và]*$/u.test(text.slice(e.reach, next.start)); next = extentAt(next.reach)) e = next;
+      const post = POSTPOSED_VERB.exec(text.slice(e.reach, Math.min(line.end, e.reach + 80)));
+      if (!post) return;
+      const verb = { start: e.reach + post[0].length - (post[1] as string).length, end: e.reach + post[0].length };
+      this.out.push({ verb, from: line.at, end: e.reach, relation: relationOfPostposed(post[1] as string) as Relation, rule: line.isItem ? "list-item" : "article" });
+    });
+  }
+}
+
+let parser: ActsParser | undefined;
+
+/** The clauses of the body's own acts, text[from…] being the articles (normalized offsets). */
+export function actsInBody(text: string, from: number, quoted: (at: number) => boolean, extentAt: ExtentAt): Clause[] {
+  parser ??= new ActsParser();
+  parser.text = text;
+  parser.extentAt = extentAt;
+  parser.out = [];
+  parser.input = lineTokens(text, from, quoted, extentAt);
+  parser.body();
+  return parser.out;
+}
+
+/** Builds the acts grammar with chevrotain's validations on: throws if it is broken or ambiguous. */
+export function validateActsGrammar(): void {
+  new ActsParser(true);
+}

@@ -1,0 +1,41 @@
+/**
+ * The verbs a document acts with, from grammar/relations.json, as patterns and as lookups: what the preamble,
+ * the purpose clause and the body's acts are read by.
+ *
+ *   `Sửa đổi, bổ sung` → amends   `Bãi bỏ` → repeals   `… hết hiệu lực` (after what it names) → repeals
+ */
+import relationsJson from "../../grammar/relations.json";
+import type { Relation } from "../schema.js";
+
+export interface VerbEntry {
+  verb: string;
+  relation: string;
+}
+
+/** A table phrase as a pattern: any spacing between words, its commas optional. */
+export const phrase = (v: string) => v.replace(/[/.]/g, "\\$&").replace(/,/g, ",?").replace(/ /g, "\\s+");
+/** Alternatives of a table, the longest first. */
+export const alternation = (entries: readonly VerbEntry[]) =>
+  [...entries].sort((a, b) => b.verb.length - a.verb.length).map((e) => phrase(e.verb)).join("|");
+const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFC");
+/** A look-ahead: no letter (nor a combining mark) follows. */
+export const NOT_LETTER = "(?![\\p{L}\\p{M}])";
+
+/** Relation of a verb as matched (case, commas and spacing aside). */
+export function lookup(entries: readonly VerbEntry[]): (matched: string) => Relation | undefined {
+  const byVerb = new Map(entries.map((e) => [fold(e.verb), e.relation as Relation]));
+  return (matched) => byVerb.get(fold(matched));
+}
+
+export const PREAMBLE: readonly VerbEntry[] = relationsJson.preamble;
+export const PURPOSE: readonly VerbEntry[] = [...relationsJson.verbs, ...relationsJson.purpose];
+export const ACTS: readonly VerbEntry[] = relationsJson.acts;
+export const PASSIVE: readonly VerbEntry[] = relationsJson.passive;
+const POSTPOSED: readonly VerbEntry[] = relationsJson.postposed;
+export const relationOfAct = lookup(ACTS);
+export const relationOfPostposed = lookup(POSTPOSED);
+
+/** An act verb at a place (sticky): `Bãi bỏ`, `Thay thế`, `Sửa đổi, bổ sung`. */
+export const ACT = new RegExp(`(${alternation(ACTS)})${NOT_LETTER}`, "iuy");
+/** An act verb after what it acts on: `… hết hiệu lực`. */
+export const POSTPOSED_VERB = new RegExp(`^[\\s,*_]*(${alternation(POSTPOSED)})${NOT_LETTER}`, "iu");

@@ -26,9 +26,9 @@ function compareParses(original: string): { parses: number; remembered: number }
     const at = tokens.indexAt(anchor);
     for (let from = Math.max(0, at - 1); at >= 0 && from <= at; from++) {
       for (const end of [anchor + 520, anchor + 40]) {
-        const fresh = parseCitationAt(text, tokens, from, end);
+        const fresh = parseCitationAt(text, tokens, from, { end });
         const known = memo.recall(memo.keyAt(tokens, from), tokens, from, end, 80);
-        const withMemo = parseCitationAt(text, tokens, from, end, 80, memo);
+        const withMemo = parseCitationAt(text, tokens, from, { end, memo });
         expect(withMemo).toEqual(fresh);
         parses++;
         if (known !== undefined) remembered++;

@@ -105,7 +105,7 @@ function parseNear(lazy: LazyTokens, anchor: number, behind: number, memo: Parse
   // `số      /2018/NĐ-CP`: a form's blank number, the year read for it.
   if (!named && text.charCodeAt(prevNonSpace(text, anchor)) === 47) return null;
   for (const start of starts) {
-    const raw = parseCitationAt(text, lazy, start, anchor + FAR_AHEAD, undefined, memo);
+    const raw = parseCitationAt(text, lazy, start, { end: anchor + FAR_AHEAD, memo });
     const n = raw && (named ? raw.typeWord : (raw.shared[0] ?? raw.identifier?.number ?? raw.shortNumber));
     if (raw && n && n.start === anchor) return raw;
   }

@@ -749,11 +749,18 @@ export const isHieu = (t: IToken | undefined) => t !== undefined && t.tokenType 
 
 let parser: CitationParser | undefined;
 
-/**
- * Parses one citation from stream.tokens[from…], reading at most `maxTokens` and none that starts at text offset
- * `end` or after; null when no citation starts there.
- */
-export function parseCitationAt(text: string, stream: TokenStream, from: number, end = Infinity, maxTokens = 80, memo?: ParseMemo): RawCitation | null {
+export interface ParseLimits {
+  /** No token starting at this text offset or after is read. */
+  end?: number;
+  /** At most this many tokens are read. */
+  maxTokens?: number;
+  /** Parses remembered in this text, to reuse (and add to). */
+  memo?: ParseMemo;
+}
+
+/** Parses one citation from stream.tokens[from…], within `limits`; null when no citation starts there. */
+export function parseCitationAt(text: string, stream: TokenStream, from: number, limits: ParseLimits = {}): RawCitation | null {
+  const { end = Infinity, maxTokens = 80, memo } = limits;
   const key = memo?.keyAt(stream, from);
   const known = key === undefined ? undefined : memo?.recall(key, stream, from, end, maxTokens);
   if (known !== undefined) return known;

@@ -7,20 +7,20 @@ import { defineConfig } from "tsup";
 // test/package.test.ts reads this list.
 export const bundled = ["chevrotain", /^@chevrotain\//, "lodash-es", "papaparse", "luxon", "fastest-levenshtein"];
 
+const library = {
+  entry: { index: "src/index.ts", node: "src/node.ts", schema: "src/schema-entry.ts" },
+  splitting: true, // in CJS too: vncite and vncite/node share one chunk, so one Registry and RegistryError class
+  dts: true,
+  sourcemap: true,
+  target: "node20",
+  noExternal: bundled,
+} as const;
+
 export default defineConfig([
-  {
-    entry: { index: "src/index.ts", node: "src/node.ts", schema: "src/schema-entry.ts" },
-    splitting: true, // in CJS too: vncite and vncite/node share one chunk, so one Registry and RegistryError class
-    format: ["esm", "cjs"],
-    dts: true,
-    clean: true,
-    sourcemap: true,
-    target: "node20",
-    noExternal: bundled,
-    // Whitespace and comments out, names kept: the chunk parses in ~20 ms where it took ~30 at every import.
-    minifyWhitespace: true,
-    minifySyntax: true,
-  },
+  // Whitespace and comments out, names kept: the chunk parses in ~20 ms where it took ~30 at every import.
+  { ...library, format: ["esm"], clean: true, minifyWhitespace: true, minifySyntax: true },
+  // CommonJS as it is: tsup's CJS chunks are rewritten after esbuild (sucrase), which breaks on minified code.
+  { ...library, format: ["cjs"] },
   {
     // The worker is its own entry: the CLI starts it as dist/worker.js. The two share the library as chunks.
     entry: { cli: "src/cli/bin.ts", worker: "src/cli/worker.ts" },

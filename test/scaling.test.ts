@@ -32,6 +32,7 @@ describe("parseDocument and check scale linearly", () => {
     ["short-name definitions: `(sau đây gọi tắt là Luật A)`", (n: number) => "(sau đây gọi tắt là Luật A) ".repeat(n), 300],
     ["back-references: `Nghị quyết nêu trên`", (n: number) => "Nghị quyết nêu trên ".repeat(n), 300],
     ["real text with no line breaks", (n: number) => real.slice(0, n * 100).replace(/\n/g, " "), 300],
+    ["a list of items under one act (the body's grammar over lines)", (n: number) => `Điều 1. Bãi bỏ các quyết định sau:\n${Array.from({ length: n }, (_, i) => `${i + 1}. Quyết định số ${i + 1}/QĐ-UBND ngày 5/3/2020 của Ủy ban nhân dân tỉnh;`).join("\n")}`, 200],
     // Parses are remembered under their first tokens: one start followed by ever new words keeps few of them.
     ["one citation's start with a new date each time", (n: number) => Array.from({ length: n }, (_, i) => `Nghị quyết số 20-NQ/TW ngày ${1 + (i % 28)}/${1 + (i % 12)}/${1950 + (i % 70)} về việc ${i}`).join(";\n"), 300],
   ] as const)("%s", (_name, make, n) => {

@@ -67,6 +67,10 @@ const CASES: [string, string, Parts[]][] = [
   ["quy định về", "Thông tư số 38/2015/TT-BTC ngày 25/3/2015 của Bộ trưởng Bộ Tài chính quy định về thủ tục hải quan; kiểm tra", [
     { issuedBy: "Bộ trưởng Bộ Tài chính", issuedByKey: "bộ tài chính", subject: "quy định về thủ tục hải quan" }]],
   ["về việc⏎phê duyệt", "Quyết định số 12/QĐ-UBND ngày 1/2/2020 của UBND tỉnh về việc\nphê duyệt quy hoạch;", [{ subject: "việc phê duyệt quy hoạch" }]],
+  // A `về` that lost its mark still opens the subject (kept as printed); `vé`, `vẻ` do not.
+  ["ve without its mark", "Ket luan so 93-KL/TW cua Bo Chinh tri ve tiep tuc thuc hien Nghi quyet;", [{ key: "93-KL/TW", subject: "tiep tuc thuc hien Nghi quyet" }]],
+  ["VE in capitals", "KẾT LUẬN SỐ 93-KL/TW VE TIEP TUC THUC HIEN", [{ key: "93-KL/TW", subject: "TIEP TUC THUC HIEN" }]],
+  ["vé is no về", "Công văn số 5/UBND vé tàu;", [{ key: "5/UBND", subject: null }]],
   // Upper case and glued forms.
   ["SỐ64-CP", "NGHỊ ĐỊNH CỦA CHÍNH PHỦ SỐ64-CP NGÀY 27-9-1993 VỀ VIỆC", [{ key: "64-CP", issuedBy: "CHÍNH PHỦ", issuedByKey: "chính phủ", date: "1993-09-27" }]],
   ["Số hiệu:", "Số hiệu: 30-HĐBT", [{ key: "30-HĐBT", diagnostics: [] }]],

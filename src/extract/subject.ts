@@ -9,8 +9,9 @@ import type { Piece } from "./parse.js";
 import { SUBJECT_VERBS } from "../tables.js";
 import { isUpper, LETTER } from "../text.js";
 
+// `ve` too: the word as OCR or a keyboard without marks leaves it (no other word stands alone after a citation).
 const INTRO = new RegExp(
-  `[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*[*_]*(?:về|Về|VỀ)(?![${LETTER}])[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*`,
+  `[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*[*_]*(?:về|Về|VỀ|ve|Ve|VE)(?![${LETTER}])[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*`,
   "y",
 );
 const CLOSE: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»" };

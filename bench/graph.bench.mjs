@@ -1,16 +1,20 @@
 // The citation graph at corpus scale: for 10⁴ and 10⁵ synthetic documents of the real shape (10⁶ with
 // VNCITE_BENCH_MILLION=1: minutes and a few GB), build time, peak memory, queries, JSON Lines out and back;
 // then `vncite graph` on VNCITE_BENCH_FILES (default 2 000; 0: none) copies of the real corpus with --jobs 1, 2, 4
-// (VNCITE_BENCH_JOBS=1,2 to choose; `node bench/graph.bench.mjs --corpus` for that part alone).
+// (VNCITE_BENCH_JOBS=1,2 to choose; `node bench/graph.bench.mjs --corpus` for that part alone), with Node's
+// default heap, its output compared line for line with the graph the library builds here from the same texts.
+// The archive-sized run: `VNCITE_BENCH_FILES=50000 VNCITE_BENCH_JOBS=1 node --expose-gc bench/graph.bench.mjs --corpus`
+// (about ten minutes on 2 cores).
 // Each size runs in a fresh process (so that peak memory is its own); run with --expose-gc.
 import { execFileSync, spawnSync } from "node:child_process";
-import { closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, rmSync, statSync, writeSync } from "node:fs";
+import { closeSync, copyFileSync, createReadStream, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { syntheticCorpus, centralKey, keyOf } from "./synthetic.mjs";
 
 const lib = process.env.VNCITE_LIB ?? "../dist/index.js";
+const libUrl = new URL(lib, import.meta.url).href;
 const fmt = (n, d = 1) => n.toFixed(d);
 const mib = (b) => `${fmt(b / 2 ** 20, 0)} MiB`;
 
@@ -90,36 +94,95 @@ async function measure(n) {
 }
 
 /**
- * `vncite graph` on copies of the real corpus (made at run time, `files` of them), for each --jobs: wall time,
- * files/s, peak memory (from /usr/bin/time), and whether the JSON Lines it wrote read back to the same size.
+ * The graph `vncite graph` should write for the copies: each distinct text parsed once, here, with a stand-in id,
+ * and each copy's record that one with the copy's id (the id the CLI gives it: its path under the directory). A
+ * record depends on its id only through the id and, when the text gives no number of its own, the key (the same
+ * string): a stand-in no text contains is replaced. The first copy of each text is parsed with its own id too
+ * and must give the same record, so that the shortcut is checked, not assumed.
+ */
+function expectedGraph(api, texts, files, idOf) {
+  const { CitationGraph, graphRecordOf, parseDocument } = api;
+  const STAND_IN = "vncite-bench-copy-id";
+  const records = texts.map((text) => JSON.stringify(graphRecordOf(parseDocument(text, { id: STAND_IN }))));
+  const g = new CitationGraph();
+  for (let i = 0; i < files; i++) {
+    const id = idOf(i);
+    const r = JSON.parse(records[i % texts.length].replaceAll(STAND_IN, id));
+    if (i < texts.length && JSON.stringify(graphRecordOf(parseDocument(texts[i], { id }))) !== JSON.stringify(r)) {
+      throw new Error(`copy ${id}: its record under its own id is not the stand-in's with the id replaced`);
+    }
+    g.add(r);
+  }
+  return g;
+}
+
+/** The first line where two line sources differ (1-based), or 0 when they are equal, with both lines. */
+async function firstDifference(a, b) {
+  const ia = a[Symbol.asyncIterator]?.() ?? a[Symbol.iterator]();
+  const ib = b[Symbol.asyncIterator]?.() ?? b[Symbol.iterator]();
+  for (let n = 1; ; n++) {
+    const [x, y] = [await ia.next(), await ib.next()];
+    if (x.done && y.done) return { line: 0 };
+    if (x.done || y.done || x.value !== y.value) {
+      ia.return?.();
+      ib.return?.();
+      return { line: n, a: x.done ? "(end)" : x.value, b: y.done ? "(end)" : y.value };
+    }
+  }
+}
+
+const linesOf = (file) => createInterface({ input: createReadStream(file), crlfDelay: Infinity });
+const short = (s) => (s.length > 300 ? `${s.slice(0, 300)}…` : s);
+
+/**
+ * `vncite graph` on copies of the real corpus (made at run time, `files` of them), for each --jobs, with Node's
+ * default heap: wall time, files/s, peak memory (from /usr/bin/time), and whether what it wrote is the graph the
+ * library builds from the same texts here: the file's lines, and the graph read back from them, line for line.
  */
 async function corpusThroughput(files, jobsList) {
   const root = join(import.meta.dirname, "..");
   const corpus = join(root, "..", "shared", "corpus");
   if (!existsSync(corpus)) return console.log("\n(no ../shared/corpus: corpus throughput skipped)");
-  const texts = readdirSync(corpus).filter((f) => f.endsWith(".txt"));
+  const paths = readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort();
   const dir = mkdtempSync(join(tmpdir(), "vncite-corpus-"));
+  // Copy i is <i/1000>/<i>.txt: `vncite graph <dir>` gives it that path as its id (--id-from relative, the default).
+  const idOf = (i) => `${Math.floor(i / 1000)}/${i}.txt`;
   for (let i = 0; i < files; i++) {
-    const sub = join(dir, String(Math.floor(i / 1000)));
-    if (i % 1000 === 0) mkdirSync(sub);
-    copyFileSync(join(corpus, texts[i % texts.length]), join(sub, `${i}.txt`));
+    if (i % 1000 === 0) mkdirSync(join(dir, String(Math.floor(i / 1000))));
+    copyFileSync(join(corpus, paths[i % paths.length]), join(dir, idOf(i)));
   }
-  const { CitationGraph } = await import(lib);
-  console.log(`\nvncite graph --format jsonl on ${files.toLocaleString("en")} files (copies of the ${texts.length} corpus texts), Node's default heap`);
+  const heapLimit = Number(execFileSync(process.execPath, ["-p", "require('v8').getHeapStatistics().heap_size_limit"], { encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" } }));
+  console.log(`\nvncite graph --format jsonl on ${files.toLocaleString("en")} files (copies of the ${paths.length} corpus texts), Node's default heap (limit ${mib(heapLimit)})`);
+  const outs = [];
   let base = 0;
   for (const jobs of jobsList) {
     const out = join(dir, `g${jobs}.jsonl`);
     const t = performance.now();
-    const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(root, "dist", "cli.js"), "graph", dir, "--format", "jsonl", "--out", out, "--jobs", String(jobs)], { encoding: "utf8" });
+    const r = spawnSync("/usr/bin/time", ["-f", "%M", process.execPath, join(root, "dist", "cli.js"), "graph", dir, "--format", "jsonl", "--out", out, "--jobs", String(jobs)], {
+      encoding: "utf8", env: { ...process.env, NODE_OPTIONS: "" },
+    });
     const s = (performance.now() - t) / 1000;
     const kib = Number(r.stderr.trim().split("\n").at(-1));
     base ||= s;
-    const back = await CitationGraph.fromJSONLines(createInterface({ input: createReadStream(out), crlfDelay: Infinity }));
-    const docs = back.toJSONLines();
-    let n = 0;
-    for (const line of docs) if (line.startsWith('{"type":"document"')) n++;
-    console.log(`  --jobs ${jobs}: ${fmt(s)} s, ${fmt(files / s, 0)} files/s, ×${fmt(base / s, 2)}; peak RSS ${mib(kib * 1024)}; exit ${r.status}; read back: ${n} documents${n === files ? "" : " — MISSING"}`);
+    console.log(`  --jobs ${jobs}: ${fmt(s)} s, ${fmt(files / s, 0)} files/s, ×${fmt(base / s, 2)}; peak RSS ${mib(kib * 1024)}; exit ${r.status}${r.status === 0 ? "" : ` — ${short(r.stderr.trim())}`}`);
+    if (r.status === 0) outs.push({ jobs, out });
   }
+  // Compared after the runs, so that the timings above are the CLI's alone.
+  const t = performance.now();
+  const api = await import(libUrl);
+  // Read as the CLI reads a file (a byte-order mark dropped).
+  const texts = paths.map((p) => new TextDecoder("utf-8", { fatal: true }).decode(readFileSync(join(corpus, p))));
+  const expected = expectedGraph(api, texts, files, idOf);
+  let lines = 0;
+  for (const _ of expected.toJSONLines()) lines++;
+  for (const { jobs, out } of outs) {
+    const written = await firstDifference(linesOf(out), expected.toJSONLines());
+    const back = await api.CitationGraph.fromJSONLines(linesOf(out));
+    const readBack = await firstDifference(back.toJSONLines(), expected.toJSONLines());
+    const say = (d) => (d.line === 0 ? "equal" : `DIFFERS at line ${d.line}:\n      ${short(d.a)}\n    expected:\n      ${short(d.b)}`);
+    console.log(`  --jobs ${jobs}: the file, to the graph built here from the texts (${expected.order.toLocaleString("en")} nodes, ${lines.toLocaleString("en")} lines): ${say(written)}; read back: ${say(readBack)}`);
+  }
+  console.log(`  (checked in ${fmt((performance.now() - t) / 1000)} s)`);
   rmSync(dir, { recursive: true });
 }
 

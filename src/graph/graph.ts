@@ -115,9 +115,12 @@ export interface Conflict {
   keys: string[];
 }
 
+/** Number, type code, issuer: `077 - CT/TU`. */
+const PARTY_SPELLING = /^0*(\d+)\s*[- ]\s*([A-Za-zĐđ]+)\s*\/\s*(\S+)$/;
+
 /** A Party-style spelling read as it stands (`77 CT/TU` → 77-CT/TU), to compare the codes texts give one number. */
 export function partySpelling(spelled: string): { key: string; code: string; numberIssuer: string } | null {
-  const m = /^0*(\d+)\s*[- ]\s*([A-Za-zĐđ]+)\s*\/\s*(\S+)$/.exec(spelled);
+  const m = PARTY_SPELLING.exec(spelled);
   return m ? { key: `${m[1]}-${m[2]}/${m[3]}`, code: m[2] as string, numberIssuer: `${m[1]}/${m[3]}` } : null;
 }
 
@@ -361,7 +364,7 @@ export class CitationGraph {
   /** `name` and `key` are one document: from now on, and for what was added before, under `key`. */
   private alias(name: string, key: string): void {
     if (name === key || this.aliases.has(name) || this.aliases.has(key)) return;
-    this.aliases.set(name, key);
+    this.aliases.set(this.own(name), this.own(key));
     this.mergeNode(name, key);
   }
 
@@ -512,7 +515,11 @@ export class CitationGraph {
     for (const a of record.amendments) {
       const n = this.node(this.canonical(a.target));
       const list = this.amended.get(n) ?? [];
-      list.push({ by: self >= 0 ? this.key(self) : docKey, action: a.action, paths: (a.pinpoint?.paths ?? []).map(pathOf), date: a.date ?? null, evidence: occurrence(docKey, a.span) });
+      // Strings from the table: a span's text sliced out of the document would keep the whole text alive (with
+      // one amending text in four, `vncite graph` on 50 000 files held over a GB of texts).
+      const docId = this.strings.strings[doc] as string;
+      const evidence = occurrence(docId, { text: this.own(a.span.text), start: a.span.start, end: a.span.end });
+      list.push({ by: self >= 0 ? this.key(self) : docId, action: a.action, paths: (a.pinpoint?.paths ?? []).map(pathOf), date: a.date ?? null, evidence });
       this.amended.set(n, list);
     }
     for (const s of record.statedRelations) {
@@ -522,6 +529,11 @@ export class CitationGraph {
       this.addEvidence(e, doc, s.evidence.start, s.evidence.end, this.strings.intern(s.evidence.text));
     }
     return true;
+  }
+
+  /** The table's copy of a string, which keeps no document's text alive. */
+  private own(s: string): string {
+    return this.strings.strings[this.strings.intern(s)] as string;
   }
 
   private key(n: number): string {
@@ -720,40 +732,83 @@ export class CitationGraph {
     return this.nodesByKey().filter((n) => texts[n] === undefined).map((n) => this.key(n));
   }
 
-  /** One key seen with different kinds, dates, issuing bodies or terms; one number and issuer with two type codes. */
+  /**
+   * One key seen with different kinds, dates, issuing bodies or terms; one number and issuer with two type codes.
+   * Linear in the graph: a node with one value per field costs a look, each distinct string is read once.
+   */
   conflicts(): Conflict[] {
     const out: Conflict[] = [];
-    const byNumberIssuer = new Map<string, { codes: Set<string>; keys: Set<string> }>();
-    for (const n of this.nodesByKey()) {
-      const key = this.key(n);
+    const bodyKey = new Map<number, string>(); // bodyKeyOf by string id: one body is spelled the same way across nodes
+    for (let n = 0; n < this.nodeKey.length; n++) {
+      if ((this.nodeKey.data[n] as number) < 0) continue;
       for (const field of ["kinds", "dates", "terms"] as const) {
-        const values = this.values(n, field);
-        if (values.length > 1) out.push({ key, field, values: values.sort(byString), keys: [key] });
+        if (Array.isArray(this.fields[FIELD[field]]?.[n])) out.push({ key: this.key(n), field, values: this.values(n, field).sort(byString), keys: [this.key(n)] });
       }
-      const issuedBy = this.values(n, "issuedBy");
-      // Bodies compared by their key (one body, many spellings); one that names a part of another is that one.
-      const keys = new Map(issuedBy.map((b) => [b, bodyKeyOf(b)]));
-      const bodies = issuedBy.filter((b) => !issuedBy.some((o) => o !== b && (keys.get(o) as string).includes(keys.get(b) as string) && (keys.get(o) !== keys.get(b) || o < b)));
-      if (bodies.length > 1) out.push({ key, field: "issuedBy", values: bodies.sort(byString), keys: [key] });
-      // One number and issuer under two type codes: `77-CT/TU` and `77-CTr/TU`, as nodes or as spellings of one.
-      const spellings = new Set([this.nodeKey.data[n] as number]);
-      for (const v of this.variants.list(this.variantHead.data[n] as number)) spellings.add(this.variants.text.data[v] as number);
-      for (const s of spellings) {
-        const p = partySpelling(this.strings.strings[s] as string);
-        if (!p) continue;
-        const entry = byNumberIssuer.get(p.numberIssuer) ?? { codes: new Set<string>(), keys: new Set<string>() };
-        entry.codes.add(p.code);
-        entry.keys.add(p.key);
-        byNumberIssuer.set(p.numberIssuer, entry);
+      const issuedBy = (this.fields[FIELD.issuedBy] as (number | number[] | undefined)[])[n];
+      if (!Array.isArray(issuedBy)) continue;
+      // Bodies compared by their key (one body, many spellings): each key once, by its first spelling in
+      // string order; a key inside another (a body that names a part of another) is that one.
+      const first = new Map<string, string>();
+      for (const id of issuedBy) {
+        let k = bodyKey.get(id);
+        if (k === undefined) bodyKey.set(id, (k = bodyKeyOf(this.strings.strings[id] as string)));
+        const spelled = this.strings.strings[id] as string;
+        const had = first.get(k);
+        if (had === undefined || spelled < had) first.set(k, spelled);
       }
+      const keys = [...first.keys()];
+      const bodies = keys.filter((k) => !keys.some((o) => o !== k && o.includes(k))).map((k) => first.get(k) as string);
+      if (bodies.length > 1) out.push({ key: this.key(n), field: "issuedBy", values: bodies.sort(byString), keys: [this.key(n)] });
     }
-    for (const [, e] of byNumberIssuer) {
-      if (e.codes.size > 1) {
-        const keys = [...e.keys].sort(byString);
-        out.push({ key: keys[0] as string, field: "typeCodes", values: [...e.codes].sort(byString), keys });
-      }
-    }
+    out.push(...this.typeCodeConflicts());
     return out.map((c) => ({ c, k: `${c.key}\u0000${c.field}` })).sort((a, b) => byString(a.k, b.k)).map(({ c }) => c);
+  }
+
+  /**
+   * One number and issuer under two type codes: `77-CT/TU` and `77-CTr/TU`, as nodes or as spellings of one.
+   * Each distinct spelling read once: the live nodes' keys and the spellings column (a node merged away left
+   * its spellings there, copied to the node it went into, so the column holds the live nodes' spellings only).
+   */
+  private typeCodeConflicts(): Conflict[] {
+    const seen = new Uint8Array(this.strings.size);
+    const spellings: number[] = [];
+    const mark = (s: number) => {
+      if (seen[s] === 0) {
+        seen[s] = 1;
+        spellings.push(s);
+      }
+    };
+    for (let n = 0; n < this.nodeKey.length; n++) if ((this.nodeKey.data[n] as number) >= 0) mark(this.nodeKey.data[n] as number);
+    const text = this.variants.text;
+    for (let v = 0; v < text.length; v++) mark(text.data[v] as number);
+    // Most numbers come with one code: each number and issuer keeps the code of its first spelling (as an id,
+    // under the number as a small integer: a million strings and objects kept alive would cost more in
+    // garbage collection than the reading itself); those with more codes keep each code's key.
+    const codeIds = new Map<string, number>();
+    const codes: string[] = [];
+    const byIssuer = new Map<string, Map<number | string, number>>();
+    const several = new Map<string, Map<string, string>>();
+    for (const s of spellings) {
+      const m = PARTY_SPELLING.exec(this.strings.strings[s] as string);
+      if (!m) continue;
+      const [, number, code, issuer] = m as unknown as [string, string, string, string];
+      let c = codeIds.get(code);
+      if (c === undefined) codeIds.set(code, (c = codes.push(code) - 1));
+      let byNumber = byIssuer.get(issuer);
+      if (!byNumber) byIssuer.set(issuer, (byNumber = new Map()));
+      const at = number.length < 10 ? Number(number) : number;
+      const first = byNumber.get(at);
+      if (first === undefined) byNumber.set(at, c);
+      else if (first !== c) {
+        const numberIssuer = `${number}/${issuer}`;
+        const keys = several.get(numberIssuer) ?? new Map([[codes[first] as string, `${number}-${codes[first]}/${issuer}`]]);
+        several.set(numberIssuer, keys.set(code, `${number}-${code}/${issuer}`));
+      }
+    }
+    return [...several.values()].map((keyOfCode) => {
+      const keys = [...keyOfCode.values()].sort(byString);
+      return { key: keys[0] as string, field: "typeCodes" as const, values: [...keyOfCode.keys()].sort(byString), keys };
+    });
   }
 
   /** The nodes, sorted by key. */

@@ -1,5 +1,6 @@
-// The citation graph at corpus scale: for 10⁴ and 10⁵ synthetic documents of the real shape (10⁶ with
-// VNCITE_BENCH_MILLION=1: minutes and a few GB), build time, peak memory, queries, JSON Lines out and back;
+// The citation graph at corpus scale: for 10⁴, 10⁵ and 10⁶ synthetic documents of the real shape (10⁶ takes a few
+// minutes and about 4 GB; VNCITE_BENCH_SIZES=10000,100000 leaves it out), build time, peak memory, queries, JSON
+// Lines out and back;
 // then `vncite graph` on VNCITE_BENCH_FILES (default 2 000; 0: none) copies of the real corpus with --jobs 1, 2, 4
 // (VNCITE_BENCH_JOBS=1,2 to choose; `node bench/graph.bench.mjs --corpus` for that part alone), with Node's
 // default heap, its output compared line for line with the graph the library builds here from the same texts.
@@ -193,7 +194,7 @@ if (process.argv[2] === "--size") {
 } else if (process.argv[2] === "--corpus") {
   await corpusThroughput(Number(process.env.VNCITE_BENCH_FILES ?? 2000), jobsList);
 } else {
-  const sizes = process.env.VNCITE_BENCH_SIZES?.split(",").map(Number) ?? [10_000, 100_000, ...(process.env.VNCITE_BENCH_MILLION ? [1_000_000] : [])];
+  const sizes = process.env.VNCITE_BENCH_SIZES?.split(",").map(Number) ?? [10_000, 100_000, 1_000_000];
   console.log("citation graph, synthetic documents (~10 cited documents and ~29 mentions each)");
   for (const n of sizes) {
     const out = execFileSync(process.execPath, ["--expose-gc", "--max-old-space-size=8192", import.meta.filename, "--size", String(n)], {

@@ -132,6 +132,15 @@ describe("conflicts on random graphs", () => {
   });
 });
 
+describe("conflicts in number", () => {
+  it("lists 130 000 of them (a list that large once overflowed the stack when spread into another)", () => {
+    const cites = Array.from({ length: 130_000 }, (_, i) => [{ key: `${i + 1}-CT/TU` }, { key: `${i + 1}-CTr/TU` }]).flat();
+    const conflicts = graphOf([record("a", cites)]).conflicts();
+    expect(conflicts).toHaveLength(130_000);
+    expect(conflicts[0]).toEqual({ key: "1-CT/TU", field: "typeCodes", values: ["CT", "CTr"], keys: ["1-CT/TU", "1-CTr/TU"] });
+  });
+});
+
 describe("conflicts scale linearly", () => {
   /** The fastest of a few runs, in ms (the fastest is the least disturbed). */
   const timeOf = (g: CitationGraph) => {

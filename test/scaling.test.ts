@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { checkCorpus, checkDocument, CitationGraph, parseDocument } from "../src/index.js";
+import { checkCorpus, checkDocument, CitationGraph, extract, parseDocument } from "../src/index.js";
 
 const corpus = join(import.meta.dirname, "..", "..", "shared", "corpus");
 const real = readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort().slice(0, 30).map((f) => readFileSync(join(corpus, f), "utf8")).join("\n");
@@ -33,6 +33,8 @@ describe("parseDocument and check scale linearly", () => {
     ["back-references: `Nghị quyết nêu trên`", (n: number) => "Nghị quyết nêu trên ".repeat(n), 300],
     ["real text with no line breaks", (n: number) => real.slice(0, n * 100).replace(/\n/g, " "), 300],
     ["a list of items under one act (the body's grammar over lines)", (n: number) => `Điều 1. Bãi bỏ các quyết định sau:\n${Array.from({ length: n }, (_, i) => `${i + 1}. Quyết định số ${i + 1}/QĐ-UBND ngày 5/3/2020 của Ủy ban nhân dân tỉnh;`).join("\n")}`, 200],
+    // The amendments' lines end at `\r` as at `\n` (a line read to the next `\n` ran to the end of such a text).
+    ["lines broken by `\\r` alone", (n: number) => "Điều 1. Bãi bỏ quy định của Nghị định số 5/2020/NĐ-CP\r".repeat(n), 200],
     // Parses are remembered under their first tokens: one start followed by ever new words keeps few of them.
     ["one citation's start with a new date each time", (n: number) => Array.from({ length: n }, (_, i) => `Nghị quyết số 20-NQ/TW ngày ${1 + (i % 28)}/${1 + (i % 12)}/${1950 + (i % 70)} về việc ${i}`).join(";\n"), 300],
   ] as const)("%s", (_name, make, n) => {
@@ -41,6 +43,35 @@ describe("parseDocument and check scale linearly", () => {
     const large = timeOf(make(n * SIZE_RATIO));
     expect(large / Math.max(small, 1)).toBeLessThan(BOUND);
   });
+});
+
+describe("extract scales linearly", () => {
+  /** The fastest of a few runs of extract on `text`, in ms. */
+  const extractTime = (text: string) => {
+    let best = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      extract(text);
+      best = Math.min(best, performance.now() - t);
+    }
+    return best;
+  };
+
+  // The subject's opening (`  **  về “…`) once tried every split of a long run of spaces between three patterns.
+  it.each([
+    ["a citation, then a long run of spaces", (n: number) => `Nghị quyết số 20-NQ/TW${" ".repeat(n)}x`, 2_000],
+    ["citations apart by long runs of tabs", (n: number) => `Kết luận số 5-KL/TW${"\t".repeat(n)}`.repeat(4), 1_000],
+  ] as const)("%s", (_name, make, n) => {
+    extractTime(make(n));
+    const small = extractTime(make(n));
+    const large = extractTime(make(n * SIZE_RATIO));
+    expect(large / Math.max(small, 1)).toBeLessThan(BOUND);
+  });
+});
+
+it("reads a list of 150 000 items under one act without running out of stack", () => {
+  const text = `QUYẾT ĐỊNH\nĐiều 1. Bãi bỏ các văn bản sau:\n${"- x\n".repeat(150_000)}Điều 2. Hiệu lực\n`;
+  expect(() => checkDocument(parseDocument(text, { id: "x" }))).not.toThrow();
 });
 
 describe("checkCorpus", () => {

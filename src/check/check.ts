@@ -46,9 +46,13 @@ export function check(text: string, options: CheckOptions = {}): Diagnostic[] {
 export function checkDocument(record: DocumentRecord, registry?: Registry): Diagnostic[] {
   const out: Diagnostic[] = [...record.diagnostics];
   const cited = record.mentions.filter((m): m is Mention & { citation: Citation } => m.citation !== null);
-  for (const m of cited) out.push(...checkCitation(m.citation, record));
-  out.push(...checkConsistency(record.mentions));
-  if (registry) out.push(...checkRegistry(record.mentions, registry));
+  // One push per diagnostic: a spread of a list grown with the text overflows the stack (~10⁵ arguments).
+  const add = (list: Diagnostic[]) => {
+    for (const d of list) out.push(d);
+  };
+  for (const m of cited) add(checkCitation(m.citation, record));
+  add(checkConsistency(record.mentions));
+  if (registry) add(checkRegistry(record.mentions, registry));
   return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 }
 

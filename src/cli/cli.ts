@@ -133,7 +133,7 @@ async function runExtract(args: string[], io: CliIo): Promise<number> {
   } else if (format === "jsonl") {
     for (const r of results) for (const c of r.citations) out.push(JSON.stringify({ file: r.file, ...c }));
   } else {
-    for (const r of results) out.push(...tableRows(r.file, r.text, r.citations));
+    for (const r of results) for (const row of tableRows(r.file, r.text, r.citations)) out.push(row);
   }
   if (out.length > 0) io.stdout.write(`${out.join("\n")}\n`);
   return failed > 0 ? 1 : 0;

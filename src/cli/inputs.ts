@@ -54,7 +54,7 @@ export function expandInputs(paths: string[], options: { recursive: boolean; idF
       .filter((d) => /\.txt$/i.test(d.name) && isFileEntry(d))
       .map((d) => join(d.parentPath, d.name))
       .sort();
-    out.push(...found.map((file) => ({ file, id: idOf(file, p) })));
+    for (const file of found) out.push({ file, id: idOf(file, p) });
   }
   return out;
 }

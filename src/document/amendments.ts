@@ -33,6 +33,16 @@ const EXPIRES = new RegExp(
 );
 
 const LETTER_ITEM = /^[ \t]*[a-zđ]\)/u;
+
+/**
+ * Where the line at `from` ends: at the first line break as `^` of ACTION_LINE reads them (`\n`, `\r`, U+2028,
+ * U+2029; looking for `\n` alone made every line of a text broken by `\r` run to the end of the text).
+ */
+function lineEndAt(text: string, from: number): number {
+  let k = from;
+  for (let c = text.charCodeAt(k); k < text.length && c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029; c = text.charCodeAt(++k));
+  return k;
+}
 const actionOf = (verb: string) => ACTION[verb.toLowerCase().replace(/[ \t]+/g, " ").replace(/^sửa đổi,? bổ sung$/, "sửa đổi, bổ sung")] ?? "amends";
 
 /**
@@ -50,10 +60,10 @@ export function findAmendments(src: Source, mentions: Mention[], effective: stri
   let parent: PinpointPath = {};
   ACTION_LINE.lastIndex = 0;
   for (let m = ACTION_LINE.exec(text); m !== null; m = ACTION_LINE.exec(text)) {
-    let lineEnd = text.indexOf("\n", m.index) < 0 ? text.length : text.indexOf("\n", m.index);
+    let lineEnd = lineEndAt(text, m.index);
     // `Điều 2. Sửa đổi, bổ sung` broken after its verb: the line goes on on the next one.
     if (/^\s*$/.test(text.slice(m.index + m[0].length, lineEnd)) && lineEnd < text.length) {
-      lineEnd = text.indexOf("\n", lineEnd + 1) < 0 ? text.length : text.indexOf("\n", lineEnd + 1);
+      lineEnd = lineEndAt(text, lineEnd + (text.startsWith("\r\n", lineEnd) ? 2 : 1));
     }
     const line = text.slice(m.index, lineEnd);
     const visible = line.replace(EDITORIAL_NOTE, (n) => " ".repeat(n.length));

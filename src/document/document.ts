@@ -93,7 +93,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
     ...m.diagnostics,
   ]);
-  diagnostics.push(...related.diagnostics);
+  for (const d of related.diagnostics) diagnostics.push(d);
 
   return {
     id, key, identifier, type,

@@ -134,7 +134,7 @@ export function documentClauses(
     if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents, false))) continue;
     out.push({ verb: o.verb, from: o.verb.end, end, relation: o.relation, rule });
   }
-  if (articles < text.length) out.push(...actsInBody(text, articles, quoted, extentAt));
+  if (articles < text.length) for (const clause of actsInBody(text, articles, quoted, extentAt)) out.push(clause);
   for (const m of text.matchAll(SELF_ACT)) {
     const word = m[1] as string;
     const verb = { start: (m.index as number) + m[0].length - word.length, end: (m.index as number) + m[0].length };

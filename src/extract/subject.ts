@@ -9,11 +9,23 @@ import type { Piece } from "./parse.js";
 import { SUBJECT_VERBS } from "../tables.js";
 import { isUpper, LETTER } from "../text.js";
 
-// `ve` too: the word as OCR or a keyboard without marks leaves it (no other word stands alone after a citation).
-const INTRO = new RegExp(
-  `[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*[*_]*(?:về|Về|VỀ|ve|Ve|VE)(?![${LETTER}])[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*`,
-  "y",
-);
+// `về`, and `ve`: the word as OCR or a keyboard without marks leaves it (no other word stands alone after a
+// citation). What may stand before it (spaces, emphasis, an opening quote) is stepped over by hand: three runs of
+// spaces side by side in one pattern tried every split of a long run of spaces (cubic).
+const VE = new RegExp(`(?:về|Về|VỀ|ve|Ve|VE)(?![${LETTER}])[ \\t]*[*_]*[ \\t]*(["“„«]?)[ \\t]*`, "y");
+const QUOTES = "\"“„«";
+const isSpaceOrEmphasis = (c: string | undefined) => c === " " || c === "\t" || c === "*" || c === "_";
+
+/** `về` (or `ve`) after spaces, emphasis and an opening quote at `from`: where the subject starts, and its quote. */
+function intro(text: string, from: number): { end: number; quote: string } | null {
+  let k = from;
+  while (isSpaceOrEmphasis(text[k])) k++;
+  const before = QUOTES.includes(text[k] ?? "x") ? (text[k++] as string) : "";
+  while (isSpaceOrEmphasis(text[k])) k++;
+  VE.lastIndex = k;
+  const m = VE.exec(text);
+  return m ? { end: k + m[0].length, quote: before || (m[1] as string) } : null;
+}
 const CLOSE: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»" };
 const MAX_SUBJECT = 600;
 const TRIM_END = /[\s*_,:]+$/;
@@ -28,17 +40,16 @@ const STATE_INTRO = new RegExp(`[ \\t]+(?=(?:${SUBJECT_VERBS.join("|")})(?![${LE
  * its date or body, after which a subject may open with its verb instead of `về`.
  */
 export function findSubject(text: string, from: number, stateStyle = false): Piece | null {
-  INTRO.lastIndex = from;
-  const intro = INTRO.exec(text);
-  if (!intro) {
+  const opening = intro(text, from);
+  if (!opening) {
     STATE_INTRO.lastIndex = from;
     const verb = stateStyle ? STATE_INTRO.exec(text) : null;
     if (!verb) return null;
     const start = from + verb[0].length;
     return trimmed(text, start, clauseEnd(text, start, true));
   }
-  const start = from + intro[0].length;
-  const opened = intro[1] || intro[2];
+  const start = opening.end;
+  const opened = opening.quote;
   const end = opened ? quotedEnd(text, start, CLOSE[opened] as string) : clauseEnd(text, start);
   return trimmed(text, start, end);
 }

@@ -760,7 +760,7 @@ export class CitationGraph {
       const bodies = keys.filter((k) => !keys.some((o) => o !== k && o.includes(k))).map((k) => first.get(k) as string);
       if (bodies.length > 1) out.push({ key: this.key(n), field: "issuedBy", values: bodies.sort(byString), keys: [this.key(n)] });
     }
-    out.push(...this.typeCodeConflicts());
+    for (const c of this.typeCodeConflicts()) out.push(c);
     return out.map((c) => ({ c, k: `${c.key}\u0000${c.field}` })).sort((a, b) => byString(a.k, b.k)).map(({ c }) => c);
   }
 

@@ -91,8 +91,8 @@ for (const task of bench.tasks) {
   console.log(`${task.name}: ${fmt(docsMB * perSecond)} MB/s, ${fmt(docs.length * perSecond, 0)} documents/s`);
 }
 
-// The texts once, as one text: no citation of one copy repeats in another (extract remembers the parses of a
-// text, and the big corpus below is these texts again and again, which flatters it).
+// The texts once, as one text. extract remembers the parses of a text: the big corpus below is these texts again
+// and again, which flatters it; here only the citations that different texts share are met again.
 const once = docs.join("\n\n");
 const onceRun = timeIt(() => extract(once).length, 5);
 console.log(`\nthe ${docs.length} texts once, as one text of ${fmt(mb(once))} MB: extract ${fmt(mb(once) / (onceRun.ms / 1000))} MB/s (${onceRun.result} citations)`);

@@ -123,7 +123,13 @@ export function actsInBody(text: string, from: number, quoted: (at: number) => b
   parser.out = [];
   parser.input = lineTokens(text, from, quoted, extentAt);
   parser.body();
-  return parser.out;
+  const out = parser.out;
+  // The parser lives on between documents: it keeps none of this one.
+  parser.input = [];
+  parser.text = "";
+  parser.extentAt = () => undefined;
+  parser.out = [];
+  return out;
 }
 
 /** Builds the acts grammar with chevrotain's validations on: throws if it is broken or ambiguous. */

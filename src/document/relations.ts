@@ -15,7 +15,8 @@ import { diagnostic } from "../diagnostics.js";
 import { EDITORIAL_NOTE, type Source } from "../extract/source.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
-import { actOn, bodyStart, documentClauses, type Extent, governedBy, PASSIVE } from "./structure.js";
+import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
+import { alternation, PASSIVE } from "./verbs.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
@@ -196,7 +197,7 @@ function dateOrder(m: Mention, relation: Relation, own: string, cited: string): 
 const TIES_TO_PREVIOUS = /^[\s,*_"“”]*(?:về[\s*_"“]*(?:việc[\s*_"“]*)?)?(?:ban\s+hành\s+(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?)\s+)?$/iu;
 // `[Khoản này được hướng dẫn bởi Thông tư số …]`, and the same note without brackets (`… được hướng dẫn bởi
 // Công văn 4530/NHCS-TDNN năm 2024 có hiệu lực từ ngày …`): the cited text acts on this one.
-const PASSIVE_BEFORE = new RegExp(`(${[...PASSIVE].sort((a, b) => b.verb.length - a.verb.length).map((v) => v.verb.replace(/,/g, ",?").replace(/ /g, "\\s+")).join("|")})(?:\\s+(?:các\\s+)?(?:điểm|khoản|điều|chương|mục|phụ\\s+lục)\\s+[\\p{L}\\d, ]{1,40}?(?:của\\s+)?)?\\s*$`, "iu");
+const PASSIVE_BEFORE = new RegExp(`(${alternation(PASSIVE)})(?:\\s+(?:các\\s+)?(?:điểm|khoản|điều|chương|mục|phụ\\s+lục)\\s+[\\p{L}\\d, ]{1,40}?(?:của\\s+)?)?\\s*$`, "iu");
 const MAY_BE_PASSIVE = /bởi|theo|bằng/u;
 const foldVerb = (v: string) => v.toLowerCase().replace(/,/g, "").replace(/\s+/g, " ");
 const relationOfPassive = new Map(PASSIVE.map((v) => [foldVerb(v.verb), v.relation as Relation]));

@@ -17,7 +17,6 @@ import type { Relation, RelationRule } from "../schema.js";
 import { actsInBody } from "./acts.js";
 import { ACTS, alternation, lookup, NOT_LETTER, PASSIVE, phrase, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
 
-export { PASSIVE } from "./verbs.js";
 
 /** A clause in which the document acts on what it cites: its verb and where it ends (normalized offsets). */
 export interface Clause {

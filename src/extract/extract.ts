@@ -9,7 +9,7 @@ import { buildCitation } from "./citation.js";
 import { diagnostic } from "../diagnostics.js";
 import { LazyTokens } from "./lex.js";
 import { type NormalizedText, normalize, toNormalized } from "./normalize.js";
-import { parseCitationAt, type RawCitation } from "./parse.js";
+import { forgetText, parseCitationAt, type RawCitation } from "./parse.js";
 import { ParseMemo } from "./parse-memo.js";
 import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
 import { FORM_WORDS } from "../tables.js";
@@ -56,6 +56,7 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
       if (found.title && !found.identifier) name = found;
     }
   }
+  forgetText();
   suggestFullForms(citations);
   shareListBodies(citations, nt);
   return citationsWithPositions(text, citations);

@@ -196,6 +196,13 @@ class CitationParser extends PrefixParser {
     return c;
   });
 
+  /** Lets go of the last text and its tokens (the parser lives on between calls of extract). */
+  forget(): void {
+    this.input = [];
+    this.stream = null;
+    this.text = "";
+  }
+
   /** Reads `stream` from its token `from` on, at most `maxTokens` and none starting at `end` or after. */
   readFrom(stream: TokenStream, from: number, end: number, maxTokens: number): void {
     this.input = stream.tokens;
@@ -771,6 +778,11 @@ export function parseCitationAt(text: string, stream: TokenStream, from: number,
   const result = c && c.end !== 0 && isCitation(c) ? c : null;
   if (key !== undefined && !p.cut && p.furthest >= from) memo?.remember(key, stream, from, p.furthest, result);
   return result;
+}
+
+/** Lets the parser let go of the last text it read (called when a text is done). */
+export function forgetText(): void {
+  parser?.forget();
 }
 
 /**

@@ -734,7 +734,8 @@ export class CitationGraph {
 
   /**
    * One key seen with different kinds, dates, issuing bodies or terms; one number and issuer with two type codes.
-   * Linear in the graph: a node with one value per field costs a look, each distinct string is read once.
+   * Linear in the graph but for the bodies of one node, compared pairwise: a node with one value per field costs a
+   * look, each distinct string is read once.
    */
   conflicts(): Conflict[] {
     const out: Conflict[] = [];

@@ -45,6 +45,11 @@ describe("JSON Lines", () => {
     }
   });
 
+  it("reads back from the whole text in one string (lines, CRLF and a last newline too)", async () => {
+    const fromText = await CitationGraph.fromJSONLines(`${lines.join("\r\n")}\r\n`);
+    expect([...fromText.toJSONLines()]).toEqual(lines);
+  });
+
   it("ranks the most cited the same whether it keeps a few or sorts them all", () => {
     const all = g.mostCited(5000);
     expect(all.length).toBeGreaterThan(100);

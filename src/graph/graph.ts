@@ -919,12 +919,15 @@ export class CitationGraph {
 
   /**
    * Reads the JSON Lines form back (lines with or without their newline, blank lines skipped), from an array,
-   * a generator or a stream's lines (`readline`). Each line is validated; a GraphError names the line.
+   * a generator, a stream's lines (`readline`) or the whole text in one string. Each line is validated; a
+   * GraphError names the line.
    * With `merge`, the lines are those of several graphs one after the other (the graphs of shards of a corpus,
    * each shard's documents in one graph only): a node or edge met again is merged, as if all the documents had
    * been added to one graph.
    */
-  static async fromJSONLines(lines: Iterable<string> | AsyncIterable<string>, options: { merge?: boolean } = {}): Promise<CitationGraph> {
+  static async fromJSONLines(source: string | Iterable<string> | AsyncIterable<string>, options: { merge?: boolean } = {}): Promise<CitationGraph> {
+    // A string is iterable too, a character at a time: the whole text, read as its lines.
+    const lines = typeof source === "string" ? source.split("\n") : source;
     const merge = options.merge === true;
     const g = new CitationGraph();
     let number = 0;

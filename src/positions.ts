@@ -1,6 +1,6 @@
 /** Line and column of offsets, for diagnostics and the CLI's output: one index of line breaks per text. */
 import type { Citation, Diagnostic } from "./schema.js";
-import { firstIndex } from "./text.js";
+import { countAtMost } from "./text.js";
 
 export interface Position {
   /** 1-based line. */
@@ -17,7 +17,7 @@ export function positionsIn(text: string): (offset: number) => Position {
   const breaks: number[] = [];
   for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) breaks.push(i);
   return (offset) => {
-    const k = firstIndex(breaks.length, (i) => (breaks[i] as number) >= offset); // breaks before the offset
+    const k = countAtMost(breaks, offset - 1); // breaks before the offset
     const lineStart = k > 0 ? (breaks[k - 1] as number) + 1 : 0;
     return { line: k + 1, column: offset - lineStart + 1, lineStart, lineEnd: breaks[k] ?? text.length };
   };

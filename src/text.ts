@@ -48,6 +48,21 @@ export function addTo<K, V>(lists: Map<K, V[]>, key: K, value: V): void {
   else lists.set(key, [value]);
 }
 
+/**
+ * How many values of an ascending list are at most `x` (the index of the first one above it): firstIndex for a list
+ * of numbers, with no function made at each call (offsets are mapped back for every span).
+ */
+export function countAtMost(sorted: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) > x) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
+}
+
 /** The first index in [0, length) where `reached(i)` holds, else `length`: `reached` is false, then true (binary search). */
 export function firstIndex(length: number, reached: (i: number) => boolean): number {
   let lo = 0;

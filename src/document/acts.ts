@@ -52,7 +52,8 @@ function lineTokens(text: string, from: number, quoted: (at: number) => boolean,
       if (verb && verb.index === at) {
         const verbEnd = at + verb[0].length;
         // `Bãi bỏ toàn bộ các quyết định sau:` names none itself: the items below are what it repeals.
-        const names = extentAt(verbEnd) !== undefined && (extentAt(verbEnd) as Extent).start < end;
+        const named = extentAt(verbEnd);
+        const names = named !== undefined && named.start < end;
         act = { relation: relationOfAct(verb[1] as string) as Relation, verbEnd, opensList: OPENS_LIST.test(line) && !names };
       }
       const tokenType = act ? ActLine : isItem ? ItemLine : Line;

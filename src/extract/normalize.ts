@@ -4,6 +4,7 @@
  *
  *   "Nghị định số 30/2020/NÐ–CP" (U+00D0 eth, en dash, NFD marks)  →  "Nghị định số 30/2020/NĐ-CP"
  */
+import { countAtMost } from "../text.js";
 
 /**
  * A normalized copy of a text and the way back to the original. The map is sparse: breakpoints where the
@@ -136,7 +137,7 @@ function fold(text: string, original: string, repairs: Repair[]): Omit<Normalize
 export function toOriginal(nt: NormalizedText, i: number): number {
   if (!nt.breaks) return i;
   const { at, from } = nt.breaks;
-  const lo = lastAtOrBefore(at, i); // at[0] is 0
+  const lo = Math.max(0, countAtMost(at, i) - 1); // the last break at or before i (at[0] is 0)
   return (from[lo] as number) + (i - (at[lo] as number));
 }
 
@@ -144,19 +145,7 @@ export function toOriginal(nt: NormalizedText, i: number): number {
 export function toNormalized(nt: NormalizedText, i: number): number {
   if (!nt.breaks) return i;
   const { at, from } = nt.breaks;
-  const lo = lastAtOrBefore(from, i); // from[0] is 0
+  const lo = Math.max(0, countAtMost(from, i) - 1); // from[0] is 0
   const next = lo + 1 < at.length ? (at[lo + 1] as number) : Infinity;
   return Math.min((at[lo] as number) + (i - (from[lo] as number)), next);
-}
-
-/** Index of the last value at or before `i` in an ascending list (0 when none is): called for every span. */
-function lastAtOrBefore(values: Int32Array, i: number): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if ((values[mid] as number) > i) hi = mid;
-    else lo = mid + 1;
-  }
-  return Math.max(0, lo - 1);
 }

@@ -110,6 +110,12 @@ const CASES: [string, string, Parts[]][] = [
   ["a look-alike month", "Nghị định số 30/2020/NĐ-CP ngày 20 tháng l1 năm 2020", [{ date: "2020-11-20", diagnostics: ["ocr-repaired"] }]],
   ["look-alike digits after a slash", "5-Q/T ngày 4/l1/2023", [{ key: "5-Q/T", date: "2023-11-04" }]],
   ["O for 0", "2-Q/T ngày 7/O9/2019", [{ key: "2-Q/T", date: "2019-09-07" }]],
+  // A draft's blanks between slashes: the body and subject after them are still the citation's.
+  ["blank day and month between slashes", "Kết luận số 93-KL/TW ngày   /  /2024 của Bộ Chính trị về tiếp tục thực hiện;", [
+    { key: "93-KL/TW", date: null, issuedBy: "Bộ Chính trị", subject: "tiếp tục thực hiện", diagnostics: ["incomplete-date"] }]],
+  ["blanks as dots", "Quyết định số 12/QĐ-UBND ngày ../../2021 của UBND tỉnh;", [{ key: "12/QĐ-UBND", date: null, issuedBy: "UBND tỉnh", diagnostics: ["incomplete-date"] }]],
+  ["blanks as ellipses", "Kế hoạch số 5-KH/TU ngày …/…/2021 của Ban Thường vụ Tỉnh ủy;", [{ key: "5-KH/TU", date: null, issuedBy: "Ban Thường vụ Tỉnh ủy", diagnostics: ["incomplete-date"] }]],
+  ["a blank month between slashes", "Quyết định số 14/QĐ-UBND ngày 5/ /2020 của UBND tỉnh;", [{ key: "14/QĐ-UBND", date: null, issuedBy: "UBND tỉnh", diagnostics: ["incomplete-date"] }]],
 ];
 
 describe("parts as a reader reads them", () => {

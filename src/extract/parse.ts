@@ -18,7 +18,7 @@ import { isUpper } from "../text.js";
 import { matchBody } from "./body.js";
 import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord, PINPOINT_WORDS, stripDiacritics } from "../tables.js";
 import {
-  ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Period, RParen, Slash, So, Thang, TypeWord, Word,
+  ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Other, Period, RParen, Slash, So, Thang, TypeWord, Word,
 } from "./tokens.js";
 
 /** A piece of the citation: normalized offsets [start, end) and its text. */
@@ -68,6 +68,8 @@ const span = (a: IToken, b: IToken, text: string): Piece => {
   return { start: a.startOffset, end, text: text.slice(a.startOffset, end) };
 };
 const ROMAN = /^[IVXL]{1,6}$/;
+const isEllipsis = (t: IToken) => t.tokenType === Other && t.image === "…";
+const isDateSep = (t: IToken) => t.tokenType === Slash || t.tokenType === Dash || t.tokenType === Period;
 /** A word of a name: any word or code, and a capitalized `Nam` (`Việt Nam`). */
 export const isNameToken = (t: IToken | undefined) =>
   t !== undefined && (t.tokenType === Word || t.tokenType === Code || (t.tokenType === Nam && isUpper(t.image)));
@@ -386,17 +388,23 @@ class CitationParser extends PrefixParser {
     let last: IToken = ngay;
     this.OR([
       {
+        // `ngày 5/3/2024`, and a draft's blanks: `ngày   /  /2024`, `ngày …/…/2024`, `ngày ../../2024`, `ngày 5/ /2020`.
         ALT: () => {
-          day = this.CONSUME(Num);
+          this.OPTION5({
+            GATE: () => this.LA(1).tokenType === Num || this.blankAhead(),
+            DEF: () => this.OR1([{ ALT: () => (day = this.CONSUME(Num)) }, { ALT: () => this.SUBRULE(this.blank) }]),
+          });
           last = this.SUBRULE(this.dateSep);
-          this.OPTION({ GATE: () => this.datePartAhead(), DEF: () => {
-            month = this.SUBRULE(this.datePart);
-            last = month;
-            this.OPTION3({ GATE: () => this.LA(2).tokenType === Num, DEF: () => {
-              this.SUBRULE1(this.dateSep);
-              year = this.CONSUME2(Num);
-              last = year;
-            } });
+          this.OPTION({ GATE: () => this.datePartAhead() || this.blankAhead(), DEF: () => {
+            this.OR2([
+              { GATE: () => this.datePartAhead(), ALT: () => (last = month = this.SUBRULE(this.datePart)) },
+              { ALT: () => (last = this.SUBRULE1(this.blank)) },
+            ]);
+          } });
+          this.OPTION3({ GATE: () => isDateSep(this.LA(1)) && this.LA(2).tokenType === Num, DEF: () => {
+            this.SUBRULE1(this.dateSep);
+            year = this.CONSUME2(Num);
+            last = year;
           } });
         },
       },
@@ -438,6 +446,22 @@ class CitationParser extends PrefixParser {
     if ((t.tokenType !== Word && t.tokenType !== Code) || t.image.length > 3 || !/\d|^[xX.]+$|^[lIoO]+$/.test(t.image)) return false;
     const after = this.LA(2).tokenType;
     return after === Slash || after === Dash || after === Period || after === Nam;
+  }
+
+  /** A blank left for a part of a date: dots (`..`, `....`) or ellipses (`…`). */
+  private blank = this.RULE("blank", (): IToken => {
+    let last: IToken | undefined;
+    this.AT_LEAST_ONE(() => {
+      last = this.OR3([{ ALT: () => this.CONSUME(Period) }, { GATE: () => isEllipsis(this.LA(1)), ALT: () => this.CONSUME(Other) }]);
+    });
+    return last as IToken;
+  });
+
+  /** Dots or ellipses, then the separator of the next part of a date: a blank part. */
+  private blankAhead(k = 1): boolean {
+    let j = k;
+    while (this.LA(j).tokenType === Period || isEllipsis(this.LA(j))) j++;
+    return j > k && (this.LA(j).tokenType === Slash || this.LA(j).tokenType === Dash);
   }
 
   private dateSep = this.RULE("dateSep", (): IToken =>
@@ -703,6 +727,8 @@ class CitationParser extends PrefixParser {
   private dateAhead(k: number): boolean {
     const a = this.LA(k).tokenType;
     if (a === Thang) return true;
+    // A blank day: `ngày   /  /2024`, `ngày ../../2024`.
+    if (a === Slash || a === Dash || this.blankAhead(k)) return true;
     if (a !== Num) return false;
     const b = this.LA(k + 1).tokenType;
     return b === Thang || b === Slash || b === Dash || b === Period;

@@ -1,0 +1,43 @@
+/**
+ * The PostgreSQL driver (`pg`, with `pg-copy-streams` for COPY): optional dependencies, imported only when a
+ * graph goes to or comes from PostgreSQL, so that nothing else of vncite needs them installed.
+ */
+import type { Client, ClientConfig } from "pg";
+
+export type { Client } from "pg";
+
+export class PostgresError extends Error {
+  override name = "PostgresError";
+}
+
+async function optional<T>(name: string, load: () => Promise<T>): Promise<T> {
+  try {
+    return await load();
+  } catch (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ERR_MODULE_NOT_FOUND" || code === "MODULE_NOT_FOUND") {
+      throw new PostgresError(`the PostgreSQL graph needs the optional packages pg and pg-copy-streams (npm install pg pg-copy-streams): ${name} is not installed`);
+    }
+    throw e;
+  }
+}
+
+/** pg-copy-streams' `from`: a writable stream a COPY … FROM STDIN reads. */
+export const copyFrom = async () => (await optional("pg-copy-streams", () => import("pg-copy-streams"))).from;
+
+/** A connected client for a `postgres://` URL (or pg's connection options); a PostgresError says why not. */
+export async function connect(target: string | ClientConfig): Promise<Client> {
+  const pg = (await optional("pg", () => import("pg"))).default;
+  const client = new pg.Client(typeof target === "string" ? { connectionString: target } : target);
+  try {
+    await client.connect();
+  } catch (e) {
+    throw new PostgresError(`cannot connect to PostgreSQL: ${(e as Error).message}`);
+  }
+  // A server-side error on an idle client (a restart) is reported by the next query, not thrown as an event.
+  client.on("error", () => {});
+  return client;
+}
+
+/** Whether a string names a PostgreSQL database (what `vncite graph --to` and `vncite query` take). */
+export const isPostgresUrl = (s: string) => /^postgres(ql)?:\/\//i.test(s);

@@ -25,22 +25,22 @@ CREATE TABLE IF NOT EXISTS vncite.documents (
   doc bigserial PRIMARY KEY, id ${T} NOT NULL UNIQUE, key ${T}, kind ${T}, date ${T}, subject ${T}, loaded_at timestamptz NOT NULL DEFAULT now());
 CREATE INDEX IF NOT EXISTS documents_key ON vncite.documents (key);
 CREATE TABLE IF NOT EXISTS vncite.mentions (
-  doc bigint NOT NULL REFERENCES vncite.documents ON DELETE CASCADE, key ${T} NOT NULL, start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL,
+  doc bigint NOT NULL, key ${T} NOT NULL, start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL,
   counted boolean NOT NULL, spelled_start int NOT NULL, spelled_end int NOT NULL, spelled ${T} NOT NULL,
   kind ${T}, type_code ${T}, issued_by ${T}, date ${T}, term ${T}, subject ${T});
-CREATE INDEX IF NOT EXISTS mentions_doc ON vncite.mentions (doc, key);
+CREATE INDEX IF NOT EXISTS mentions_doc ON vncite.mentions (doc);
 CREATE TABLE IF NOT EXISTS vncite.cited (
-  doc bigint NOT NULL REFERENCES vncite.documents ON DELETE CASCADE, key ${T} NOT NULL, relation ${T} NOT NULL, mentions int NOT NULL, rule ${T});
+  doc bigint NOT NULL, key ${T} NOT NULL, relation ${T} NOT NULL, mentions int NOT NULL, rule ${T});
 CREATE INDEX IF NOT EXISTS cited_doc ON vncite.cited (doc);
 CREATE TABLE IF NOT EXISTS vncite.stated (
-  doc bigint NOT NULL REFERENCES vncite.documents ON DELETE CASCADE, from_key ${T} NOT NULL, to_key ${T} NOT NULL, relation ${T} NOT NULL, rule ${T},
+  doc bigint NOT NULL, from_key ${T} NOT NULL, to_key ${T} NOT NULL, relation ${T} NOT NULL, rule ${T},
   start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL);
 CREATE INDEX IF NOT EXISTS stated_doc ON vncite.stated (doc);
 CREATE TABLE IF NOT EXISTS vncite.amendments (
-  doc bigint NOT NULL REFERENCES vncite.documents ON DELETE CASCADE, target ${T} NOT NULL, action ${T} NOT NULL, paths json NOT NULL, date ${T},
+  doc bigint NOT NULL, target ${T} NOT NULL, action ${T} NOT NULL, paths json NOT NULL, date ${T},
   start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL);
 CREATE INDEX IF NOT EXISTS amendments_doc ON vncite.amendments (doc);
-CREATE TABLE IF NOT EXISTS vncite.aliases (name ${T} PRIMARY KEY, key ${T} NOT NULL, doc bigint REFERENCES vncite.documents ON DELETE SET NULL);
+CREATE TABLE IF NOT EXISTS vncite.aliases (name ${T} PRIMARY KEY, key ${T} NOT NULL, doc bigint);
 CREATE TABLE IF NOT EXISTS vncite.bodies (spelled ${T} PRIMARY KEY, body_key ${T} NOT NULL);
 CREATE TABLE IF NOT EXISTS vncite.party (spelled ${T} PRIMARY KEY, number_issuer ${T} NOT NULL, code ${T} NOT NULL, key ${T} NOT NULL);
 `;
@@ -53,6 +53,7 @@ CREATE TABLE IF NOT EXISTS vncite.nodes (
   subjects ${TA} NOT NULL, texts ${TA} NOT NULL);
 CREATE TABLE IF NOT EXISTS vncite.spellings (node int NOT NULL, doc ${T} NOT NULL, start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL);
 CREATE INDEX IF NOT EXISTS spellings_node ON vncite.spellings (node);
+CREATE INDEX IF NOT EXISTS spellings_text ON vncite.spellings (text);
 CREATE TABLE IF NOT EXISTS vncite.edges (
   edge serial PRIMARY KEY, from_node int NOT NULL, to_node int NOT NULL, relation ${T} NOT NULL, count int NOT NULL,
   stated_by ${TA} NOT NULL, rules ${TA} NOT NULL, more_evidence int NOT NULL);
@@ -82,6 +83,10 @@ const REFRESH = `
 CREATE OR REPLACE FUNCTION vncite.refresh() RETURNS void LANGUAGE plpgsql AS $fn$
 BEGIN
   LOCK TABLE vncite.documents IN SHARE MODE;
+  -- Sorts and hashes of millions of rows in memory rather than on disk, for this transaction only.
+  SET LOCAL work_mem = '256MB';
+  -- Every statement here reads whole tables: hash joins, never a loop of index look-ups the estimates can mislead into.
+  SET LOCAL enable_nestloop = off;
   TRUNCATE vncite.nodes, vncite.spellings, vncite.edges, vncite.evidence, vncite.amended_by RESTART IDENTITY;
   CREATE TEMP TABLE key_values ON COMMIT DROP AS
     SELECT coalesce(a.key, m.key) AS k, true AS mention, m.kind, m.type_code, m.issued_by, m.date, m.term, m.subject, NULL::text AS text
@@ -94,6 +99,7 @@ BEGIN
       FROM vncite.amendments x LEFT JOIN vncite.aliases a ON a.name = x.target
     UNION ALL SELECT coalesce(a.key, s.k), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM (SELECT from_key AS k FROM vncite.stated UNION ALL SELECT to_key FROM vncite.stated) s LEFT JOIN vncite.aliases a ON a.name = s.k;
+  ANALYZE key_values;
   INSERT INTO vncite.nodes (key, mentions, kinds, type_codes, issued_by, dates, terms, subjects, texts)
     SELECT k, count(*) FILTER (WHERE mention),
       coalesce(array_agg(DISTINCT kind ORDER BY kind) FILTER (WHERE kind <> ''), '{}'),
@@ -116,12 +122,14 @@ BEGIN
       FROM vncite.cited c JOIN vncite.documents d USING (doc) LEFT JOIN vncite.aliases af ON af.name = d.key LEFT JOIN vncite.aliases at ON at.name = c.key
     UNION ALL SELECT coalesce(af.key, s.from_key), coalesce(at.key, s.to_key), s.relation, 0, s.rule, d.id, s.doc, NULL, s.start, s."end", s.text
       FROM vncite.stated s JOIN vncite.documents d USING (doc) LEFT JOIN vncite.aliases af ON af.name = s.from_key LEFT JOIN vncite.aliases at ON at.name = s.to_key;
+  ANALYZE edge_facts;
   INSERT INTO vncite.edges (from_node, to_node, relation, count, stated_by, rules, more_evidence)
     SELECT nf.node, nt.node, x.relation, sum(x.mentions),
       coalesce(array_agg(DISTINCT x.stated_by ORDER BY x.stated_by) FILTER (WHERE x.stated_by IS NOT NULL), '{}'),
       coalesce(array_agg(DISTINCT x.rule ORDER BY x.rule) FILTER (WHERE x.rule IS NOT NULL), '{}'), 0
     FROM edge_facts x JOIN vncite.nodes nf ON nf.key = x.f JOIN vncite.nodes nt ON nt.key = x.t
     GROUP BY nf.node, nt.node, x.relation;
+  ANALYZE vncite.nodes; ANALYZE vncite.edges;
   UPDATE vncite.edges SET rules = ARRAY(SELECT r FROM unnest(rules) r ORDER BY array_position(${RULE_ORDER_SQL}, r::text)) WHERE cardinality(rules) > 1;
   -- Evidence: each mention of the cited key in the citing document, and each stated relation's place.
   CREATE TEMP TABLE edge_evidence ON COMMIT DROP AS
@@ -130,6 +138,7 @@ BEGIN
       UNION ALL SELECT x.f, x.t, x.relation, x.doc, x.start, x."end", x.text FROM edge_facts x WHERE x.stated_by IS NOT NULL) ev
     JOIN vncite.documents d ON d.doc = ev.doc JOIN vncite.nodes nf ON nf.key = ev.f JOIN vncite.nodes nt ON nt.key = ev.t
     JOIN vncite.edges e ON e.from_node = nf.node AND e.to_node = nt.node AND e.relation = ev.relation;
+  ANALYZE edge_evidence;
   DROP TABLE edge_facts;
   INSERT INTO vncite.evidence
     SELECT edge, doc, start, "end", text FROM (
@@ -269,8 +278,9 @@ CREATE OR REPLACE FUNCTION vncite.conflicts() RETURNS TABLE (key text, field tex
           SELECT 1 FROM unnest((SELECT issued_by FROM vncite.nodes WHERE node = k.node)) AS o(spelled) JOIN vncite.bodies ob ON ob.spelled = o.spelled
           WHERE ob.body_key <> k.body_key AND strpos(ob.body_key, k.body_key) > 0)) b
       GROUP BY b.node, b.key HAVING count(*) > 1
-    UNION ALL SELECT min(p.key), 'typeCodes', array_agg(DISTINCT p.code ORDER BY p.code), array_agg(DISTINCT p.key ORDER BY p.key) FROM (
-        SELECT key AS spelled FROM vncite.nodes UNION SELECT text FROM vncite.spellings) s JOIN vncite.party p ON p.spelled = s.spelled
+    UNION ALL SELECT min(p.key), 'typeCodes', array_agg(DISTINCT p.code ORDER BY p.code), array_agg(DISTINCT p.key ORDER BY p.key) FROM vncite.party p
+      WHERE p.number_issuer IN (SELECT number_issuer FROM vncite.party GROUP BY number_issuer HAVING count(DISTINCT code) > 1)
+        AND (EXISTS (SELECT 1 FROM vncite.nodes n WHERE n.key = p.spelled) OR EXISTS (SELECT 1 FROM vncite.spellings s WHERE s.text = p.spelled))
       GROUP BY p.number_issuer HAVING count(DISTINCT p.code) > 1)
   SELECT key, field, vals, keys FROM found ORDER BY key COLLATE "C", field COLLATE "C" $$;
 `;

@@ -18,6 +18,8 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { version } from "../../package.json";
 import type { CitationGraph } from "../graph/graph.js";
+import { isPostgresUrl } from "../graph/postgres/driver.js";
+import type { Questions } from "./postgres.js";
 import { positionsIn } from "../positions.js";
 import { defaultJobs, eachResult, runFiles } from "./parallel.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
@@ -254,12 +256,14 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
       jobs: { type: "string" },
       "no-recursive": { type: "boolean", default: false },
       "id-from": { type: "string", default: "relative" },
+      to: { type: "string" },
     },
     allowPositionals: true,
   });
   const jobs = jobsOf(values.jobs);
   // json: one document, for small graphs; jsonl: one node or edge a line, for a graph of any size (written as it goes).
-  const format = oneOf(values.format, ["json", "jsonl", "dot", "graphml", "neo4j"]);
+  const format = oneOf(values.format, ["json", "jsonl", "dot", "graphml", "neo4j", "sql"]);
+  if (values.to !== undefined && !isPostgresUrl(values.to)) throw new UsageError(`--to takes a postgres:// URL, not "${values.to}"`);
   const idFrom: IdFrom = oneOf(values["id-from"], ID_FROM, "--id-from");
   if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
   if (positionals.length === 0) throw new UsageError("no input: give files or directories");
@@ -273,6 +277,10 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
     note: (line) => io.stderr.write(`vncite: ${line}\n`),
   });
   if (inputs.length === 0) throw new UsageError(`no .txt files in ${positionals.join(", ")}`);
+  if (values.to !== undefined || format === "sql") {
+    const { graphToPostgres } = await import("./postgres.js");
+    return graphToPostgres(io, inputs, { jobs, ...(values.to === undefined ? { out: values.out } : { to: values.to }) });
+  }
   const [{ CitationGraph }, { dotLines, graphMLLines, neo4jArrayDelimiter, neo4jDocumentLines, neo4jImportCommand, neo4jRelationshipLines }, { writeLines }] =
     await Promise.all([import("../graph/graph.js"), import("../graph/export.js"), import("../graph/write.js")]);
   const graph = new CitationGraph();
@@ -328,25 +336,37 @@ async function runQuery(args: string[], io: CliIo): Promise<number> {
   if (needsKey && !a) throw new UsageError(`${query} needs a document key`);
   if (query === "path" && !b) throw new UsageError("path needs two document keys");
   if (query === "most-cited" && a !== undefined && !/^[1-9]\d*$/.test(a)) throw new UsageError(`most-cited takes a number from 1 up, not "${a}"`);
-  const graph = await loadGraph(file);
+  const inPostgres = isPostgresUrl(file);
+  const graph = inPostgres ? await (await import("./postgres.js")).openPostgres(file) : await loadGraph(file);
+  try {
+    return await answer(io, graph, query, a, b, format, inPostgres ? null : (graph as CitationGraph));
+  } finally {
+    if (inPostgres) await (graph as { close(): Promise<void> }).close();
+  }
+}
+
+/** The answer to one question, from the graph in memory or in PostgreSQL (whose methods return promises). */
+async function answer(io: CliIo, graph: Questions, query: string, a: string | undefined, b: string | undefined, format: string, memory: CitationGraph | null): Promise<number> {
+  const needsKey = ["cites", "cited-by", "chain", "descendants", "path"].includes(query);
   if (needsKey) {
-    const unknown = [a, query === "path" ? b : undefined].filter((k): k is string => k !== undefined && graph.getNode(k) === undefined);
+    const unknown: string[] = [];
+    for (const k of [a, query === "path" ? b : undefined]) if (k !== undefined && (await graph.getNode(k)) === undefined) unknown.push(k);
     for (const k of unknown) {
-      const near = await nearestKeys(graph, k);
+      const near = memory ? await nearestKeys(memory, k) : [];
       io.stderr.write(`vncite: ${k} is not in the graph${near.length > 0 ? `; nearest: ${near.join(", ")}` : ""}\n`);
     }
     if (unknown.length > 0) return 1;
   }
   const key = a ?? "";
   const rows: unknown[] =
-    query === "cites" ? graph.cites(key)
-    : query === "cited-by" ? graph.citedBy(key)
-    : query === "chain" ? graph.chain(key)
-    : query === "descendants" ? graph.descendants(key)
-    : query === "path" ? (graph.path(key, b as string) ?? [])
-    : query === "most-cited" ? graph.mostCited(Number(a ?? 10))
-    : query === "missing" ? graph.missing()
-    : graph.conflicts();
+    query === "cites" ? await graph.cites(key)
+    : query === "cited-by" ? await graph.citedBy(key)
+    : query === "chain" ? await graph.chain(key)
+    : query === "descendants" ? await graph.descendants(key)
+    : query === "path" ? ((await graph.path(key, b as string)) ?? [])
+    : query === "most-cited" ? await graph.mostCited(Number(a ?? 10))
+    : query === "missing" ? await graph.missing()
+    : await graph.conflicts();
   if (format === "json") io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   else {
     const line = (r: unknown) => {

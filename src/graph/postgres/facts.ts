@@ -27,13 +27,21 @@ export function copyValue(v: Value): string {
   if (v === null || v === undefined) return "\\N";
   if (typeof v === "boolean") return v ? "t" : "f";
   if (typeof v === "number") return String(v);
-  return v.replace(/[\\\t\n\r\0]/g, (c) => (c === "\\" ? "\\\\" : c === "\t" ? "\\t" : c === "\n" ? "\\n" : c === "\r" ? "\\r" : "\uFFFD"));
+  // Most values need no escape: looked for first, replaced only when found.
+  return COPY_SPECIAL.test(v) ? v.replace(COPY_SPECIALS, (c) => COPY_ESCAPES[c] as string) : v;
 }
+const COPY_SPECIAL = /[\\\t\n\r\0]/;
+const COPY_SPECIALS = /[\\\t\n\r\0]/g;
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r", "\0": "\uFFFD" };
 
 /** Text as PostgreSQL stores it (see copyValue): what a comparison with the in-memory graph expects back. */
 export const storedText = (s: string) => s.replace(/\0/g, "\uFFFD");
 
-export const copyRow = (values: Value[]) => `${values.map(copyValue).join("\t")}\n`;
+export function copyRow(values: Value[]): string {
+  let row = copyValue(values[0]);
+  for (let i = 1; i < values.length; i++) row += `\t${copyValue(values[i])}`;
+  return `${row}\n`;
+}
 
 const text = (v: unknown): string | null => (typeof v === "string" ? v : null);
 const PATH_KEYS = ["appendix", "chapter", "section", "article", "clause", "point"] as const;
@@ -42,6 +50,24 @@ const pathOf = (p: PinpointPath) => {
   for (const k of PATH_KEYS) if (p[k] !== undefined) out[k] = p[k];
   return out;
 };
+
+/**
+ * A function of a string, remembered: most documents name the same bodies and cite the same keys. The memory is
+ * dropped whole when full, so that it stays small whatever the corpus.
+ */
+function remembered<T>(f: (s: string) => T, size = 1 << 16): (s: string) => T {
+  let memo = new Map<string, T>();
+  return (s) => {
+    let v = memo.get(s);
+    if (v === undefined && !memo.has(s)) {
+      if (memo.size >= size) memo = new Map();
+      memo.set(s, (v = f(s)));
+    }
+    return v as T;
+  };
+}
+const bodyKey = remembered(bodyKeyOf);
+const partyOf = remembered(partySpelling);
 
 /** The document row: its id (the record's id, else its key), key, and the values the graph reads of it. */
 export interface DocumentRow {
@@ -76,7 +102,7 @@ export function factsOf(input: GraphRecord): Facts | null {
   const party: Facts["party"] = new Map();
   const read = (s: string) => {
     if (party.has(s)) return;
-    const p = partySpelling(s);
+    const p = partyOf(s);
     if (p) party.set(s, p);
   };
   if (key !== null) read(key);
@@ -97,7 +123,7 @@ export function factsOf(input: GraphRecord): Facts | null {
     read(m.resolvedKey);
     if (counted) read(spelled.text);
     const body = c?.issuedBy;
-    if (counted && typeof body === "string" && body !== "" && !bodies.has(body)) bodies.set(body, bodyKeyOf(body));
+    if (counted && typeof body === "string" && body !== "" && !bodies.has(body)) bodies.set(body, bodyKey(body));
   }
   if (key !== null) {
     for (const c of r.cited) {

@@ -50,8 +50,19 @@ async function copyRows(client: Client, table: string, columns: readonly string[
   await pipeline(Readable.from([text]), client.query(from(`COPY vncite.${table} (${columns.join(", ")}) FROM STDIN`)));
 }
 
+/** Strings whose body key or Party reading was sent already (a set dropped whole when full). */
+class Sent {
+  private set = new Set<string>();
+  fresh(s: string): boolean {
+    if (this.set.has(s)) return false;
+    if (this.set.size >= 1 << 20) this.set = new Set();
+    this.set.add(s);
+    return true;
+  }
+}
+
 /** One batch in one transaction; returns the ids skipped as already there. */
-async function loadBatch(client: Client, batch: Facts[]): Promise<string[]> {
+async function loadBatch(client: Client, batch: Facts[], sent: Sent): Promise<string[]> {
   await client.query("BEGIN");
   try {
     const docs = batch.map((f) => f.document);
@@ -82,8 +93,8 @@ async function loadBatch(client: Client, batch: Facts[]): Promise<string[]> {
           [storedText(a.name), storedText(a.key), doc],
         );
       }
-      for (const [s, k] of f.bodies) bodies.set(storedText(s), storedText(k));
-      for (const [s, p] of f.party) party.set(storedText(s), p);
+      for (const [s, k] of f.bodies) if (sent.fresh(`b${s}`)) bodies.set(storedText(s), storedText(k));
+      for (const [s, p] of f.party) if (sent.fresh(`p${s}`)) party.set(storedText(s), p);
     }
     for (const t of FACT_TABLES) await copyRows(client, t, FACT_COLUMNS[t], text[t] as string);
     if (bodies.size > 0) {
@@ -119,8 +130,9 @@ export async function loadPostgres(
   try {
     await ensureSchema(client);
     let batch: Facts[] = [];
+    const sent = new Sent();
     const flush = async () => {
-      const skipped = await loadBatch(client, batch);
+      const skipped = await loadBatch(client, batch, sent);
       result.skipped.push(...skipped);
       result.added += batch.length - skipped.length;
       batch = [];

@@ -6,8 +6,8 @@ commands:
   extract  every reference in the files (json, jsonl, table)
   doc      one document: its header, each mention resolved to a key, its relations (json, text)
   check    diagnostics for every citation, optionally against a registry; exit 1 on an error (text, json, sarif)
-  graph    one citation graph from files and directories (json, jsonl, dot, graphml, neo4j)
-  query    a question to a graph written by graph --format json or jsonl
+  graph    one citation graph from files and directories (json, jsonl, dot, graphml, neo4j, sql; --to postgres://…)
+  query    a question to a graph written by graph --format json or jsonl, or loaded into PostgreSQL (--to)
 
   vncite help <command>     options and an example of one command (or vncite <command> --help)
   vncite --version          the version
@@ -56,8 +56,8 @@ ${JOBS}
 example:
   vncite check drafts/*.txt --registry registry.csv --format sarif > vncite.sarif
 `,
-  graph: `usage: vncite graph <file or directory...> [--format json|jsonl|dot|graphml|neo4j] [--out path]
-                    [--no-recursive] [--id-from relative|name|path] [--jobs N]
+  graph: `usage: vncite graph <file or directory...> [--format json|jsonl|dot|graphml|neo4j|sql] [--out path]
+                    [--to postgres://…] [--no-recursive] [--id-from relative|name|path] [--jobs N]
 
 One citation graph from many documents. A directory is read for its *.txt files, in its subdirectories too
 (sorted by path); a directory whose name ends in .txt is not taken for a file. Files that cannot be read or
@@ -67,6 +67,9 @@ processed are reported with their path and skipped (exit 1).
            dot          Graphviz
            graphml      Gephi, yEd, Cytoscape
            neo4j        documents.csv and relationships.csv for neo4j-admin import, in the --out directory
+           sql          a psql script: the vncite schema and every document's facts (docs/postgres.md)
+  --to URL              load into PostgreSQL (postgres://user@host/db) as the files are read, in the schema
+                        vncite (created where missing); a document already there is left as it is
   --out PATH            write there instead of standard output (checked before any work)
   --no-recursive        only the *.txt files directly in each directory named
   --id-from relative    the id of a document without its own number: its path relative to the directory named
@@ -78,10 +81,11 @@ ${JOBS}
 example:
   vncite graph corpus/ --out corpus.graph.json
   vncite graph corpus/ --format neo4j --out import/
+  vncite graph corpus/ --to postgres://localhost/archive
 `,
-  query: `usage: vncite query <graph.json|graph.jsonl> <question> [key [key]] [--format text|json]
+  query: `usage: vncite query <graph.json|graph.jsonl|postgres://…> <question> [key [key]] [--format text|json]
 
-A question to a graph written by vncite graph --format json or jsonl. A key not in the graph is an error (exit 1)
+A question to a graph written by vncite graph --format json or jsonl, or loaded into PostgreSQL by --to. A key not in the graph is an error (exit 1)
 that names the nearest keys.
   cites KEY             what KEY cites, by relation
   cited-by KEY          what cites KEY
@@ -95,5 +99,6 @@ that names the nearest keys.
 
 example:
   vncite query corpus.graph.json cited-by 20-NQ/TW
+  vncite query postgres://localhost/archive chain 128-KH/HU
 `,
 };

@@ -30,5 +30,5 @@ function readFailure(e: unknown): string {
 
 // The graph in PostgreSQL (the optional packages pg and pg-copy-streams, imported only when used).
 export {
-  isPostgresUrl, loadPostgres, PostgresError, PostgresGraph, type PostgresLoadOptions, type PostgresLoadResult, SCHEMA_SQL, sqlDumpLines,
+  isPostgresUrl, loadPostgres, type PgClient, PostgresError, PostgresGraph, type PostgresLoadOptions, type PostgresLoadResult, SCHEMA_SQL, sqlDumpLines,
 } from "./graph/postgres/index.js";

@@ -2,9 +2,22 @@
  * The PostgreSQL driver (`pg`, with `pg-copy-streams` for COPY): optional dependencies, imported only when a
  * graph goes to or comes from PostgreSQL, so that nothing else of vncite needs them installed.
  */
-import type { Client, ClientConfig } from "pg";
+import type { Client } from "pg";
 
 export type { Client } from "pg";
+
+/**
+ * A connected client of the `pg` package (a Client, or a Pool's client), as loadPostgres and PostgresGraph.open
+ * take one. Typed loosely, so that vncite's published types need no `@types/pg`.
+ */
+export interface PgClient {
+  query: (...args: never[]) => unknown;
+}
+
+/** A `postgres://` URL's client (ours, to end), or the caller's client (theirs, left open). */
+export async function clientOf(target: string | PgClient): Promise<{ client: Client; owned: boolean }> {
+  return typeof target === "string" ? { client: await connect(target), owned: true } : { client: target as unknown as Client, owned: false };
+}
 
 export class PostgresError extends Error {
   override name = "PostgresError";
@@ -25,10 +38,10 @@ async function optional<T>(name: string, load: () => Promise<T>): Promise<T> {
 /** pg-copy-streams' `from`: a writable stream a COPY … FROM STDIN reads. */
 export const copyFrom = async () => (await optional("pg-copy-streams", () => import("pg-copy-streams"))).from;
 
-/** A connected client for a `postgres://` URL (or pg's connection options); a PostgresError says why not. */
-export async function connect(target: string | ClientConfig): Promise<Client> {
+/** A connected client for a `postgres://` URL; a PostgresError says why not. */
+export async function connect(url: string): Promise<Client> {
   const pg = (await optional("pg", () => import("pg"))).default;
-  const client = new pg.Client(typeof target === "string" ? { connectionString: target } : target);
+  const client = new pg.Client({ connectionString: url });
   try {
     await client.connect();
   } catch (e) {

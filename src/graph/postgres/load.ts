@@ -7,7 +7,7 @@
 import { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { GraphRecord } from "../graph.js";
-import { type Client, connect, copyFrom } from "./driver.js";
+import { type Client, clientOf, copyFrom, type PgClient } from "./driver.js";
 import { copyRow, FACT_COLUMNS, FACT_TABLES, type Facts, factsOf, storedText } from "./facts.js";
 import { SCHEMA_SQL } from "./schema.js";
 
@@ -120,11 +120,11 @@ async function loadBatch(client: Client, batch: Facts[], sent: Sent): Promise<st
  * of a PostgreSQL database (a `postgres://` URL or a connected pg Client, left open), creating it where missing.
  */
 export async function loadPostgres(
-  target: string | Client,
+  target: string | PgClient,
   records: Iterable<GraphRecord> | AsyncIterable<GraphRecord>,
   options: PostgresLoadOptions = {},
 ): Promise<PostgresLoadResult> {
-  const client = typeof target === "string" ? await connect(target) : target;
+  const { client, owned } = await clientOf(target);
   const size = Math.max(1, options.batchSize ?? 1000);
   const result: PostgresLoadResult = { added: 0, skipped: [], unnamed: 0 };
   try {
@@ -148,6 +148,6 @@ export async function loadPostgres(
     if (options.refresh !== false) await client.query("SELECT vncite.refresh()");
     return result;
   } finally {
-    if (typeof target === "string") await client.end().catch(() => {});
+    if (owned) await client.end().catch(() => {});
   }
 }

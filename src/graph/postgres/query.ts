@@ -4,14 +4,14 @@
  */
 import type { Relation } from "../../schema.js";
 import type { Conflict, GraphEdge, GraphJSON, GraphNode } from "../graph.js";
-import { type Client, connect, PostgresError } from "./driver.js";
+import { type Client, clientOf, type PgClient, PostgresError } from "./driver.js";
 import { SCHEMA_VERSION } from "./schema.js";
 
 type Step = { key: string; depth: number; from: string; relation: Relation };
 
 export class PostgresGraph {
   private constructor(
-    readonly client: Client,
+    private readonly client: Client,
     private readonly owned: boolean,
   ) {}
 
@@ -20,9 +20,9 @@ export class PostgresGraph {
    * rebuilt from the facts first when a load did not (stopped, or `refresh: false`). A PostgresError when the
    * database holds no vncite graph.
    */
-  static async open(target: string | Client): Promise<PostgresGraph> {
-    const client = typeof target === "string" ? await connect(target) : target;
-    const graph = new PostgresGraph(client, typeof target === "string");
+  static async open(target: string | PgClient): Promise<PostgresGraph> {
+    const { client, owned } = await clientOf(target);
+    const graph = new PostgresGraph(client, owned);
     try {
       const meta = await client.query<{ name: string; value: string }>("SELECT name, value FROM vncite.meta").catch(() => null);
       const value = (name: string) => meta?.rows.find((r) => r.name === name)?.value;

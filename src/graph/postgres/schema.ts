@@ -53,7 +53,6 @@ CREATE TABLE IF NOT EXISTS vncite.nodes (
   subjects ${TA} NOT NULL, texts ${TA} NOT NULL);
 CREATE TABLE IF NOT EXISTS vncite.spellings (node int NOT NULL, doc ${T} NOT NULL, start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL);
 CREATE INDEX IF NOT EXISTS spellings_node ON vncite.spellings (node);
-CREATE INDEX IF NOT EXISTS spellings_text ON vncite.spellings (text);
 CREATE TABLE IF NOT EXISTS vncite.edges (
   edge serial PRIMARY KEY, from_node int NOT NULL, to_node int NOT NULL, relation ${T} NOT NULL, count int NOT NULL,
   stated_by ${TA} NOT NULL, rules ${TA} NOT NULL, more_evidence int NOT NULL);
@@ -265,7 +264,14 @@ CREATE OR REPLACE FUNCTION vncite.missing() RETURNS SETOF text LANGUAGE sql STAB
 -- conflicts: a key with several kinds, dates or terms; several issuing bodies (by body key, a body named inside
 -- another's name being that one); one number and issuer under several type codes, as keys or spellings.
 CREATE OR REPLACE FUNCTION vncite.conflicts() RETURNS TABLE (key text, field text, "values" text[], keys text[]) LANGUAGE sql STABLE AS $$
-  WITH found AS (
+  -- The spellings of numbers read with two codes anywhere (few), kept where a live node is so spelled: one pass
+  -- over the spellings, each matched against the few.
+  WITH candidates AS MATERIALIZED (
+    SELECT * FROM vncite.party WHERE number_issuer IN (SELECT number_issuer FROM vncite.party GROUP BY number_issuer HAVING count(DISTINCT code) > 1)),
+  live AS (
+    SELECT c.* FROM candidates c WHERE EXISTS (SELECT 1 FROM vncite.nodes n WHERE n.key = c.spelled)
+    UNION SELECT c.* FROM candidates c JOIN vncite.spellings s ON s.text = c.spelled),
+  found AS (
     SELECT n.key, 'kinds' AS field, n.kinds AS vals, ARRAY[n.key] AS keys FROM vncite.nodes n WHERE cardinality(n.kinds) > 1
     UNION ALL SELECT n.key, 'dates', n.dates, ARRAY[n.key] FROM vncite.nodes n WHERE cardinality(n.dates) > 1
     UNION ALL SELECT n.key, 'terms', n.terms, ARRAY[n.key] FROM vncite.nodes n WHERE cardinality(n.terms) > 1
@@ -278,9 +284,7 @@ CREATE OR REPLACE FUNCTION vncite.conflicts() RETURNS TABLE (key text, field tex
           SELECT 1 FROM unnest((SELECT issued_by FROM vncite.nodes WHERE node = k.node)) AS o(spelled) JOIN vncite.bodies ob ON ob.spelled = o.spelled
           WHERE ob.body_key <> k.body_key AND strpos(ob.body_key, k.body_key) > 0)) b
       GROUP BY b.node, b.key HAVING count(*) > 1
-    UNION ALL SELECT min(p.key), 'typeCodes', array_agg(DISTINCT p.code ORDER BY p.code), array_agg(DISTINCT p.key ORDER BY p.key) FROM vncite.party p
-      WHERE p.number_issuer IN (SELECT number_issuer FROM vncite.party GROUP BY number_issuer HAVING count(DISTINCT code) > 1)
-        AND (EXISTS (SELECT 1 FROM vncite.nodes n WHERE n.key = p.spelled) OR EXISTS (SELECT 1 FROM vncite.spellings s WHERE s.text = p.spelled))
+    UNION ALL SELECT min(p.key), 'typeCodes', array_agg(DISTINCT p.code ORDER BY p.code), array_agg(DISTINCT p.key ORDER BY p.key) FROM live p
       GROUP BY p.number_issuer HAVING count(DISTINCT p.code) > 1)
   SELECT key, field, vals, keys FROM found ORDER BY key COLLATE "C", field COLLATE "C" $$;
 `;

@@ -52,17 +52,21 @@ CREATE TABLE IF NOT EXISTS vncite.nodes (
   kinds ${TA} NOT NULL, type_codes ${TA} NOT NULL, issued_by ${TA} NOT NULL, dates ${TA} NOT NULL, terms ${TA} NOT NULL,
   subjects ${TA} NOT NULL, texts ${TA} NOT NULL);
 CREATE TABLE IF NOT EXISTS vncite.spellings (node int NOT NULL, doc ${T} NOT NULL, start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL);
-CREATE INDEX IF NOT EXISTS spellings_node ON vncite.spellings (node);
 CREATE TABLE IF NOT EXISTS vncite.edges (
   edge serial PRIMARY KEY, from_node int NOT NULL, to_node int NOT NULL, relation ${T} NOT NULL, count int NOT NULL,
   stated_by ${TA} NOT NULL, rules ${TA} NOT NULL, more_evidence int NOT NULL);
-CREATE INDEX IF NOT EXISTS edges_from ON vncite.edges (from_node);
-CREATE INDEX IF NOT EXISTS edges_to ON vncite.edges (to_node);
 CREATE TABLE IF NOT EXISTS vncite.evidence (edge int NOT NULL, doc ${T} NOT NULL, start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL);
-CREATE INDEX IF NOT EXISTS evidence_edge ON vncite.evidence (edge);
 CREATE TABLE IF NOT EXISTS vncite.amended_by (
   node int NOT NULL, by ${T} NOT NULL, action ${T} NOT NULL, paths json NOT NULL, date ${T}, doc ${T} NOT NULL, start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL);
+-- The graph's indexes: made after the rows, by refresh() (a sort), not row by row as millions are inserted.
+CREATE OR REPLACE FUNCTION vncite.index_graph() RETURNS void LANGUAGE sql AS $$
+CREATE INDEX IF NOT EXISTS spellings_node ON vncite.spellings (node);
+CREATE INDEX IF NOT EXISTS edges_from ON vncite.edges (from_node);
+CREATE INDEX IF NOT EXISTS edges_to ON vncite.edges (to_node);
+CREATE INDEX IF NOT EXISTS evidence_edge ON vncite.evidence (edge);
 CREATE INDEX IF NOT EXISTS amended_by_node ON vncite.amended_by (node);
+$$;
+SELECT vncite.index_graph();
 CREATE OR REPLACE VIEW vncite.edge_keys AS
   SELECT e.*, f.key AS from_key, t.key AS to_key FROM vncite.edges e JOIN vncite.nodes f ON f.node = e.from_node JOIN vncite.nodes t ON t.node = e.to_node;
 `;
@@ -87,6 +91,7 @@ BEGIN
   -- Every statement here reads whole tables: hash joins, never a loop of index look-ups the estimates can mislead into.
   SET LOCAL enable_nestloop = off;
   TRUNCATE vncite.nodes, vncite.spellings, vncite.edges, vncite.evidence, vncite.amended_by RESTART IDENTITY;
+  DROP INDEX IF EXISTS vncite.spellings_node, vncite.edges_from, vncite.edges_to, vncite.evidence_edge, vncite.amended_by_node;
   CREATE TEMP TABLE key_values ON COMMIT DROP AS
     SELECT coalesce(a.key, m.key) AS k, true AS mention, m.kind, m.type_code, m.issued_by, m.date, m.term, m.subject, NULL::text AS text
       FROM vncite.mentions m LEFT JOIN vncite.aliases a ON a.name = m.key WHERE m.counted
@@ -150,6 +155,7 @@ BEGIN
     SELECT n.node, coalesce(coalesce(ad.key, d.key), d.id), x.action, x.paths, x.date, d.id, x.start, x."end", x.text
     FROM vncite.amendments x JOIN vncite.documents d USING (doc) LEFT JOIN vncite.aliases ad ON ad.name = d.key
     LEFT JOIN vncite.aliases a ON a.name = x.target JOIN vncite.nodes n ON n.key = coalesce(a.key, x.target);
+  PERFORM vncite.index_graph();
   UPDATE vncite.meta SET value = 'false' WHERE name = 'stale';
   ANALYZE vncite.nodes; ANALYZE vncite.edges; ANALYZE vncite.evidence; ANALYZE vncite.spellings;
 END $fn$;

@@ -192,7 +192,7 @@ CREATE OR REPLACE FUNCTION vncite.cited_by(k text) RETURNS SETOF json LANGUAGE s
 
 -- chain (up) and descendants (down): breadth first over the relations of implementation; each document once, at
 -- its least depth, reached from the first document of the level before in key order, by the first relation by name.
-CREATE OR REPLACE FUNCTION vncite.walk(k text, up boolean) RETURNS TABLE (key text, depth int, "from" text, relation text) LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION vncite.walk(k text, up boolean) RETURNS TABLE (key text, depth int, "from" text, relation text) LANGUAGE plpgsql SET jit = off AS $fn$
 DECLARE
   start int := vncite.node_of(k);
   level int := 0;
@@ -224,7 +224,7 @@ CREATE OR REPLACE FUNCTION vncite.descendants(k text) RETURNS TABLE (key text, d
 
 -- path: the shortest chain of citations (any relation), breadth first; of several, the first in the order the
 -- in-memory search meets them: each level ordered by its parent's place in the level before, then by key.
-CREATE OR REPLACE FUNCTION vncite.path(a text, b text) RETURNS text[] LANGUAGE plpgsql AS $fn$
+CREATE OR REPLACE FUNCTION vncite.path(a text, b text) RETURNS text[] LANGUAGE plpgsql SET jit = off AS $fn$
 DECLARE
   source int := vncite.node_of(a);
   target int := vncite.node_of(b);
@@ -259,7 +259,7 @@ END $fn$;
 
 -- most cited: by the number of documents citing (a relation stated by a third document alone is no citation),
 -- then mentions, then key.
-CREATE OR REPLACE FUNCTION vncite.most_cited(n int) RETURNS TABLE (key text, cited_by bigint, mentions int) LANGUAGE sql STABLE AS $$
+CREATE OR REPLACE FUNCTION vncite.most_cited(n int) RETURNS TABLE (key text, cited_by bigint, mentions int) LANGUAGE sql STABLE SET jit = off AS $$
   SELECT t.key, count(DISTINCT e.from_node), t.mentions FROM vncite.edges e JOIN vncite.nodes t ON t.node = e.to_node
   WHERE NOT (e.count = 0 AND cardinality(e.stated_by) > 0)
   GROUP BY t.node ORDER BY 2 DESC, t.mentions DESC, t.key LIMIT n $$;
@@ -269,7 +269,10 @@ CREATE OR REPLACE FUNCTION vncite.missing() RETURNS SETOF text LANGUAGE sql STAB
 
 -- conflicts: a key with several kinds, dates or terms; several issuing bodies (by body key, a body named inside
 -- another's name being that one); one number and issuer under several type codes, as keys or spellings.
-CREATE OR REPLACE FUNCTION vncite.conflicts() RETURNS TABLE (key text, field text, "values" text[], keys text[]) LANGUAGE sql STABLE AS $$
+-- (Hash joins: each spelling read once, rather than every spelling sorted. No JIT: compiling a plan this size
+-- took longer than running it.)
+CREATE OR REPLACE FUNCTION vncite.conflicts() RETURNS TABLE (key text, field text, "values" text[], keys text[]) LANGUAGE sql STABLE
+  SET enable_mergejoin = off SET enable_nestloop = off SET jit = off AS $$
   -- The spellings of numbers read with two codes anywhere (few), kept where a live node is so spelled: one pass
   -- over the spellings, each matched against the few.
   WITH candidates AS MATERIALIZED (

@@ -263,6 +263,7 @@ const capture = () => {
       const unknown = await run(["query", url, "cites", "999-XX/YY"]);
       expect([unknown.code, unknown.stderr]).toEqual([1, "vncite: 999-XX/YY is not in the graph\n"]);
       expect((await run(["graph", ...some, "--to", "mysql://x"])).stderr).toContain("--to takes a postgres:// URL");
+      expect((await run(["graph", ...some, "--to", url, "--out", json])).stderr).toContain("give one");
 
       // The SQL script, loaded by psql into a database of its own, holds the same graph.
       expect((await run(["graph", ...some, "--format", "sql", "--out", sql, "--jobs", "1"])).code).toBe(0);

@@ -264,6 +264,7 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
   // json: one document, for small graphs; jsonl: one node or edge a line, for a graph of any size (written as it goes).
   const format = oneOf(values.format, ["json", "jsonl", "dot", "graphml", "neo4j", "sql"]);
   if (values.to !== undefined && !isPostgresUrl(values.to)) throw new UsageError(`--to takes a postgres:// URL, not "${values.to}"`);
+  if (values.to !== undefined && values.out !== undefined) throw new UsageError("--to loads into PostgreSQL, --out writes a file: give one");
   const idFrom: IdFrom = oneOf(values["id-from"], ID_FROM, "--id-from");
   if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
   if (positionals.length === 0) throw new UsageError("no input: give files or directories");

@@ -55,10 +55,6 @@ export class PostgresGraph {
     return (await this.column<string>("SELECT vncite.canonical($1)", [key]))[0] as string;
   }
 
-  get order(): Promise<number> {
-    return this.column<number>("SELECT count(*)::int FROM vncite.nodes").then((r) => r[0] as number);
-  }
-
   async getNode(key: string): Promise<GraphNode | undefined> {
     return (await this.column<GraphNode>("SELECT vncite.node_json(n) FROM vncite.nodes n WHERE n.node = vncite.node_of($1)", [key]))[0];
   }

@@ -64,14 +64,42 @@ const STATED: StatedRow[] = [
   ["guides, portal note", "CHÍNH PHỦ\nSố: 10/2023/NĐ-CP\nHà Nội, ngày 05 tháng 6 năm 2023\nNGHỊ ĐỊNH\nĐiều 1. Phạm vi\n1. Nghị định này quy định về thuế. [Khoản này được hướng dẫn bởi Thông tư số 12/2024/TT-BTC]", ["12/2024/TT-BTC", "guides", "10/2023/NĐ-CP"], "portal-note"],
 ];
 
+// The forms of issue 25, each as the text states it (lists distribute over each member).
+const CHINH_PHU = "CHÍNH PHỦ\nSố: 20/2025/NĐ-CP\nHà Nội, ngày 05 tháng 12 năm 2025\nNGHỊ ĐỊNH\n";
+const BHXH = `${CHINH_PHU}Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15 được sửa đổi, bổ sung bởi Luật số 73/2025/QH15, Luật số 84/2025/QH15, Luật số 113/2025/QH15 và Luật số 142/2025/QH15;\nĐiều 1. Phạm vi điều chỉnh`;
+const QD142 = "Theo Quyết định số 142/2008/QĐ-TTg ngày 27 tháng 10 năm 2008 của Thủ tướng Chính phủ được sửa đổi, bổ sung bởi Quyết định số 38/2010/QĐ-TTg và Quyết định số 22/2025/QĐ-TTg.";
+const BASIS = `${CHINH_PHU}Căn cứ Thông tư số 13/2020/TT-BGDĐT ngày 26/5/2020, sửa đổi bổ sung tại Thông tư số 23/2024/TT-BGDĐT;\nCăn cứ Nghị định số 24/2014/NĐ-CP ngày 04 tháng 4 năm 2014 của Chính phủ được sửa đổi, bổ sung tại Nghị định số 209/2025/NĐ-CP;\nĐiều 1. Phạm vi điều chỉnh`;
+const EXPIRY = `${CHINH_PHU}Căn cứ Luật số 63/2025/QH15;\nĐiều 1. Phạm vi điều chỉnh\nĐiều 2. Hiệu lực thi hành\nKể từ ngày Nghị định này có hiệu lực thi hành, Nghị định số 127/2013/NĐ-CP ngày 15 tháng 10 năm 2013 của Chính phủ và Nghị định số 45/2016/NĐ-CP ngày 26 tháng 5 năm 2016 của Chính phủ hết hiệu lực thi hành.`;
+const STATED_25: StatedRow[] = [
+  ...["73/2025/QH15", "84/2025/QH15", "113/2025/QH15", "142/2025/QH15"].map((k): StatedRow => [`amends, a list after bởi (${k})`, BHXH, [k, "amends", "41/2024/QH15"], "stated"]),
+  ...["38/2010/QĐ-TTg", "22/2025/QĐ-TTg"].map((k): StatedRow => [`amends, a list after bởi joined by và (${k})`, QD142, [k, "amends", "142/2008/QĐ-TTg"], "stated"]),
+  ["amends, bare numbers after bởi các Luật", "Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung một số điều bởi các Luật số 43/2024/QH15, số 47/2024/QH15 và số 95/2025/QH15;", ["47/2024/QH15", "amends", "31/2024/QH15"], "stated"],
+  ["amends, bare numbers after bởi các Luật (last)", "Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung một số điều bởi các Luật số 43/2024/QH15, số 47/2024/QH15 và số 95/2025/QH15;", ["95/2025/QH15", "amends", "31/2024/QH15"], "stated"],
+  ["amends, sửa đổi bổ sung tại (an amender inside a basis)", BASIS, ["23/2024/TT-BGDĐT", "amends", "13/2020/TT-BGDĐT"], "stated"],
+  ["amends, được sửa đổi, bổ sung tại", BASIS, ["209/2025/NĐ-CP", "amends", "24/2014/NĐ-CP"], "stated"],
+  ["amends, đã được sửa đổi tại a part of the amender, the head amended", "Thực hiện theo Điều 61 Nghị định số 26/2019/NĐ-CP ngày 08 tháng 3 năm 2019 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Thủy sản, đã được sửa đổi, bổ sung tại khoản 32 Điều 1 Nghị định số 37/2024/NĐ-CP ngày 04 tháng 4 năm 2024 của Chính phủ.", ["37/2024/NĐ-CP", "amends", "26/2019/NĐ-CP"], "stated"],
+  ["amends, an amending decree's own words", "Căn cứ Nghị định số 11/2011/NĐ-CP ngày 30 tháng 01 năm 2011 sửa đổi, bổ sung một số điều của Nghị định số 159/2006/NĐ-CP ngày 28 tháng 12 năm 2006;", ["11/2011/NĐ-CP", "amends", "159/2006/NĐ-CP"], "stated"],
+  ["amends, two laws of an amending law's title", `${CHINH_PHU}Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương ngày 22 tháng 11 năm 2019;\nĐiều 1. Phạm vi điều chỉnh`, ["Luật sửa đổi, bổ sung một số điều của luật tổ chức chính phủ và luật tổ chức chính quyền địa phương năm 2019", "amends", "Luật tổ chức chính quyền địa phương"], "stated"],
+  ["guides, quy định chi tiết một số điều và biện pháp thi hành", "Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13;", ["34/2016/NĐ-CP", "guides", "80/2015/QH13"], "stated"],
+  ["guides, … biện pháp để tổ chức, hướng dẫn thi hành", "Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;", ["78/2025/NĐ-CP", "guides", "64/2025/QH15"], "stated"],
+];
+// The text's own acts: a heading whose object is on the next line, an expiry clause repealing several.
+const CITED_25: Row[] = [
+  ["article heading, the object on the next line", `${CHINH_PHU}Căn cứ Luật số 63/2025/QH15;\nĐiều 1. Sửa đổi, bổ sung\nđiểm g khoản 1 Điều 9 Thông tư số 111/2013/TT-BTC ngày 15/8/2013 của Bộ trưởng Bộ Tài chính như sau:\n“g) Hồ sơ chứng minh người phụ thuộc.”`, "111/2013/TT-BTC", "amends", "article"],
+  ["expiry clause, the first", EXPIRY, "127/2013/NĐ-CP", "repeals", "article"],
+  ["expiry clause, the second", EXPIRY, "45/2016/NĐ-CP", "repeals", "article"],
+  ["article, hủy bỏ", `${HEAD}Căn cứ Luật số 77/2015/QH13;\nĐiều 1. Ban hành quy chế.\nĐiều 2. Hủy bỏ Quyết định số 15/2018/QĐ-UBND ngày 02 tháng 5 năm 2018.`, "15/2018/QĐ-UBND", "repeals", "article"],
+  ["a basis amended in a part of another", `${CHINH_PHU}Căn cứ Nghị định số 26/2019/NĐ-CP ngày 08 tháng 3 năm 2019, đã được sửa đổi, bổ sung tại khoản 32 Điều 1 Nghị định số 37/2024/NĐ-CP;\nĐiều 1. Phạm vi điều chỉnh\nĐiều 2. Thủ tục thực hiện theo Điều 61 Nghị định số 26/2019/NĐ-CP, đã được sửa đổi, bổ sung tại khoản 32 Điều 1 Nghị định số 37/2024/NĐ-CP.`, "26/2019/NĐ-CP", "basedOn", "preamble"],
+];
+
 describe.each(variants)("relations (%s)", (variant, vary) => {
-  it.each(variant === "clean" ? [...CITED, ...DATE_ORDER] : CITED)("%s", (_name, text, key, relation, rule) => {
+  it.each(variant === "clean" ? [...CITED, ...CITED_25, ...DATE_ORDER] : [...CITED, ...CITED_25])("%s", (_name, text, key, relation, rule) => {
     const d = parseDocument(vary(text));
     const cited = d.cited.find((c) => c.key === key);
     expect(cited, `${key} cited`).toBeDefined();
     expect([cited?.relation, cited?.rule ?? null]).toEqual([relation, rule]);
   });
-  it.each(STATED)("states %s", (_name, text, [from, relation, to], rule) => {
+  it.each([...STATED, ...STATED_25])("states %s", (_name, text, [from, relation, to], rule) => {
     const d = parseDocument(vary(text));
     expect(d.statedRelations.map((s) => [s.from, s.relation, s.to, s.rule])).toContainEqual([from, relation, to, rule]);
   });

@@ -16,7 +16,7 @@ import { EDITORIAL_NOTE, type Source } from "../extract/source.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
-import { alternation, PASSIVE } from "./verbs.js";
+import { alternation, PASSIVE, phrase } from "./verbs.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
@@ -222,6 +222,16 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
   let named: Mention | null = null;
   let amended: Mention | null = null;
   let noted: Mention | null = null;
+  let list: PassiveList | null = null;
+  // The mentions read so far, and the head a mention is named in (`Nghị định số A … thi hành Luật X` → A).
+  const seen: Mention[] = [];
+  const headOf = (x: Mention): Mention => {
+    for (let i = seen.length - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) {
+      const q = seen[i] as Mention;
+      if (q !== x && insideSubject(q, x)) return headOf(q);
+    }
+    return x;
+  };
   for (const m of ordered) {
     // `Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …`: the
     // amending law amends each law its title names; they are only named.
@@ -251,19 +261,23 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
       continue;
     }
     if (note) continue;
-    amended = amendedBy(text, lines, m, previous, amended, state);
+    const byPassive = amendedBy(text, lines, m, previous, amended, list, headOf, state);
+    amended = byPassive.head;
+    list = byPassive.list;
+    seen.push(m);
     const clause = clauseStart(text, m.start);
     const p: Mention | null = previous && previous.end > clause ? previous : null;
     previous = m;
     const verbs = verbsIn(text, p ? p.end : clause, m.start);
     const verb = verbs.at(-1) ?? null;
-    const tie = p ? verbs.find((v) => TIES_TO_PREVIOUS.test(text.slice(p.end, v.span.start)) && governs(text, v, m.start)) : undefined;
+    // A passive (`A, sửa đổi bổ sung tại B`) read above is not A's act on B.
+    const tie = p && !byPassive.read ? verbs.find((v) => TIES_TO_PREVIOUS.test(text.slice(p.end, v.span.start)) && governs(text, v, m.start)) : undefined;
     if (p && tie) {
       if (p.resolvedKey && m.resolvedKey) {
         state(p.resolvedKey, m.resolvedKey, tie.relation, tie.span);
         statedFrom.set(m, { from: p.resolvedKey, relation: tie.relation, verb: tie.span });
       }
-    } else if (p && !verb && !insideSubject(p, m)) {
+    } else if (p && !verb && !byPassive.read && !insideSubject(p, m)) {
       // Coordinated with the mention before it: `… thực hiện Nghị quyết số 20-NQ/TW … và Kết luận số 50-KL/TW`.
       const parent = statedFrom.get(p);
       if (parent && m.resolvedKey) {
@@ -275,27 +289,58 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
   return [...stated.values()];
 }
 
-// `A … đã được sửa đổi, bổ sung một số điều theo B`, and a consolidated text's `A …, được sửa đổi, bổ sung bởi:`
-// followed by the numbered list `1. B …; 2. C …`: B (and C) amend A.
-const AMENDED_BY = /^[^;.\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+(?:bởi|theo)\s*$/u;
-const AMENDED_BY_LIST = /^[^;\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?\s+bởi\s*:[ \t]*$/u;
+// `A … đã được sửa đổi, bổ sung một số điều theo B`, `A …, sửa đổi bổ sung tại (khoản 32 Điều 1) B`, and a
+// consolidated text's `A …, được sửa đổi, bổ sung bởi:` followed by the numbered list `1. B …; 2. C …`: B (and C)
+// amend A. The words are the table's (passive verbs, determiners, parts); a part may stand before the amender.
+const words = (list: readonly string[]) => list.map(phrase).join("|");
+const PART_BEFORE = `(?:\\s+(?:${words(relationsJson.parts)})\\s+[\\p{L}\\d, ]{1,40}?(?:\\s+(?:${words(relationsJson.partOf)}))?)?`;
+const AMENDED_BY = new RegExp(`^([\\s,]*)[^;.\\n]*?(${alternation(PASSIVE)})(?:\\s+(?:${words(relationsJson.determiners)}))?${PART_BEFORE}\\s*$`, "iu");
+const AMENDED_BY_LIST = new RegExp(`^[^;\\n]*?(?:${alternation(PASSIVE.filter((v) => /(?:bởi|theo)$/u.test(v.verb)))})\\s*:[ \\t]*$`, "iu");
+// Members of a list: `B, C và D` (a comma or a joiner of the table between two citations).
+const LIST_JOIN = new RegExp(`^\\s*(?:,\\s*)?(?:(?:${words(relationsJson.listJoiners)})\\s+)?$`, "iu");
 const NUMBERED_ITEM = /^[ \t]*\d+\.[ \t]*$/;
 const PHRASE_REACH = 400;
 type State = (from: string, to: string, relation: Relation, evidence: Span) => void;
+/** A passive statement that goes on over a list: what is acted on, how, and the last member read. */
+export interface PassiveList {
+  subject: Mention;
+  relation: Relation;
+  last: Mention;
+}
 
-/** Passive amendments, in line or as a numbered list; returns the head of a list that goes on, if any. */
-function amendedBy(text: string, lines: ReturnType<typeof lineIndex>, m: Mention, previous: Mention | null, head: Mention | null, state: State): Mention | null {
+/**
+ * Passive amendments, in line (and over the list that follows) or as a numbered list. Returns the head of a
+ * numbered list that goes on, if any, the in-line list that goes on, if any, and whether `m` was read here.
+ */
+function amendedBy(
+  text: string, lines: ReturnType<typeof lineIndex>, m: Mention, previous: Mention | null, head: Mention | null, list: PassiveList | null,
+  headOf: (m: Mention) => Mention, state: State,
+): { head: Mention | null; list: PassiveList | null; read: boolean } {
   const lineStart = lines.startOf(m.start);
   const lineEnd = lines.endOf(m.end);
   // The phrases tested here are short: a long stretch is not read (hostile text with no line breaks stays linear).
-  const shortIs = (re: RegExp, from: number, to: number) => to - from <= PHRASE_REACH && re.test(text.slice(from, to));
-  const item = shortIs(NUMBERED_ITEM, lineStart, m.start);
+  const short = (from: number, to: number) => (to - from <= PHRASE_REACH ? text.slice(from, to) : null);
+  const item = NUMBERED_ITEM.test(short(lineStart, m.start) ?? "x");
+  let read = false;
   if (head?.resolvedKey && m.resolvedKey && item) state(m.resolvedKey, head.resolvedKey, "amends", spanOf(text, m.start, m.end));
-  if (previous?.resolvedKey && m.resolvedKey && shortIs(AMENDED_BY, previous.end, m.start)) {
-    state(m.resolvedKey, previous.resolvedKey, "amends", spanOf(text, previous.end, m.start));
+  const between = previous ? short(previous.end, m.start) : null;
+  const passive = between !== null ? AMENDED_BY.exec(between) : null;
+  let next: PassiveList | null = null;
+  if (previous && passive) {
+    // `Nghị định số A … quy định chi tiết Luật X, đã được sửa đổi … tại Nghị định số B`: after a comma, the head
+    // (A) is the one amended, not the law its subject names.
+    const subject = (passive[1] as string).includes(",") ? headOf(previous) : previous;
+    const relation = relationOfPassive.get(foldVerb(passive[2] as string)) ?? "amends";
+    if (subject.resolvedKey && m.resolvedKey) state(m.resolvedKey, subject.resolvedKey, relation, spanOf(text, previous.end, m.start));
+    next = { subject, relation, last: m };
+    read = true;
+  } else if (list && LIST_JOIN.test(short(list.last.end, m.start) ?? "x")) {
+    if (list.subject.resolvedKey && m.resolvedKey) state(m.resolvedKey, list.subject.resolvedKey, list.relation, spanOf(text, list.last.end, m.end));
+    next = { ...list, last: m };
+    read = true;
   }
-  if (shortIs(AMENDED_BY_LIST, m.end, lineEnd)) return m;
-  return item || (head && lineStart <= head.start) ? head : null;
+  if (AMENDED_BY_LIST.test(short(m.end, lineEnd) ?? "")) return { head: m, list: next, read };
+  return { head: item || (head && lineStart <= head.start) ? head : null, list: next, read };
 }
 
 const insideSubject = (p: Mention, m: Mention) => {

@@ -65,7 +65,7 @@ const STATED: StatedRow[] = [
 ];
 
 // The forms of issue 25, each as the text states it (lists distribute over each member).
-const CHINH_PHU = "CHÍNH PHỦ\nSố: 20/2025/NĐ-CP\nHà Nội, ngày 05 tháng 12 năm 2025\nNGHỊ ĐỊNH\n";
+const CHINH_PHU = "CHÍNH PHỦ\nSố: 20/2025/NĐ-CP\nHà Nội, ngày 05 tháng 12 năm 2025\nNGHỊ ĐỊNH\nQuy định về thủ tục hành chính\n";
 const BHXH = `${CHINH_PHU}Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15 được sửa đổi, bổ sung bởi Luật số 73/2025/QH15, Luật số 84/2025/QH15, Luật số 113/2025/QH15 và Luật số 142/2025/QH15;\nĐiều 1. Phạm vi điều chỉnh`;
 const QD142 = "Theo Quyết định số 142/2008/QĐ-TTg ngày 27 tháng 10 năm 2008 của Thủ tướng Chính phủ được sửa đổi, bổ sung bởi Quyết định số 38/2010/QĐ-TTg và Quyết định số 22/2025/QĐ-TTg.";
 const BASIS = `${CHINH_PHU}Căn cứ Thông tư số 13/2020/TT-BGDĐT ngày 26/5/2020, sửa đổi bổ sung tại Thông tư số 23/2024/TT-BGDĐT;\nCăn cứ Nghị định số 24/2014/NĐ-CP ngày 04 tháng 4 năm 2014 của Chính phủ được sửa đổi, bổ sung tại Nghị định số 209/2025/NĐ-CP;\nĐiều 1. Phạm vi điều chỉnh`;
@@ -89,6 +89,7 @@ const CITED_25: Row[] = [
   ["expiry clause, the first", EXPIRY, "127/2013/NĐ-CP", "repeals", "article"],
   ["expiry clause, the second", EXPIRY, "45/2016/NĐ-CP", "repeals", "article"],
   ["article, hủy bỏ", `${HEAD}Căn cứ Luật số 77/2015/QH13;\nĐiều 1. Ban hành quy chế.\nĐiều 2. Hủy bỏ Quyết định số 15/2018/QĐ-UBND ngày 02 tháng 5 năm 2018.`, "15/2018/QĐ-UBND", "repeals", "article"],
+  ["a procedure's name, its rule referred to (theo quy định tại): mentions", `${CHINH_PHU}Căn cứ Luật số 63/2025/QH15;\nĐiều 1. Phạm vi điều chỉnh\nĐiều 2. Thủ tục\n3. Sửa đổi, bổ sung nội dung quyết định công nhận cho tổ chức cộng đồng theo quy định tại [Thành phần hồ sơ được hướng dẫn bởi Điều 13 Thông tư 10/2025/TT-BNNMT có hiệu lực từ ngày 01/07/2025] khoản 5 Điều 5 Nghị định số 26/2019/NĐ-CP ngày 08 tháng 3 năm 2019 của Chính phủ.`, "26/2019/NĐ-CP", "mentions", null],
   ["a basis amended in a part of another", `${CHINH_PHU}Căn cứ Nghị định số 26/2019/NĐ-CP ngày 08 tháng 3 năm 2019, đã được sửa đổi, bổ sung tại khoản 32 Điều 1 Nghị định số 37/2024/NĐ-CP;\nĐiều 1. Phạm vi điều chỉnh\nĐiều 2. Thủ tục thực hiện theo Điều 61 Nghị định số 26/2019/NĐ-CP, đã được sửa đổi, bổ sung tại khoản 32 Điều 1 Nghị định số 37/2024/NĐ-CP.`, "26/2019/NĐ-CP", "basedOn", "preamble"],
 ];
 

@@ -16,7 +16,7 @@ import { EDITORIAL_NOTE, type Source } from "../extract/source.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
-import { alternation, PASSIVE, phrase } from "./verbs.js";
+import { alternation, LIST_JOIN, PASSIVE, PASSIVE_TO_CITATION } from "./verbs.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
@@ -292,12 +292,8 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
 // `A … đã được sửa đổi, bổ sung một số điều theo B`, `A …, sửa đổi bổ sung tại (khoản 32 Điều 1) B`, and a
 // consolidated text's `A …, được sửa đổi, bổ sung bởi:` followed by the numbered list `1. B …; 2. C …`: B (and C)
 // amend A. The words are the table's (passive verbs, determiners, parts); a part may stand before the amender.
-const words = (list: readonly string[]) => list.map(phrase).join("|");
-const PART_BEFORE = `(?:\\s+(?:${words(relationsJson.parts)})\\s+[\\p{L}\\d, ]{1,40}?(?:\\s+(?:${words(relationsJson.partOf)}))?)?`;
-const AMENDED_BY = new RegExp(`^([\\s,]*)[^;.\\n]*?(${alternation(PASSIVE)})(?:\\s+(?:${words(relationsJson.determiners)}))?${PART_BEFORE}\\s*$`, "iu");
+const AMENDED_BY = new RegExp(`^([\\s,]*)[^;.\\n]*?${PASSIVE_TO_CITATION}\\s*$`, "iu");
 const AMENDED_BY_LIST = new RegExp(`^[^;\\n]*?(?:${alternation(PASSIVE.filter((v) => /(?:bởi|theo)$/u.test(v.verb)))})\\s*:[ \\t]*$`, "iu");
-// Members of a list: `B, C và D` (a comma or a joiner of the table between two citations).
-const LIST_JOIN = new RegExp(`^\\s*(?:,\\s*)?(?:(?:${words(relationsJson.listJoiners)})\\s+)?$`, "iu");
 const NUMBERED_ITEM = /^[ \t]*\d+\.[ \t]*$/;
 const PHRASE_REACH = 400;
 type State = (from: string, to: string, relation: Relation, evidence: Span) => void;

@@ -15,7 +15,7 @@
 import relationsJson from "../../grammar/relations.json";
 import type { Relation, RelationRule } from "../schema.js";
 import { actsInBody } from "./acts.js";
-import { ACTS, alternation, lookup, NOT_LETTER, PASSIVE, phrase, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
+import { ACTS, alternation, lookup, NOT_LETTER, PASSIVE_TO_CITATION, phrase, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
 
 
 /** A clause in which the document acts on what it cites: its verb and where it ends (normalized offsets). */
@@ -250,9 +250,12 @@ function outside(text: string, from: number, to: number, extents: readonly Exten
 }
 
 const GAP_VERB = new RegExp(`(?<![\\p{L}])(?:${alternation([...relationsJson.verbs, ...ACTS])})${NOT_LETTER}`, "iu");
-const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:đã\\s+)?(?:${alternation(PASSIVE)})[\\s:]*$`, "iu");
-const AMENDED_IN_SUBJECT = new RegExp(`(?:đã\\s+)?được\\s+sửa\\s+đổi(?:,?\\s+bổ\\s+sung)?(?:\\s+một\\s+số\\s+điều)?\\s+(?:bởi|theo)[\\s:]*$`, "iu");
+const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:${relationsJson.reportMarkers.map(phrase).join("|")})?\\s*${PASSIVE_TO_CITATION}[\\s:]*$`, "iu");
+const AMENDED_IN_SUBJECT = new RegExp(`${PASSIVE_TO_CITATION}[\\s:]*$`, "iu");
 const ABOUT = /(?<![\p{L}])về(?![\p{L}])/iu;
+// `… theo quy định tại [note] khoản 5 Điều 5 Nghị định số …`: a reference, editorial notes aside (one left open too).
+const REFERENCE = new RegExp(`(?<![\\p{L}])(?:${relationsJson.referenceLeads.map(phrase).join("|")})${NOT_LETTER}[^\\p{L}]*$`, "iu");
+const NOTES = /\[[^\]]*(?:\]|$)/gu;
 const PART = new RegExp(`(?<![\\p{L}])(?:${relationsJson.parts.map(phrase).join("|")})${NOT_LETTER}`, "iu");
 
 /** A repeal or replacement of a part (`Bãi bỏ khoản 5 Điều 14 của …`) amends the document; of the whole, it is itself. */
@@ -280,6 +283,7 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
       continue;
     }
     const gap = text.slice(after, e.start);
+    if (first && gap.length <= GAP_REACH && REFERENCE.test(gap.replace(NOTES, " "))) break;
     const passive = PASSIVE_GAP.test(gap) || AMENDED_IN_SUBJECT.test(gap.slice(-80));
     const blocked = gap.length > GAP_REACH || (!passive && (GAP_VERB.test(gap) || (ABOUT.test(gap) && !(first && clause.rule === "article"))));
     if (blocked) {

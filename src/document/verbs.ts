@@ -35,6 +35,17 @@ const POSTPOSED: readonly VerbEntry[] = relationsJson.postposed;
 export const relationOfAct = lookup(ACTS);
 export const relationOfPostposed = lookup(POSTPOSED);
 
+const words = (list: readonly string[]) => list.map(phrase).join("|");
+/**
+ * A passive verb, then what may stand before the citation it names (`bởi các Luật số …`, `tại khoản 32 Điều 1
+ * Nghị định số …`): capture 1 is the verb. Table words only (passive, determiners, parts, partOf).
+ */
+export const PASSIVE_TO_CITATION =
+  `(${alternation(PASSIVE)})(?:\\s+(?:${words(relationsJson.determiners)}))?` +
+  `(?:\\s+(?:${words(relationsJson.parts)})\\s+[\\p{L}\\d, ]{1,40}?(?:\\s+(?:${words(relationsJson.partOf)}))?)?`;
+/** Members of a list: `B, C và D` (a comma or a joiner of the table between two citations). */
+export const LIST_JOIN = new RegExp(`^\\s*(?:,\\s*)?(?:(?:${words(relationsJson.listJoiners)})\\s+)?$`, "iu");
+
 /** An act verb at a place (sticky): `Bãi bỏ`, `Thay thế`, `Sửa đổi, bổ sung`. */
 export const ACT = new RegExp(`(${alternation(ACTS)})${NOT_LETTER}`, "iuy");
 /** An act verb after what it acts on: `… hết hiệu lực`. */

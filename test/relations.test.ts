@@ -86,6 +86,7 @@ const STATED_25: StatedRow[] = [
 // The text's own acts: a heading whose object is on the next line, an expiry clause repealing several.
 const CITED_25: Row[] = [
   ["article heading, the object on the next line", `${CHINH_PHU}Căn cứ Luật số 63/2025/QH15;\nĐiều 1. Sửa đổi, bổ sung\nđiểm g khoản 1 Điều 9 Thông tư số 111/2013/TT-BTC ngày 15/8/2013 của Bộ trưởng Bộ Tài chính như sau:\n“g) Hồ sơ chứng minh người phụ thuộc.”`, "111/2013/TT-BTC", "amends", "article"],
+  ["article heading, a document its object's subject guides: mentions", `${CHINH_PHU}Căn cứ Luật số 63/2025/QH15;\nĐiều 1. Sửa đổi, bổ sung\nđiểm g khoản 1 Điều 9 Thông tư số 111/2013/TT-BTC ngày 15/8/2013 của Bộ trưởng Bộ Tài chính hướng dẫn thực hiện Luật Thuế thu nhập cá nhân, Luật Quản lý thuế và Nghị định số 65/2013/NĐ-CP của Chính phủ như sau:\n“g) Hồ sơ.”`, "65/2013/NĐ-CP", "mentions", null],
   ["expiry clause, the first", EXPIRY, "127/2013/NĐ-CP", "repeals", "article"],
   ["expiry clause, the second", EXPIRY, "45/2016/NĐ-CP", "repeals", "article"],
   ["article, hủy bỏ", `${HEAD}Căn cứ Luật số 77/2015/QH13;\nĐiều 1. Ban hành quy chế.\nĐiều 2. Hủy bỏ Quyết định số 15/2018/QĐ-UBND ngày 02 tháng 5 năm 2018.`, "15/2018/QĐ-UBND", "repeals", "article"],

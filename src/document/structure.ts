@@ -15,7 +15,7 @@
 import relationsJson from "../../grammar/relations.json";
 import type { Relation, RelationRule } from "../schema.js";
 import { actsInBody } from "./acts.js";
-import { ACTS, alternation, lookup, NOT_LETTER, PASSIVE_TO_CITATION, phrase, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
+import { ACTS, alternation, LIST_JOIN, lookup, NOT_LETTER, PASSIVE_TO_CITATION, phrase, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
 
 
 /** A clause in which the document acts on what it cites: its verb and where it ends (normalized offsets). */
@@ -249,6 +249,9 @@ function outside(text: string, from: number, to: number, extents: readonly Exten
   return out + text.slice(at, Math.max(at, to));
 }
 
+// `Thông tư số A … hướng dẫn thực hiện Luật X, Luật Y và Nghị định Z`: a subject opening with a verb of the
+// table goes on over the citations coordinated after it (its own objects), up to a `;`.
+const SUBJECT_VERB = new RegExp(`^[\\s,]*(?:${alternation(relationsJson.verbs)})${NOT_LETTER}`, "iu");
 const GAP_VERB = new RegExp(`(?<![\\p{L}])(?:${alternation([...relationsJson.verbs, ...ACTS])})${NOT_LETTER}`, "iu");
 const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:${relationsJson.reportMarkers.map(phrase).join("|")})?\\s*${PASSIVE_TO_CITATION}[\\s:]*$`, "iu");
 const AMENDED_IN_SUBJECT = new RegExp(`${PASSIVE_TO_CITATION}[\\s:]*$`, "iu");
@@ -273,9 +276,15 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
   const out: Extent[] = [];
   let after = clause.from;
   let first = true;
+  let subjectList = false;
   for (let i = firstAtOrAfter(extents, clause.from); i < extents.length; i++) {
     const e = extents[i] as Extent;
     if (e.start >= clause.end) break;
+    if (subjectList && e.start >= after && LIST_JOIN.test(text.slice(after, Math.min(e.start, after + GAP_REACH)))) {
+      after = Math.max(after, e.reach);
+      continue;
+    }
+    if (e.start >= after) subjectList = false;
     // Inside the subject of one before; its own subject is part of that one too (`… sửa đổi … Nghị định số
     // 26/2007/NĐ-CP … về chữ ký số và Nghị định số 106/2011/NĐ-CP`: both amended, neither governed).
     if (e.start < after) {
@@ -294,6 +303,7 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
     out.push(e);
     first = false;
     after = e.reach;
+    subjectList = e.reach > e.end && SUBJECT_VERB.test(text.slice(e.end, Math.min(e.reach, e.end + 80)));
     // `Nghị định số 171/2016/NĐ-CP … về … đã được sửa đổi, bổ sung bởi Nghị định số 86/2020/NĐ-CP`: the text as
     // amended, so the amending one too.
     for (let k = i + 1; k < extents.length && (extents[k] as Extent).start < e.reach; k++) {

@@ -244,8 +244,9 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
     }
     if (m.citation?.title) named = m;
     if (m.isDefinition || m.resolvedBy === "self") continue;
-    if (quotationAt(quotes, m.start)) continue;
+    // A portal's note inside a quoted amendment is still the portal's (`“Điều 5. … [Điều này được hướng dẫn bởi …]`).
     const note = quotationAt(notes, m.start);
+    if (!note && quotationAt(quotes, m.start)) continue;
     const before = text.slice(Math.max(note ? note[0] + 1 : 0, m.start - 160), m.start);
     const passive = MAY_BE_PASSIVE.test(before) ? PASSIVE_BEFORE.exec(before) : null;
     // A portal's note says how a later text acts on this one; it is not the text, so it relates nothing else.

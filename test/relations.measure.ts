@@ -8,7 +8,7 @@ import gold from "./relations.gold.json";
 const NUMBERED = /^\d+[/-]/;
 const variants: Record<string, (t: string) => string> = { clean: (t) => t, "NFD+Ð": (t) => t.normalize("NFD").replace(/Đ/g, "Ð") };
 for (const [name, variant] of Object.entries(variants)) {
-  for (const set of ["build", "held", "held2", "held3"]) {
+  for (const set of ["build", "held", "held2", "held3", "held4"]) {
     let right = 0, total = 0, found = 0, expected = 0, given = 0, correct = 0;
     for (const doc of gold.documents.filter((d) => d.set === set)) {
       const d = parseDocument(variant(readFileSync(doc.file, "utf8")), { id: doc.file });

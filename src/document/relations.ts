@@ -16,7 +16,7 @@ import { EDITORIAL_NOTE, type Source } from "../extract/source.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
-import { alternation, LIST_JOIN, PASSIVE, PASSIVE_TO_CITATION } from "./verbs.js";
+import { alternation, LIST_JOIN, PASSIVE, PASSIVE_TO_CITATION, phrase } from "./verbs.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
@@ -27,7 +27,7 @@ const VERB = new RegExp(
 const relationOfVerb = new Map(VERBS.map((v) => [v.verb, v.relation as Relation]));
 const STRENGTH: readonly string[] = relationsJson.strength;
 const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers);
-const SOME_PARTS_OF = /^\s*một\s+số\s+[^;.\n]{1,60}?\s+của\s*$/u;
+const SOME_PARTS_OF = new RegExp(`^\\s*(?:${relationsJson.someParts.map(phrase).join("|")})\\s+[^;.\\n]{1,60}?\\s+(?:${relationsJson.partOf.map(phrase).join("|")})\\s*$`, "iu");
 // Module constants: the bundler turns a regex literal with \p{…} into `new RegExp(…)`, built again at every use.
 const HAS_LETTER = /\p{L}/u;
 const CAPITAL = /\p{Lu}/u;

@@ -8,15 +8,16 @@
  *   4. Thay thế cụm từ "…" bằng cụm từ "…" tại khoản 2 Điều 3.                 replaces the words, there
  *   Nghị định số 30/2020/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.    repeals, from that date
  */
-import documentJson from "../../grammar/document.json";
+import relationsJson from "../../grammar/relations.json";
 import { EDITORIAL_NOTE, normalizedSource, type Source } from "../extract/source.js";
 import { DATE_PHRASE, dateValue } from "./date-phrase.js";
 import { pinpointsIn } from "./pinpoint.js";
 import type { Amendment, Mention, PinpointPath } from "../schema.js";
 import { firstIndex, quotationAt } from "../text.js";
 
-// The acts (grammar/document.json), longest first, with a capital first letter; `Sửa đổi bổ sung` without its comma.
-const ACTS = [...documentJson.amendmentActs].sort((a, b) => b.verb.length - a.verb.length);
+// The acts (grammar/relations.json `acts`, the one verb table relations read too), longest first, with a capital
+// first letter; `Sửa đổi bổ sung` without its comma.
+const ACTS = [...relationsJson.acts].sort((a, b) => b.verb.length - a.verb.length);
 const actPattern = (verb: string) => (verb[0] as string).toUpperCase() + verb.slice(1).replace(/,/g, ",?").replace(/ /g, "[ \\t]+");
 const ACTION: Record<string, Amendment["action"]> = Object.fromEntries(ACTS.map((a) => [a.verb, a.action as Amendment["action"]]));
 // An action at the start of a line, after its number (`1.`, `a)`) or its article heading (`Điều 2.`).

@@ -129,7 +129,7 @@ export function relate(src: Source, mentions: readonly Mention[], context: Relat
   const order = views.map((_, i) => i).sort((a, b) => (views[a] as Mention).start - (views[b] as Mention).start);
   const extents: (Extent & { index: number })[] = order.map((i) => {
     const v = views[i] as Mention;
-    return { start: v.start, end: v.end, reach: Math.max(v.end, v.citation?.spans.subject?.end ?? 0), index: i };
+    return { start: v.start, end: v.end, reach: Math.max(v.end, v.citation?.spans.subject?.end ?? 0), kind: v.citation?.kind?.toLowerCase() ?? null, index: i };
   });
   const title = context.title ? { start: n(context.title.start), end: n(context.title.end) } : null;
   const readings: Reading[] = mentions.map(() => ({ relation: "mentions", rule: null, verb: null }));

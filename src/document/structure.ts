@@ -35,6 +35,8 @@ export interface Extent {
   end: number;
   /** max(end, end of its subject): what lies inside is named by this mention, not by the clause. */
   reach: number;
+  /** Its document type in words (`Nghị định`), if known. */
+  kind?: string | null;
 }
 
 const OPENING_VERBS: readonly VerbEntry[] = [...PREAMBLE, ...relationsJson.verbs];
@@ -256,6 +258,10 @@ const GAP_VERB = new RegExp(`(?<![\\p{L}])(?:${alternation([...relationsJson.ver
 const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:${relationsJson.reportMarkers.map(phrase).join("|")})?\\s*${PASSIVE_TO_CITATION}[\\s:]*$`, "iu");
 const AMENDED_IN_SUBJECT = new RegExp(`${PASSIVE_TO_CITATION}[\\s:]*$`, "iu");
 const ABOUT = /(?<![\p{L}])về(?![\p{L}])/iu;
+// `Sửa đổi … Nghị định số A … quy định về tiền thuê đất và Nghị định số B …`: the description of one document
+// ends in a joiner before another of the same type, both acted on.
+const LIST_TAIL = new RegExp(`(?:,|\\s(?:${relationsJson.listJoiners.map(phrase).join("|")}))\\s*$`, "iu");
+const ACTING: ReadonlySet<Relation> = new Set(["amends", "repeals", "replaces"]);
 // `… theo quy định tại [note] khoản 5 Điều 5 Nghị định số …`: a reference, editorial notes aside (one left open too).
 const REFERENCE = new RegExp(`(?<![\\p{L}])(?:${relationsJson.referenceLeads.map(phrase).join("|")})${NOT_LETTER}[^\\p{L}]*$`, "iu");
 const NOTES = /\[[^\]]*(?:\]|$)/gu;
@@ -294,7 +300,8 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
     const gap = text.slice(after, e.start);
     if (first && gap.length <= GAP_REACH && REFERENCE.test(gap.replace(NOTES, " "))) break;
     const passive = PASSIVE_GAP.test(gap) || AMENDED_IN_SUBJECT.test(gap.slice(-80));
-    const blocked = gap.length > GAP_REACH || (!passive && (GAP_VERB.test(gap) || (ABOUT.test(gap) && !(first && clause.rule === "article"))));
+    const listed = !first && ACTING.has(clause.relation) && e.kind && e.kind === out[0]?.kind && LIST_TAIL.test(gap);
+    const blocked = gap.length > GAP_REACH || (!passive && !listed && (GAP_VERB.test(gap) || (ABOUT.test(gap) && !(first && clause.rule === "article"))));
     if (blocked) {
       after = e.reach;
       if (!first) break;

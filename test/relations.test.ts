@@ -135,7 +135,11 @@ describe("relations on hostile text", () => {
   const unit = (i: number) =>
     `Căn cứ Nghị định số ${i}/2020/NĐ-CP; Thông tư số ${i}/2021/TT-BTC;\nThực hiện Kế hoạch số ${i}-KH/TU về thực hiện Kết luận số ${i}-KL/TW, Ban Thường vụ xây dựng kế hoạch như sau:\n` +
     `Điều ${i}. Bãi bỏ các quyết định sau:\n1. Quyết định số ${i}/2019/QĐ-UBND;\n2. Nghị định số ${i}/2018/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.\n` +
-    `Khoản này quy định. [Khoản này được hướng dẫn bởi Thông tư số ${i}/2022/TT-BTC] `;
+    `Khoản này quy định. [Khoản này được hướng dẫn bởi Thông tư số ${i}/2022/TT-BTC] \n` +
+    // Issue 25: a list after bởi, an expiry clause over two decrees, a bare heading whose object is the next line.
+    `Luật số ${i}/2015/QH13 được sửa đổi, bổ sung bởi Luật số ${i}/2016/QH14, Luật số ${i}/2017/QH14 và Luật số ${i}/2018/QH14.\n` +
+    `Kể từ ngày Nghị định này có hiệu lực thi hành, Nghị định số ${i}/2010/NĐ-CP và Nghị định số ${i}/2011/NĐ-CP hết hiệu lực thi hành.\n` +
+    `Điều ${i}a. Sửa đổi, bổ sung\nkhoản 1 Điều 2 Thông tư số ${i}/2012/TT-BTC như sau:\n`;
   const text = (n: number) => `Số: 5/2025/NĐ-CP\n${Array.from({ length: n }, (_, i) => unit(i + 1)).join("")}`;
   const time = (t: string) => {
     const start = performance.now();
@@ -154,6 +158,19 @@ describe("relations on hostile text", () => {
     expect(d.cited.find((c) => c.key === "400-KH/TU")?.relation).toBe("mentions");
     expect(d.cited.find((c) => c.key === "400-KL/TW")?.relation).toBe("mentions");
     expect(d.statedRelations.filter((s) => s.rule === "portal-note")).toHaveLength(400);
+    expect(d.statedRelations.filter((s) => s.to === "400/2015/QH13").map((s) => [s.from, s.relation])).toEqual([
+      ["400/2016/QH14", "amends"], ["400/2017/QH14", "amends"], ["400/2018/QH14", "amends"],
+    ]);
+    expect(["400/2010/NĐ-CP", "400/2011/NĐ-CP", "400/2012/TT-BTC"].map((k) => d.cited.find((c) => c.key === k)?.relation)).toEqual(["repeals", "repeals", "amends"]);
+  });
+
+  it("stays linear on one list of thousands after bởi, each member stated", () => {
+    const list = (n: number) => `Luật số 1/2015/QH13 được sửa đổi, bổ sung bởi ${Array.from({ length: n }, (_, k) => `Luật số ${k + 2}/2016/QH14`).join(", ")} và Luật số 1/2017/QH14.`;
+    expect(parseDocument(list(1000)).statedRelations.filter((s) => s.to === "1/2015/QH13")).toHaveLength(1001);
+    time(list(250));
+    const small = Math.min(time(list(250)), time(list(250)));
+    const large = Math.min(time(list(1000)), time(list(1000)));
+    expect(large / small).toBeLessThan(4 * 3);
   });
 
   it("stays linear: four times the text takes about four times as long", () => {

@@ -14,7 +14,8 @@
 import { createToken, EmbeddedActionsParser, type IToken, Lexer, type TokenType } from "chevrotain";
 import type { Relation } from "../schema.js";
 import type { Clause, Extent } from "./structure.js";
-import { ACT, LIST_JOIN, POSTPOSED_VERB, relationOfAct, relationOfPostposed } from "./verbs.js";
+import { firstIndex } from "../text.js";
+import { ACT, LIST_JOIN, POSTPOSED_ANY, POSTPOSED_VERB, relationOfAct, relationOfPostposed } from "./verbs.js";
 
 const ActLine = createToken({ name: "ActLine", pattern: Lexer.NA });
 const ItemLine = createToken({ name: "ItemLine", pattern: Lexer.NA });
@@ -71,6 +72,8 @@ function lineTokens(text: string, from: number, quoted: (at: number) => boolean,
 class ActsParser extends EmbeddedActionsParser {
   text = "";
   extentAt: ExtentAt = () => undefined;
+  /** Where the postposed verbs of the text stand, in order. */
+  postposedAt: number[] = [];
   out: Clause[] = [];
 
   constructor(validate = false) {
@@ -116,7 +119,9 @@ class ActsParser extends EmbeddedActionsParser {
    */
   private postposed(line: LineToken): void {
     this.ACTION(() => {
-      const { text, extentAt } = this;
+      const { text, extentAt, postposedAt } = this;
+      const verbAt = postposedAt[firstIndex(postposedAt.length, (i) => (postposedAt[i] as number) >= line.at)];
+      if (verbAt === undefined || verbAt >= line.end) return;
       for (let e = extentAt(line.at); e && e.start < line.end; ) {
         const opens = e.start - line.at <= 2 || /,\s*$/u.test(text.slice(Math.max(line.at, e.start - 4), e.start));
         let last = e;
@@ -141,6 +146,9 @@ export function actsInBody(text: string, from: number, quoted: (at: number) => b
   parser.text = text;
   parser.extentAt = extentAt;
   parser.out = [];
+  POSTPOSED_ANY.lastIndex = from;
+  parser.postposedAt = [];
+  for (let m = POSTPOSED_ANY.exec(text); m !== null; m = POSTPOSED_ANY.exec(text)) parser.postposedAt.push(m.index);
   parser.input = lineTokens(text, from, quoted, extentAt);
   parser.body();
   const out = parser.out;
@@ -148,6 +156,7 @@ export function actsInBody(text: string, from: number, quoted: (at: number) => b
   parser.input = [];
   parser.text = "";
   parser.extentAt = () => undefined;
+  parser.postposedAt = [];
   parser.out = [];
   return out;
 }

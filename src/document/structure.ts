@@ -298,7 +298,7 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
       continue;
     }
     const gap = text.slice(after, e.start);
-    if (first && gap.length <= GAP_REACH && REFERENCE.test(gap.replace(NOTES, " "))) break;
+    if (first && clause.rule !== "preamble" && gap.length <= GAP_REACH && REFERENCE.test(gap.includes("[") ? gap.replace(NOTES, " ") : gap)) break;
     const passive = PASSIVE_GAP.test(gap) || AMENDED_IN_SUBJECT.test(gap.slice(-80));
     const listed = !first && ACTING.has(clause.relation) && e.kind && e.kind === out[0]?.kind && LIST_TAIL.test(gap);
     const blocked = gap.length > GAP_REACH || (!passive && !listed && (GAP_VERB.test(gap) || (ABOUT.test(gap) && !(first && clause.rule === "article"))));

@@ -50,3 +50,5 @@ export const LIST_JOIN = new RegExp(`^\\s*(?:,\\s*)?(?:(?:${words(relationsJson.
 export const ACT = new RegExp(`(${alternation(ACTS)})${NOT_LETTER}`, "iuy");
 /** An act verb after what it acts on: `… hết hiệu lực`. */
 export const POSTPOSED_VERB = new RegExp(`^[\\s,*_]*(${alternation(POSTPOSED)})${NOT_LETTER}`, "iu");
+/** Every postposed verb of a text (one pass; a line with none is not read for one). */
+export const POSTPOSED_ANY = new RegExp(`(?:${alternation(POSTPOSED)})${NOT_LETTER}`, "giu");

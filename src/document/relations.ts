@@ -16,18 +16,15 @@ import { EDITORIAL_NOTE, type Source } from "../extract/source.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
-import { alternation, LIST_JOIN, PASSIVE, PASSIVE_TO_CITATION, phrase } from "./verbs.js";
+import { ACTS, alternation, LIST_JOIN, lookup, PASSIVE, PASSIVE_TO_CITATION, words } from "./verbs.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
-const VERB = new RegExp(
-  `(?<![\\p{L}])(?:${VERBS.map((v) => v.verb.replace(/[,]/g, ",?").replace(/ /g, "\\s+")).join("|")})(?![\\p{L}])`,
-  "giu",
-);
-const relationOfVerb = new Map(VERBS.map((v) => [v.verb, v.relation as Relation]));
+const VERB = new RegExp(`(?<![\\p{L}])(?:${alternation(VERBS)})(?![\\p{L}])`, "giu");
+const relationOfVerb = lookup(VERBS);
 const STRENGTH: readonly string[] = relationsJson.strength;
 const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers);
-const SOME_PARTS_OF = new RegExp(`^\\s*(?:${relationsJson.someParts.map(phrase).join("|")})\\s+[^;.\\n]{1,60}?\\s+(?:${relationsJson.partOf.map(phrase).join("|")})\\s*$`, "iu");
+const SOME_PARTS_OF = new RegExp(`^\\s*(?:${words(relationsJson.someParts)})\\s+[^;.\\n]{1,60}?\\s+(?:${words(relationsJson.partOf)})\\s*$`, "iu");
 // Module constants: the bundler turns a regex literal with \p{…} into `new RegExp(…)`, built again at every use.
 const HAS_LETTER = /\p{L}/u;
 const CAPITAL = /\p{Lu}/u;
@@ -50,7 +47,7 @@ export interface Verb {
 }
 
 // `các văn bản quy định chi tiết Luật …`: a verb after `văn bản` describes those documents, not the citing one.
-const DESCRIBES_OTHERS = /văn\s+bản\s*$/iu;
+const DESCRIBES_OTHERS = new RegExp(`(?:${words(relationsJson.describesOthers)})\\s*$`, "iu");
 
 /** The relation verbs in text[from, to), in order (none that only describe other documents). */
 function verbsIn(text: string, from: number, to: number): Verb[] {
@@ -59,8 +56,7 @@ function verbsIn(text: string, from: number, to: number): Verb[] {
   const found: Verb[] = [];
   VERB.lastIndex = 0;
   for (let m = VERB.exec(slice); m !== null; m = VERB.exec(slice)) {
-    const key = m[0].toLowerCase().replace(/\s+/g, " ").replace(/^sửa đổi,? bổ sung$/, "sửa đổi, bổ sung");
-    const relation = relationOfVerb.get(key);
+    const relation = relationOfVerb(m[0]);
     const start = from + m.index;
     if (relation && !DESCRIBES_OTHERS.test(text.slice(Math.max(0, start - 16), start))) {
       found.push({ relation, span: { text: m[0], start, end: start + m[0].length } });
@@ -194,14 +190,18 @@ function dateOrder(m: Mention, relation: Relation, own: string, cited: string): 
 
 // `… về việc tiếp tục thực hiện`: a `về (việc)` right after a citation ties the verb after it to that citation.
 // `Quyết định số 416/QĐ-TTg … về ban hành Kế hoạch thực hiện Chỉ thị …`: issuing a plan to carry it out.
-const TIES_TO_PREVIOUS = /^[\s,*_"“”]*(?:về[\s*_"“]*(?:việc[\s*_"“]*)?)?(?:ban\s+hành\s+(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?)\s+)?$/iu;
+const TIES_TO_PREVIOUS = new RegExp(`^[\\s,*_"“”]*(?:(?:${words(relationsJson.about)})[\\s*_"“]*)?(?:(?:${words(relationsJson.issuesToCarryOut)})\\s+)?$`, "iu");
 // `[Khoản này được hướng dẫn bởi Thông tư số …]`, and the same note without brackets (`… được hướng dẫn bởi
 // Công văn 4530/NHCS-TDNN năm 2024 có hiệu lực từ ngày …`): the cited text acts on this one.
-const PASSIVE_BEFORE = new RegExp(`(${alternation(PASSIVE)})(?:\\s+(?:các\\s+)?(?:điểm|khoản|điều|chương|mục|phụ\\s+lục)\\s+[\\p{L}\\d, ]{1,40}?(?:của\\s+)?)?\\s*$`, "iu");
-const MAY_BE_PASSIVE = /bởi|theo|bằng/u;
+const PASSIVE_BEFORE = new RegExp(`${PASSIVE_TO_CITATION}\\s*$`, "iu");
+// The last words of the passive verbs (`bởi`, `theo`, `tại`): a quick test before the pattern.
+const MAY_BE_PASSIVE = new RegExp([...new Set(PASSIVE.map((v) => v.verb.split(" ").at(-1) as string))].join("|"), "u");
 const foldVerb = (v: string) => v.toLowerCase().replace(/,/g, "").replace(/\s+/g, " ");
 const relationOfPassive = new Map(PASSIVE.map((v) => [foldVerb(v.verb), v.relation as Relation]));
-const PORTAL_TAIL = /^[^\n\]]{0,40}?có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày/iu;
+const PORTAL_TAIL = new RegExp(`^[^\\n\\]]{0,40}?(?:${words(relationsJson.inForce)})`, "iu");
+const NOTE_LINK = new RegExp(`^[\\s,]*(?:${words(relationsJson.noteLinks)})?\\s*$`, "iu");
+// `Luật sửa đổi, bổ sung một số điều của …`: a title that amends (an optional type word, then an amending act).
+const AMENDING_TITLE = new RegExp(`^(?:\\p{L}+\\s+)?(?:${alternation(ACTS.filter((a) => a.relation === "amends"))})`, "iu");
 
 /**
  * The relations the text states between the documents it cites. In a clause, a verb right after a citation
@@ -237,7 +237,7 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
     // amending law amends each law its title names; they are only named.
     if (named && m.start < named.end) {
       const head = named.citation?.title ?? "";
-      if (named.resolvedKey && m.resolvedKey && named.resolvedBy !== "self" && /^(?:luật\s+)?sửa\s+đổi/iu.test(head)) {
+      if (named.resolvedKey && m.resolvedKey && named.resolvedBy !== "self" && AMENDING_TITLE.test(head)) {
         state(named.resolvedKey, m.resolvedKey, "amends", spanOf(text, named.start, named.end));
       }
       continue;
@@ -252,7 +252,7 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
     // A portal's note says how a later text acts on this one; it is not the text, so it relates nothing else.
     // `… hướng dẫn tại Nghị quyết 72/2025/… nay được sửa đổi bởi Nghị quyết 100/2025/…`: of the one named before.
     const passiveStart = m.start - (passive?.[0].length ?? 0);
-    const subject = note && noted && noted.start > note[0] && noted.end <= passiveStart && /^[\s,]*(?:nay|đã)?\s*$/u.test(text.slice(noted.end, passiveStart)) ? noted : null;
+    const subject = note && noted && noted.start > note[0] && noted.end <= passiveStart && NOTE_LINK.test(text.slice(noted.end, passiveStart)) ? noted : null;
     if (note) noted = m;
     if (passive && (subject?.resolvedKey ?? self) && m.resolvedKey && (note || PORTAL_TAIL.test(text.slice(m.end, m.end + 80)))) {
       // A note speaks of a part (`Cụm từ này bị bãi bỏ bởi …`): repealing or replacing a part amends the text.
@@ -294,7 +294,7 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
 // consolidated text's `A …, được sửa đổi, bổ sung bởi:` followed by the numbered list `1. B …; 2. C …`: B (and C)
 // amend A. The words are the table's (passive verbs, determiners, parts); a part may stand before the amender.
 const AMENDED_BY = new RegExp(`^([\\s,]*)[^;.\\n]*?${PASSIVE_TO_CITATION}\\s*$`, "iu");
-const AMENDED_BY_LIST = new RegExp(`^[^;\\n]*?(?:${alternation(PASSIVE.filter((v) => /(?:bởi|theo)$/u.test(v.verb)))})\\s*:[ \\t]*$`, "iu");
+const AMENDED_BY_LIST = new RegExp(`^[^;\\n]*?(?:${alternation(PASSIVE)})\\s*:[ \\t]*$`, "iu");
 const NUMBERED_ITEM = /^[ \t]*\d+\.[ \t]*$/;
 const PHRASE_REACH = 400;
 type State = (from: string, to: string, relation: Relation, evidence: Span) => void;

@@ -35,7 +35,8 @@ const POSTPOSED: readonly VerbEntry[] = relationsJson.postposed;
 export const relationOfAct = lookup(ACTS);
 export const relationOfPostposed = lookup(POSTPOSED);
 
-const words = (list: readonly string[]) => list.map(phrase).join("|");
+/** Alternatives of a word list of the tables, the longest first. */
+export const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(phrase).join("|");
 /**
  * A passive verb, then what may stand before the citation it names (`bởi các Luật số …`, `tại khoản 32 Điều 1
  * Nghị định số …`): capture 1 is the verb. Table words only (passive, determiners, parts, partOf).

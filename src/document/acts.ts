@@ -12,10 +12,11 @@
  * lines and quoted ones (another text's words) are none: a list goes on over them.
  */
 import { createToken, EmbeddedActionsParser, type IToken, Lexer, type TokenType } from "chevrotain";
+import documentJson from "../../grammar/document.json";
 import type { Relation } from "../schema.js";
 import type { Clause, Extent } from "./structure.js";
 import { firstIndex } from "../text.js";
-import { ACT, LIST_JOIN, POSTPOSED_ANY, POSTPOSED_VERB, relationOfAct, relationOfPostposed } from "./verbs.js";
+import { ACT, LIST_JOIN, POSTPOSED_ANY, POSTPOSED_VERB, relationOfAct, relationOfPostposed, words } from "./verbs.js";
 
 const ActLine = createToken({ name: "ActLine", pattern: Lexer.NA });
 const ItemLine = createToken({ name: "ItemLine", pattern: Lexer.NA });
@@ -31,9 +32,10 @@ interface LineToken extends IToken {
 }
 
 // A line that opens an article or a list item: its marker.
-const ITEM_MARKER = /^[ \t*_]*(?:Điều[ \t]+\d+[a-zđ]?[ \t]*[.:][ \t]*|(?:\d{1,3}|[a-zđ])[.)][ \t]*|[-–•+][ \t]*)/u;
-const ARTICLE_HEAD = /^[ \t*_]*Điều[ \t]+\d+/u;
-const OPENS_LIST = /(?:sau|như sau)\s*:\s*$/u;
+const ARTICLE_WORD = words(documentJson.layout.article);
+const ITEM_MARKER = new RegExp(`^[ \\t*_]*(?:(?:${ARTICLE_WORD})[ \\t]+\\d+\\p{Ll}?[ \\t]*[.:][ \\t]*|(?:\\d{1,3}|\\p{Ll})[.)][ \\t]*|[-–•+][ \\t]*)`, "u");
+const ARTICLE_HEAD = new RegExp(`^[ \\t*_]*(?:${ARTICLE_WORD})[ \\t]+\\d+`, "u");
+const OPENS_LIST = new RegExp(`(?:${words(documentJson.layout.listOpeners)})\\s*:\\s*$`, "u");
 const HAS_LETTER = /\p{L}/u;
 
 type ExtentAt = (at: number) => Extent | undefined;

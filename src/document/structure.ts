@@ -12,10 +12,11 @@
  * Nghị định …`) is not the document's own act. Regex here only finds line starts and verbs; which mentions a
  * clause's verb governs is read from the mentions' own extents (governedBy).
  */
+import documentJson from "../../grammar/document.json";
 import relationsJson from "../../grammar/relations.json";
 import type { Relation, RelationRule } from "../schema.js";
 import { actsInBody } from "./acts.js";
-import { ACTS, alternation, LIST_JOIN, lookup, NOT_LETTER, PASSIVE_TO_CITATION, phrase, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
+import { ACTS, alternation, LIST_JOIN, lookup, NOT_LETTER, PASSIVE_TO_CITATION, phrase, words, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
 
 
 /** A clause in which the document acts on what it cites: its verb and where it ends (normalized offsets). */
@@ -54,11 +55,11 @@ const OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?${SPREADS}(${alternation(OPENIN
 // A title also opens with what it spreads (`Tuyên truyền và thực hiện Kết luận …`, `V/v tuyên truyền Nghị quyết …`).
 const TITLE_OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?(${alternation(TITLE_VERBS)})${NOT_LETTER}`, "iuy");
 // `Tuyên truyền và thực hiện`, `quán triệt, triển khai`: verbs joined before their object.
-const JOINED_VERB = new RegExp(`^\\s*(?:,|và)\\s*(?:${alternation(PURPOSE)})${NOT_LETTER}`, "iu");
+const JOINED_VERB = new RegExp(`^\\s*(?:,|${words(relationsJson.listJoiners)})\\s*(?:${alternation(PURPOSE)})${NOT_LETTER}`, "iu");
 // `Quyết định này có hiệu lực … và thay thế …`: the text's own act, wherever it stands.
-const SELF_ACT = new RegExp(`(?<![\\p{L}])này\\s+(?:[^.;\\n]{0,160}?\\s+và\\s+)?(${alternation(ACTS)})${NOT_LETTER}`, "giu");
+const SELF_ACT = new RegExp(`(?<![\\p{L}])${phrase(relationsJson.selfWord)}\\s+(?:[^.;\\n]{0,160}?\\s+(?:${words(relationsJson.listJoiners)})\\s+)?(${alternation(ACTS)})${NOT_LETTER}`, "giu");
 // `đã được sửa đổi` is a passive, not past work told.
-const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phrase).join("|")})${NOT_LETTER}(?!\\s+được${NOT_LETTER})`, "iu");
+const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phrase).join("|")})${NOT_LETTER}(?!\\s+${phrase(relationsJson.passiveMarker)}${NOT_LETTER})`, "iu");
 // A preamble verb written with a capital (`… THU HỒI Căn cứ Luật …`): a segment start whatever precedes.
 const CAPITALIZED_OPENING = new RegExp(
   `(?<=\\s)(?:${PREAMBLE.map((e) => phrase((e.verb[0] as string).toUpperCase() + e.verb.slice(1))).join("|")})${NOT_LETTER}`,
@@ -68,11 +69,15 @@ const CAPITALIZED_OPENING = new RegExp(
 // Where the body begins: the first article, chapter or part (or the enacting word `QUYẾT ĐỊNH:`), or else the
 // first numbered section at a line start (`I. MỤC ĐÍCH`, `1.`); `Điều 1.` anywhere, for a page flattened onto
 // one line. A consolidated text lists its amending laws (`1. Luật số …`) before its preamble: articles first.
-const ARTICLE_BODY =
-  /^[ \t*_#>|]*(?:Điều\s+1\s*[.:]|Chương\s+(?:I|1)(?![\p{L}\d])|Phần\s+(?:I|1|thứ\s+nhất)(?![\p{L}\d])|(?:QUYẾT\s+ĐỊNH|NGHỊ\s+ĐỊNH|QUYẾT\s+NGHỊ|THÔNG\s+TƯ|BAN\s+HÀNH)\s*:)/mu;
+const LAYOUT = documentJson.layout;
+const ARTICLE_BODY = new RegExp(
+  `^[ \\t*_#>|]*(?:(?:${words(LAYOUT.article)})\\s+1\\s*[.:]|(?:${words(LAYOUT.chapter)})\\s+(?:I|1)(?![\\p{L}\\d])|` +
+    `(?:${words(LAYOUT.part)})\\s+(?:I|1|${words(LAYOUT.firstOrdinal)})(?![\\p{L}\\d])|(?:${words(LAYOUT.enacting)})\\s*:)`,
+  "mu",
+);
 const SECTION_BODY = /^[ \t*_#>|]*(?:[IVX]{1,4}\s*[.\-–)]|\d{1,2}\s*[.)/](?!\d))/mu;
 const BODY_HEAD = new RegExp(`${ARTICLE_BODY.source}|${SECTION_BODY.source}`, "mu");
-const INLINE_FIRST_ARTICLE = /(?<![\p{L}])Điều\s+1\.\s+\p{Lu}/u;
+const INLINE_FIRST_ARTICLE = new RegExp(`(?<![\\p{L}])(?:${words(LAYOUT.article)})\\s+1\\.\\s+\\p{Lu}`, "u");
 // What may stand between a segment break (line start, `;`, a sentence end) and its verb: bullets and emphasis.
 const SEGMENT_START = /(?:^|\n|;|[.:](?=[ \t]))[ \t]*(?:[-–•+*>_]+[ \t]*)?/gu;
 const CLAUSE_REACH = 3000;
@@ -257,7 +262,7 @@ const SUBJECT_VERB = new RegExp(`^[\\s,]*(?:${alternation(relationsJson.verbs)})
 const GAP_VERB = new RegExp(`(?<![\\p{L}])(?:${alternation([...relationsJson.verbs, ...ACTS])})${NOT_LETTER}`, "iu");
 const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:${relationsJson.reportMarkers.map(phrase).join("|")})?\\s*${PASSIVE_TO_CITATION}[\\s:]*$`, "iu");
 const AMENDED_IN_SUBJECT = new RegExp(`${PASSIVE_TO_CITATION}[\\s:]*$`, "iu");
-const ABOUT = /(?<![\p{L}])về(?![\p{L}])/iu;
+const ABOUT = new RegExp(`(?<![\\p{L}])(?:${words(relationsJson.about)})(?![\\p{L}])`, "iu");
 // `Sửa đổi … Nghị định số A … quy định về tiền thuê đất và Nghị định số B …`: the description of one document
 // ends in a joiner before another of the same type, both acted on.
 const LIST_TAIL = new RegExp(`(?:,|\\s(?:${relationsJson.listJoiners.map(phrase).join("|")}))\\s*$`, "iu");

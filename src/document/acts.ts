@@ -11,7 +11,7 @@
  * The lines are the tokens: each is classified by its marker (`Điều 5.`, `1.`, `a)`, `-`) and first words. Blank
  * lines and quoted ones (another text's words) are none: a list goes on over them.
  */
-import { createToken, EmbeddedActionsParser, type IToken, Lexer, type TokenType } from "chevrotain";
+import { createSyntaxDiagramsCode, createToken, EmbeddedActionsParser, type IToken, Lexer, type TokenType } from "chevrotain";
 import documentJson from "../../grammar/document.json";
 import type { Relation } from "../schema.js";
 import type { Clause, Extent } from "./structure.js";
@@ -166,4 +166,9 @@ export function actsInBody(text: string, from: number, quoted: (at: number) => b
 /** Builds the acts grammar with chevrotain's validations on: throws if it is broken or ambiguous. */
 export function validateActsGrammar(): void {
   new ActsParser(true);
+}
+
+/** The acts grammar as a syntax diagram (HTML): `npm run diagram` writes it to grammar/layout-diagram.html. */
+export function actsDiagramHtml(): string {
+  return createSyntaxDiagramsCode((parser ??= new ActsParser()).getSerializedGastProductions());
 }

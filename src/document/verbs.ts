@@ -17,7 +17,8 @@ export const phrase = (v: string) => v.replace(/[/.]/g, "\\$&").replace(/,/g, ",
 /** Alternatives of a table, the longest first. */
 export const alternation = (entries: readonly VerbEntry[]) =>
   [...entries].sort((a, b) => b.verb.length - a.verb.length).map((e) => phrase(e.verb)).join("|");
-const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFC");
+/** A verb as the tables are compared: lower case, single spaces, no commas, NFC. */
+export const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFC");
 /** A look-ahead: no letter (nor a combining mark) follows. */
 export const NOT_LETTER = "(?![\\p{L}\\p{M}])";
 

@@ -256,6 +256,9 @@ const PINPOINT_THEN_CITATION = new RegExp(`^[\\s,]*(?:${words(documentJson.menti
 const JOINS_PINPOINTS = new RegExp(`^\\s*(?:,|${words(relationsJson.listJoiners)})\\s*$`, "u");
 const CITATION_THEN_PINPOINT = new RegExp(`^\\s*,?\\s*(?:${words(documentJson.mentions.citationThenPinpoint)})?\\s*$`, "u");
 const MAX_GAP = 200;
+// `Số: 300/LĐLĐ`, `Luật số:  43/2024/QH15`: the document's own number (its label; the field, with its colon).
+const NUMBER_LABEL = new RegExp(`^(?:${words(documentJson.headerLabels.number)})`, "i");
+const NUMBER_FIELD = new RegExp(`(?:${words(documentJson.headerLabels.number)})\\s*:`, "i");
 const SELF_WORD = new RegExp(`${phrase(relationsJson.selfWord)}$`, "u");
 
 /**
@@ -302,9 +305,9 @@ function ownIdentifier(src: Source, citations: Citation[]): DocumentRecord["iden
     if (c.start >= headerEnd) break;
     const at = src.norm(c.start);
     const lineStart = src.lines.startOf(at);
-    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(src.text.slice(lineStart, at)) && /^s[ốo]/i.test(src.read(c.start, c.end));
+    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(src.text.slice(lineStart, at)) && NUMBER_LABEL.test(src.read(c.start, c.end));
     // `Luật số:  43/2024/QH15` in a header: the colon marks the document's own number field.
-    const numberField = /s[ốo]\s*:/i.test(src.read(c.start, c.spans.identifier?.start ?? c.start));
+    const numberField = NUMBER_FIELD.test(src.read(c.start, c.spans.identifier?.start ?? c.start));
     if (atLineStart || numberField) return { key: c.key, span: { text: c.text, start: c.start, end: c.end } };
   }
   return null;

@@ -99,6 +99,8 @@ class CitationParser extends PrefixParser {
   /** What the last parse read: its tokens up to `furthest`, and whether it ran into a limit (`cut`). */
   furthest = 0;
   cut = false;
+  /** Index of the number that carries the code of a list of numbers under way (`1, 2, …, 10-KL/TW`). */
+  private sharedListEnd = -1;
   /** The citation being parsed is a law by name with no identifier yet (a bare year may follow its title). */
   private lastTitled = false;
 
@@ -214,6 +216,7 @@ class CitationParser extends PrefixParser {
     this.stopOffset = end;
     this.furthest = from - 1;
     this.cut = false;
+    this.sharedListEnd = -1;
     (this as unknown as Cursor).currIdx = from - 1;
   }
 
@@ -700,16 +703,22 @@ class CitationParser extends PrefixParser {
     return a !== END && b !== END && this.text.slice(endOf(a), b.startOffset).includes("\n");
   }
 
-  /** `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code. */
+  /**
+   * `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code. As
+   * long as the parse may read (`Kết luận số 1, 2, …, 10-KL/TW`); the list's end, once found, is kept, so that
+   * each number of it is not read to the end again.
+   */
   private sharedCodeAhead(): boolean {
-    let k = 1;
-    for (let n = 0; n < 8; n++) {
+    const cursor = (this as unknown as Cursor).currIdx;
+    if (cursor < this.sharedListEnd) return true;
+    for (let k = 1; ; k += 2) {
       const join = this.LA(k);
       if (!(join.tokenType === Comma || (join.tokenType === Word && join.image.toLowerCase() === "và")) || this.LA(k + 1).tokenType !== Num) return false;
-      k += 2;
-      if (this.identifierAhead(k)) return true;
+      if (this.identifierAhead(k + 2)) {
+        this.sharedListEnd = cursor + k + 1;
+        return true;
+      }
     }
-    return false;
   }
 
   /** A tail: `[,] ngày <date>`, `[,] của <Name>`, `[(]khóa <Roman>`, `năm <year>`. */

@@ -1,0 +1,27 @@
+// Issue 26, extract items: long lists of numbers under one code, damaged dates, line endings, stream spans.
+import { describe, expect, it } from "vitest";
+import { extract } from "../src/index.js";
+
+describe("numbers that share one code", () => {
+  // `Kết luận số 1, 2, …, 10-KL/TW`: the look-ahead for the code stopped after eight numbers.
+  it.each([2, 9, 10, 12, 25])("%i numbers under one code are each a citation", (n) => {
+    const numbers = Array.from({ length: n }, (_, i) => String(i + 1));
+    const text = `Thực hiện các Kết luận số ${numbers.join(", ")}-KL/TW của Bộ Chính trị.`;
+    const found = extract(text);
+    expect(found.map((c) => c.key)).toEqual(numbers.map((x) => `${x}-KL/TW`));
+    for (const c of found) expect(c.diagnostics.map((d) => d.code)).toEqual([]);
+    // Each number's span is its own.
+    for (const [i, c] of found.entries()) expect(text.slice(c.spans.identifier?.start, c.spans.identifier?.end)).toMatch(new RegExp(`^${i + 1}\\b`));
+  });
+
+  it("numbers joined by `và` and commas, with the state's code", () => {
+    const list = Array.from({ length: 11 }, (_, i) => String(i + 1));
+    const text = `Quyết định số ${list.slice(0, -1).join(", ")} và 11/QĐ-UBND`;
+    expect(extract(text).map((c) => c.key)).toEqual(list.map((x) => `${x}/QĐ-UBND`));
+  });
+
+  it("a list with no code at its end is no list", () => {
+    const text = `Kết luận số 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 và các văn bản khác`;
+    expect(extract(text).map((c) => c.key)).toEqual([null]);
+  });
+});

@@ -1,5 +1,7 @@
 // Issue 26, extract items: long lists of numbers under one code, damaged dates, line endings, stream spans.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { editorialNotes, withoutNotes } from "../src/extract/source.js";
 import { extract } from "../src/index.js";
 
 describe("numbers that share one code", () => {
@@ -23,5 +25,35 @@ describe("numbers that share one code", () => {
   it("a list with no code at its end is no list", () => {
     const text = `Kết luận số 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 và các văn bản khác`;
     expect(extract(text).map((c) => c.key)).toEqual([null]);
+  });
+});
+
+describe("editorial notes", () => {
+  // The pattern editorialNotes replaces, kept here as its definition: a `[`, at most 3 000 characters with no `]`
+  // nor line break, a `]`; leftmost first, apart.
+  const PATTERN = /\[[^\]\n]{0,3000}\]/g;
+  const byPattern = (text: string) => [...text.matchAll(PATTERN)].map((m) => [m.index - 1, m.index + m[0].length]);
+
+  it("are what the pattern finds, on any mix of brackets, line breaks and long stretches", () => {
+    const piece = fc.constantFrom("[", "]", "\n", "a", "[Khoản này được sửa đổi]", "x".repeat(1_500), "x".repeat(3_000));
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+        const text = pieces.join("");
+        expect(editorialNotes(text)).toEqual(byPattern(text));
+      }),
+      { seed: 26, numRuns: 300 },
+    );
+  });
+
+  it("the longest is 3 000 characters between its brackets", () => {
+    expect(editorialNotes(`[${"x".repeat(3_000)}]`)).toEqual([[-1, 3_002]]);
+    expect(editorialNotes(`[${"x".repeat(3_001)}]`)).toEqual([]);
+    expect(editorialNotes(`[[${"x".repeat(2_999)}]`)).toEqual([[-1, 3_002]]);
+    expect(editorialNotes(`[${"x".repeat(10)}[${"x".repeat(2_999)}]`)).toEqual([[10, 3_012]]);
+  });
+
+  it("blanked, keep the text's length", () => {
+    const note = "[được sửa đổi]";
+    expect(withoutNotes(`Điều 2 ${note} bởi [a`)).toBe(`Điều 2 ${" ".repeat(note.length)} bởi [a`);
   });
 });

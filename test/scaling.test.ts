@@ -100,3 +100,30 @@ describe("checkCorpus", () => {
     expect(run([...texts].reverse())).toEqual(forward);
   });
 });
+
+// Shapes whose cost was bounded per character but by a large bound (a pattern reading 3 000 characters at each
+// `[`), or quadratic only past a size a two-size test cannot afford: each against a harmless text of the same
+// size and the same citations, which it should cost about as much as (issue 26).
+describe("a hostile shape costs about what a harmless one of its size does", () => {
+  const best = (run: () => void) => {
+    let t = Infinity;
+    for (let i = 0; i < 3; i++) {
+      const at = performance.now();
+      run();
+      t = Math.min(t, performance.now() - at);
+    }
+    return t;
+  };
+  const document = (text: string) => () => checkDocument(parseDocument(text));
+  it.each([
+    ["a run of `[` (parseDocument and check)", document("[".repeat(200_000)), document("a".repeat(200_000))],
+    ["`[` before words, never closed", document("[Khoản này ".repeat(20_000)), document("(Khoản này ".repeat(20_000))],
+    // isOwnTitle trimmed the whole line before each title to see whether it starts the line.
+    ["`LUẬT ĐẤT ĐAI ` on one line (extract)", () => extract("LUẬT ĐẤT ĐAI ".repeat(20_000)), () => extract("Luật đất đai ".repeat(20_000))],
+  ] as const)("%s", (_name, hostile, harmless) => {
+    hostile();
+    harmless();
+    // The same work but for the shape: a bound well under what each cost before (5× to 1 000×).
+    expect(best(hostile) / Math.max(best(harmless), 1)).toBeLessThan(3);
+  });
+});

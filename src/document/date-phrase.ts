@@ -1,15 +1,19 @@
 /**
  * The one grammar of a date written in a document's own sentences (its header, its entry into force, what it
  * repeals from when): `ngày 01 tháng 7 năm 2025`, `ngày 01/7/2025`, and a draft's blanks `ngày   tháng 02 năm
- * 2025`. The value is read by the citations' own `readDate` (luxon), so a date means the same everywhere.
+ * 2025`, `ngày … tháng … năm 20…`. The value is read by the citations' own `readDate` (luxon), so a date means the
+ * same everywhere.
  */
 import { readDate } from "../extract/date.js";
 
+// A draft's blanks are dots, ellipses or underscores (`ngày … tháng … năm 20…`, `ngày __ tháng __`); a comma may
+// stand before the year (`ngày 3 tháng 5, năm 2024`).
 const DAY = String.raw`[Nn]gày\s+(?<day>\d{1,2})?`;
-const IN_WORDS = String.raw`[\s.…]*[Tt]háng\s+`;
-const YEAR_IN_WORDS = String.raw`[\s.…]*[Nn]ăm\s+`;
+const IN_WORDS = String.raw`[\s.…_]*[Tt]háng\s+`;
+const YEAR_IN_WORDS = String.raw`[\s.…_]*,?\s*[Nn]ăm\s+`;
 const MONTH = String.raw`(?<month>\d{1,2})?`;
-const YEAR = String.raw`(?<year>\d{4})`;
+/** A year, or a blank one (`20…`, `20..`, `____`): the date is then incomplete, never lost. */
+const YEAR = String.raw`(?:(?<year>\d{4})|\d{0,3}(?:…|_|\.\.)[.…_]*)`;
 /** A regex source with the groups `day`, `month`, `year` (day and month may be blank): in words or in figures. */
 export const DATE_PHRASE = `${DAY}(?:${IN_WORDS}|[/.-])${MONTH}(?:${YEAR_IN_WORDS}|[/.-])${YEAR}`;
 /**

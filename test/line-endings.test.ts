@@ -1,6 +1,7 @@
 // Line endings never change an answer (issue 26): `\r\n`, `\r`, U+2028, U+2029 and U+0085 are read as `\n` once, in
 // normalize, and counted as line ends by the positions of the original text. Over corpus files, every record of
 // extract, parseDocument and check is the one of the same text with `\n`, its spans into its own text.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check, extract, normalize, parseDocument } from "../src/index.js";
 import { positionsIn } from "../src/positions.js";
@@ -50,6 +51,8 @@ describe("line endings", () => {
     "a_008_page.txt", "a_001_page.txt", "b_087_Van_ban_hop_nhat_01_VBHN_VPQH_nam_2024.txt", "b_091_Van_ban_hop_nhat_04_VBHN_VPQH_nam_2024.txt",
     "b_001_Chi_thi_299_TTg.txt", "b_068_Quyet_dinh_435_QD_UBND_nam_2020.txt", "c_003_sample_ocr_combined_sample_md.txt",
   ];
+  const withNewlinesOf = new Map<string, ReturnType<typeof answers>>();
+  const withNewlines = (file: string, text: string) => withNewlinesOf.get(file) ?? withNewlinesOf.set(file, answers(text)).get(file);
   it.each(Object.keys(END_NAMES).map((end) => [END_NAMES[end] as string, end]))(corpusTest("%s gives the records `\\n` gives, over corpus files"), (_name, end) => {
     for (const file of files) {
       const text = corpusText(file).replace(/\r\n?/g, "\n");
@@ -57,8 +60,27 @@ describe("line endings", () => {
       const other = text.split("\n").join(end);
       const got = answers(other);
       spansExact(got, other);
-      expect({ file, ...(asWithNewlines(got, end, other) as object) }).toEqual({ file, ...answers(text) });
+      expect({ file, ...(asWithNewlines(got, end, other) as object) }).toEqual({ file, ...withNewlines(file, text) });
     }
+  });
+
+  // Short texts built from the pieces that read lines: page numbers, lists, dates, bodies, quotations, notes.
+  it("any text of citation pieces and line breaks gives the records `\\n` gives, with each kind of line end (fast-check)", () => {
+    const piece = fc.constantFrom(
+      "\n", "\n\n", "\n12\n", " ", "Căn cứ ", "Nghị định số 30/2020/NĐ-", "CP", " ngày 5/3/2020", " ngày … tháng … năm 20…", " của Chính", "phủ",
+      " về việc ", "công tác văn thư;", "Điều 1. ", "được sửa đổi, bổ sung bởi:", "1. Luật số 35/2018/QH14;", "“khoản 2 Điều 3”", "[Khoản này được sửa đổi]",
+      "Kết luận số 1, 2, 3-KL/TW", "QUYẾT ĐỊNH", "Hà Nội, ngày 11 tháng 4 năm 2025", "Nghị quyết số 20-NQ/TW ngày 31/02/2012",
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 24 }), fc.constantFrom(...Object.keys(END_NAMES)), (pieces, end) => {
+        const text = pieces.join("");
+        const other = text.split("\n").join(end);
+        const got = answers(other);
+        spansExact(got, other);
+        expect(asWithNewlines(got, end, other)).toEqual(answers(text));
+      }),
+      { seed: 26, numRuns: 150 },
+    );
   });
 
   it("normalize reads each as one `\\n`, the line's end before it in the original", () => {

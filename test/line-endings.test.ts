@@ -4,6 +4,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { check, extract, normalize, parseDocument } from "../src/index.js";
+import { main } from "../src/cli/cli.js";
 import { positionsIn } from "../src/positions.js";
 import { corpusTest, corpusText } from "./helpers/corpus.js";
 
@@ -117,5 +118,22 @@ describe("line endings", () => {
     const lines = check(text).map((d) => d.line);
     expect(lines.length).toBeGreaterThan(0);
     expect(new Set(lines)).toEqual(new Set([2]));
+  });
+});
+
+describe("the command line's lines", () => {
+  /** `vncite check` on standard input, in-process. */
+  async function checkStdin(text: string): Promise<string> {
+    let stdout = "";
+    await main(["check"], { stdout: { write: (s: string) => (stdout += s) }, stderr: { write: () => {} }, readStdin: () => text, stdinIsTTY: false });
+    return stdout;
+  }
+
+  it("check shows the line of each diagnostic, not the whole text, whatever ends the lines", async () => {
+    const lines = ["Dòng một.", "Căn cứ Nghị quyết số 20-NQ/TW ngày 31/02/2012 của Ban Chấp hành Trung ương.", "Dòng ba."];
+    const withNewlines = await checkStdin(lines.join("\n"));
+    expect(withNewlines).toMatch(/^[^\n]*:2:\d+: error invalid-date/);
+    expect(withNewlines.split("\n")[1]).toBe(`  ${lines[1]}`);
+    for (const end of ["\r\n", "\r", "\u2028"]) expect(await checkStdin(lines.join(end)), JSON.stringify(end)).toBe(withNewlines);
   });
 });

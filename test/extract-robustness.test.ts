@@ -6,12 +6,13 @@ import { extract } from "../src/index.js";
 
 describe("numbers that share one code", () => {
   // `Kết luận số 1, 2, …, 10-KL/TW`: the look-ahead for the code stopped after eight numbers.
-  it.each([2, 9, 10, 12, 25])("%i numbers under one code are each a citation", (n) => {
+  // A list longer than a parse reads (80 tokens, 520 characters) is read to its end, and its body after it.
+  it.each([2, 9, 10, 12, 25, 40, 150, 201])("%i numbers under one code are each a citation, with the body after them", (n) => {
     const numbers = Array.from({ length: n }, (_, i) => String(i + 1));
     const text = `Thực hiện các Kết luận số ${numbers.join(", ")}-KL/TW của Bộ Chính trị.`;
     const found = extract(text);
     expect(found.map((c) => c.key)).toEqual(numbers.map((x) => `${x}-KL/TW`));
-    for (const c of found) expect(c.diagnostics.map((d) => d.code)).toEqual([]);
+    for (const c of found) expect([c.issuedBy, c.diagnostics.map((d) => d.code)]).toEqual(["Bộ Chính trị", []]);
     // Each number's span is its own.
     for (const [i, c] of found.entries()) expect(text.slice(c.spans.identifier?.start, c.spans.identifier?.end)).toMatch(new RegExp(`^${i + 1}\\b`));
   });
@@ -20,6 +21,12 @@ describe("numbers that share one code", () => {
     const list = Array.from({ length: 11 }, (_, i) => String(i + 1));
     const text = `Quyết định số ${list.slice(0, -1).join(", ")} và 11/QĐ-UBND`;
     expect(extract(text).map((c) => c.key)).toEqual(list.map((x) => `${x}/QĐ-UBND`));
+  });
+
+  it("beyond 201 numbers, the last keeps its code", () => {
+    const numbers = Array.from({ length: 250 }, (_, i) => String(i + 1));
+    const found = extract(`Kết luận số ${numbers.join(", ")}-KL/TW`);
+    expect(found.at(-1)?.key).toBe("250-KL/TW");
   });
 
   it("a list with no code at its end is no list", () => {

@@ -62,9 +62,11 @@ describe("extract scales linearly", () => {
     ["a citation, then a long run of spaces", (n: number) => `Nghị quyết số 20-NQ/TW${" ".repeat(n)}x`, 2_000],
     ["citations apart by long runs of tabs", (n: number) => `Kết luận số 5-KL/TW${"\t".repeat(n)}`.repeat(4), 1_000],
     // A date's pieces are read as far as they are glued or blank, a list of numbers as far as its code (issue 26).
-    ["a date's blank run", (n: number) => `Kế hoạch số 5-KH/TU ngày ${"… ".repeat(n)}/4/2021 của Ban Thường vụ`, 2_000],
-    ["a date's digits and brackets glued on and on", (n: number) => `Kế hoạch số 5-KH/TU ngày ${"1[".repeat(n)}/4/2021`, 2_000],
-    ["numbers under one code, a long list", (n: number) => `Kết luận số ${"1, ".repeat(n)}2-KL/TW`, 2_000],
+    ["a date's blank run", (n: number) => `Kế hoạch số 5-KH/TU ngày ${"… ".repeat(n)}/4/2021 của Ban Thường vụ`, 20_000],
+    ["a date's digits and brackets glued on and on", (n: number) => `Kế hoạch số 5-KH/TU ngày ${"1[".repeat(n)}/4/2021`, 20_000],
+    ["numbers under one code, a long list", (n: number) => `Kết luận số ${"1, ".repeat(n)}2-KL/TW`, 50_000],
+    ["numbers with no code after them", (n: number) => `Kết luận số ${"1, ".repeat(n)}`, 50_000],
+    ["lists of 150 numbers under one code, again and again", (n: number) => `Kết luận số ${"1, ".repeat(150)}2-KL/TW của Bộ Chính trị;\n`.repeat(n), 6],
     ["dates of a draft again and again", (n: number) => "Kế hoạch số 5-KH/TU ngày … tháng … năm 20… của Ban Thường vụ về việc x;\n".repeat(n), 400],
   ] as const)("%s", (_name, make, n) => {
     extractTime(make(n));

@@ -68,6 +68,8 @@ const span = (a: IToken, b: IToken, text: string): Piece => {
   return { start: a.startOffset, end, text: text.slice(a.startOffset, end) };
 };
 const ROMAN = /^[IVXL]{1,6}$/;
+/** The most numbers one code is read for (`1, 2, …, 200-KL/TW`). */
+const MAX_SHARED = 200;
 const isEllipsis = (t: IToken) => t.tokenType === Other && t.image === "…";
 /** A blank left for a part of a date: a dot, an ellipsis, an underscore. */
 const isBlank = (t: IToken) => t.tokenType === Period || (t.tokenType === Other && (t.image === "…" || t.image === "_"));
@@ -748,21 +750,29 @@ class CitationParser extends PrefixParser {
   }
 
   /**
-   * `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code. As
-   * long as the parse may read (`Kết luận số 1, 2, …, 10-KL/TW`); the list's end, once found, is kept, so that
-   * each number of it is not read to the end again.
+   * `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code
+   * (`Kết luận số 1, 2, …, 10-KL/TW`). The list is read to its end even past the tokens and text a parse reads
+   * (up to MAX_SHARED numbers), and the parse reads on from there as far as it would from its start; the list's
+   * end, once found, is kept, so that each number of it is not read to the end again.
    */
   private sharedCodeAhead(): boolean {
-    const cursor = (this as unknown as Cursor).currIdx;
+    const cursor = this.cursor;
     if (cursor < this.sharedListEnd) return true;
-    for (let k = 1; ; k += 2) {
+    const [cap, offsetCap] = [this.stopIndex, this.stopOffset];
+    this.stopIndex = Math.max(cap, cursor + 2 * MAX_SHARED + 4);
+    this.stopOffset = Infinity;
+    for (let k = 1; k < 2 * MAX_SHARED; k += 2) {
       const join = this.LA(k);
-      if (!(join.tokenType === Comma || (join.tokenType === Word && join.image.toLowerCase() === "và")) || this.LA(k + 1).tokenType !== Num) return false;
+      if (!(join.tokenType === Comma || (join.tokenType === Word && join.image.toLowerCase() === "và")) || this.LA(k + 1).tokenType !== Num) break;
       if (this.identifierAhead(k + 2)) {
         this.sharedListEnd = cursor + k + 1;
+        this.stopIndex = Math.max(cap, this.sharedListEnd + (cap - this.first));
+        this.stopOffset = offsetCap + (this.LA(k + 1).startOffset - this.LA(0).startOffset);
         return true;
       }
     }
+    [this.stopIndex, this.stopOffset] = [cap, offsetCap];
+    return false;
   }
 
   /** A tail: `[,] ngày <date>`, `[,] của <Name>`, `[(]khóa <Roman>`, `năm <year>`. */

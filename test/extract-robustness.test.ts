@@ -23,6 +23,30 @@ describe("numbers that share one code", () => {
     expect(extract(text).map((c) => c.key)).toEqual(list.map((x) => `${x}/QĐ-UBND`));
   });
 
+  // The list crossed with the damage real texts carry, all in one text read once.
+  describe("through damage", () => {
+    const DAMAGE: Record<string, (s: string) => string> = {
+      clean: (s) => s,
+      nfd: (s) => s.normalize("NFD"),
+      eth: (s) => s.replace(/Đ/g, "\u00D0"),
+      "no diacritics": (s) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/Đ/g, "D").replace(/đ/g, "d"),
+      "line break after a comma": (s) => s.replace(", 7,", ",\n7,"),
+      "\\r\\n after a comma": (s) => s.replace(", 7,", ",\r\n7,"),
+      "spaces before commas": (s) => s.replace(/,/g, " ,"),
+      "và before the last": (s) => s.replace(/, (\d+-)/, " và $1"),
+    };
+    const cases = Object.entries(DAMAGE).map(([name, apply], i) => {
+      const numbers = Array.from({ length: 12 }, (_, k) => String(100 * (i + 1) + k));
+      return { name, numbers, text: apply(`Thực hiện các Kết luận số ${numbers.join(", ")}-KL/ĐU của Ban Thường vụ Đảng ủy;`) };
+    });
+    const found = extract(cases.map((c) => c.text).join("\n\n"));
+    it.each(cases.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+      const mine = found.filter((f) => c.numbers.includes(f.number));
+      expect(mine.map((f) => f.key?.replace("Đ", "D"))).toEqual(c.numbers.map((x) => `${x}-KL/DU`));
+      for (const f of mine) expect(f.issuedByKey).toBe("ban thường vụ đảng ủy");
+    });
+  });
+
   it("beyond 201 numbers, the last keeps its code", () => {
     const numbers = Array.from({ length: 250 }, (_, i) => String(i + 1));
     const found = extract(`Kết luận số ${numbers.join(", ")}-KL/TW`);

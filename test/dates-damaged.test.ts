@@ -65,6 +65,13 @@ describe("damaged dates", () => {
   });
 });
 
+describe("what follows a whole year is the sentence's, not a blank of the date", () => {
+  it.each(["ngày 19/4/2021…", "ngày 19 tháng 4 năm 2021..", "ngày 19 tháng 4 năm 2021.", "ngày 19/4/2021_"])("%s", (date) => {
+    const [c] = extract(`Thực hiện Kế hoạch số 5-KH/ĐU ${date}`);
+    expect([c?.date, c?.spans.date?.text]).toEqual(["2021-04-19", date.replace(/[….._]+$/, "")]);
+  });
+});
+
 describe("a document's own date line, damaged", () => {
   const header = (dateLine: string) => parseDocument(`ỦY BAN NHÂN DÂN\nTỈNH KON TUM\nSố: 12/QĐ-UBND\n${dateLine}\nQUYẾT ĐỊNH\nVề việc x\n`);
   it.each([

@@ -488,10 +488,12 @@ class CitationParser extends PrefixParser {
     }
     if (isBracket(this.LA(j)) && glued(this.LA(j), this.LA(j + 1))) j++;
     if (!this.datePartAt(j)) return k;
+    // A whole year ends its piece: what is glued to it is the sentence's (`năm 2021.`, `ngày 19/4/2021…`).
+    if (/^\d{4}$/.test(this.LA(j).image)) return j + 1;
     for (j++; glued(this.LA(j - 1), this.LA(j)); j++) {
       const t = this.LA(j);
       if (t.tokenType === Num || t.tokenType === OcrNum || isBracket(t) || isEllipsis(t) || t.image === "_") continue;
-      // A period glued to a year ends the sentence; two of them are a blank (`20..`).
+      // A period glued to a number ends the sentence; two of them are a blank (`20..`).
       if (t.tokenType === Period && (isBlank(this.LA(j - 1)) || (isBlank(this.LA(j + 1)) && glued(t, this.LA(j + 1))))) continue;
       break;
     }

@@ -477,8 +477,8 @@ class CitationParser extends PrefixParser {
   /**
    * Where a piece of a date that starts at LA(k) ends: the k of the first token after it (k itself when none
    * starts there). A number, or a short word before what follows a part of a date (`l1 năm`, `xx/`), with the
-   * digits and brackets glued to it (`1[9]`, `[9`) and a blank glued after it (`20…`, `20..`); or a run of
-   * blanks (`…`, `. . .`, `__`).
+   * digits, look-alike letters and brackets glued to it (`202l`, `1[9]`, `[9`) and a blank glued after it (`20…`,
+   * `20..`); or a run of blanks (`…`, `. . .`, `__`).
    */
   private pieceEnd(k: number): number {
     let j = k;
@@ -493,6 +493,8 @@ class CitationParser extends PrefixParser {
     for (j++; glued(this.LA(j - 1), this.LA(j)); j++) {
       const t = this.LA(j);
       if (t.tokenType === Num || t.tokenType === OcrNum || isBracket(t) || isEllipsis(t) || t.image === "_") continue;
+      // Letters OCR reads for digits, glued to them (`202l`, `2O21`): the build reads them as digits.
+      if ((t.tokenType === Word || t.tokenType === Code) && /^[\dlIoO]+$/.test(t.image)) continue;
       // A period glued to a number ends the sentence; two of them are a blank (`20..`).
       if (t.tokenType === Period && (isBlank(this.LA(j - 1)) || (isBlank(this.LA(j + 1)) && glued(t, this.LA(j + 1))))) continue;
       break;

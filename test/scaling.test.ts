@@ -66,7 +66,6 @@ describe("extract scales linearly", () => {
     ["a date's digits and brackets glued on and on", (n: number) => `Kế hoạch số 5-KH/TU ngày ${"1[".repeat(n)}/4/2021`, 20_000],
     ["numbers under one code, a long list", (n: number) => `Kết luận số ${"1, ".repeat(n)}2-KL/TW`, 50_000],
     ["numbers with no code after them", (n: number) => `Kết luận số ${"1, ".repeat(n)}`, 50_000],
-    ["lists of 150 numbers under one code, again and again", (n: number) => `Kết luận số ${"1, ".repeat(150)}2-KL/TW của Bộ Chính trị;\n`.repeat(n), 6],
     ["dates of a draft again and again", (n: number) => "Kế hoạch số 5-KH/TU ngày … tháng … năm 20… của Ban Thường vụ về việc x;\n".repeat(n), 400],
   ] as const)("%s", (_name, make, n) => {
     extractTime(make(n));
@@ -112,25 +111,30 @@ describe("checkCorpus", () => {
 // `[`), or quadratic only past a size a two-size test cannot afford: each against a harmless text of the same
 // size and the same citations, which it should cost about as much as (issue 26).
 describe("a hostile shape costs about what a harmless one of its size does", () => {
-  const best = (run: () => void) => {
-    let t = Infinity;
+  /** The fastest of three runs of each, taken in turns (a busy machine slows both alike), in ms. */
+  const bestOfEach = (a: () => void, b: () => void) => {
+    const best = [Infinity, Infinity];
     for (let i = 0; i < 3; i++) {
-      const at = performance.now();
-      run();
-      t = Math.min(t, performance.now() - at);
+      for (const [k, run] of [a, b].entries()) {
+        const at = performance.now();
+        run();
+        best[k] = Math.min(best[k] as number, performance.now() - at);
+      }
     }
-    return t;
+    return best as [number, number];
   };
   const document = (text: string) => () => checkDocument(parseDocument(text));
   it.each([
-    ["a run of `[` (parseDocument and check)", document("[".repeat(200_000)), document("a".repeat(200_000))],
+    ["a run of `[` (parseDocument and check)", document("[".repeat(1_000_000)), document("a".repeat(1_000_000))],
     ["`[` before words, never closed", document("[Khoản này ".repeat(20_000)), document("(Khoản này ".repeat(20_000))],
     // isOwnTitle trimmed the whole line before each title to see whether it starts the line.
     ["`LUẬT ĐẤT ĐAI ` on one line (extract)", () => extract("LUẬT ĐẤT ĐAI ".repeat(20_000)), () => extract("Luật đất đai ".repeat(20_000))],
   ] as const)("%s", (_name, hostile, harmless) => {
     hostile();
     harmless();
-    // The same work but for the shape: a bound well under what each cost before (5× to 1 000×).
-    expect(best(hostile) / Math.max(best(harmless), 1)).toBeLessThan(3);
+    const [slow, fast] = bestOfEach(hostile, harmless);
+    // The same work but for the shape: a bound well under what each cost before (5× to 1 000×); under 10 ms a
+    // pause of the machine is no measure.
+    expect(slow / Math.max(fast, 10)).toBeLessThan(3);
   });
 });

@@ -18,7 +18,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { version } from "../../package.json";
 import type { CitationGraph } from "../graph/graph.js";
-import { isPostgresUrl } from "../graph/postgres/driver.js";
+import { isPostgresUrl } from "../postgres-url.js";
 import type { Questions } from "./postgres.js";
 import { positionsIn } from "../positions.js";
 import { defaultJobs, eachResult, runFiles } from "./parallel.js";

@@ -51,6 +51,3 @@ export async function connect(url: string): Promise<Client> {
   client.on("error", () => {});
   return client;
 }
-
-/** Whether a string names a PostgreSQL database (what `vncite graph --to` and `vncite query` take). */
-export const isPostgresUrl = (s: string) => /^postgres(ql)?:\/\//i.test(s);

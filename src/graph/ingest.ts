@@ -1,7 +1,8 @@
 /** Adding a parsed document to the graph: what of a record the graph reads, checked, then merged into the store. */
 import type { DocumentRecord, Relation, RelationRule, Span, PinpointPath } from "../schema.js";
-import { GraphError } from "./validate.js";
-import { GraphStore, isString, occurrence, pathOf, RELATION_INDEX, ruleBit } from "./store.js";
+import { GraphError, recordProblem } from "./validate.js";
+import { GraphStore, isString, occurrence, pathOf, ruleBit } from "./store.js";
+
 const FORM = "form";
 
 /** What the graph reads of a DocumentRecord: a DocumentRecord is one; `graphRecordOf` keeps only this. */
@@ -23,6 +24,8 @@ export interface GraphRecord {
       kind: string | null;
       typeCode: string | null;
       issuedBy: string | null;
+      /** The issuing body's key (bodyKeyOf), from the citation: bodies are compared by it in conflicts(). */
+      issuedByKey?: string | null | undefined;
       date: string | null;
       term: string | null;
       subject: string | null;
@@ -52,7 +55,7 @@ export function graphRecordOf(r: DocumentRecord | GraphRecord): GraphRecord {
         return {
           text: m.text, start: m.start, end: m.end, resolvedKey: m.resolvedKey, resolvedBy: m.resolvedBy,
           citation: c && {
-            key: c.key, nameKey: c.nameKey, kind: c.kind, typeCode: c.typeCode, issuedBy: c.issuedBy, date: c.date, term: c.term,
+            key: c.key, nameKey: c.nameKey, kind: c.kind, typeCode: c.typeCode, issuedBy: c.issuedBy, issuedByKey: c.issuedByKey ?? null, date: c.date, term: c.term,
             subject: c.subject, spans: { identifier: c.spans.identifier && span(c.spans.identifier) },
           },
         };
@@ -65,32 +68,15 @@ export function graphRecordOf(r: DocumentRecord | GraphRecord): GraphRecord {
   };
 }
 
-const isSpan = (s: unknown) => {
-  const o = s as Span | null;
-  return typeof o === "object" && o !== null && isString(o.text) && Number.isInteger(o.start) && Number.isInteger(o.end) && o.start >= 0 && o.start <= o.end;
-};
-
 /** Adding documents: `add()` and the check before it. */
 export class GraphIngest extends GraphStore {
-  /** Throws a GraphError, before anything is changed, when a record lacks what the graph reads. */
+  /**
+   * Throws a GraphError, before anything is changed, when a record lacks what the graph reads or holds what it
+   * could not write and read back: the same checks as the graph's own lines read back (validate.ts).
+   */
   protected checkRecord(record: GraphRecord, doc: string): void {
-    const bad = (what: string) => new GraphError(`CitationGraph.add: document "${doc}": ${what}`);
-    if (!Array.isArray(record.mentions) || !Array.isArray(record.cited) || !Array.isArray(record.amendments) || !Array.isArray(record.statedRelations)) {
-      throw bad("mentions, cited, amendments and statedRelations must be lists");
-    }
-    for (const m of record.mentions) {
-      if (!isSpan(m)) throw bad("a mention without a valid span");
-      if (m.resolvedKey !== null && !isString(m.resolvedKey)) throw bad("a mention's resolvedKey is not a string");
-      const id = m.citation?.spans?.identifier;
-      if (id && !isSpan(id)) throw bad("a citation's identifier span is not valid");
-    }
-    for (const c of record.cited) {
-      if (!isString(c.key) || !RELATION_INDEX.has(c.relation) || !Number.isInteger(c.mentions)) throw bad("a cited entry without key, relation or count");
-    }
-    for (const a of record.amendments) if (!isString(a.target) || !isSpan(a.span)) throw bad("an amendment without target or span");
-    for (const s of record.statedRelations) {
-      if (!isString(s.from) || !isString(s.to) || !RELATION_INDEX.has(s.relation) || !isSpan(s.evidence)) throw bad("a stated relation without ends, relation or evidence");
-    }
+    const problem = recordProblem(record);
+    if (problem) throw new GraphError(`CitationGraph.add: document "${doc}": ${problem}`);
   }
 
   /**
@@ -137,6 +123,7 @@ export class GraphIngest extends GraphStore {
         this.addValue(n, "kinds", c.kind);
         this.addValue(n, "typeCodes", c.typeCode);
         this.addValue(n, "issuedBy", c.issuedBy);
+        if (isString(c.issuedBy) && isString(c.issuedByKey)) this.noteBodyKey(c.issuedBy, c.issuedByKey);
         this.addValue(n, "dates", c.date);
         this.addValue(n, "terms", c.term);
         this.addValue(n, "subjects", c.subject);

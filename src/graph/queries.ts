@@ -159,7 +159,8 @@ export class GraphQueries extends GraphIngest {
    */
   conflicts(): Conflict[] {
     const out: Conflict[] = [];
-    const bodyKey = new Map<number, string>(); // bodyKeyOf by string id: one body is spelled the same way across nodes
+    // The key each citation gave its body; bodyKeyOf for a spelling read back from JSON, which keeps no keys.
+    const bodyKey = new Map<number, string>(this.bodyKeys);
     for (let n = 0; n < this.nodeKey.length; n++) {
       if ((this.nodeKey.data[n] as number) < 0) continue;
       for (const field of ["kinds", "dates", "terms"] as const) {

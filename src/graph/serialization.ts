@@ -21,13 +21,58 @@ export class GraphSerialization extends GraphQueries {
     };
   }
 
-  /** The JSON Lines form, a line at a time (no newline): a header, then documents, aliases, nodes, edges, each sorted. */
+  /**
+   * The JSON form as text, a line at a time (no newline), without building it whole: the same bytes as
+   * `JSON.stringify(toJSON(), null, 1)`, for a graph too large for one string (10⁵ documents and more).
+   */
+  *toJSONText(): Generator<string> {
+    yield "{";
+    yield ` "format": "vncite-graph",`;
+    yield ` "version": 1,`;
+    const sections: [string, Iterable<unknown>][] = [
+      ["documents", this.sortedDocuments()], ["aliases", this.sortedAliases()], ["nodes", this.nodes()], ["edges", this.edges()],
+    ];
+    for (const [i, [name, items]] of sections.entries()) {
+      const comma = i < sections.length - 1 ? "," : "";
+      let held: string | null = null; // each item waits for the next, to know whether a comma follows it
+      for (const item of items) {
+        if (held === null) yield ` ${JSON.stringify(name)}: [`;
+        else yield `${held},`;
+        held = `  ${JSON.stringify(item, null, 1).replace(/\n/g, "\n  ")}`;
+      }
+      if (held === null) yield ` ${JSON.stringify(name)}: []${comma}`;
+      else {
+        yield held;
+        yield ` ]${comma}`;
+      }
+    }
+    yield "}";
+  }
+
+  /**
+   * The JSON Lines form, a line at a time (no newline): a header, then documents, aliases, nodes, edges, each
+   * sorted, and a closing line with their counts, without which a reader takes the file for one cut short.
+   */
   *toJSONLines(): Generator<string> {
     yield JSON.stringify(GRAPH_LINES_HEADER);
-    for (const id of this.sortedDocuments()) yield JSON.stringify({ type: "document", id });
-    for (const a of this.sortedAliases()) yield JSON.stringify({ type: "alias", ...a });
-    for (const n of this.nodes()) yield JSON.stringify({ type: "node", ...n });
-    for (const e of this.edges()) yield JSON.stringify({ type: "edge", ...e });
+    const counts = { documents: 0, aliases: 0, nodes: 0, edges: 0 };
+    for (const id of this.sortedDocuments()) {
+      counts.documents++;
+      yield JSON.stringify({ type: "document", id });
+    }
+    for (const a of this.sortedAliases()) {
+      counts.aliases++;
+      yield JSON.stringify({ type: "alias", ...a });
+    }
+    for (const n of this.nodes()) {
+      counts.nodes++;
+      yield JSON.stringify({ type: "node", ...n });
+    }
+    for (const e of this.edges()) {
+      counts.edges++;
+      yield JSON.stringify({ type: "edge", ...e });
+    }
+    yield JSON.stringify({ type: "end", ...counts });
   }
 
   protected loadNode(n: GraphNode, merge: boolean): void {
@@ -65,41 +110,43 @@ export class GraphSerialization extends GraphQueries {
     this.evidenceMore.bump(edge, e.moreEvidence);
   }
 
-  /** Adds a checked line; a GraphError (a duplicate or missing node) says where (`at`). */
-  protected loadLine(line: GraphLine | GraphNode | GraphEdge, at: string, merge = false): void {
+  /** Adds a checked line, by its `type`; a GraphError (a duplicate or missing node) says where (`at`). */
+  protected loadLine(line: Exclude<GraphLine, { type: "end" }>, at: string, merge = false): void {
     try {
-      if ("id" in line) {
+      if (line.type === "document") {
         const doc = this.strings.intern(line.id);
         if (merge && this.documents.has(doc)) throw new GraphError(`document "${line.id}" is in two graphs`);
         this.documents.add(doc);
-      } else if ("name" in line) {
+      } else if (line.type === "alias") {
         if (!this.aliases.has(line.name)) this.aliases.set(line.name, line.key);
-      } else if ("key" in line) this.loadNode(line, merge);
+      } else if (line.type === "node") this.loadNode(line, merge);
       else this.loadEdge(line, merge);
     } catch (e) {
       throw e instanceof GraphError ? new GraphError(`${at}: ${e.message}`) : e;
     }
   }
 
-
-
-  /** Reads the JSON form back, validated: a GraphError says what is malformed, or names a duplicate or missing node. */
+  /**
+   * Reads the JSON form back, as a value or as its text, validated: a GraphError says what is malformed (a
+   * text cut short included), or names a duplicate or missing node.
+   */
   static fromJSON<G extends GraphSerialization>(this: new () => G, json: unknown): G {
-    checkGraphHead(json);
-    const data = json as Record<keyof GraphJSON, unknown[]>;
+    const data = (typeof json === "string" ? parseJSON(json, "") : json) as Record<keyof GraphJSON, unknown[]>;
+    checkGraphHead(data);
     const g = new this();
-    (data.documents as unknown[]).forEach((d, i) => g.loadLine(checkLine({ type: "document", id: d }), `documents.${i}`));
-    (data.aliases as unknown[]).forEach((a, i) => g.loadLine(checkLine({ ...(a as object), type: "alias" }), `aliases.${i}`));
-    (data.nodes as unknown[]).forEach((n, i) => g.loadLine(checkNode(n, `nodes.${i}`), `nodes.${i}`));
-    (data.edges as unknown[]).forEach((e, i) => g.loadLine(checkEdge(e, `edges.${i}`), `edges.${i}`));
+    data.documents.forEach((d, i) => g.loadLine(checkLine({ type: "document", id: d }) as DocumentLine, `documents.${i}`));
+    data.aliases.forEach((a, i) => g.loadLine(checkLine({ ...(a as object), type: "alias" }) as AliasLine, `aliases.${i}`));
+    data.nodes.forEach((n, i) => g.loadLine({ ...checkNode(n, `nodes.${i}`), type: "node" }, `nodes.${i}`));
+    data.edges.forEach((e, i) => g.loadLine({ ...checkEdge(e, `edges.${i}`), type: "edge" }, `edges.${i}`));
     g.trim();
     return g;
   }
 
   /**
-   * Reads the JSON Lines form back (lines with or without their newline, blank lines skipped), from an array,
-   * a generator, a stream's lines (`readline`) or the whole text in one string. Each line is validated; a
-   * GraphError names the line.
+   * Reads the JSON Lines form back (lines with or without their newline, blank lines skipped, a byte-order mark
+   * before the first), from an array, a generator, a stream's lines (`readline`) or the whole text in one
+   * string. Each line is validated; a GraphError names the line. The closing line is required and its counts
+   * must match: a file cut short, even at a line's end, is refused.
    * With `merge`, the lines are those of several graphs one after the other (the graphs of shards of a corpus,
    * each shard's documents in one graph only): a node or edge met again is merged, as if all the documents had
    * been added to one graph.
@@ -107,26 +154,30 @@ export class GraphSerialization extends GraphQueries {
   static async fromJSONLines<G extends GraphSerialization>(
     this: new () => G, source: string | Iterable<string> | AsyncIterable<string>, options: { merge?: boolean } = {},
   ): Promise<G> {
+    if (typeof source !== "string" && !isIterable(source)) {
+      throw new GraphError(`not a vncite graph (JSON Lines): expected a string or lines, got ${source === null ? "null" : typeof source}`);
+    }
     // A string is iterable too, a character at a time: the whole text, read as its lines.
     const lines = typeof source === "string" ? source.split("\n") : source;
     const merge = options.merge === true;
     const g = new this();
     let number = 0;
-    let header = false;
-    for await (const raw of lines) {
+    /** The counts of the graph being read; null before its header and after its closing line. */
+    let counts: Record<Counted, number> | null = null;
+    let graphs = 0;
+    for await (const item of lines) {
       number++;
+      if (typeof item !== "string") throw new GraphError(`line ${number}: expected a string, got ${item === null ? "null" : typeof item}`);
+      const raw = number === 1 && item.startsWith("\uFEFF") ? item.slice(1) : item;
       if (raw.trim() === "") continue;
-      let value: unknown;
-      try {
-        value = JSON.parse(raw);
-      } catch {
-        throw new GraphError(`line ${number}: not JSON`);
-      }
+      const value = parseJSON(raw, `line ${number}: `);
       const h = value as { format?: unknown; version?: unknown } | null;
-      if (merge && header && h?.format === GRAPH_LINES_HEADER.format) continue; // the next graph
-      if (!header) {
-        if (h?.format !== GRAPH_LINES_HEADER.format || h.version !== GRAPH_LINES_HEADER.version) throw new GraphError(`line ${number}: not a vncite graph (JSON Lines)`);
-        header = true;
+      if (counts === null) {
+        if (graphs > 0 && !merge) throw new GraphError(`line ${number}: a line after the closing line`);
+        if (h?.format !== GRAPH_LINES_HEADER.format || h.version !== GRAPH_LINES_HEADER.version) {
+          throw new GraphError(`line ${number}: ${graphs > 0 ? "a line after the closing line" : "not a vncite graph (JSON Lines)"}`);
+        }
+        counts = { documents: 0, aliases: 0, nodes: 0, edges: 0 };
         continue;
       }
       let line: GraphLine;
@@ -135,12 +186,45 @@ export class GraphSerialization extends GraphQueries {
       } catch (e) {
         throw e instanceof GraphError ? new GraphError(`line ${number}: ${e.message}`) : e;
       }
+      if (line.type === "end") {
+        const short = COUNTED.filter((k) => line[k] !== counts?.[k]);
+        if (short.length > 0) {
+          const said = short.map((k) => `${line[k]} ${k}, read ${counts?.[k]}`).join("; ");
+          throw new GraphError(`line ${number}: the closing line does not match what came before it (${said}): lines are missing`);
+        }
+        counts = null;
+        graphs++;
+        continue;
+      }
+      counts[COUNTED_AS[line.type]]++;
       g.loadLine(line, `line ${number}`, merge);
     }
-    if (!header) throw new GraphError("not a vncite graph (JSON Lines): no header line");
+    if (graphs === 0 && counts === null) throw new GraphError("not a vncite graph (JSON Lines): no header line");
+    if (counts !== null) {
+      throw new GraphError(`the graph ends at line ${number} without its closing line ({"type":"end",…}): the file was cut short, or written by an older vncite`);
+    }
     // A law one graph knew only by name and another by name and number: one node, under the number.
     if (merge) for (const [name, key] of g.aliases) g.mergeNode(name, key);
     g.trim();
     return g;
+  }
+}
+
+type DocumentLine = Extract<GraphLine, { type: "document" }>;
+type AliasLine = Extract<GraphLine, { type: "alias" }>;
+const COUNTED = ["documents", "aliases", "nodes", "edges"] as const;
+type Counted = (typeof COUNTED)[number];
+const COUNTED_AS = { document: "documents", alias: "aliases", node: "nodes", edge: "edges" } as const;
+
+const isIterable = (v: unknown): v is Iterable<unknown> | AsyncIterable<unknown> =>
+  typeof v === "object" && v !== null && (Symbol.iterator in v || Symbol.asyncIterator in v);
+
+/** JSON.parse, or a GraphError saying why not (`at` before it); a text that ends too soon is said to be cut short. */
+function parseJSON(text: string, at: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch (e) {
+    const why = e instanceof Error ? e.message : String(e);
+    throw new GraphError(`${at}not JSON: ${/end of (JSON )?input|Unterminated/i.test(why) ? "the text ends before the JSON does (cut short?)" : why}`);
   }
 }

@@ -83,7 +83,7 @@ export class GraphStore {
   /** 1 + the node of a string id (0: none), by string id. */
   protected readonly nodeOf = new IntColumn();
   protected readonly nodeKey = new IntColumn();
-  protected readonly nodeMentions = new IntColumn();
+  protected readonly nodeMentions = new IntColumn(1024, true);
   protected readonly variantHead = new IntColumn();
   protected readonly variantTail = new IntColumn();
   /** The last RECENT_TEXTS texts of mentions of each node (string ids, -1 none): most mentions repeat one. */
@@ -105,13 +105,15 @@ export class GraphStore {
   protected readonly inNext = new IntColumn();
   protected readonly edgeTo = new IntColumn();
   protected readonly edgeRelation = new IntColumn();
-  protected readonly edgeCount = new IntColumn();
+  protected readonly edgeCount = new IntColumn(1024, true);
   /** The rules each edge's relation was read by, as bits (RULES). */
   protected readonly edgeRules = new IntColumn();
   protected readonly evidenceHead = new IntColumn();
   protected readonly evidenceKept = new IntColumn();
-  protected readonly evidenceMore = new IntColumn();
+  protected readonly evidenceMore = new IntColumn(1024, true);
   protected readonly statedBy = new Map<number, number[]>();
+  /** The key of an issuing body (string id of its spelling → key), as the citations gave it. */
+  protected readonly bodyKeys = new Map<number, string>();
 
   protected readonly variants = new Occurrences();
   protected readonly evidence = new Occurrences();
@@ -328,6 +330,12 @@ export class GraphStore {
     else if (!list.includes(doc)) list.push(doc);
   }
 
+
+  /** The key a citation gave a body's spelling (the first, for a spelling two citations keyed apart). */
+  protected noteBodyKey(spelling: string, key: string): void {
+    const id = this.strings.intern(spelling);
+    if (!this.bodyKeys.has(id)) this.bodyKeys.set(id, this.own(key));
+  }
 
   /** The table's copy of a string, which keeps no document's text alive. */
   protected own(s: string): string {

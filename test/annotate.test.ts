@@ -85,3 +85,15 @@ describe("annotate scales with what it writes", () => {
     expect(time(large) / time(small)).toBeLessThan(10);
   });
 });
+
+describe("annotate's default diagnostic markup (issue 26, item 22)", () => {
+  it("escapes the severity in the class attribute, as it does the code", () => {
+    const text = "Căn cứ Nghị định số 30/2020/NĐ-CP.";
+    const [d] = check(text);
+    expect(d).toBeDefined();
+    const hostile = { ...d, severity: 'error" onmouseover="alert(1)', code: "<x>" } as unknown as NonNullable<typeof d>;
+    const html = annotate(text, [], { before: "", after: "" }, { diagnostics: [hostile] });
+    expect(html).toContain('<span class="vncite-error&quot; onmouseover=&quot;alert(1)" data-code="&lt;x&gt;">');
+    expect(html).not.toContain('" onmouseover="');
+  });
+});

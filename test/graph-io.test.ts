@@ -205,3 +205,17 @@ describe("add() ∘ write ∘ read = identity for whatever add() accepts (fast-c
     );
   });
 });
+
+describe("Neo4j CSV when every named array delimiter occurs in a value (item 15)", () => {
+  it("takes a character no value holds, and every list reads back whole", async () => {
+    const { parse } = await import("csv-parse/sync");
+    const { toNeo4jCsv } = await import("../src/index.js");
+    const subjects = ["a; b", "c | d", "e ¦ f", "g \u001f h"];
+    const g = new CitationGraph();
+    subjects.forEach((text, i) => g.add({ ...record(`${i + 1}-NQ/TW`, []), subject: { text } }));
+    const files = toNeo4jCsv(g);
+    expect(files["import.sh"]).toContain("--array-delimiter='\\u0001'");
+    const rows = parse(files["documents.csv"], { columns: true }) as Record<string, string>[];
+    expect(rows.map((r) => r["subjects:string[]"]?.split("\u0001"))).toEqual(subjects.map((s) => [s]));
+  });
+});

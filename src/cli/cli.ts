@@ -20,7 +20,7 @@ import type { CitationGraph } from "../graph/graph.js";
 import { positionsIn } from "../positions.js";
 import { defaultJobs, eachResult, runFiles } from "./parallel.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
-import { runOnText, type TaskKind, type TaskResult } from "./tasks.js";
+import { decodeText, runOnText, type TaskKind, type TaskResult } from "./tasks.js";
 import { COMMAND_HELP, USAGE } from "./help.js";
 import { expandInputs, ID_FROM, prepareOutDirectory, reason, UsageError, type IdFrom } from "./inputs.js";
 import { type OutFile, OutputError, prepareOutFile, writeOut } from "./output.js";
@@ -61,11 +61,9 @@ function inputsOf(positionals: string[], io: CliIo): string[] {
 function stdinText(io: CliIo): string {
   const data = io.readStdin();
   if (typeof data === "string") return data;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(data);
-  } catch {
-    throw new UsageError("standard input: not UTF-8 text");
-  }
+  const text = decodeText(data, "standard input");
+  if (typeof text !== "string") throw new UsageError(text.error);
+  return text;
 }
 
 interface Done {

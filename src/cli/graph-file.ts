@@ -7,10 +7,7 @@ import { closeSync, createReadStream, openSync, readFileSync, readSync, statSync
 import { createInterface } from "node:readline";
 import type { CitationGraph } from "../graph/graph.js";
 import { reason, UsageError } from "./inputs.js";
-
-/** A string or buffer past what V8 holds (`ERR_STRING_TOO_LONG`, `Invalid string length`, `ERR_FS_FILE_TOO_LARGE`). */
-export const isTooLong = (e: unknown) =>
-  ["ERR_STRING_TOO_LONG", "ERR_FS_FILE_TOO_LARGE"].includes((e as NodeJS.ErrnoException)?.code ?? "") || (e instanceof RangeError && /string length/i.test(e.message));
+import { isTooLong } from "./tasks.js";
 
 /** Enough of the start of a file to see the header line of the JSON Lines form. */
 const HEAD = 4096;

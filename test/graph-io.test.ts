@@ -59,6 +59,12 @@ describe("a JSON Lines graph cut short (item 1)", () => {
     await expect(CitationGraph.fromJSONLines(edgeless)).rejects.toThrow(/edges, read 0/);
   });
 
+  it("is refused, merged with another graph, when the first has no closing line", async () => {
+    await expect(CitationGraph.fromJSONLines([...lines.slice(0, -1), ...lines], { merge: true })).rejects.toThrow(
+      new GraphError(`line ${lines.length}: a graph begins before the one above has its closing line: that one was cut short`),
+    );
+  });
+
   it("is refused with a line after the closing line", async () => {
     await expect(CitationGraph.fromJSONLines([...lines, lines[1] as string])).rejects.toThrow(/after the closing line/);
   });

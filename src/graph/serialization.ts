@@ -180,6 +180,9 @@ export class GraphSerialization extends GraphQueries {
         counts = { documents: 0, aliases: 0, nodes: 0, edges: 0 };
         continue;
       }
+      if (h?.format === GRAPH_LINES_HEADER.format) {
+        throw new GraphError(`line ${number}: a graph begins before the one above has its closing line: that one was cut short`);
+      }
       let line: GraphLine;
       try {
         line = checkLine(value);

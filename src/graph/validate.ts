@@ -158,7 +158,7 @@ export function checkGraphHead(json: unknown): void {
  * What CitationGraph.add() takes (a GraphRecord, or a whole DocumentRecord), with the same checks as the lines
  * read back: what add() accepts, the graph writes and reads again. Fields the graph does not store may be absent.
  */
-const maybe = (check: Check): Check => optional(nullable(check));
+const maybe = (check: Check): Check => (v) => (v === undefined || v === null ? null : check(v));
 const span = record({ text, start: offset, end: offset }, inOrder);
 const rule = maybe(oneOf(RELATION_RULES));
 const citation = record({

@@ -127,7 +127,7 @@ describe("a full disk (item 16)", () => {
 });
 
 describe("an unreadable directory and a file that is not text (items 11, 19)", () => {
-  it("skips a directory it cannot read, says so, and reads the rest (exit 1)", () => {
+  it("skips a directory it cannot read, says so, and reads the rest (exit 1); refuses a read-only --out up front", () => {
     const dir = corpus();
     const locked = join(dir, "lost+found");
     mkdirSync(locked);
@@ -138,11 +138,20 @@ describe("an unreadable directory and a file that is not text (items 11, 19)", (
     const asNobody = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
     const tsx = join(import.meta.dirname, "..", "node_modules", "tsx", "dist", "cli.mjs");
     const cli = join(import.meta.dirname, "..", "src", "cli", "bin.ts");
-    const r = spawnSync(process.execPath, [tsx, cli, "graph", dir, "--format", "jsonl"], { encoding: "utf8", ...asNobody, env: { ...process.env, HOME: tmpdir() } });
+    const options = { encoding: "utf8" as const, ...asNobody, env: { ...process.env, HOME: tmpdir() } };
+    const r = spawnSync(process.execPath, [tsx, cli, "graph", dir, "--format", "jsonl"], options);
     chmodSync(locked, 0o755);
     expect(r.stderr).toBe(`vncite: ${locked}: cannot read the directory (permission denied); skipped\n`);
     expect(r.status).toBe(1);
     expect(r.stdout.split("\n").filter((l) => l.startsWith('{"type":"document"')).map((l) => JSON.parse(l).id)).toEqual(["a.txt", "b.txt"]);
+    // Item 12: an --out file that cannot be written is said before the work, not after it.
+    const readOnly = join(dir, "read-only.json");
+    writeFileSync(readOnly, "kept");
+    chmodSync(readOnly, 0o444);
+    const refused = spawnSync(process.execPath, [tsx, cli, "graph", dir, "--out", readOnly], options);
+    expect(refused.stderr).toBe(`vncite: --out ${readOnly}: cannot be written (permission denied)\n`);
+    expect(refused.status).toBe(2);
+    expect(readFileSync(readOnly, "utf8")).toBe("kept");
   }, 60_000);
 
   it("says `not UTF-8 text` only for bytes that are not, and names a text too long for one string", () => {

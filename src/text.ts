@@ -88,6 +88,8 @@ export function quotationAt(quotes: readonly Quotation[], at: number): Quotation
 export const LINE_END = /\r\n?|[\n\u0085\u2028\u2029]/g;
 /** The text holds a line end of any kind. */
 export const hasLineEnd = (text: string) => /[\n\r\u0085\u2028\u2029]/.test(text);
+/** The text holds a line end other than `\n`. */
+export const hasOtherLineEnd = (text: string) => /[\r\u0085\u2028\u2029]/.test(text);
 
 /**
  * Where each line end of `text` starts (`ends`) and where the next line starts (`starts`), in order; only `\n`
@@ -96,7 +98,7 @@ export const hasLineEnd = (text: string) => /[\n\r\u0085\u2028\u2029]/.test(text
 export function lineEnds(text: string): { ends: number[]; starts: number[] } {
   const ends: number[] = [];
   const starts: number[] = [];
-  if (/[\r\u0085\u2028\u2029]/.test(text)) {
+  if (hasOtherLineEnd(text)) {
     for (const m of text.matchAll(LINE_END)) {
       ends.push(m.index);
       starts.push(m.index + m[0].length);

@@ -6,7 +6,7 @@
  *
  * Line ends are read here, once for every stage: `\r\n`, `\r`, U+0085, U+2028 and U+2029 become `\n`.
  */
-import { countAtMost, hasLineEnd, LINE_END } from "../text.js";
+import { countAtMost, hasLineEnd, hasOtherLineEnd, LINE_END } from "../text.js";
 
 /**
  * A normalized copy of a text and the way back to the original. The map is sparse: breakpoints where the
@@ -71,15 +71,30 @@ function nextWork(s: string, from: number): number {
 // reference broken across the page joins up. Blanking keeps offsets.
 /** What a blanked page-number line is taken for, in its repair. */
 export const PAGE_BREAK = "(page break)";
-const PAGE_NUMBER_LINE = new RegExp(`(${LINE_END.source})([ \\t]*(?:-[ \\t]*)?\\d{1,4}(?:[ \\t]*-)?[ \\t]*)(?=${LINE_END.source})`, "g");
+const pageNumberLine = (lineEnd: string) => new RegExp(`(${lineEnd})([ \\t]*(?:-[ \\t]*)?\\d{1,4}(?:[ \\t]*-)?[ \\t]*)(?=${lineEnd})`, "g");
+const PAGE_NUMBER_LINE = pageNumberLine(LINE_END.source);
+/** The same where every line end is `\n` (most texts): a pattern that starts with one character is found faster. */
+const PAGE_NUMBER_LINE_LF = pageNumberLine("\\n");
+// A number after a date's word or `số` (`năm⏎2021⏎của …`) is the date's or the document's, on a line of its own or
+// not: the word as printed, without its marks, or decomposed (normalize has not composed the text yet).
+const NUMBER_WORD = ["ngày", "tháng", "năm", "số"].flatMap((w) => [w, w.normalize("NFD"), w.normalize("NFD").replace(/[\u0300-\u036f]/g, "")]);
+const NUMBER_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${NUMBER_WORD.join("|")})$`, "iu");
+/** `text[0, at)` ends with a date's word or `số`, then spaces or tabs. */
+function afterNumberWord(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  return NUMBER_WORD_BEFORE.test(text.slice(Math.max(0, k - 12), k));
+}
 const isLetterLookalike = (c: number) => c === 0xd0 || c === 0xf0 || c === 0x189 || (c >= 0x400 && c <= 0x4ff);
 
 export function normalize(original: string): NormalizedText {
   const repairs: Repair[] = [];
   let text = original;
   if (hasLineEnd(text)) {
-    PAGE_NUMBER_LINE.lastIndex = 0;
-    text = text.replace(PAGE_NUMBER_LINE, (_line, end: string, inner: string, at: number) => {
+    const pattern = hasOtherLineEnd(text) ? PAGE_NUMBER_LINE : PAGE_NUMBER_LINE_LF;
+    pattern.lastIndex = 0;
+    text = text.replace(pattern, (line: string, end: string, inner: string, at: number) => {
+      if (afterNumberWord(text, at)) return line;
       const start = at + end.length;
       repairs.push({ start, end: start + inner.length, read: inner, as: PAGE_BREAK });
       return `${end}${" ".repeat(inner.length)}`;

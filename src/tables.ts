@@ -83,6 +83,8 @@ export interface BodyUnit {
   readonly key?: string;
   /** An organ or title of what follows (`Ban Chỉ đạo`, `Bộ trưởng`): the name may go on after it. */
   readonly open?: boolean;
+  /** The unit of the place a committee names bare after it (`Tỉnh ủy Nghệ An`: `tỉnh`). */
+  readonly place?: string;
 }
 export const BODY_UNITS: readonly BodyUnit[] = bodiesJson.units;
 export const BODY_ABBREVIATIONS: Readonly<Record<string, string>> = bodiesJson.abbreviations;

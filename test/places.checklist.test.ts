@@ -122,7 +122,9 @@ function makeCases(): Case[] {
           if (variant === "NFD") text = text.normalize("NFD");
           if (variant === "Ð") text = text.replace(/Đ/g, "\u00D0");
           if (variant === "no diacritics") text = strip(text);
-          cases.push({ shape: shape.id, variant, context: context.id, text, body: expected, key: fold(canonical), subject: context.subject });
+          // The subject is free text, kept as printed.
+          const subject = context.subject !== null && variant === "no diacritics" ? strip(context.subject) : context.subject;
+          cases.push({ shape: shape.id, variant, context: context.id, text, body: expected, key: fold(canonical), subject });
         }
       }
     }

@@ -13,8 +13,9 @@
 import { normalize } from "./normalize.js";
 import type { IToken } from "chevrotain";
 import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_PLACES, BODY_UNITS, type BodyUnit, foldName, stripDiacritics } from "../tables.js";
-import { isUpper, remembered } from "../text.js";
-import { Code, Comma, Dash, Nam, Num, openingKey, TypeWord, Word } from "./tokens.js";
+import { isUpper, remembered, singleSpaced } from "../text.js";
+import { lostMarks, matchPlace, type Place, PLACE_WORDS, type PlaceMatch, UNIT_ABBREVIATIONS } from "./place.js";
+import { Code, Comma, Dash, Nam, Num, openingKey, Period, TypeWord, Word } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
 /** One word of the flattened stream: an abbreviation gives several, each remembering its token. */
@@ -33,8 +34,8 @@ export interface UnitMatch {
 }
 export interface BodyPart {
   units: UnitMatch[];
-  /** The place after the units (`tỉnh Kon Tum`), as token indices [from, to), or null. */
-  place: { from: number; to: number } | null;
+  /** The place after the units (`tỉnh Kon Tum`, `Nghệ An` after `Tỉnh ủy`), as token indices [from, to), or null. */
+  place: { from: number; to: number; match: PlaceMatch | null } | null;
   /** The unknown words after an open unit (`Giám đốc` + `Sở Tài chính`), as token indices, or null. */
   rest: { from: number; to: number } | null;
 }
@@ -70,7 +71,9 @@ const PLACE_STARTS = new Set(PLACES.map((p) => stripDiacritics(p[0] as string)))
 // loose opening (openingKey, a number: no string is built), so the common case costs a lookup.
 const keyOf = (s: string) => openingKey(s, 0, s.length);
 const FIRST_KEYS = new Set([...UNITS.keys()].map(keyOf));
-const VOCABULARY = new Set([...UNITS.values()].flatMap((list) => list.flatMap((u) => u.words)).concat(...ORDINALS, "va", ...PLACES.flat().map((w) => stripDiacritics(w))));
+const VOCABULARY = new Set(
+  [...UNITS.values()].flatMap((list) => list.flatMap((u) => u.words)).concat(...ORDINALS, "va", ...PLACES.flat().map((w) => stripDiacritics(w)), ...PLACE_WORDS),
+);
 const VOCABULARY_KEYS = new Set([...VOCABULARY].map(keyOf));
 /** A word (by its loose opening) that some unit, ordinal or place holds; a longer word is looked up whole. */
 function inVocabulary(t: IToken, keys: Set<number>, words: (w: string) => boolean): boolean {
@@ -91,7 +94,9 @@ function flatten(at: (k: number) => IToken | undefined): { flat: Flat[]; tokens:
     const t = at(k);
     if (!t) break;
     const type = t.tokenType;
-    if (type !== Word && type !== Code && type !== Nam && type !== Num && type !== Comma && type !== Dash) break;
+    // A dot only right after a unit's abbreviation: `TP.HCM`, `TP. Hồ Chí Minh`.
+    const abbreviationDot = type === Period && tokens.length > 0 && UNIT_ABBREVIATIONS.has(tokens[tokens.length - 1]!.image);
+    if (type !== Word && type !== Code && type !== Nam && type !== Num && type !== Comma && type !== Dash && !abbreviationDot) break;
     // A lower-case word no unit, place or ordinal holds ends the body (a place's name is capitalized).
     if (type === Word && !isUpper(t.image) && !inVocabulary(t, VOCABULARY_KEYS, (w) => VOCABULARY.has(w))) break;
     const index = tokens.length;
@@ -101,7 +106,7 @@ function flatten(at: (k: number) => IToken | undefined): { flat: Flat[]; tokens:
       expansion.forEach((word, i) => flat.push({ word, token: index, last: i === expansion.length - 1 }));
       continue;
     }
-    const word = type === Num || (type === Code && ROMAN.test(t.image)) ? WILD : type === Comma ? "," : type === Dash ? "-" : stripDiacritics(t.image);
+    const word = type === Num || (type === Code && ROMAN.test(t.image)) ? WILD : type === Comma ? "," : type === Dash ? "-" : type === Period ? "." : stripDiacritics(t.image);
     flat.push({ word, token: index, last: true });
   }
   return { flat, tokens };
@@ -153,9 +158,6 @@ function placeAt(tokens: IToken[], flat: Flat[], i: number): number {
   return -1;
 }
 
-/** A word written without any mark where the words around have them: OCR lost them (`Uy ban`, `tinh`). */
-const lostMarks = (s: string) => /^[\x00-\x7f]*$/.test(s) && /[aeiouy]/i.test(s) && s.toUpperCase() !== s;
-
 /** A place's word as printed: with its marks, or, where they were lost, without (`tinh` for `tỉnh`). */
 const samePlaceWord = (printed: string, place: string) =>
   foldName(printed) === place || (lostMarks(printed) && stripDiacritics(printed) === stripDiacritics(place));
@@ -200,13 +202,15 @@ export function matchBody(at: (k: number) => IToken | undefined, text: string): 
     if (units.length === 0) break;
     open = units[units.length - 1]!.unit.open === true;
     let place: BodyPart["place"] = null;
-    const p = placeAt(tokens, flat, k);
-    if (p >= 0) {
-      const from = flat[k]!.token;
-      let to = flat[p - 1]!.token + 1;
-      // The place's own name: capitalized words on the same line (`tỉnh Kon Tum`).
-      while (tokens[to] && tokens[to]!.tokenType === Word && isUpper(tokens[to]!.image) && !breakBetween(text, tokens[to - 1]!, tokens[to]!)) to++;
-      place = { from, to };
+    // The place from the gazetteer (`tỉnh Quảng Nam`, bare after `Tỉnh ủy`), or `Việt Nam`.
+    const from = k < flat.length ? flat[k]!.token : tokens.length;
+    // A bare name after a committee, unless another body starts there (`Tỉnh ủy Ban …`).
+    const implied = unitAt(flat, k) ? null : (units[units.length - 1]!.unit.place ?? null);
+    const known = matchPlace(tokens, from, text, implied);
+    const p = known ? -1 : placeAt(tokens, flat, k);
+    if (known || p >= 0) {
+      const to = known ? known.to : flat[p - 1]!.token + 1;
+      place = { from, to, match: known };
       k = flat.findIndex((f) => f.token >= to);
       if (k < 0) k = flat.length;
       open = false;
@@ -229,8 +233,14 @@ export function matchBody(at: (k: number) => IToken | undefined, text: string): 
 function listEndsAfter(flat: Flat[], tokens: IToken[], i: number, text: string, at: (k: number) => IToken | undefined): boolean {
   let k = i;
   for (let found = unitAt(flat, k); found; found = found.unit.open ? unitAt(flat, k) : null) k = found.end;
-  const p = placeAt(tokens, flat, k);
-  if (p >= 0) k = p;
+  const known = k < flat.length ? matchPlace(tokens, flat[k]!.token, text, null) : null;
+  if (known) {
+    const after = flat.findIndex((f) => f.token >= known.to);
+    k = after < 0 ? flat.length : after;
+  } else {
+    const p = placeAt(tokens, flat, k);
+    if (p >= 0) k = p;
+  }
   const lastToken = flat[k - 1]!.token;
   const next = at(lastToken + 2);
   // Punctuation, a keyword (`về`, `ngày`, `khóa`), a capital or a new line ends the list; a word or a type word
@@ -244,13 +254,30 @@ function unitValue(tokens: IToken[], m: UnitMatch): string {
   const printed = tokens.slice(m.from, m.to).map((t) => t.image).join(" ");
   // Abbreviations stay as printed (`BCH`, `UBND`); a spelling that folds to the known one too (`Tỉnh uỷ`, `BỘ CHÍNH TRỊ`).
   const abbreviated = tokens.slice(m.from, m.to).some((t) => t.tokenType === Code && ABBREVIATIONS.has(t.image));
+  // In lower case where the known spelling has capitals (`tỉnh ủy`, `ủy ban nhân dân`): the known spelling.
+  if (!abbreviated && printed === printed.toLowerCase() && m.unit.name !== m.unit.name.toLowerCase() && !m.unit.name.includes(WILD)) return m.unit.name;
   if ((abbreviated && !lostMarks(printed)) || m.unit.name.includes(WILD) || foldName(printed) === foldName(m.unit.name)) return printed;
   // Diacritics lost or wrong (`Ban Chap hanh`): the known spelling.
   return m.unit.name;
 }
 
-/** The clean value and the key of a body read by matchBody from `tokens` (the whole name's tokens). */
-export function bodyValueAndKey(tokens: IToken[], match: BodyMatch): { value: string; key: string } {
+/** A place as printed, and as compared: the gazetteer's spelling where the marks were lost, its name in the key. */
+function placeValueAndKey(tokens: IToken[], text: string, m: PlaceMatch): { value: string; key: string } {
+  const unitTokens = tokens.slice(0, m.unitTokens);
+  const printedUnit = unitTokens.length === 0 ? "" : unitTokens.some((t) => lostMarks(t.image)) ? m.place.unit : text.slice(unitTokens[0]!.startOffset, endOf(unitTokens[unitTokens.length - 1]!));
+  const nameTokens = tokens.slice(m.unitTokens);
+  const printedName = nameTokens.length === 0 ? "" : singleSpaced(text.slice(nameTokens[0]!.startOffset, endOf(nameTokens[nameTokens.length - 1]!)));
+  const name = m.form !== null && nameTokens.some((t) => lostMarks(t.image)) ? m.form : printedName;
+  // `TP.HCM` as printed; a space after any other unit word.
+  const value = printedUnit === "" ? name : name === "" ? printedUnit : printedUnit.endsWith(".") && text[endOf(unitTokens[unitTokens.length - 1]!)] !== " " ? printedUnit + name : `${printedUnit} ${name}`;
+  const key = [unitTokens.length > 0 ? m.place.unit : "", m.form !== null ? m.place.name : printedName].filter((x) => x !== "").join(" ");
+  return { value, key };
+}
+const endOf = (t: IToken) => t.startOffset + t.image.length;
+
+/** The clean value and the key of a body read by matchBody from `tokens` (the whole name's tokens) in `text`. */
+export function bodyValueAndKey(tokens: IToken[], match: BodyMatch, text: string): { value: string; key: string; place: Place | null } {
+  let place: Place | null = null;
   const values: string[] = [];
   const keys: string[] = [];
   let next = 0;
@@ -272,10 +299,13 @@ export function bodyValueAndKey(tokens: IToken[], match: BodyMatch): { value: st
     }
     let end = part.units[part.units.length - 1]!.to;
     if (part.place) {
-      const place = placeValue(tokens.slice(part.place.from, part.place.to));
-      words.push(place);
-      keyWords.push(place);
+      const placeTokens = tokens.slice(part.place.from, part.place.to);
+      const m = part.place.match;
+      const read = m ? placeValueAndKey(placeTokens, text, m) : { value: placeValue(placeTokens), key: placeValue(placeTokens) };
+      words.push(read.value);
+      keyWords.push(read.key);
       end = part.place.to;
+      if (m && m.place.name !== "") place ??= m.place;
     }
     values.push(words.join(" "));
     keys.push(foldKey(keyWords.join(" ")));
@@ -288,7 +318,7 @@ export function bodyValueAndKey(tokens: IToken[], match: BodyMatch): { value: st
     const last = keys.length - 1;
     keys[last] = `${keys[last] ?? ""} ${genericKey(tokens.slice(next))}`.trim();
   }
-  return { value: values.join(" ").replace(/ ,/g, ","), key: [...new Set(keys)].sort().join(" + ") };
+  return { value: values.join(" ").replace(/ ,/g, ","), key: [...new Set(keys)].sort().join(" + "), place };
 }
 
 // Old and new tone placement in an open syllable (`hoà`/`hòa`, `uỷ`/`ủy`, `khoẻ`/`khỏe`): the mark on the first
@@ -303,8 +333,15 @@ export function genericKey(tokens: IToken[]): string {
   return foldKey(tokens.map((t) => (t.tokenType === Code ? (BODY_ABBREVIATIONS[t.image] ?? t.image) : t.image)).join(" ").replace(/ ,/g, ","));
 }
 
+export interface BodyReading {
+  value: string;
+  key: string;
+  /** The place of the (first) body, where the text names one. */
+  place: Place | null;
+}
+
 /** The clean value and key of the body read at `piece` of the normalized text. */
-export function readBody(text: string, piece: { start: number; end: number }): { value: string; key: string } {
+export function readBody(text: string, piece: { start: number; end: number }): BodyReading {
   return readBodyText(text.slice(piece.start, piece.end));
 }
 
@@ -312,9 +349,9 @@ export function readBody(text: string, piece: { start: number; end: number }): {
 export const bodyKeyOf = (name: string): string => readBodyText(normalize(name).text).key;
 
 // A text names the same few bodies again and again.
-const readBodyText = remembered((name: string): { value: string; key: string } => {
+const readBodyText = remembered((name: string): BodyReading => {
   const tokens = tokenize(name, 0, name.length);
   const match = matchBody((k) => tokens[k - 1], name);
-  if (match.tokens > 0) return bodyValueAndKey(tokens, match);
-  return { value: tokens.map((t) => t.image).join(" ").replace(/ ,/g, ","), key: genericKey(tokens) };
+  if (match.tokens > 0) return bodyValueAndKey(tokens, match, name);
+  return { value: tokens.map((t) => t.image).join(" ").replace(/ ,/g, ","), key: genericKey(tokens), place: null };
 });

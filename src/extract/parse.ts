@@ -651,6 +651,8 @@ class CitationParser extends PrefixParser {
             { ALT: () => this.CONSUME(Comma) },
             { ALT: () => this.CONSUME(Dash) },
             { ALT: () => this.CONSUME(Cua) },
+            // Only inside a known body: `UBND TP.HCM`.
+            { ALT: () => this.CONSUME(Period) },
           ]),
         );
         this.ACTION(() => {

@@ -1,0 +1,186 @@
+/**
+ * The place of an issuing body, read with the gazetteer (grammar/places.json): a unit word (`tỉnh`, `thành phố`,
+ * `TP.`), then a name the gazetteer knows (`Quảng Nam`, `Bà Rịa-Vũng Tàu`, `HCM`, `Quang Nam` without its marks,
+ * across dashes and line breaks), or else capitalized words on one line, read whole (`xã Tân Phú Trung`). After a
+ * committee that names its level (`Tỉnh ủy`, `Huyện ủy`) the name stands bare: `Tỉnh ủy Nghệ An`.
+ *
+ *   UBND tỉnh Quảng Nam  → { unit: "tỉnh", name: "Quảng Nam", key: "tỉnh quảng nam", mergedInto: "Đà Nẵng" }
+ */
+import type { IToken } from "chevrotain";
+import placesJson from "../../grammar/places.json";
+import { foldName, stripDiacritics } from "../tables.js";
+import { isUpper } from "../text.js";
+import { Code, Dash, Nam, Num, Period, Word } from "./tokens.js";
+
+/** A place as data: what a graph is queried by. */
+export interface Place {
+  /** The unit word (`tỉnh`, `thành phố`, `huyện`, `xã` …), printed or implied by the body (`Tỉnh ủy` → `tỉnh`). */
+  unit: string;
+  /** The name as the gazetteer spells it (`Quảng Nam`, `Hồ Chí Minh`); as printed where it does not know it. */
+  name: string;
+  /** Unit and name folded: the same for every spelling of one place. */
+  key: string;
+  /** The province it is, or lies in, as named before 1 July 2025; null where the gazetteer cannot tell. */
+  province: string | null;
+  /** The province it became, or lies in, since 1 July 2025, where that is another name; else null. */
+  mergedInto: string | null;
+}
+
+interface Named {
+  /** The form's words, stripped of diacritics, without dashes. */
+  words: string[];
+  /** The form as the table spells it (`Bà Rịa-Vũng Tàu`, `HCM`). */
+  form: string;
+  name: string;
+  unit: string;
+  province: string | null;
+  mergedInto: string | null;
+  /** 0 for a province or a name of the past, 1 for a district: a province wins when both fit. */
+  level: number;
+}
+
+const UNIT_WORDS = placesJson.units.map((u) => ({ word: u.word, words: u.word.split(" "), abbreviations: u.abbreviations, level: u.level })).sort(
+  (a, b) => b.words.length - a.words.length,
+);
+/** The units of communes and wards: the gazetteer holds no names of theirs, which are read as printed. */
+const COMMUNE_UNITS = new Set(placesJson.units.filter((u) => u.level === "commune").map((u) => u.word));
+const wordsOf = (s: string) => stripDiacritics(s.replace(/-/g, " ")).split(" ").filter((w) => w !== "");
+
+const NAMES = new Map<string, Named[]>();
+function addName(n: Omit<Named, "words">): void {
+  const words = wordsOf(n.form);
+  const list = NAMES.get(words[0] as string) ?? [];
+  list.push({ ...n, words });
+  NAMES.set(words[0] as string, list);
+}
+const districtProvinces = new Map<string, Set<string>>();
+for (const p of placesJson.provinces) {
+  const today = p.mergedInto ?? null;
+  for (const form of [p.name, ...p.spellings]) addName({ form, name: p.name, unit: p.unit, province: p.name, mergedInto: today, level: 0 });
+  for (const d of (placesJson.districts as Record<string, string[]>)[p.name] ?? []) {
+    const unit = UNIT_WORDS.find((u) => d.startsWith(`${u.word} `))?.word as string;
+    const name = d.slice(unit.length + 1);
+    const key = `${unit} ${name}`;
+    if (!districtProvinces.has(key)) districtProvinces.set(key, new Set());
+    districtProvinces.get(key)!.add(p.name);
+    addName({ form: name, name, unit, province: p.name, mergedInto: today ?? p.name, level: 1 });
+  }
+}
+for (const f of placesJson.former) {
+  const became = f.became.length === 1 ? (f.became[0] as string) : null;
+  const today = became ? (placesJson.provinces.find((p) => p.name === became)?.mergedInto ?? became) : null;
+  for (const form of [f.name, ...(f.spellings ?? [])]) addName({ form, name: f.name, unit: f.unit, province: null, mergedInto: today, level: 0 });
+}
+for (const list of NAMES.values()) list.sort((a, b) => b.words.length - a.words.length || a.level - b.level);
+
+/** Every word of the units and the names, stripped: what a body's stream may hold. */
+export const PLACE_WORDS: readonly string[] = [
+  ...UNIT_WORDS.flatMap((u) => u.words.map(stripDiacritics)),
+  ...[...NAMES.values()].flatMap((list) => list.flatMap((n) => n.words)),
+];
+/** The abbreviations of unit words that a dot may follow (`TP.`, `TX.`). */
+export const UNIT_ABBREVIATIONS: ReadonlySet<string> = new Set(UNIT_WORDS.flatMap((u) => u.abbreviations));
+
+export interface PlaceMatch {
+  /** Token index after the place. */
+  to: number;
+  /** Tokens of the unit word as printed (0 where the body implies it). */
+  unitTokens: number;
+  /** The place; its name is empty where the text gives only the unit (`UBND tỉnh`). */
+  place: Place;
+  /** The form of the gazetteer matched (`Quảng Nam`), or null for a name read as printed. */
+  form: string | null;
+}
+
+/** A word written without any mark where the words around have them: OCR lost them (`tinh`, `Quang`). */
+export const lostMarks = (s: string) => /^[\x00-\x7f]*$/.test(s) && /[aeiouy]/i.test(s) && s.toUpperCase() !== s;
+/** A unit word as printed: with its marks, or, where they were lost, without (`tinh` for `tỉnh`). */
+const sameWord = (printed: string, word: string) =>
+  foldName(printed) === word || (lostMarks(printed) && stripDiacritics(printed) === stripDiacritics(word));
+
+const gap = (text: string, a: IToken, b: IToken) => text.slice(a.startOffset + a.image.length, b.startOffset);
+const breakBetween = (text: string, a: IToken, b: IToken) => gap(text, a, b).includes("\n");
+const isCapitalized = (t: IToken | undefined) => t !== undefined && (t.tokenType === Word || t.tokenType === Code || t.tokenType === Nam) && isUpper(t.image);
+
+/** The unit word at tokens[i]: its word and the index after it (a dot after an abbreviation included). */
+function unitAt(tokens: readonly IToken[], i: number, text: string): { word: string; end: number } | null {
+  const t = tokens[i];
+  if (!t) return null;
+  for (const u of UNIT_WORDS) {
+    if (u.words.every((w, j) => tokens[i + j] !== undefined && sameWord(tokens[i + j]!.image, w))) return { word: u.word, end: i + u.words.length };
+    if (u.abbreviations.includes(t.image)) {
+      const dot = tokens[i + 1];
+      return { word: u.word, end: dot?.tokenType === Period && gap(text, t, dot) === "" ? i + 2 : i + 1 };
+    }
+  }
+  return null;
+}
+
+/** The longest gazetteer name at tokens[i] (dashes and line breaks between its words allowed). */
+function namedAt(tokens: readonly IToken[], i: number, unit: string): { named: Named; end: number } | null {
+  const first = tokens[i];
+  if (!isCapitalized(first)) return null;
+  let best: { named: Named; end: number; score: number } | null = null;
+  for (const named of NAMES.get(stripDiacritics(first!.image)) ?? []) {
+    let k = i;
+    let ok = true;
+    for (const [j, w] of named.words.entries()) {
+      if (j > 0 && tokens[k]?.tokenType === Dash) k++;
+      const t = tokens[k];
+      if (!t || t.tokenType === Num || stripDiacritics(t.image) !== w) {
+        ok = false;
+        break;
+      }
+      k++;
+    }
+    if (!ok) continue;
+    // Longer first, then the unit the text names, then a province before a district.
+    const score = (k - i) * 100 + (named.unit === unit ? 10 : 0) + (named.level === 0 ? 1 : 0);
+    if (!best || score > best.score) best = { named, end: k, score };
+  }
+  return best;
+}
+
+/**
+ * The place at tokens[i]: a unit word and a name, or, after a body that implies its unit (`Tỉnh ủy`), a name
+ * alone. `text` is the normalized text, to see line breaks: an unknown name never runs across one.
+ */
+export function matchPlace(tokens: readonly IToken[], i: number, text: string, implied: string | null): PlaceMatch | null {
+  const unit = unitAt(tokens, i, text);
+  if (!unit && !implied) return null;
+  const word = unit?.word ?? (implied as string);
+  const from = unit ? unit.end : i;
+  const known = COMMUNE_UNITS.has(word) ? null : namedAt(tokens, from, word);
+  // A known name that more capitalized words follow on its line is part of a longer unknown one (`Tân Phú Trung`).
+  const next = known ? tokens[known.end] : undefined;
+  if (known && !(next && next.tokenType === Word && isUpper(next.image) && !breakBetween(text, tokens[known.end - 1]!, next))) {
+    const n = known.named;
+    const district = n.level === 1 ? districtProvinces.get(`${n.unit} ${n.name}`) : undefined;
+    const province = district ? (district.size === 1 ? n.province : null) : n.province;
+    const mergedInto = district && district.size !== 1 ? null : n.mergedInto;
+    const unitWord = n.level === 0 && n.unit !== word && !unit ? n.unit : word;
+    return {
+      to: known.end, unitTokens: unit ? unit.end - i : 0, form: n.form,
+      place: { unit: unitWord, name: n.name, key: foldName(`${unitWord} ${n.name}`), province, mergedInto: mergedInto === province ? null : mergedInto },
+    };
+  }
+  // A name the gazetteer lacks: capitalized words on the unit's line (a number after a unit word: `quận 3`).
+  let k = from;
+  const first = tokens[k];
+  if (first && (isCapitalized(first) || (unit && first.tokenType === Num)) && !(unit && breakBetween(text, tokens[from - 1]!, first)) && !(!unit && i > 0 && breakBetween(text, tokens[i - 1]!, first))) {
+    k++;
+    for (;;) {
+      const t = tokens[k];
+      if (!t || breakBetween(text, tokens[k - 1]!, t)) break;
+      if (isCapitalized(t) && t.tokenType !== Code) k++;
+      else if (t.tokenType === Dash && isCapitalized(tokens[k + 1]) && !breakBetween(text, t, tokens[k + 1]!)) k += 2;
+      else break;
+    }
+  }
+  if (k === from && !unit) return null;
+  const name = tokens.slice(from, k).map((t) => t.image).join(" ").replace(/ - /g, " - ");
+  return {
+    to: k, unitTokens: unit ? unit.end - i : 0, form: null,
+    place: { unit: word, name, key: foldName(`${word} ${name}`.trim()), province: null, mergedInto: null },
+  };
+}

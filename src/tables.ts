@@ -86,7 +86,11 @@ export interface BodyUnit {
   /** The unit of the place a committee names bare after it (`Tỉnh ủy Nghệ An`: `tỉnh`). */
   readonly place?: string;
 }
-export const BODY_UNITS: readonly BodyUnit[] = bodiesJson.units;
+/** The units of grammar/bodies.json, and a department (`Sở Tài chính`, `Phòng Nội vụ`) for each prefix and name. */
+export const BODY_UNITS: readonly BodyUnit[] = [
+  ...bodiesJson.units,
+  ...bodiesJson.departments.prefixes.flatMap((prefix) => [...new Set(bodiesJson.departments.names)].map((name) => ({ name: `${prefix} ${name}` }))),
+];
 export const BODY_ABBREVIATIONS: Readonly<Record<string, string>> = bodiesJson.abbreviations;
 export const BODY_PLACES: readonly string[] = bodiesJson.places;
 export const BODY_ORDINALS: readonly string[] = bodiesJson.ordinals;

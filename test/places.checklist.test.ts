@@ -179,7 +179,7 @@ describe("issuing body and subject: every province × body shape × variant × c
     all.total++;
     all.body += Number(bodyRight);
     all.subject += Number(subjectRight);
-    if ((!bodyRight || !subjectRight) && failures.length < 15) {
+    if ((!bodyRight || !subjectRight) && failures.length < 15 && (!process.env.PLACES_SHAPE || c.shape === process.env.PLACES_SHAPE)) {
       failures.push(`${JSON.stringify(c.text)}\n    → ${JSON.stringify([cit?.issuedBy, cit?.issuedByKey, cit?.subject])} want ${JSON.stringify([c.body, c.key, c.subject])}`);
     }
   });

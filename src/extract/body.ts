@@ -14,7 +14,7 @@ import { normalize } from "./normalize.js";
 import type { IToken } from "chevrotain";
 import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_PLACES, BODY_UNITS, type BodyUnit, foldName, stripDiacritics } from "../tables.js";
 import { isUpper, remembered, singleSpaced } from "../text.js";
-import { lostMarks, matchPlace, type Place, PLACE_WORDS, type PlaceMatch, UNIT_ABBREVIATIONS } from "./place.js";
+import { isApostrophe, lostMarks, matchPlace, type Place, PLACE_WORDS, type PlaceMatch, UNIT_ABBREVIATIONS } from "./place.js";
 import { Code, Comma, Dash, Nam, Num, openingKey, Period, TypeWord, Word } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
@@ -96,7 +96,7 @@ function flatten(at: (k: number) => IToken | undefined): { flat: Flat[]; tokens:
     const type = t.tokenType;
     // A dot only right after a unit's abbreviation: `TP.HCM`, `TP. Hồ Chí Minh`.
     const abbreviationDot = type === Period && tokens.length > 0 && UNIT_ABBREVIATIONS.has(tokens[tokens.length - 1]!.image);
-    if (type !== Word && type !== Code && type !== Nam && type !== Num && type !== Comma && type !== Dash && !abbreviationDot) break;
+    if (type !== Word && type !== Code && type !== Nam && type !== Num && type !== Comma && type !== Dash && !abbreviationDot && !isApostrophe(t)) break;
     // A lower-case word no unit, place or ordinal holds ends the body (a place's name is capitalized).
     if (type === Word && !isUpper(t.image) && !inVocabulary(t, VOCABULARY_KEYS, (w) => VOCABULARY.has(w))) break;
     const index = tokens.length;
@@ -106,7 +106,7 @@ function flatten(at: (k: number) => IToken | undefined): { flat: Flat[]; tokens:
       expansion.forEach((word, i) => flat.push({ word, token: index, last: i === expansion.length - 1 }));
       continue;
     }
-    const word = type === Num || (type === Code && ROMAN.test(t.image)) ? WILD : type === Comma ? "," : type === Dash ? "-" : type === Period ? "." : stripDiacritics(t.image);
+    const word = type === Num || (type === Code && ROMAN.test(t.image)) ? WILD : type === Comma ? "," : type === Dash ? "-" : type === Period || isApostrophe(t) ? t.image : stripDiacritics(t.image);
     flat.push({ word, token: index, last: true });
   }
   return { flat, tokens };
@@ -264,7 +264,7 @@ function unitValue(tokens: IToken[], m: UnitMatch): string {
 /** A place as printed, and as compared: the gazetteer's spelling where the marks were lost, its name in the key. */
 function placeValueAndKey(tokens: IToken[], text: string, m: PlaceMatch): { value: string; key: string } {
   const unitTokens = tokens.slice(0, m.unitTokens);
-  const printedUnit = unitTokens.length === 0 ? "" : unitTokens.some((t) => lostMarks(t.image)) ? m.place.unit : text.slice(unitTokens[0]!.startOffset, endOf(unitTokens[unitTokens.length - 1]!));
+  const printedUnit = unitTokens.length === 0 ? "" : unitTokens.some((t) => lostMarks(t.image)) ? m.place.unit : singleSpaced(text.slice(unitTokens[0]!.startOffset, endOf(unitTokens[unitTokens.length - 1]!)));
   const nameTokens = tokens.slice(m.unitTokens);
   const printedName = nameTokens.length === 0 ? "" : singleSpaced(text.slice(nameTokens[0]!.startOffset, endOf(nameTokens[nameTokens.length - 1]!)));
   const name = m.form !== null && nameTokens.some((t) => lostMarks(t.image)) ? m.form : printedName;

@@ -651,8 +651,9 @@ class CitationParser extends PrefixParser {
             { ALT: () => this.CONSUME(Comma) },
             { ALT: () => this.CONSUME(Dash) },
             { ALT: () => this.CONSUME(Cua) },
-            // Only inside a known body: `UBND TP.HCM`.
+            // Only inside a known body: `UBND TP.HCM`, `Huyện ủy Ea H'leo`.
             { ALT: () => this.CONSUME(Period) },
+            { ALT: () => this.CONSUME(Other) },
           ]),
         );
         this.ACTION(() => {
@@ -763,7 +764,9 @@ class CitationParser extends PrefixParser {
   /** The k-th next token begins a name: a capitalized word. */
   private startsName(k: number): boolean {
     const t = this.LA(k);
-    return this.isWord(t) && isUpper(t.image);
+    if (!this.isWord(t)) return false;
+    // A known body in lower case too: `của tỉnh ủy Nghệ An`, `của ủy ban nhân dân tỉnh`.
+    return isUpper(t.image) || matchBody((j) => this.LA(k - 1 + j), this.text).tokens > 0;
   }
 
   private continuesName(count: number, useStopWords: boolean): boolean {

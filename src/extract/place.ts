@@ -44,7 +44,9 @@ const UNIT_WORDS = placesJson.units.map((u) => ({ word: u.word, words: u.word.sp
 );
 /** The units of communes and wards: the gazetteer holds no names of theirs, which are read as printed. */
 const COMMUNE_UNITS = new Set(placesJson.units.filter((u) => u.level === "commune").map((u) => u.word));
-const wordsOf = (s: string) => stripDiacritics(s.replace(/-/g, " ")).split(" ").filter((w) => w !== "");
+const wordsOf = (s: string) => stripDiacritics(s.replace(/[-'’]/g, " ")).split(" ").filter((w) => w !== "");
+/** An apostrophe inside a name of the highlands (`Ea H'leo`, `Cư M’gar`): stepped over like a dash. */
+export const isApostrophe = (t: IToken | undefined) => t !== undefined && (t.image === "'" || t.image === "’");
 
 const NAMES = new Map<string, Named[]>();
 function addName(n: Omit<Named, "words">): void {
@@ -125,7 +127,7 @@ function namedAt(tokens: readonly IToken[], i: number, unit: string): { named: N
     let k = i;
     let ok = true;
     for (const [j, w] of named.words.entries()) {
-      if (j > 0 && tokens[k]?.tokenType === Dash) k++;
+      if (j > 0 && (tokens[k]?.tokenType === Dash || isApostrophe(tokens[k]))) k++;
       const t = tokens[k];
       if (!t || t.tokenType === Num || stripDiacritics(t.image) !== w) {
         ok = false;

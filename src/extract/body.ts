@@ -345,6 +345,12 @@ export function readBody(text: string, piece: { start: number; end: number }): B
   return readBodyText(text.slice(piece.start, piece.end));
 }
 
+/**
+ * An issuing body named in words, read as a citation's body is (`TỈNH ỦY NGHỆ AN`, `UBND tinh Quang Nam`): its
+ * clean value, its key (issuedByKey's) and its place. For a document's own body in its header.
+ */
+export const readIssuingBody = (name: string): BodyReading => readBodyText(normalize(name).text.replace(/\s+/g, " ").trim());
+
 /** The key of a body named in words (`BCH Trung ương Đảng` → `ban chấp hành trung ương đảng`): issuedByKey's. */
 export const bodyKeyOf = (name: string): string => readBodyText(normalize(name).text).key;
 

@@ -8,23 +8,13 @@
  */
 import type { IToken } from "chevrotain";
 import placesJson from "../../grammar/places.json";
+import type { Place } from "../schema.js";
 import { foldName, stripDiacritics } from "../tables.js";
 import { isUpper } from "../text.js";
 import { Code, Dash, Nam, Num, Period, Word } from "./tokens.js";
 
-/** A place as data: what a graph is queried by. */
-export interface Place {
-  /** The unit word (`tỉnh`, `thành phố`, `huyện`, `xã` …), printed or implied by the body (`Tỉnh ủy` → `tỉnh`). */
-  unit: string;
-  /** The name as the gazetteer spells it (`Quảng Nam`, `Hồ Chí Minh`); as printed where it does not know it. */
-  name: string;
-  /** Unit and name folded: the same for every spelling of one place. */
-  key: string;
-  /** The province it is, or lies in, as named before 1 July 2025; null where the gazetteer cannot tell. */
-  province: string | null;
-  /** The province it became, or lies in, since 1 July 2025, where that is another name; else null. */
-  mergedInto: string | null;
-}
+export type { Place };
+
 
 interface Named {
   /** The form's words, stripped of diacritics, without dashes. */
@@ -71,7 +61,7 @@ for (const p of placesJson.provinces) {
 for (const f of placesJson.former) {
   const became = f.became.length === 1 ? (f.became[0] as string) : null;
   const today = became ? (placesJson.provinces.find((p) => p.name === became)?.mergedInto ?? became) : null;
-  for (const form of [f.name, ...(f.spellings ?? [])]) addName({ form, name: f.name, unit: f.unit, province: null, mergedInto: today, level: 0 });
+  for (const form of [f.name, ...(f.spellings ?? [])]) addName({ form, name: f.name, unit: f.unit, province: f.name, mergedInto: today, level: 0 });
 }
 for (const list of NAMES.values()) list.sort((a, b) => b.words.length - a.words.length || a.level - b.level);
 

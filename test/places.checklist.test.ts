@@ -10,9 +10,11 @@ import { extract } from "../src/index.js";
 interface Province {
   name: string;
   unit: string;
-  mergedInto?: string | null;
+  spellings?: string[];
+  /** A name of the past (`Hà Tây`): its districts are not in the table. */
+  former?: boolean;
 }
-const PROVINCES = places.provinces as Province[];
+const PROVINCES: Province[] = [...places.provinces, ...places.former.map((f) => ({ ...f, spellings: [], former: true }))];
 const DISTRICTS = places.districts as Record<string, string[]>;
 
 /** A body shape: its words before the place and how the place is named (`tỉnh Nghệ An`, or bare after a committee). */
@@ -26,6 +28,8 @@ interface Shape {
   party: boolean;
   /** A district of the province, not the province. */
   district?: boolean;
+  /** A commune the gazetteer does not know (named here after a district): its name is read as printed. */
+  commune?: boolean;
 }
 const committee = (city: boolean) => (city ? "Thành ủy" : "Tỉnh ủy");
 const SHAPES: Shape[] = [
@@ -42,8 +46,18 @@ const SHAPES: Shape[] = [
   { id: "mass organisation", units: () => "Hội Liên hiệp Phụ nữ", party: true },
   { id: "labour federation", units: () => "Liên đoàn Lao động", party: true },
   { id: "youth union", units: (c) => (c ? "Thành đoàn" : "Tỉnh đoàn"), bare: true, party: true },
+  { id: "provincial party organisation", units: () => "Đảng bộ", party: true },
+  { id: "party delegation", units: () => "Đảng đoàn Hội đồng nhân dân", party: true },
+  { id: "party cadre committee", units: () => "Ban cán sự đảng Ủy ban nhân dân", party: true },
+  { id: "farmers' association", units: () => "Hội Nông dân", party: true },
+  { id: "veterans' association", units: () => "Hội Cựu chiến binh", party: true },
+  { id: "court", units: () => "Tòa án nhân dân", party: false },
+  { id: "procuracy", units: () => "Viện kiểm sát nhân dân", party: false },
+  { id: "tax department", units: () => "Cục Thuế", party: false },
+  { id: "police", units: () => "Công an", party: false },
   { id: "district committee", units: () => "Huyện ủy", bare: true, party: true, district: true },
   { id: "district people's committee", units: () => "Ủy ban nhân dân", party: false, district: true },
+  { id: "unknown commune's committee", units: () => "Đảng ủy", party: true, district: true, commune: true },
 ];
 
 // Abbreviations as printed in correspondence (grammar/bodies.json, grammar/places.json), longest first.
@@ -59,7 +73,7 @@ const ABBREVIATE: [string, string][] = [
   ["thành phố", "TP."],
 ];
 
-const VARIANTS = ["plain", "line break", "NFD", "Ð", "lower case", "no diacritics", "abbreviations"] as const;
+const VARIANTS = ["plain", "line break", "NFD", "Ð", "lower case", "no diacritics", "abbreviations", "spelling"] as const;
 type Variant = (typeof VARIANTS)[number];
 
 const strip = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
@@ -86,7 +100,7 @@ interface Case {
 function placeOf(shape: Shape, p: Province): { unit: string; name: string } | null {
   if (!shape.district) return { unit: p.unit, name: p.name };
   const d = (DISTRICTS[p.name] ?? []).find((x) => x.startsWith("huyện "));
-  return d ? { unit: "huyện", name: d.slice("huyện ".length) } : null;
+  return d ? { unit: shape.commune ? "xã" : "huyện", name: d.slice("huyện ".length) } : null;
 }
 
 function makeCases(): Case[] {
@@ -105,6 +119,7 @@ function makeCases(): Case[] {
           n++;
           let body = canonical;
           let expected = canonical;
+          let key = fold(canonical);
           if (variant === "line break") {
             // A break in place of one of the body's spaces, a different one from case to case.
             const spaces = [...body.matchAll(/ /g)].map((m) => m.index);
@@ -116,6 +131,16 @@ function makeCases(): Case[] {
             for (const [long, short] of ABBREVIATE) body = body.replace(long, short);
             if (body === canonical) continue;
             expected = body;
+          } else if (variant === "spelling") {
+            // Another spelling in use (`Bà Rịa-Vũng Tàu`, `Đắc Lắc`, `HCM`): printed as it is, the key the gazetteer's name.
+            const spelling = shape.district ? undefined : p.spellings?.[0];
+            if (!spelling) continue;
+            body = `${units} ${shape.bare ? spelling : `${place.unit} ${spelling}`}`;
+            expected = body;
+          } else if (variant === "no diacritics" && shape.commune) {
+            // A name the gazetteer lacks cannot get its marks back: the units and the unit word can.
+            expected = `${units} ${place.unit} ${strip(place.name)}`;
+            key = fold(expected);
           }
           const identifier = shape.party ? `số ${(n % 90) + 1}-CT/TU` : `số ${(n % 900) + 100}/QĐ-UBND`;
           let text = `Thực hiện Chỉ thị ${identifier}${context.before} của ${body}${context.after}`;
@@ -124,7 +149,7 @@ function makeCases(): Case[] {
           if (variant === "no diacritics") text = strip(text);
           // The subject is free text, kept as printed.
           const subject = context.subject !== null && variant === "no diacritics" ? strip(context.subject) : context.subject;
-          cases.push({ shape: shape.id, variant, context: context.id, text, body: expected, key: fold(canonical), subject });
+          cases.push({ shape: shape.id, variant, context: context.id, text, body: expected, key, subject });
         }
       }
     }
@@ -196,7 +221,7 @@ describe("issuing body and subject: every province × body shape × variant × c
   );
 
   it("reads the issuing body (value and key) on at least 97% of the cases", () => {
-    expect(all.total).toBeGreaterThan(10000);
+    expect(all.total).toBeGreaterThan(40000);
     expect(all.body / all.total).toBeGreaterThanOrEqual(0.97);
   });
   it("reads the subject after the body on at least 95% of the cases", () => {

@@ -15,7 +15,7 @@ import type { IToken } from "chevrotain";
 import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_PLACES, BODY_UNITS, type BodyUnit, foldName, stripDiacritics } from "../tables.js";
 import { isUpper, remembered, singleSpaced } from "../text.js";
 import { isApostrophe, lostMarks, matchPlace, type Place, PLACE_WORDS, type PlaceMatch, UNIT_ABBREVIATIONS } from "./place.js";
-import { Code, Comma, Dash, Nam, Num, openingKey, Period, TypeWord, Word } from "./tokens.js";
+import { Code, Comma, Dash, Nam, Num, openingKey, Period, So, TypeWord, Word } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
 /** One word of the flattened stream: an abbreviation gives several, each remembering its token. */
@@ -87,7 +87,9 @@ function flatten(at: (k: number) => IToken | undefined): { flat: Flat[]; tokens:
   const tokens: IToken[] = [];
   const first = at(1);
   const firstExpansion = first?.tokenType === Code ? ABBREVIATIONS.get(first.image) : undefined;
-  if (!first || !(firstExpansion ? UNITS.has(firstExpansion[0] as string) : first.tokenType === Word && inVocabulary(first, FIRST_KEYS, (w) => UNITS.has(w)))) {
+  // `So` is `Sở` without its marks as much as `số`: a department's name after it tells.
+  const wordLike = first?.tokenType === Word || (first?.tokenType === So && first.image === "So");
+  if (!first || !(firstExpansion ? UNITS.has(firstExpansion[0] as string) : wordLike && inVocabulary(first, FIRST_KEYS, (w) => UNITS.has(w)))) {
     return { flat, tokens };
   }
   for (let k = 1; k <= MAX_TOKENS; k++) {
@@ -96,7 +98,8 @@ function flatten(at: (k: number) => IToken | undefined): { flat: Flat[]; tokens:
     const type = t.tokenType;
     // A dot only right after a unit's abbreviation: `TP.HCM`, `TP. Hồ Chí Minh`.
     const abbreviationDot = type === Period && tokens.length > 0 && UNIT_ABBREVIATIONS.has(tokens[tokens.length - 1]!.image);
-    if (type !== Word && type !== Code && type !== Nam && type !== Num && type !== Comma && type !== Dash && !abbreviationDot && !isApostrophe(t)) break;
+    const lostSo = k === 1 && type === So;
+    if (type !== Word && type !== Code && type !== Nam && type !== Num && type !== Comma && type !== Dash && !abbreviationDot && !isApostrophe(t) && !lostSo) break;
     // A lower-case word no unit, place or ordinal holds ends the body (a place's name is capitalized).
     if (type === Word && !isUpper(t.image) && !inVocabulary(t, VOCABULARY_KEYS, (w) => VOCABULARY.has(w))) break;
     const index = tokens.length;

@@ -654,6 +654,7 @@ class CitationParser extends PrefixParser {
             // Only inside a known body: `UBND TP.HCM`, `Huyện ủy Ea H'leo`.
             { ALT: () => this.CONSUME(Period) },
             { ALT: () => this.CONSUME(Other) },
+            { ALT: () => this.CONSUME(So) },
           ]),
         );
         this.ACTION(() => {
@@ -764,9 +765,9 @@ class CitationParser extends PrefixParser {
   /** The k-th next token begins a name: a capitalized word. */
   private startsName(k: number): boolean {
     const t = this.LA(k);
-    if (!this.isWord(t)) return false;
-    // A known body in lower case too: `của tỉnh ủy Nghệ An`, `của ủy ban nhân dân tỉnh`.
-    return isUpper(t.image) || matchBody((j) => this.LA(k - 1 + j), this.text).tokens > 0;
+    // A known body in lower case too (`của tỉnh ủy Nghệ An`), and `So` for `Sở` without its marks (`cua So Tai chinh`).
+    if (!this.isWord(t) && !(t.tokenType === So && t.image === "So")) return false;
+    return (isUpper(t.image) && t.tokenType !== So) || matchBody((j) => this.LA(k - 1 + j), this.text).tokens > 0;
   }
 
   private continuesName(count: number, useStopWords: boolean): boolean {

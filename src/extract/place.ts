@@ -10,7 +10,7 @@ import type { IToken } from "chevrotain";
 import placesJson from "../../grammar/places.json";
 import type { Place } from "../schema.js";
 import { foldName, stripDiacritics } from "../tables.js";
-import { isUpper } from "../text.js";
+import { isUpper, singleSpaced } from "../text.js";
 import { Code, Dash, Nam, Num, Period, Word } from "./tokens.js";
 
 export type { Place };
@@ -156,21 +156,27 @@ export function matchPlace(tokens: readonly IToken[], i: number, text: string, i
       place: { unit: unitWord, name: n.name, key: foldName(`${unitWord} ${n.name}`), province, mergedInto: mergedInto === province ? null : mergedInto },
     };
   }
-  // A name the gazetteer lacks: capitalized words on the unit's line (a number after a unit word: `quận 3`).
+  // A name the gazetteer lacks: capitalized words (a number after a unit word: `quận 3`). One line break is
+  // crossed after the unit word or the name's first word (`xã⏎Sóc Sơn`, `xã Sóc⏎Sơn`): no name ends there.
   let k = from;
   const first = tokens[k];
-  if (first && (isCapitalized(first) || (unit && first.tokenType === Num)) && !(unit && breakBetween(text, tokens[from - 1]!, first)) && !(!unit && i > 0 && breakBetween(text, tokens[i - 1]!, first))) {
+  let breaks = unit ? 0 : 1;
+  const crosses = (a: IToken, b: IToken) => !breakBetween(text, a, b) || (k - from <= 1 && breaks++ === 0);
+  if (first && (isCapitalized(first) || (unit && first.tokenType === Num)) && (from === 0 || crosses(tokens[from - 1]!, first))) {
     k++;
     for (;;) {
       const t = tokens[k];
-      if (!t || breakBetween(text, tokens[k - 1]!, t)) break;
-      if (isCapitalized(t) && t.tokenType !== Code) k++;
+      if (!t || (!isCapitalized(t) && t.tokenType !== Dash) || !crosses(tokens[k - 1]!, t)) break;
+      // `H'leo`, `M’gar`: a letter, an apostrophe and the rest of the syllable, with no space between.
+      const glued = (a: IToken, b: IToken | undefined) => b !== undefined && gap(text, a, b) === "";
+      if (isApostrophe(tokens[k + 1]) && glued(t, tokens[k + 1]) && glued(tokens[k + 1]!, tokens[k + 2])) k += 3;
+      else if (isCapitalized(t) && t.tokenType !== Code) k++;
       else if (t.tokenType === Dash && isCapitalized(tokens[k + 1]) && !breakBetween(text, t, tokens[k + 1]!)) k += 2;
       else break;
     }
   }
   if (k === from && !unit) return null;
-  const name = tokens.slice(from, k).map((t) => t.image).join(" ").replace(/ - /g, " - ");
+  const name = k === from ? "" : singleSpaced(text.slice(tokens[from]!.startOffset, tokens[k - 1]!.startOffset + tokens[k - 1]!.image.length));
   return {
     to: k, unitTokens: unit ? unit.end - i : 0, form: null,
     place: { unit: word, name, key: foldName(`${word} ${name}`.trim()), province: null, mergedInto: null },

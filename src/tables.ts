@@ -92,7 +92,6 @@ export const BODY_UNITS: readonly BodyUnit[] = [
   ...bodiesJson.departments.prefixes.flatMap((prefix) => [...new Set(bodiesJson.departments.names)].map((name) => ({ name: `${prefix} ${name}` }))),
 ];
 export const BODY_ABBREVIATIONS: Readonly<Record<string, string>> = bodiesJson.abbreviations;
-export const BODY_PLACES: readonly string[] = bodiesJson.places;
 export const BODY_ORDINALS: readonly string[] = bodiesJson.ordinals;
 /** Two words that go on a title although the first is a title stop word (`quy phạm`): grammar/phrases.json. */
 export const TITLE_WORD_PAIRS: ReadonlySet<string> = new Set(phrasesJson.titleWordPairs);

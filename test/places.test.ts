@@ -56,6 +56,10 @@ describe("issuing bodies with their place", () => {
     expect(first("Quyết định số 3/QĐ-UBND của UBND TP.HCM;")?.issuedByPlace?.name).toBe("Hồ Chí Minh");
     // A district name several provinces have: no province is guessed.
     expect(first("Chỉ thị số 1-CT/HU của Huyện ủy Châu Thành;")?.issuedByPlace).toEqual({ unit: "huyện", name: "Châu Thành", key: "huyện châu thành", province: null, mergedInto: null });
+    // A district's province told by the place it lies in, after a comma.
+    const within = first("Quyết định số 5/QĐ-UBND của UBND huyện Châu Thành, tỉnh Tiền Giang về việc ban hành quy chế");
+    expect([within?.issuedBy, within?.issuedByKey, within?.subject]).toEqual(["UBND huyện Châu Thành, tỉnh Tiền Giang", "ủy ban nhân dân huyện châu thành, tỉnh tiền giang", "việc ban hành quy chế"]);
+    expect(within?.issuedByPlace).toEqual({ unit: "huyện", name: "Châu Thành", key: "huyện châu thành", province: "Tiền Giang", mergedInto: "Đồng Tháp" });
     // A name of the past and what it became; a body with no place.
     expect(first("Nghị quyết số 9-NQ/TU của Tỉnh ủy Hà Tây;")?.issuedByPlace).toMatchObject({ province: "Hà Tây", mergedInto: "Hà Nội" });
     expect(first("Nghị quyết số 9-NQ/TW của Bộ Chính trị;")?.issuedByPlace).toBeNull();

@@ -12,9 +12,9 @@
  */
 import { normalize } from "./normalize.js";
 import type { IToken } from "chevrotain";
-import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_PLACES, BODY_UNITS, type BodyUnit, foldName, stripDiacritics } from "../tables.js";
+import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_UNITS, type BodyUnit, foldName, stripDiacritics } from "../tables.js";
 import { isUpper, remembered, singleSpaced } from "../text.js";
-import { isApostrophe, lostMarks, matchPlace, type Place, PLACE_WORDS, type PlaceMatch, UNIT_ABBREVIATIONS } from "./place.js";
+import { isApostrophe, liesIn, lostMarks, matchPlace, type Place, PLACE_WORDS, type PlaceMatch, UNIT_ABBREVIATIONS, withParents } from "./place.js";
 import { Code, Comma, Dash, Nam, Num, openingKey, Period, So, TypeWord, Word } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
@@ -34,8 +34,11 @@ export interface UnitMatch {
 }
 export interface BodyPart {
   units: UnitMatch[];
-  /** The place after the units (`tỉnh Kon Tum`, `Nghệ An` after `Tỉnh ủy`), as token indices [from, to), or null. */
-  place: { from: number; to: number; match: PlaceMatch | null } | null;
+  /**
+   * The place after the units (`tỉnh Kon Tum`, `Nghệ An` after `Tỉnh ủy`), as token indices [from, to), or null;
+   * and the places it lies in, after commas (`huyện Nghi Lộc, tỉnh Nghệ An`).
+   */
+  place: { from: number; to: number; match: PlaceMatch; parents: { from: number; to: number; match: PlaceMatch }[] } | null;
   /** The unknown words after an open unit (`Giám đốc` + `Sở Tài chính`), as token indices, or null. */
   rest: { from: number; to: number } | null;
 }
@@ -63,16 +66,13 @@ for (const unit of BODY_UNITS) {
 for (const list of UNITS.values()) list.sort((a, b) => b.words.length - a.words.length);
 const ABBREVIATIONS = new Map(Object.entries(BODY_ABBREVIATIONS).map(([a, full]) => [a, wordsOf(full)]));
 const ORDINALS = BODY_ORDINALS.map(wordsOf).sort((a, b) => b.length - a.length);
-const PLACES = BODY_PLACES.map((p) => foldName(p).split(" ")).sort((a, b) => b.length - a.length);
-/** The first words of places, stripped: most words are told from a place by one lookup. */
-const PLACE_STARTS = new Set(PLACES.map((p) => stripDiacritics(p[0] as string)));
 
 // Most names after `của` are no known body, and most words of prose are in no unit: both are told by the word's
 // loose opening (openingKey, a number: no string is built), so the common case costs a lookup.
 const keyOf = (s: string) => openingKey(s, 0, s.length);
 const FIRST_KEYS = new Set([...UNITS.keys()].map(keyOf));
 const VOCABULARY = new Set(
-  [...UNITS.values()].flatMap((list) => list.flatMap((u) => u.words)).concat(...ORDINALS, "va", ...PLACES.flat().map((w) => stripDiacritics(w)), ...PLACE_WORDS),
+  [...UNITS.values()].flatMap((list) => list.flatMap((u) => u.words)).concat(...ORDINALS, "va", ...PLACE_WORDS),
 );
 const VOCABULARY_KEYS = new Set([...VOCABULARY].map(keyOf));
 /** A word (by its loose opening) that some unit, ordinal or place holds; a longer word is looked up whole. */
@@ -148,33 +148,18 @@ function unitAt(flat: Flat[], i: number): { unit: BodyUnit; end: number } | null
   return null;
 }
 
-/** The place at flat[i] (`tỉnh`, `thành phố`), compared with its diacritics: the flat index after it, or -1. */
-function placeAt(tokens: IToken[], flat: Flat[], i: number): number {
-  const t = flat[i];
-  if (!t || !PLACE_STARTS.has(t.word)) return -1;
-  for (const place of PLACES) {
-    if (place.every((w, j) => flat[i + j]?.last !== undefined && samePlaceWord(tokens[flat[i + j]!.token]!.image, w))) {
-      const end = i + place.length;
-      if (flat[end - 1]?.last) return end;
-    }
+/** `, tỉnh Nghệ An` after `huyện Nghi Lộc`: each place of a higher level, named with its unit word, after a comma. */
+function parentsAt(tokens: IToken[], place: PlaceMatch, text: string): { from: number; to: number; match: PlaceMatch }[] {
+  const parents: { from: number; to: number; match: PlaceMatch }[] = [];
+  let last = place;
+  while (tokens[last.to]?.tokenType === Comma) {
+    const from = last.to + 1;
+    const parent = matchPlace(tokens, from, text, null);
+    if (!parent || parent.unitTokens === 0 || parent.place.name === "" || !liesIn(last.place.unit, parent.place.unit)) break;
+    parents.push({ from, to: parent.to, match: parent });
+    last = parent;
   }
-  return -1;
-}
-
-/** A place's word as printed: with its marks, or, where they were lost, without (`tinh` for `tỉnh`). */
-const samePlaceWord = (printed: string, place: string) =>
-  foldName(printed) === place || (lostMarks(printed) && stripDiacritics(printed) === stripDiacritics(place));
-
-/** A place as printed, with its known spelling where the marks were lost (`tinh Tay Ninh` → `tỉnh Tay Ninh`). */
-function placeValue(tokens: IToken[]): string {
-  const words = tokens.map((t) => t.image);
-  for (const place of PLACES) {
-    if (place.length <= words.length && place.every((w, j) => samePlaceWord(words[j] as string, w)) && words.slice(0, place.length).some(lostMarks)) {
-      const known = BODY_PLACES.find((p) => foldName(p) === place.join(" ")) as string;
-      return [known, ...words.slice(place.length)].join(" ");
-    }
-  }
-  return words.join(" ");
+  return parents;
 }
 
 /** A line break in `text` between two tokens. */
@@ -205,15 +190,14 @@ export function matchBody(at: (k: number) => IToken | undefined, text: string): 
     if (units.length === 0) break;
     open = units[units.length - 1]!.unit.open === true;
     let place: BodyPart["place"] = null;
-    // The place from the gazetteer (`tỉnh Quảng Nam`, bare after `Tỉnh ủy`), or `Việt Nam`.
+    // The place from the gazetteer (`tỉnh Quảng Nam`, bare after `Tỉnh ủy`), and the places it lies in.
     const from = k < flat.length ? flat[k]!.token : tokens.length;
     // A bare name after a committee, unless another body starts there (`Tỉnh ủy Ban …`).
     const implied = unitAt(flat, k) ? null : (units[units.length - 1]!.unit.place ?? null);
     const known = matchPlace(tokens, from, text, implied);
-    const p = known ? -1 : placeAt(tokens, flat, k);
-    if (known || p >= 0) {
-      const to = known ? known.to : flat[p - 1]!.token + 1;
-      place = { from, to, match: known };
+    if (known) {
+      place = { from, to: known.to, match: known, parents: parentsAt(tokens, known, text) };
+      const to = place.parents.at(-1)?.to ?? known.to;
       k = flat.findIndex((f) => f.token >= to);
       if (k < 0) k = flat.length;
       open = false;
@@ -240,9 +224,6 @@ function listEndsAfter(flat: Flat[], tokens: IToken[], i: number, text: string, 
   if (known) {
     const after = flat.findIndex((f) => f.token >= known.to);
     k = after < 0 ? flat.length : after;
-  } else {
-    const p = placeAt(tokens, flat, k);
-    if (p >= 0) k = p;
   }
   const lastToken = flat[k - 1]!.token;
   const next = at(lastToken + 2);
@@ -302,13 +283,11 @@ export function bodyValueAndKey(tokens: IToken[], match: BodyMatch, text: string
     }
     let end = part.units[part.units.length - 1]!.to;
     if (part.place) {
-      const placeTokens = tokens.slice(part.place.from, part.place.to);
-      const m = part.place.match;
-      const read = m ? placeValueAndKey(placeTokens, text, m) : { value: placeValue(placeTokens), key: placeValue(placeTokens) };
-      words.push(read.value);
-      keyWords.push(read.key);
-      end = part.place.to;
-      if (m && m.place.name !== "") place ??= m.place;
+      const read = [part.place, ...part.place.parents].map((p) => placeValueAndKey(tokens.slice(p.from, p.to), text, p.match));
+      words.push(read.map((r) => r.value).join(", "));
+      keyWords.push(read.map((r) => r.key).join(", "));
+      end = part.place.parents.at(-1)?.to ?? part.place.to;
+      if (part.place.match.place.name !== "") place ??= withParents(part.place.match.place, part.place.parents.map((p) => p.match.place));
     }
     values.push(words.join(" "));
     keys.push(foldKey(keyWords.join(" ")));

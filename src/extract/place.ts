@@ -182,3 +182,16 @@ export function matchPlace(tokens: readonly IToken[], i: number, text: string, i
     place: { unit: word, name, key: foldName(`${word} ${name}`.trim()), province: null, mergedInto: null },
   };
 }
+
+// Levels of the unit words, lowest first: a place lies in one of a higher level (`xã`, `huyện`, `thành phố`, `tỉnh`).
+const RANK: Record<string, number> = { commune: 0, district: 1, city: 2, province: 3 };
+const rankOf = new Map(placesJson.units.map((u) => [u.word, RANK[u.level] ?? 0]));
+/** A place of unit `child` may lie in one of unit `parent`: `huyện` in `tỉnh`, `xã` in `thành phố`. */
+export const liesIn = (child: string, parent: string) => (rankOf.get(parent) ?? 0) > (rankOf.get(child) ?? 0);
+
+/** A place with the province its parents name, where it could not tell (`huyện Châu Thành, tỉnh Tiền Giang`). */
+export function withParents(place: Place, parents: Place[]): Place {
+  const top = parents.at(-1);
+  if (!top || place.province !== null || top.province === null) return place;
+  return { ...place, province: top.province, mergedInto: top.mergedInto };
+}

@@ -33,6 +33,9 @@ describe("issuing bodies with their place", () => {
     // A department of the province; a lower-case unit takes its known spelling.
     ["Quyết định số 5/QĐ-STC của Sở Tài chính tỉnh Bắc Giang về quy chế", "Sở Tài chính tỉnh Bắc Giang", "sở tài chính tỉnh bắc giang", "quy chế"],
     ["Chỉ thị số 5-CT/TU của tỉnh ủy Nghệ An về công tác cán bộ", "Tỉnh ủy Nghệ An", "tỉnh ủy nghệ an", "công tác cán bộ"],
+    // The subject after a body: a state text's verb in capitals opens it as in lower case (b_074 of the corpus).
+    ["Thông tư số 60/2015/TT-BTNMT ngày 15 tháng 12 năm 2015 của Bộ trưởng Bộ Tài nguyên và Môi trường Quy định về kỹ thuật điều tra, đánh giá đất đai.", "Bộ trưởng Bộ Tài nguyên và Môi trường", "bộ tài nguyên và môi trường", "Quy định về kỹ thuật điều tra, đánh giá đất đai"],
+    ["Chỉ thị số 5-CT/ĐU của Đảng ủy Cơ quan Bộ Công Thương về việc ban hành quy chế", "Đảng ủy Cơ quan Bộ Công Thương", "đảng ủy cơ quan bộ công thương", "việc ban hành quy chế"],
   ])("%s", (text, body, key, subject) => {
     const c = first(text);
     expect([c?.issuedBy, c?.issuedByKey, c?.subject]).toEqual([body, key, subject]);

@@ -67,6 +67,12 @@ const UPPER_FIRST = /^[ \t\-'’]*\p{Lu}/u;
 export function findSubjectAfterBody(text: string, from: number, stateStyle = false): Piece | null {
   const found = findSubject(text, from, stateStyle);
   if (found || !UPPER_FIRST.test(text.slice(from, from + 4))) return found;
+  // A state subject's verb in capitals (`… của Bộ trưởng Bộ Tài chính Quy định về …`) opens it as in lower case.
+  if (stateStyle) {
+    STATE_INTRO.lastIndex = 0;
+    const verb = STATE_INTRO.exec(text.slice(from, from + 60).toLowerCase());
+    if (verb) return trimmed(text, from + verb[0].length, clauseEnd(text, from + verb[0].length, true));
+  }
   NAME_REST.lastIndex = from;
   const rest = NAME_REST.exec(text);
   return rest ? intro(text, from + rest[0].length) && findSubject(text, from + rest[0].length) : null;

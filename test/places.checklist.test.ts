@@ -69,6 +69,10 @@ const ABBREVIATE: [string, string][] = [
   ["Ban Chấp hành", "BCH"],
   ["Liên đoàn Lao động", "LĐLĐ"],
   ["Ủy ban Kiểm tra", "UBKT"],
+  ["Hội Liên hiệp Phụ nữ", "Hội LHPN"],
+  ["Tòa án nhân dân", "TAND"],
+  ["Viện kiểm sát nhân dân", "VKSND"],
+  ["Ban Tuyên giáo", "BTG"],
   ["thành phố Hồ Chí Minh", "TP.HCM"],
   ["thành phố", "TP."],
 ];

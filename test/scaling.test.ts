@@ -61,6 +61,10 @@ describe("extract scales linearly", () => {
   it.each([
     ["a citation, then a long run of spaces", (n: number) => `Nghị quyết số 20-NQ/TW${" ".repeat(n)}x`, 2_000],
     ["citations apart by long runs of tabs", (n: number) => `Kết luận số 5-KL/TW${"\t".repeat(n)}`.repeat(4), 1_000],
+    // Places of issuing bodies (src/extract/place.ts): a long run of capitalized words or of unit words after a body.
+    ["a long run of capitalized words after a unit word", (n: number) => `Quyết định số 1/QĐ-UBND của UBND tỉnh ${"Quảng Nam Bắc ".repeat(n)}về việc`, 200],
+    ["unit words over and over after a body", (n: number) => `Quyết định số 1/QĐ-UBND của UBND ${"tỉnh thành phố TP. ".repeat(n)}`, 200],
+    ["committees with their provinces", (n: number) => Array.from({ length: n }, (_, i) => `Chỉ thị số ${i}-CT/TU của Tỉnh ủy Nghệ An về việc ${i};`).join("\n"), 200],
   ] as const)("%s", (_name, make, n) => {
     extractTime(make(n));
     const small = extractTime(make(n));

@@ -91,6 +91,8 @@ export const BODY_UNITS: readonly BodyUnit[] = [
   ...bodiesJson.units,
   ...bodiesJson.departments.prefixes.flatMap((prefix) => [...new Set(bodiesJson.departments.names)].map((name) => ({ name: `${prefix} ${name}` }))),
 ];
+/** Parts of a document (`Phụ lục`, `Điều`), folded: what follows `của` there is no body. */
+export const DOCUMENT_PARTS: readonly string[] = bodiesJson.parts.map((p) => stripDiacritics(p));
 export const BODY_ABBREVIATIONS: Readonly<Record<string, string>> = bodiesJson.abbreviations;
 export const BODY_ORDINALS: readonly string[] = bodiesJson.ordinals;
 /** Two words that go on a title although the first is a title stop word (`quy phạm`): grammar/phrases.json. */

@@ -35,6 +35,8 @@ describe("issuing bodies with their place", () => {
     ["Chỉ thị số 5-CT/TU của tỉnh ủy Nghệ An về công tác cán bộ", "Tỉnh ủy Nghệ An", "tỉnh ủy nghệ an", "công tác cán bộ"],
     // The subject after a body: a state text's verb in capitals opens it as in lower case (b_074 of the corpus).
     ["Thông tư số 60/2015/TT-BTNMT ngày 15 tháng 12 năm 2015 của Bộ trưởng Bộ Tài nguyên và Môi trường Quy định về kỹ thuật điều tra, đánh giá đất đai.", "Bộ trưởng Bộ Tài nguyên và Môi trường", "bộ tài nguyên và môi trường", "Quy định về kỹ thuật điều tra, đánh giá đất đai"],
+    // A part of a document is no body (b_074 of the corpus: forms of an appendix).
+    ["theo các mẫu số 03/QĐC của Phụ lục I ban hành kèm theo Thông tư này;", null, null, null],
     ["Chỉ thị số 5-CT/ĐU của Đảng ủy Cơ quan Bộ Công Thương về việc ban hành quy chế", "Đảng ủy Cơ quan Bộ Công Thương", "đảng ủy cơ quan bộ công thương", "việc ban hành quy chế"],
   ])("%s", (text, body, key, subject) => {
     const c = first(text);

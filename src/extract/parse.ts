@@ -15,7 +15,7 @@ import { createSyntaxDiagramsCode, createTokenInstance, EOF, type IOrAlt, type I
 import type { ParseMemo } from "./parse-memo.js";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
-import { matchBody } from "./body.js";
+import { isDocumentPart, matchBody } from "./body.js";
 import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord, PINPOINT_WORDS, stripDiacritics } from "../tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Other, Period, RParen, Slash, So, Thang, TypeWord, Word,
@@ -767,6 +767,7 @@ class CitationParser extends PrefixParser {
     const t = this.LA(k);
     // A known body in lower case too (`của tỉnh ủy Nghệ An`), and `So` for `Sở` without its marks (`cua So Tai chinh`).
     if (!this.isWord(t) && !(t.tokenType === So && t.image === "So")) return false;
+    if (isDocumentPart((j) => this.LA(k - 1 + j))) return false;
     return (isUpper(t.image) && t.tokenType !== So) || matchBody((j) => this.LA(k - 1 + j), this.text).tokens > 0;
   }
 

@@ -32,6 +32,8 @@ interface Table {
   $comment: string;
   sources: Record<string, Record<string, string>>;
   units: { word: string; level: string; abbreviations: string[] }[];
+  /** A unit word and a name in one word (`TPHCM`). */
+  combined: { form: string; unit: string; name: string; source: string }[];
   provinces: Province[];
   former: Former[];
   districts: Record<string, string[]>;
@@ -93,6 +95,10 @@ function check(table: Table): string[] {
     if (!sources.has(f.source)) errors.push(`${f.name}: unknown source ${f.source}`);
     for (const b of f.became) if (!names.has(b)) errors.push(`${f.name}: became unknown ${b}`);
     see(f.name, f.name);
+  }
+  for (const c of table.combined) {
+    if (!sources.has(c.source)) errors.push(`${c.form}: unknown source ${c.source}`);
+    if (!table.provinces.some((p) => p.name === c.name && p.unit === c.unit)) errors.push(`${c.form}: no ${c.unit} ${c.name}`);
   }
   const survivors = table.provinces.filter((p) => !p.mergedInto).length;
   if (table.provinces.length !== 63 || survivors !== 34) errors.push(`63 provinces before 1 July 2025 and 34 after expected: ${table.provinces.length}, ${survivors}`);

@@ -18,6 +18,8 @@ describe("issuing bodies with their place", () => {
     // Spellings of one place: the key is the gazetteer's name.
     ["Quyết định số 7/QĐ-UBND của UBND TP.HCM về quy chế", "UBND TP.HCM", "ủy ban nhân dân thành phố hồ chí minh", "quy chế"],
     ["Quyết định số 7/QĐ-UBND của UBND Tp HCM về quy chế", "UBND Tp HCM", "ủy ban nhân dân thành phố hồ chí minh", "quy chế"],
+    ["Quyết định số 7/QĐ-UBND của UBND TPHCM về quy chế", "UBND TPHCM", "ủy ban nhân dân thành phố hồ chí minh", "quy chế"],
+    ["Quyết định số 7/QĐ-UBND của UBND tp. Hồ Chí Minh về quy chế", "UBND tp. Hồ Chí Minh", "ủy ban nhân dân thành phố hồ chí minh", "quy chế"],
     ["Quyết định số 7/QĐ-UBND của UBND TP. Hồ Chí Minh về quy chế", "UBND TP. Hồ Chí Minh", "ủy ban nhân dân thành phố hồ chí minh", "quy chế"],
     ["Quyết định số 7/2021/QĐ-UBND của Ủy ban nhân dân tỉnh Bà Rịa-Vũng Tàu về quy chế", "Ủy ban nhân dân tỉnh Bà Rịa-Vũng Tàu", "ủy ban nhân dân tỉnh bà rịa - vũng tàu", "quy chế"],
     // Lost marks: the known spelling; a place read across a line break; a district; a name of the past.

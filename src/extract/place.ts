@@ -65,9 +65,17 @@ for (const f of placesJson.former) {
 }
 for (const list of NAMES.values()) list.sort((a, b) => b.words.length - a.words.length || a.level - b.level);
 
+/** Unit and name in one word (`TPHCM`). */
+const COMBINED = new Map(placesJson.combined.map((c) => [c.form, c]));
+/** A province's place, by its unit and name. */
+function placeOf(unit: string, name: string): Place {
+  const merged = placesJson.provinces.find((p) => p.name === name)?.mergedInto ?? null;
+  return { unit, name, key: foldName(`${unit} ${name}`), province: name, mergedInto: merged };
+}
+
 /** Every word of the units and the names, stripped: what a body's stream may hold. */
 export const PLACE_WORDS: readonly string[] = [
-  ...UNIT_WORDS.flatMap((u) => u.words.map(stripDiacritics)),
+  ...UNIT_WORDS.flatMap((u) => [...u.words, ...u.abbreviations].map(stripDiacritics)),
   ...[...NAMES.values()].flatMap((list) => list.flatMap((n) => n.words)),
 ];
 /** The abbreviations of unit words that a dot may follow (`TP.`, `TX.`). */
@@ -138,6 +146,8 @@ function namedAt(tokens: readonly IToken[], i: number, unit: string): { named: N
  * alone. `text` is the normalized text, to see line breaks: an unknown name never runs across one.
  */
 export function matchPlace(tokens: readonly IToken[], i: number, text: string, implied: string | null): PlaceMatch | null {
+  const combined = tokens[i] ? COMBINED.get(tokens[i]!.image) : undefined;
+  if (combined) return { to: i + 1, unitTokens: 1, form: combined.name, place: placeOf(combined.unit, combined.name) };
   const unit = unitAt(tokens, i, text);
   if (!unit && !implied) return null;
   const word = unit?.word ?? (implied as string);

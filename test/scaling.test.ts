@@ -64,7 +64,7 @@ describe("extract scales linearly", () => {
     // Places of issuing bodies (src/extract/place.ts): a long run of capitalized words or of unit words after a body.
     ["a long run of capitalized words after a unit word", (n: number) => `Quyết định số 1/QĐ-UBND của UBND tỉnh ${"Quảng Nam Bắc ".repeat(n)}về việc`, 200],
     ["unit words over and over after a body", (n: number) => `Quyết định số 1/QĐ-UBND của UBND ${"tỉnh thành phố TP. ".repeat(n)}`, 200],
-    ["committees with their provinces", (n: number) => Array.from({ length: n }, (_, i) => `Chỉ thị số ${i}-CT/TU của Tỉnh ủy Nghệ An về việc ${i};`).join("\n"), 200],
+    ["committees with their provinces", (n: number) => Array.from({ length: n }, (_, i) => `Chỉ thị số ${i}-CT/TU của Tỉnh ủy Nghệ An về việc ${i};`).join("\n"), 1_000],
   ] as const)("%s", (_name, make, n) => {
     extractTime(make(n));
     const small = extractTime(make(n));

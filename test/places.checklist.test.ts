@@ -1,6 +1,7 @@
 // A CheckList-style suite generated from the gazetteer (grammar/places.json): every province × every body shape ×
-// every variant of print (plain, a line break inside the body, NFD, `Ð`, lower-case unit words, no diacritics,
-// abbreviations) × every context (a subject after the body, a `;` after it, a date before it in both styles).
+// every variant of print (plain, a line break inside the body as `\n`, `\r\n` or `\r`, NFD, `Ð`, lower-case unit words, no diacritics,
+// abbreviations, another spelling) × every context (a subject after the body, a `;` after it, a date before it in
+// both styles or left blank).
 // The expected body, key and subject of each case are built from the tables and the templates below, never from
 // the code's output. All cases go through one `extract` call; the figures are printed by shape and by variant.
 import { describe, expect, it } from "vitest";
@@ -77,7 +78,7 @@ const ABBREVIATE: [string, string][] = [
   ["thành phố", "TP."],
 ];
 
-const VARIANTS = ["plain", "line break", "NFD", "Ð", "lower case", "no diacritics", "abbreviations", "spelling"] as const;
+const VARIANTS = ["plain", "line break", "line break \\r\\n", "line break \\r", "NFD", "Ð", "lower case", "no diacritics", "abbreviations", "spelling"] as const;
 type Variant = (typeof VARIANTS)[number];
 
 const strip = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
@@ -88,6 +89,7 @@ const CONTEXTS = [
   { id: "semicolon", before: "", after: ";", subject: null },
   { id: "date dd/mm/yyyy", before: " ngày 12/5/2023", after: " về việc ban hành quy chế làm việc.", subject: "việc ban hành quy chế làm việc" },
   { id: "date in words", before: " ngày 12 tháng 5 năm 2023", after: " về việc tổ chức hội nghị.", subject: "việc tổ chức hội nghị" },
+  { id: "blank date", before: " ngày   tháng   năm 2023", after: " về việc tổ chức hội nghị.", subject: "việc tổ chức hội nghị" },
 ] as const;
 
 interface Case {
@@ -124,11 +126,12 @@ function makeCases(): Case[] {
           let body = canonical;
           let expected = canonical;
           let key = fold(canonical);
-          if (variant === "line break") {
+          if (variant.startsWith("line break")) {
             // A break in place of one of the body's spaces, a different one from case to case.
             const spaces = [...body.matchAll(/ /g)].map((m) => m.index);
             const at = spaces[n % spaces.length] as number;
-            body = `${body.slice(0, at)}\n${body.slice(at + 1)}`;
+            const end = variant === "line break" ? "\n" : variant === "line break \\r\\n" ? "\r\n" : "\r";
+            body = `${body.slice(0, at)}${end}${body.slice(at + 1)}`;
           } else if (variant === "lower case") {
             body = `${units.toLowerCase()} ${placeText}`;
           } else if (variant === "abbreviations") {

@@ -14,7 +14,7 @@ import { normalize } from "./normalize.js";
 import type { IToken } from "chevrotain";
 import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_UNITS, type BodyUnit, DOCUMENT_PARTS, foldName, stripDiacritics } from "../tables.js";
 import { isUpper, remembered, singleSpaced } from "../text.js";
-import { isApostrophe, liesIn, lostMarks, matchPlace, type Place, PLACE_WORDS, type PlaceMatch, UNIT_ABBREVIATIONS, withParents } from "./place.js";
+import { breakBetween, isApostrophe, liesIn, lostMarks, matchPlace, type Place, PLACE_WORDS, type PlaceMatch, UNIT_ABBREVIATIONS, withParents } from "./place.js";
 import { Code, Comma, Dash, Nam, Num, openingKey, Period, So, TypeWord, Word } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
@@ -167,8 +167,6 @@ const PARTS = DOCUMENT_PARTS.map((p) => p.split(" "));
 export const isDocumentPart = (at: (k: number) => IToken | undefined): boolean =>
   PARTS.some((words) => words.every((w, j) => { const t = at(j + 1); return t !== undefined && stripDiacritics(t.image) === w; }));
 
-/** A line break in `text` between two tokens. */
-const breakBetween = (text: string, a: IToken, b: IToken) => text.slice(a.startOffset + a.image.length, b.startOffset).includes("\n");
 
 /**
  * The known bodies at at(1), at(2), …: how many tokens they cover and their parts. `text` is the normalized

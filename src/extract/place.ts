@@ -99,7 +99,8 @@ const sameWord = (printed: string, word: string) =>
   foldName(printed) === word || (lostMarks(printed) && stripDiacritics(printed) === stripDiacritics(word));
 
 const gap = (text: string, a: IToken, b: IToken) => text.slice(a.startOffset + a.image.length, b.startOffset);
-const breakBetween = (text: string, a: IToken, b: IToken) => gap(text, a, b).includes("\n");
+/** A line break in `text` between two tokens: `\n`, `\r` alone, U+2028, U+2029. */
+export const breakBetween = (text: string, a: IToken, b: IToken) => /[\n\r\u2028\u2029]/.test(gap(text, a, b));
 const isCapitalized = (t: IToken | undefined) => t !== undefined && (t.tokenType === Word || t.tokenType === Code || t.tokenType === Nam) && isUpper(t.image);
 
 /** The unit word at tokens[i]: its word and the index after it (a dot after an abbreviation included). */
@@ -180,7 +181,8 @@ export function matchPlace(tokens: readonly IToken[], i: number, text: string, i
       // `H'leo`, `M’gar`: a letter, an apostrophe and the rest of the syllable, with no space between.
       const glued = (a: IToken, b: IToken | undefined) => b !== undefined && gap(text, a, b) === "";
       if (isApostrophe(tokens[k + 1]) && glued(t, tokens[k + 1]) && glued(tokens[k + 1]!, tokens[k + 2])) k += 3;
-      else if (isCapitalized(t) && t.tokenType !== Code) k++;
+      // A code is an identifier's, but for one letter of a name (`Châu Thành A`).
+      else if (isCapitalized(t) && (t.tokenType !== Code || t.image.length === 1)) k++;
       else if (t.tokenType === Dash && isCapitalized(tokens[k + 1]) && !breakBetween(text, t, tokens[k + 1]!)) k += 2;
       else break;
     }

@@ -1,7 +1,7 @@
 // A CheckList-style suite generated from the gazetteer (grammar/places.json): every province × every body shape ×
 // every variant of print (plain, a line break inside the body as `\n`, `\r\n` or `\r`, NFD, `Ð`, lower-case unit words, no diacritics,
-// abbreviations, another spelling) × every context (a subject after the body, a `;` after it, a date before it in
-// both styles or left blank).
+// abbreviations, another spelling), each case in one of the contexts (a subject after the body, a `;` after it, a
+// date before it in both styles or left blank), turning so that every shape × variant meets every context.
 // The expected body, key and subject of each case are built from the tables and the templates below, never from
 // the code's output. All cases go through one `extract` call; the figures are printed by shape and by variant.
 import { describe, expect, it } from "vitest";
@@ -112,16 +112,19 @@ function placeOf(shape: Shape, p: Province): { unit: string; name: string } | nu
 function makeCases(): Case[] {
   const cases: Case[] = [];
   let n = 0;
-  for (const p of PROVINCES) {
+  for (const [pi, p] of PROVINCES.entries()) {
     const city = p.unit === "thành phố";
-    for (const shape of SHAPES) {
+    for (const [si, shape] of SHAPES.entries()) {
       const place = placeOf(shape, p);
       if (!place) continue;
       const units = shape.units(city);
       const placeText = shape.bare ? place.name : `${place.unit} ${place.name}`;
       const canonical = `${units} ${placeText}`;
-      for (const variant of VARIANTS) {
-        for (const context of CONTEXTS) {
+      for (const [vi, variant] of VARIANTS.entries()) {
+        // One context per case, turning with the province: every shape × variant meets every context (a fifth of
+        // the full product, which the suite's time could not afford).
+        {
+          const context = CONTEXTS[(pi + si + vi) % CONTEXTS.length]!;
           n++;
           let body = canonical;
           let expected = canonical;
@@ -171,7 +174,7 @@ interface Tally {
 }
 const rate = (a: number, b: number) => `${((100 * a) / Math.max(b, 1)).toFixed(1)}%`;
 
-describe("issuing body and subject: every province × body shape × variant × context", () => {
+describe("issuing body and subject: every province × body shape × variant, each in one of the contexts", () => {
   const cases = makeCases();
   // One text, one extract call: each case a paragraph of its own.
   const starts: number[] = [];
@@ -228,7 +231,7 @@ describe("issuing body and subject: every province × body shape × variant × c
   );
 
   it("reads the issuing body (value and key) on at least 97% of the cases", () => {
-    expect(all.total).toBeGreaterThan(40000);
+    expect(all.total).toBeGreaterThan(15000);
     expect(all.body / all.total).toBeGreaterThanOrEqual(0.97);
   });
   it("reads the subject after the body on at least 95% of the cases", () => {

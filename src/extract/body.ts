@@ -1,7 +1,8 @@
 /**
  * Issuing bodies in words, read as a reader reads them: a chain of known units from grammar/bodies.json
  * (`Ban Thường vụ` + `Tỉnh ủy`, `Bộ trưởng` + `Bộ Tài chính`, `Hội nghị lần thứ sáu` + `Ban Chấp hành` +
- * `Trung ương Đảng`), then a place (`tỉnh Kon Tum`), then, after `,` or `và`, another body.
+ * `Trung ương Đảng`), then a place from the gazetteer (place.ts: `tỉnh Kon Tum`, `Nghệ An` after `Tỉnh ủy`, with
+ * the places it lies in: `huyện Châu Thành, tỉnh Tiền Giang`), then, after `,` or `và`, another body.
  *
  *   của Ban Chỉ đạo 35 Huyện ủy về …        → 5 tokens: Ban Chỉ đạo · 35 · Huyện ủy
  *   của Bộ Chính trị, Ban Bí thư ban hành    → 5 tokens, two bodies; `ban hành` is no part of a name
@@ -170,7 +171,7 @@ export const isDocumentPart = (at: (k: number) => IToken | undefined): boolean =
 
 /**
  * The known bodies at at(1), at(2), …: how many tokens they cover and their parts. `text` is the normalized
- * text, to see line breaks: a break never stands between a body and its place's name.
+ * text, to see line breaks: a place the gazetteer knows is read across them, an unknown one stops at the first.
  */
 export function matchBody(at: (k: number) => IToken | undefined, text: string): BodyMatch {
   const { flat, tokens } = flatten(at);

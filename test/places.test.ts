@@ -24,6 +24,9 @@ describe("issuing bodies with their place", () => {
     ["Quyết định số 7/2021/QĐ-UBND của Ủy ban nhân dân tỉnh Bà Rịa-Vũng Tàu về quy chế", "Ủy ban nhân dân tỉnh Bà Rịa-Vũng Tàu", "ủy ban nhân dân tỉnh bà rịa - vũng tàu", "quy chế"],
     // Lost marks: the known spelling; a place read across a line break; a district; a name of the past.
     ["Quyết định số 7/QĐ-UBND của UBND tinh Quang Nam;", "UBND tỉnh Quảng Nam", "ủy ban nhân dân tỉnh quảng nam", null],
+    // Two districts alike but for their marks; a name without marks whose word is a keyword's (`Thang`: tháng).
+    ["Chỉ thị số 3-CT/HU của Huyện ủy Tam Dương về công tác cán bộ", "Huyện ủy Tam Dương", "huyện ủy tam dương", "công tác cán bộ"],
+    ["Chi thi so 3-CT/HU cua Huyen uy Bao Thang ve cong tac can bo", "Huyện ủy Bảo Thắng", "huyện ủy bảo thắng", "cong tac can bo"],
     ["Chỉ thị số 3-CT/HU của Huyện ủy Nghi\nLộc về công tác cán bộ", "Huyện ủy Nghi Lộc", "huyện ủy nghi lộc", "công tác cán bộ"],
     ["Nghị quyết số 9-NQ/TU của Tỉnh ủy Hà Tây về phát triển làng nghề", "Tỉnh ủy Hà Tây", "tỉnh ủy hà tây", "phát triển làng nghề"],
     // `Nam`, `Bắc`, `Tây` inside a place are no words of their own.

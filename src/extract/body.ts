@@ -16,7 +16,7 @@ import type { IToken } from "chevrotain";
 import { BODY_ABBREVIATIONS, BODY_ORDINALS, BODY_UNITS, type BodyUnit, DOCUMENT_PARTS, foldName, stripDiacritics } from "../tables.js";
 import { isUpper, remembered, singleSpaced } from "../text.js";
 import { breakBetween, isApostrophe, liesIn, lostMarks, matchPlace, type Place, PLACE_WORDS, type PlaceMatch, UNIT_ABBREVIATIONS, withParents } from "./place.js";
-import { Code, Comma, Dash, Nam, Num, openingKey, Period, So, TypeWord, Word } from "./tokens.js";
+import { Code, Comma, Dash, Nam, Ngay, Num, openingKey, Period, So, Thang, TypeWord, Word } from "./tokens.js";
 import { tokenize } from "./tokenize.js";
 
 /** One word of the flattened stream: an abbreviation gives several, each remembering its token. */
@@ -100,7 +100,9 @@ function flatten(at: (k: number) => IToken | undefined): { flat: Flat[]; tokens:
     // A dot only right after a unit's abbreviation: `TP.HCM`, `TP. Hồ Chí Minh`.
     const abbreviationDot = type === Period && tokens.length > 0 && UNIT_ABBREVIATIONS.has(tokens[tokens.length - 1]!.image);
     const lostSo = k === 1 && type === So;
-    if (type !== Word && type !== Code && type !== Nam && type !== Num && type !== Comma && type !== Dash && !abbreviationDot && !isApostrophe(t) && !lostSo) break;
+    // `Thang`, `Ngay` in a name without its marks (`Bao Thang` for `Bảo Thắng`) are no keywords.
+    const lostKeyword = k > 1 && (type === Thang || type === Ngay) && isUpper(t.image) && lostMarks(t.image);
+    if (type !== Word && type !== Code && type !== Nam && type !== Num && type !== Comma && type !== Dash && !abbreviationDot && !isApostrophe(t) && !lostSo && !lostKeyword) break;
     // A lower-case word no unit, place or ordinal holds ends the body (a place's name is capitalized).
     if (type === Word && !isUpper(t.image) && !inVocabulary(t, VOCABULARY_KEYS, (w) => VOCABULARY.has(w))) break;
     const index = tokens.length;
@@ -255,7 +257,9 @@ function placeValueAndKey(tokens: IToken[], text: string, m: PlaceMatch): { valu
   const printedUnit = unitTokens.length === 0 ? "" : unitTokens.some((t) => lostMarks(t.image)) ? m.place.unit : singleSpaced(text.slice(unitTokens[0]!.startOffset, endOf(unitTokens[unitTokens.length - 1]!)));
   const nameTokens = tokens.slice(m.unitTokens);
   const printedName = nameTokens.length === 0 ? "" : singleSpaced(text.slice(nameTokens[0]!.startOffset, endOf(nameTokens[nameTokens.length - 1]!)));
-  const name = m.form !== null && nameTokens.some((t) => lostMarks(t.image)) ? m.form : printedName;
+  // Marks lost: the gazetteer's name (`Dak Lak` → `Đắk Lắk`); a spelling of its own without marks stays (`Kontum`).
+  const lost = m.form !== null && nameTokens.some((t) => lostMarks(t.image)) && foldName(printedName) !== foldName(m.form);
+  const name = lost ? m.place.name : printedName;
   // `TP.HCM` as printed; a space after any other unit word.
   const value = printedUnit === "" ? name : name === "" ? printedUnit : printedUnit.endsWith(".") && text[endOf(unitTokens[unitTokens.length - 1]!)] !== " " ? printedUnit + name : `${printedUnit} ${name}`;
   const key = [unitTokens.length > 0 ? m.place.unit : "", m.form !== null ? m.place.name : printedName].filter((x) => x !== "").join(" ");

@@ -506,6 +506,8 @@ class CitationParser extends PrefixParser {
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Cua) },
             { GATE: () => this.titleAmending || !isUpper(this.LA(1).image), ALT: () => this.CONSUME(TypeWord) },
             { ALT: () => this.CONSUME(So) },
+            { ALT: () => this.CONSUME(Thang) },
+            { ALT: () => this.CONSUME(Ngay) },
             // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Num) },
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Slash) },
@@ -655,6 +657,8 @@ class CitationParser extends PrefixParser {
             { ALT: () => this.CONSUME(Period) },
             { ALT: () => this.CONSUME(Other) },
             { ALT: () => this.CONSUME(So) },
+            { ALT: () => this.CONSUME(Thang) },
+            { ALT: () => this.CONSUME(Ngay) },
           ]),
         );
         this.ACTION(() => {

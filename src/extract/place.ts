@@ -19,6 +19,8 @@ export type { Place };
 interface Named {
   /** The form's words, stripped of diacritics, without dashes. */
   words: string[];
+  /** The same words with their marks (folded): `Tam Dương` is told from `Tam Đường` where the text keeps them. */
+  marked: string[];
   /** The form as the table spells it (`Bà Rịa-Vũng Tàu`, `HCM`). */
   form: string;
   name: string;
@@ -39,10 +41,11 @@ const wordsOf = (s: string) => stripDiacritics(s.replace(/[-'’]/g, " ")).split
 export const isApostrophe = (t: IToken | undefined) => t !== undefined && (t.image === "'" || t.image === "’");
 
 const NAMES = new Map<string, Named[]>();
-function addName(n: Omit<Named, "words">): void {
+function addName(n: Omit<Named, "words" | "marked">): void {
   const words = wordsOf(n.form);
+  const marked = foldName(n.form.replace(/[-'’]/g, " ")).split(" ").filter((w) => w !== "");
   const list = NAMES.get(words[0] as string) ?? [];
-  list.push({ ...n, words });
+  list.push({ ...n, words, marked });
   NAMES.set(words[0] as string, list);
 }
 const districtProvinces = new Map<string, Set<string>>();
@@ -125,6 +128,7 @@ function namedAt(tokens: readonly IToken[], i: number, unit: string): { named: N
   for (const named of NAMES.get(stripDiacritics(first!.image)) ?? []) {
     let k = i;
     let ok = true;
+    let exact = true;
     for (const [j, w] of named.words.entries()) {
       if (j > 0 && (tokens[k]?.tokenType === Dash || isApostrophe(tokens[k]))) k++;
       const t = tokens[k];
@@ -132,11 +136,12 @@ function namedAt(tokens: readonly IToken[], i: number, unit: string): { named: N
         ok = false;
         break;
       }
+      exact &&= foldName(t.image) === named.marked[j];
       k++;
     }
     if (!ok) continue;
-    // Longer first, then the unit the text names, then a province before a district.
-    const score = (k - i) * 100 + (named.unit === unit ? 10 : 0) + (named.level === 0 ? 1 : 0);
+    // Longer first, then spelled with the text's own marks, then the unit the text names, then a province.
+    const score = (k - i) * 100 + (exact ? 50 : 0) + (named.unit === unit ? 10 : 0) + (named.level === 0 ? 1 : 0);
     if (!best || score > best.score) best = { named, end: k, score };
   }
   return best;
@@ -149,7 +154,8 @@ function namedAt(tokens: readonly IToken[], i: number, unit: string): { named: N
 export function matchPlace(tokens: readonly IToken[], i: number, text: string, implied: string | null): PlaceMatch | null {
   const combined = tokens[i] ? COMBINED.get(tokens[i]!.image) : undefined;
   if (combined) return { to: i + 1, unitTokens: 1, form: combined.name, place: placeOf(combined.unit, combined.name) };
-  const unit = unitAt(tokens, i, text);
+  // A name after a committee before a unit word (`Huyện ủy Quan Ba`: `Quan` is `Quản`, not `quận`).
+  const unit = implied && namedAt(tokens, i, implied) ? null : unitAt(tokens, i, text);
   if (!unit && !implied) return null;
   const word = unit?.word ?? (implied as string);
   const from = unit ? unit.end : i;

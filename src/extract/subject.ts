@@ -56,7 +56,7 @@ export function findSubject(text: string, from: number, stateStyle = false): Pie
 
 // What may stand between a body the grammar read in part and its `về`: a few words of its name on its line, the
 // first capitalized.
-const NAME_REST = new RegExp(`(?:[ \\t]+(?:[-'’][ \\t]*)?[${LETTER}'’]+){1,6}?(?=[ \\t]+(?:về|Về|VỀ)(?![${LETTER}]))`, "y");
+const NAME_REST = new RegExp(`(?:[ \\t]+(?:[-'’][ \\t]*)?[${LETTER}'’]+){1,6}?(?=[ \\t]+(?:về|Về|VỀ|ve|Ve|VE)(?![${LETTER}]))`, "y");
 const UPPER_FIRST = /^[ \t\-'’]*\p{Lu}/u;
 
 /**

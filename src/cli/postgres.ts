@@ -9,6 +9,7 @@ import type { PostgresGraph } from "../graph/postgres/query.js";
 import type { GraphRecord } from "../graph/graph.js";
 import type { CliIo } from "./cli.js";
 import { UsageError } from "./inputs.js";
+import { type OutFile, writeOut } from "./output.js";
 import { eachResult } from "./parallel.js";
 
 /** What `vncite query` asks, of a graph in memory or in PostgreSQL (whose answers are promises). */
@@ -26,7 +27,7 @@ export async function openPostgres(url: string): Promise<PostgresGraph> {
 }
 
 /** Parses the inputs and loads them into PostgreSQL (`to`) or writes the SQL script (to `out` or stdout). */
-export async function graphToPostgres(io: CliIo, inputs: { file: string; id: string }[], options: { jobs: number; to?: string; out?: string | undefined }): Promise<number> {
+export async function graphToPostgres(io: CliIo, inputs: { file: string; id: string }[], options: { jobs: number; to?: string; out?: OutFile | null }): Promise<number> {
   const failures: string[] = [];
   const files = inputs.map((i) => i.file);
   const seen = new Set<string>();
@@ -52,8 +53,9 @@ export async function graphToPostgres(io: CliIo, inputs: { file: string; id: str
     const there = result.skipped.length > 0 ? `; ${result.skipped.length} already in the database, left as they are` : "";
     io.stderr.write(`vncite: ${result.added} documents added to the graph in PostgreSQL${there}\n`);
   } else {
-    const [{ sqlDumpLines }, { writeLines }] = await Promise.all([import("../graph/postgres/dump.js"), import("../graph/write.js")]);
-    await writeLines(sqlDumpLines(records()), options.out ?? io.stdout);
+    const { sqlDumpLines } = await import("../graph/postgres/dump.js");
+    const lines = sqlDumpLines(records());
+    await (options.out ? options.out.write(lines) : writeOut(lines, io.stdout));
   }
   if (failures.length === inputs.length) throw new UsageError(failures.join("\nvncite: "));
   for (const f of failures) io.stderr.write(`vncite: ${f}; skipped\n`);

@@ -73,8 +73,11 @@ describe("COPY's text format", () => {
       }
       return best;
     };
-    time(2000);
-    expect(time(20_000) / Math.max(time(4000), 0.5)).toBeLessThan(15);
+    time(2000); // warm-up: the code compiled
+    // Small and large timed in turns, the best of each, with a 10 ms floor: a pause of the loaded machine is not a ratio.
+    let [small, large] = [Infinity, Infinity];
+    for (let k = 0; k < 3; k++) [small, large] = [Math.min(small, time(5000)), Math.min(large, time(25_000))];
+    expect(large / Math.max(small, 10)).toBeLessThan(15);
   });
 });
 

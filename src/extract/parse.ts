@@ -11,11 +11,12 @@
  *
  * The parser reads a prefix of its input and stops where the citation ends; what follows is prose.
  */
-import { createSyntaxDiagramsCode, createTokenInstance, EOF, type IOrAlt, type IToken } from "chevrotain";
+import { createSyntaxDiagramsCode, createTokenInstance, EOF, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import type { ParseMemo } from "./parse-memo.js";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
 import { matchBody } from "./body.js";
+import { matchTitle, titleWords } from "./statute-catalogue.js";
 import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord, PINPOINT_WORDS, stripDiacritics } from "../tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Other, Period, RParen, Slash, So, Thang, TypeWord, Word,
@@ -73,6 +74,10 @@ const isDateSep = (t: IToken) => t.tokenType === Slash || t.tokenType === Dash |
 /** A word of a name: any word or code, and a capitalized `Nam` (`Việt Nam`). */
 export const isNameToken = (t: IToken | undefined) =>
   t !== undefined && (t.tokenType === Word || t.tokenType === Code || (t.tokenType === Nam && isUpper(t.image)));
+
+/** Tokens that may stand in a catalogued title, and how far a title is looked for (in words). */
+const TITLE_TOKENS: ReadonlySet<TokenType> = new Set([Word, Code, Nam, Comma, Cua, TypeWord, So]);
+const TITLE_WORDS_LOOKED_AT = 48;
 
 /** Tokens lexed on demand: `more()` appends one to `tokens`, false at the text's end. */
 export interface TokenStream {
@@ -489,22 +494,25 @@ class CitationParser extends PrefixParser {
 
   private title = this.RULE("title", (): Piece => {
     let last: IToken | undefined;
-    let count = 0;
     this.ACTION(() => {
       this.titleFirst = undefined;
       this.titleAmending = false;
+      this.titleCount = 0;
+      // A title the catalogue knows is read whole first; the rules below may read on past it.
+      this.titleCatalogue = this.catalogueTitleTokens(this.LA(0));
     });
     this.AT_LEAST_ONE({
-      GATE: () => this.titleFirst === undefined || (count < TITLE_MAX_WORDS && this.continuesTitle(this.titleAmending, this.titleFirst)),
+      GATE: () =>
+        this.titleFirst === undefined || this.inCatalogueTitle() || (this.titleCount < TITLE_MAX_WORDS && this.continuesTitle(this.titleAmending, this.titleFirst)),
       DEF: () => {
         const w = this.OR(
           (this.titleWordAlts ??= [
             { ALT: () => this.CONSUME(Word) },
             { ALT: () => this.CONSUME(Code) },
-            { GATE: () => isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
-            { GATE: () => this.titleAmending || this.commaInName(this.titleFirst), ALT: () => this.CONSUME(Comma) },
-            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Cua) },
-            { GATE: () => this.titleAmending || !isUpper(this.LA(1).image), ALT: () => this.CONSUME(TypeWord) },
+            { GATE: () => this.inCatalogueTitle() || isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
+            { GATE: () => this.inCatalogueTitle() || this.titleAmending || this.commaInName(this.titleFirst), ALT: () => this.CONSUME(Comma) },
+            { GATE: () => this.inCatalogueTitle() || this.titleAmending, ALT: () => this.CONSUME(Cua) },
+            { GATE: () => this.inCatalogueTitle() || this.titleAmending || !isUpper(this.LA(1).image), ALT: () => this.CONSUME(TypeWord) },
             { ALT: () => this.CONSUME(So) },
             // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Num) },
@@ -516,18 +524,51 @@ class CitationParser extends PrefixParser {
           if (this.titleFirst === undefined) this.titleAmending = /^s[ửu]a$/i.test(w.image);
           this.titleFirst ??= w;
           last = w;
-          count++;
+          this.titleCount++;
+          // A law named inside an amending law's title is read whole too: `… của Luật Chứng khoán và Luật Phòng, chống thiên tai`.
+          if (this.titleAmending && w.tokenType === TypeWord && !this.inCatalogueTitle()) {
+            this.titleCatalogue = this.titleCount + this.catalogueTitleTokens(w);
+          }
         });
       },
     });
     return this.ACTION(() => span(this.titleFirst as IToken, last as IToken, this.text));
   });
 
+  // How many tokens of the title being read the catalogue knows, and how many have been read.
+  private titleCatalogue = 0;
+  private titleCount = 0;
+  private inCatalogueTitle(): boolean {
+    return this.titleCount < this.titleCatalogue;
+  }
+
+  /**
+   * The tokens after a type word that make the longest title the catalogue knows (grammar/statutes.json), with
+   * a bounded repair of OCR damage; 0 when it knows none. Commas, `và`, `của` and ordinary words inside a known
+   * title never cut it (`Luật Thi đua, khen thưởng`, `Luật An toàn thực phẩm`, `Luật Luật sư`).
+   */
+  private catalogueTitleTokens(typeWord: IToken): number {
+    const kind = kindOfWord(typeWord.image)?.kind;
+    if (!kind || !isTitledWord(kind)) return 0;
+    const words: { word: string; token: number }[] = titleWords(kind).map((word) => ({ word, token: 0 }));
+    for (let k = 1; words.length < TITLE_WORDS_LOOKED_AT; k++) {
+      const t = this.LA(k);
+      if (!TITLE_TOKENS.has(t.tokenType) || (t.tokenType === So && (this.LA(k + 1).tokenType === Num || this.LA(k + 1).tokenType === OcrNum))) break;
+      for (const word of titleWords(t.image)) words.push({ word, token: k });
+    }
+    const match = matchTitle((i) => words[i]?.word);
+    if (!match) return 0;
+    // A match that ends inside a token (a type word of two words) is none.
+    const lastToken = words[match.words - 1]?.token ?? 0;
+    return words[match.words]?.token === lastToken ? 0 : lastToken;
+  }
+
   /**
    * A title starts with a capital (`Luật Doanh nghiệp`), or is an amending law's (`Luật sửa đổi, …`), or the
    * constitution's; after a capital type word, also two lower-case words (`Luật hải quan`, not `Luật này`).
    */
   private startsTitle(typeWord: IToken): boolean {
+    if (this.catalogueTitleTokens(typeWord) > 0) return true;
     const t = this.LA(1);
     if (!isNameToken(t) || startsNoTitle(t.image)) return false;
     if (isUpper(t.image) || /^(?:s[ửu]a|n[ưu][ớo]c)$/i.test(t.image)) return true;

@@ -3,6 +3,7 @@
  * names, and the catalogue's spelling of a title the text damaged.
  */
 import { matchTitle, type Statute, sameSpelling, titleWords } from "./statute-catalogue.js";
+import type { Citation } from "../schema.js";
 import { remembered } from "../text.js";
 
 export interface StatuteReading {
@@ -41,4 +42,30 @@ export function readStatute(kind: string, title: string, year: number | null, da
     if (inYear.length === 1) statute = inYear[0] as Statute;
   }
   return { versions, statute, repairedTitle };
+}
+
+// `Quốc hội ban hành Luật …`, `Ủy ban thường vụ Quốc hội ban hành Pháp lệnh …`: a law's enacting formula names
+// the law itself, which is no citation (nor is its title line: isOwnTitle).
+const ENACTING = /(?:qu[ốo]c h[ộo]i|ch[ủu] t[ịi]ch n[ưu][ớo]c)\s+ban\s+h[àa]nh\s*$/iu;
+
+/** Whether a law by name is the one a text's enacting formula enacts. */
+export function isEnactingFormula(text: string, raw: { start: number; title: unknown; identifier: unknown }): boolean {
+  return raw.title !== null && raw.identifier === null && ENACTING.test(text.slice(Math.max(0, raw.start - 48), raw.start));
+}
+
+/**
+ * A law cited by name alone (no year, no date) in a text of known date: the version in force on that date, as
+ * the catalogue says (the last passed before it, not yet out of force), when every version's dates are known.
+ */
+export function versionAtDate(c: Citation, documentDate: string | null): void {
+  if (!documentDate || !c.title || !c.kind || c.key !== c.nameKey || c.year !== null || c.date !== null) return;
+  const reading = readStatute(c.kind, c.title, null, null);
+  if (!reading) return;
+  // In force from its date, else from the day it was passed, else (a law known only by its number) its year.
+  const from = (v: Statute) => v.inForce ?? v.passed ?? `${versionYear(v)}-01-01`;
+  const inForce = reading.versions.filter((v) => (from(v) as string) <= documentDate && (v.outOfForce === null || v.outOfForce > documentDate));
+  const latest = inForce.sort((a, b) => (from(b) as string).localeCompare(from(a) as string))[0];
+  if (!latest) return;
+  c.key = latest.number;
+  c.keySource = "catalogue";
 }

@@ -19,7 +19,7 @@ import { matchBody } from "./body.js";
 import { matchTitle, titleWords } from "./statute-catalogue.js";
 import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord, PINPOINT_WORDS, stripDiacritics } from "../tables.js";
 import {
-  ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Other, Period, RParen, Slash, So, Thang, TypeWord, Word,
+  ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Other, Period, RParen, Slash, So, Thang, TypeWord, Ve, Word,
 } from "./tokens.js";
 
 /** A piece of the citation: normalized offsets [start, end) and its text. */
@@ -76,7 +76,7 @@ export const isNameToken = (t: IToken | undefined) =>
   t !== undefined && (t.tokenType === Word || t.tokenType === Code || (t.tokenType === Nam && isUpper(t.image)));
 
 /** Tokens that may stand in a catalogued title, and how far a title is looked for (in words). */
-const TITLE_TOKENS: ReadonlySet<TokenType> = new Set([Word, Code, Nam, Comma, Cua, TypeWord, So]);
+const TITLE_TOKENS: ReadonlySet<TokenType> = new Set([Word, Code, Nam, Comma, Cua, TypeWord, So, Ve]);
 const TITLE_WORDS_LOOKED_AT = 48;
 
 /** Tokens lexed on demand: `more()` appends one to `tokens`, false at the text's end. */
@@ -498,6 +498,7 @@ class CitationParser extends PrefixParser {
       this.titleFirst = undefined;
       this.titleAmending = false;
       this.titleCount = 0;
+      this.titleNumbers = new Set();
       // A title the catalogue knows is read whole first; the rules below may read on past it.
       this.titleCatalogue = this.catalogueTitleTokens(this.LA(0));
     });
@@ -514,6 +515,7 @@ class CitationParser extends PrefixParser {
             { GATE: () => this.inCatalogueTitle() || this.titleAmending, ALT: () => this.CONSUME(Cua) },
             { GATE: () => this.inCatalogueTitle() || this.titleAmending || !isUpper(this.LA(1).image), ALT: () => this.CONSUME(TypeWord) },
             { ALT: () => this.CONSUME(So) },
+            { GATE: () => this.inCatalogueTitle(), ALT: () => this.CONSUME(Ve) },
             // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Num) },
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Slash) },
@@ -538,6 +540,15 @@ class CitationParser extends PrefixParser {
   // How many tokens of the title being read the catalogue knows, and how many have been read.
   private titleCatalogue = 0;
   private titleCount = 0;
+  /** The numbers of the catalogued title's versions. */
+  private titleNumbers: ReadonlySet<string> = new Set();
+
+  /** The state number from LA(k) as vncite keys it (`21/2012/QH13`), or "" when none starts there. */
+  private numberAhead(k: number): string {
+    const [n, s1, y, s2, code] = [this.LA(k), this.LA(k + 1), this.LA(k + 2), this.LA(k + 3), this.LA(k + 4)];
+    if (n.tokenType !== Num || s1.tokenType !== Slash || y.tokenType !== Num || s2.tokenType !== Slash) return "";
+    return `${Number(n.image)}/${y.image}/${code.image.toUpperCase()}`;
+  }
   private inCatalogueTitle(): boolean {
     return this.titleCount < this.titleCatalogue;
   }
@@ -558,6 +569,7 @@ class CitationParser extends PrefixParser {
     }
     const match = matchTitle((i) => words[i]?.word);
     if (!match) return 0;
+    this.titleNumbers = new Set(match.versions.map((v) => v.number));
     // A match that ends inside a token (a type word of two words) is none.
     const lastToken = words[match.words - 1]?.token ?? 0;
     return words[match.words]?.token === lastToken ? 0 : lastToken;
@@ -583,6 +595,8 @@ class CitationParser extends PrefixParser {
     const t = this.LA(1);
     if (this.breakBetween(this.LA(0), t) && !this.continuesLine()) return false;
     if (t.tokenType === Nam && /^\d{4}$/.test(this.LA(2).image) && !isUpper(t.image)) return false;
+    // `Luật sửa đổi … của Luật quản lý thuế số 21/2012/QH13`: a number the catalogue gives the amending law is its own.
+    if (amending && this.titleCatalogue > 0 && t.tokenType === So && this.titleNumbers.has(this.numberAhead(2))) return false;
     if (amending && this.innerIdentifierAhead()) return true;
     // `Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch`.
     if (amending && t.tokenType === Num && this.LA(2).tokenType === TypeWord) return true;

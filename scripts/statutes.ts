@@ -7,6 +7,9 @@
 //    carries its number, title and date; its last article its date in force and the laws it ends ("… hết hiệu
 //    lực"); its articles `Sửa đổi, bổ sung … của Luật X số …` the laws it amends. Laws cited in any text of the
 //    snapshot with number, title and date add entries of their own (number, title, date passed).
+//  - diepxuan/diepxuan.github.io, van-ban/**.md: the Bộ pháp điển (the official codification) as pages; each
+//    article ends with the note that gives its source: `(Điều 1 Bộ luật số 91/2015/QH13 Dân sự ngày 24/11/2015
+//    của Quốc hội, có hiệu lực thi hành kể từ ngày 01/01/2017)`: number, title, date passed, date in force.
 //  - Ansvar-Systems/vietnamese-law-mcp, data/census.json: a curated list of 93 laws and codes with number,
 //    title, date issued and date in force.
 // `check` verifies the file's invariants (also a test: test/statutes-catalogue.test.ts).
@@ -25,21 +28,22 @@ interface Repo {
   env: string;
 }
 const CRAWLER: Repo = { repo: "johnPa02/thuvienphapluat-crawler", commit: "295a21eea80419a9728c1a4d1631bf45b2ad9b3a", env: "STATUTES_CRAWLER_GIT" };
+const PHAPDIEN: Repo = { repo: "diepxuan/diepxuan.github.io", commit: "fbaa690e1c9ff35deabbf5e9a8b8830ce3d54048", env: "STATUTES_PHAPDIEN_GIT" };
 const CENSUS: Repo = { repo: "Ansvar-Systems/vietnamese-law-mcp", commit: "dc9ac73e9ca843ff62b75b42cfcc6158ee7d61f0", env: "STATUTES_CENSUS_GIT" };
 
-const REPOS = [CRAWLER, CENSUS];
+const REPOS = [CRAWLER, CENSUS, PHAPDIEN];
 /** A source while building: the repository and commit spelt out (the file keeps an index into its list). */
 type Src = Omit<StatuteSource, "from"> & { repo: string; commit: string };
 type Statute = Omit<Catalogued, "sources"> & { sources: Src[] };
 const git = (r: Repo, ...args: string[]) => {
   const dir = process.env[r.env];
   if (!dir) throw new Error(`set ${r.env} to a git directory holding ${r.repo} at ${r.commit}`);
-  return execFileSync("git", ["--git-dir", dir, "-c", "core.quotepath=off", ...args], { encoding: "utf8", maxBuffer: 1 << 28 });
+  return execFileSync("git", ["--git-dir", dir, "-c", "core.quotepath=off", ...args], { encoding: "utf8", maxBuffer: 1 << 28, stdio: ["ignore", "pipe", "ignore"] });
 };
 const show = (r: Repo, path: string) => git(r, "show", `${r.commit}:${path}`);
 
 const KINDS = ["Bộ luật", "Luật", "Pháp lệnh", "Hiến pháp", "Nghị quyết"] as const;
-const NUMBER = /^\d{1,3}\/\d{4}\/(?:QH|UBTVQH)\d{1,2}$|^\d{1,3}-?[A-ZĐ]+\/(?:CTN|QH\d*|UBTVQH\d*)$/;
+const NUMBER = /^\d{1,3}\/\d{4}\/(?:QH|UBTVQH|PL-UBTVQH)\d{1,2}$|^\d{1,3}-?[A-ZĐ]+\/(?:CTN|QH\d*|UBTVQH\d*)$/;
 
 const iso = (d: string, m: string, y: string) => `${y}-${m.padStart(2, "0")}-${d.padStart(2, "0")}`;
 const DATE = /ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})/;
@@ -69,6 +73,7 @@ const entries = new Map<string, Statute>();
 const cited: { number: string; kind: string; title: string; passed: string | null; source: Src }[] = [];
 
 function add(e: Statute) {
+  e.number = keyOf(e.number);
   const old = entries.get(e.number);
   if (!old) return void entries.set(e.number, e);
   // Two sources of one law: each field from the first that has it; every source kept.
@@ -78,6 +83,8 @@ function add(e: Statute) {
 }
 
 function blank(number: string, kind: string, title: string, source: Src): Statute {
+  // Clean as vncite's own output: NFC, one plain space.
+  title = title.normalize("NFC").replace(/\s+/g, " ").trim();
   return { number, kind, title, passed: null, inForce: null, outOfForce: null, replaces: [], replacedBy: null, amends: [], sources: [source] };
 }
 
@@ -135,6 +142,29 @@ function readCitations(path: string) {
   }
 }
 
+// A codified article's source note (see above); `Luật số 29/2018/QH14 Luật Bảo vệ bí mật nhà nước` repeats the type word.
+const NOTE = /\((?:Điều|Khoản|Điểm)[^()]*?\b(Bộ luật|Luật|Pháp lệnh) số (\S+?),? ([^()]*?) ngày (\d{1,2})\/(\d{1,2})\/(\d{4}) của [^,()]*, có hiệu lực thi hành kể từ ngày (\d{1,2})\/(\d{1,2})\/(\d{4})/g;
+
+function readPhapDien(path: string) {
+  let text: string;
+  try {
+    text = show(PHAPDIEN, path);
+  } catch {
+    return; // a page the snapshot lacks (files of 4 MiB and more are left out of snapshots)
+  }
+  for (const m of text.matchAll(NOTE)) {
+    const [, kind, number, rawTitle, d, mo, y, fd, fm, fy] = m as unknown as string[];
+    const key = keyOf(number!);
+    if (!isStatuteKey(key)) continue;
+    const title = rawTitle!.replace(new RegExp(`^${kind} (?=\\S+ \\S)`, "i"), "").trim();
+    if (!title || /\d\/\d{4}\//.test(title)) continue;
+    const e = blank(key, kind!, spellings.get(foldName(`${kind} ${title}`)) ?? title, { repo: PHAPDIEN.repo, path, commit: PHAPDIEN.commit, what: "codified" });
+    e.passed = iso(d!, mo!, y!);
+    e.inForce = iso(fd!, fm!, fy!);
+    add(e);
+  }
+}
+
 function readCensus() {
   const path = "data/census.json";
   const census = JSON.parse(show(CENSUS, path)) as {
@@ -180,6 +210,8 @@ function build() {
       readLawText(f);
     }
   }
+  const codified = git(PHAPDIEN, "ls-tree", "-r", "--name-only", PHAPDIEN.commit, "--", "van-ban").split("\n");
+  for (const f of codified) if (f.endsWith(".md") && !f.startsWith("van-ban/crawled/")) readPhapDien(f);
   readCensus();
   // Cited laws the texts and the census lack: the title most often printed with the number, its date.
   const byNumber = new Map<string, typeof cited>();
@@ -221,6 +253,14 @@ function build() {
     e.replaces = e.replaces.filter((r) => out.has(r));
     e.amends = e.amends.filter((r) => out.has(r));
   }
+  // A date in force before the date passed (a retroactive ordinance, or a source's slip) is left out: the file
+  // holds dates in order.
+  for (const e of out.values()) {
+    if (e.passed && e.inForce && e.inForce < e.passed) {
+      console.warn(`${e.number}: in force ${e.inForce} before passed ${e.passed}: in force left out`);
+      e.inForce = null;
+    }
+  }
   const statutes = [...out.values()].sort((a, b) => (a.passed ?? "").localeCompare(b.passed ?? "") || a.number.localeCompare(b.number));
   const file = {
     $comment:
@@ -250,7 +290,13 @@ function check() {
 // The texts are read by vncite's grammar alone: a build must not depend on the catalogue it replaces. So the
 // file is emptied and the build runs again in a process that loads the empty catalogue.
 if (process.argv[2] === "build" && process.env.STATUTES_BARE !== "1") {
+  const before = readFileSync(OUT, "utf8");
   writeFileSync(OUT, '{ "sources": [], "statutes": [] }\n');
-  execFileSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, STATUTES_BARE: "1" } });
+  try {
+    execFileSync(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", env: { ...process.env, STATUTES_BARE: "1" } });
+  } catch (e) {
+    writeFileSync(OUT, before);
+    throw e;
+  }
 } else if (process.argv[2] === "build") build();
 else check();

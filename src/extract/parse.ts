@@ -77,7 +77,8 @@ export const isNameToken = (t: IToken | undefined) =>
 
 /** Tokens that may stand in a catalogued title, and how far a title is looked for (in words). */
 const TITLE_TOKENS: ReadonlySet<TokenType> = new Set([Word, Code, Nam, Comma, Cua, TypeWord, So, Ve]);
-const TITLE_WORDS_LOOKED_AT = 48;
+const TITLE_WORDS_LOOKED_AT = 100;
+const isSemicolon = (t: IToken) => t.tokenType === Other && t.image === ";";
 
 /** Tokens lexed on demand: `more()` appends one to `tokens`, false at the text's end. */
 export interface TokenStream {
@@ -516,8 +517,10 @@ class CitationParser extends PrefixParser {
             { GATE: () => this.inCatalogueTitle() || this.titleAmending || !isUpper(this.LA(1).image), ALT: () => this.CONSUME(TypeWord) },
             { ALT: () => this.CONSUME(So) },
             { GATE: () => this.inCatalogueTitle(), ALT: () => this.CONSUME(Ve) },
+            // `Pháp lệnh Chi phí giám định, định giá; chi phí cho người làm chứng, …`: a semicolon of a known title.
+            { GATE: () => this.inCatalogueTitle() && isSemicolon(this.LA(1)), ALT: () => this.CONSUME(Other) },
             // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
-            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Num) },
+            { GATE: () => this.titleAmending || this.inCatalogueTitle(), ALT: () => this.CONSUME(Num) },
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Slash) },
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Dash) },
           ]),
@@ -545,9 +548,12 @@ class CitationParser extends PrefixParser {
 
   /** The state number from LA(k) as vncite keys it (`21/2012/QH13`), or "" when none starts there. */
   private numberAhead(k: number): string {
-    const [n, s1, y, s2, code] = [this.LA(k), this.LA(k + 1), this.LA(k + 2), this.LA(k + 3), this.LA(k + 4)];
+    const [n, s1, y, s2] = [this.LA(k), this.LA(k + 1), this.LA(k + 2), this.LA(k + 3)];
     if (n.tokenType !== Num || s1.tokenType !== Slash || y.tokenType !== Num || s2.tokenType !== Slash) return "";
-    return `${Number(n.image)}/${y.image}/${code.image.toUpperCase()}`;
+    // The code groups: `QH13`, `PL-UBTVQH12`.
+    let code = this.LA(k + 4).image;
+    for (let i = k + 5; this.LA(i).tokenType === Dash && this.LA(i + 1).tokenType === Code; i += 2) code += `-${this.LA(i + 1).image}`;
+    return `${Number(n.image)}/${y.image}/${code.toUpperCase()}`;
   }
   private inCatalogueTitle(): boolean {
     return this.titleCount < this.titleCatalogue;
@@ -564,7 +570,11 @@ class CitationParser extends PrefixParser {
     const words: { word: string; token: number }[] = titleWords(kind).map((word) => ({ word, token: 0 }));
     for (let k = 1; words.length < TITLE_WORDS_LOOKED_AT; k++) {
       const t = this.LA(k);
-      if (!TITLE_TOKENS.has(t.tokenType) || (t.tokenType === So && (this.LA(k + 1).tokenType === Num || this.LA(k + 1).tokenType === OcrNum))) break;
+      // `Pháp lệnh sửa đổi Điều 10 của …` holds a number; `số 31/2024/QH15` and a date end the words looked at.
+      const next = this.LA(k + 1).tokenType;
+      const inTitle = TITLE_TOKENS.has(t.tokenType) || isSemicolon(t) || (t.tokenType === Num && next !== Slash && next !== Dash && next !== Period);
+      if (!inTitle) break;
+      if (t.tokenType === So && (next === Num || next === OcrNum)) break;
       for (const word of titleWords(t.image)) words.push({ word, token: k });
     }
     const match = matchTitle((i) => words[i]?.word);

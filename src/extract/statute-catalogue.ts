@@ -12,8 +12,11 @@ export interface StatuteSource {
   /** The repository and commit: an index into the file's `sources`. */
   from: number;
   path: string;
-  /** `text`: the law's own text; `census`: a curated list; `cited`: cited with its number in another text. */
-  what: "text" | "census" | "cited";
+  /**
+   * `text`: the law's own text; `codified`: the source notes of the Bộ pháp điển; `census`: a curated list;
+   * `cited`: cited with its number in another text.
+   */
+  what: "text" | "codified" | "census" | "cited";
 }
 export interface Statute {
   /** The number as vncite keys it (`76/2015/QH13`, `6/2022/QH15`). */
@@ -32,14 +35,14 @@ export interface Statute {
   sources: StatuteSource[];
 }
 
-// `76/2015/QH13`, `7/2022/UBTVQH15`; before 2002, `24-L/CTN` (a law), `32-L/CTN` (an ordinance).
-const NUMBER = /^[1-9]\d{0,2}\/(?:19|20)\d\d\/(?:QH|UBTVQH)\d{1,2}$|^[1-9]\d{0,2}-?L\/CTN$/;
+// `76/2015/QH13`, an ordinance's `32/2007/PL-UBTVQH11`; before 2002, `24-L/CTN` (a law, an ordinance).
+const NUMBER = /^[1-9]\d{0,2}\/(?:19|20)\d\d\/(?:QH|UBTVQH|PL-UBTVQH)\d{1,2}$|^[1-9]\d{0,2}-?L\/CTN$/;
 // The terms (khóa) of the National Assembly and their years: a term and a year that disagree are a typo.
 const TERMS: Readonly<Record<string, readonly [number, number]>> = { 9: [1992, 1997], 10: [1997, 2002], 11: [2002, 2007], 12: [2007, 2011], 13: [2011, 2016], 14: [2016, 2021], 15: [2021, 2026], 16: [2026, 2031] };
 /** Whether a law's number is well formed and its year falls in its term. */
 export function wellFormedNumber(n: string): boolean {
   if (!NUMBER.test(n)) return false;
-  const m = /^\d+\/(\d{4})\/(?:QH|UBTVQH)(\d+)$/.exec(n);
+  const m = /^\d+\/(\d{4})\/(?:QH|UBTVQH|PL-UBTVQH)(\d+)$/.exec(n);
   const term = m ? TERMS[m[2]!] : undefined;
   return !m || (term !== undefined && Number(m[1]) >= term[0] && Number(m[1]) <= term[1]);
 }
@@ -56,7 +59,7 @@ export function catalogueProblems(statutes: readonly Statute[], sourceCount = SO
     numbers.add(s.number);
     if (!s.title.trim()) problems.push(`${at}: no title`);
     for (const d of [s.passed, s.inForce, s.outOfForce]) if (d !== null && !ISO.test(d)) problems.push(`${at}: date ${d} not ISO`);
-    if (s.passed && s.number.includes("/QH") && s.passed.slice(0, 4) !== s.number.split("/")[1]) problems.push(`${at}: passed ${s.passed}, not the number's year`);
+    if (s.passed && s.number.includes("QH") && s.passed.slice(0, 4) !== s.number.split("/")[1]) problems.push(`${at}: passed ${s.passed}, not the number's year`);
     if (s.passed && s.inForce && s.inForce < s.passed) problems.push(`${at}: in force ${s.inForce} before passed ${s.passed}`);
     if (s.inForce && s.outOfForce && s.outOfForce < s.inForce) problems.push(`${at}: out of force ${s.outOfForce} before in force ${s.inForce}`);
     if (s.sources.length === 0) problems.push(`${at}: no source`);
@@ -78,9 +81,9 @@ const byNumber = new Map(STATUTES.map((s) => [s.number, s]));
 /** The catalogue's entry for a law's number (as vncite keys it). */
 export const statuteOf = (number: string): Statute | undefined => byNumber.get(number);
 
-/** Words as titles are matched: without marks, lower case; a comma is a word of its own. */
+/** Words as titles are matched: without marks, lower case; a comma or semicolon is a word of its own. */
 export const titleWords = (text: string): string[] =>
-  stripDiacritics(text.replace(/,/g, " , ")).split(" ").filter((w) => w !== "");
+  stripDiacritics(text.replace(/([,;])/g, " $1 ")).split(" ").filter((w) => w !== "");
 
 interface Node {
   next: Map<string, Node>;

@@ -502,6 +502,7 @@ class CitationParser extends PrefixParser {
       this.titleNumbers = new Set();
       // A title the catalogue knows is read whole first; the rules below may read on past it.
       this.titleCatalogue = this.catalogueTitleTokens(this.LA(0));
+      this.titleNumbers = this.catalogueNumbers;
     });
     this.AT_LEAST_ONE({
       GATE: () =>
@@ -565,6 +566,19 @@ class CitationParser extends PrefixParser {
    * title never cut it (`Luật Thi đua, khen thưởng`, `Luật An toàn thực phẩm`, `Luật Luật sư`).
    */
   private catalogueTitleTokens(typeWord: IToken): number {
+    // Asked twice for each title (does one start here, how long is it): the last answer is kept.
+    if (this.catalogueAsked !== typeWord) {
+      this.catalogueAsked = typeWord;
+      this.catalogueNumbers = new Set();
+      this.catalogueAnswer = this.catalogueTitleAt(typeWord);
+    }
+    return this.catalogueAnswer;
+  }
+  private catalogueAsked: IToken | undefined;
+  private catalogueAnswer = 0;
+  private catalogueNumbers: ReadonlySet<string> = new Set();
+
+  private catalogueTitleAt(typeWord: IToken): number {
     const kind = kindOfWord(typeWord.image)?.kind;
     if (!kind || !isTitledWord(kind)) return 0;
     const words: { word: string; token: number }[] = titleWords(kind).map((word) => ({ word, token: 0 }));
@@ -579,7 +593,7 @@ class CitationParser extends PrefixParser {
     }
     const match = matchTitle((i) => words[i]?.word);
     if (!match) return 0;
-    this.titleNumbers = new Set(match.versions.map((v) => v.number));
+    this.catalogueNumbers = new Set(match.versions.map((v) => v.number));
     // A match that ends inside a token (a type word of two words) is none.
     const lastToken = words[match.words - 1]?.token ?? 0;
     return words[match.words]?.token === lastToken ? 0 : lastToken;

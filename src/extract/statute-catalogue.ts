@@ -138,7 +138,8 @@ export function matchTitle(word: (i: number) => string | undefined, maxCost = 1)
     // A comma of the title that the text left out costs nothing: `Luật Thi đua khen thưởng`.
     const comma = w !== "," ? n.next.get(",") : undefined;
     if (comma) visit(comma, i, cost, depth);
-    if (cost >= maxCost || depth < 1 || w === ",") return;
+    // Repairs only where the words as printed part from every title (which keeps a clean text's cost low).
+    if (cost >= maxCost || depth < 1 || w === "," || (w !== undefined && n.next.has(w))) return;
     for (const [k, child] of n.next) {
       if (w !== undefined && oneEditApart(w, k)) visit(child, i + 1, cost + 1, depth + 1);
       // A word the text dropped, never the title's first.

@@ -9,7 +9,7 @@ describe("citations by name", () => {
     ["Bộ luật Dân sự năm 2015 quy định", "Bộ luật Dân sự năm 2015", "Bộ luật dân sự năm 2015", null, "91/2015/QH13"],
     ["Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Hiến pháp nước cộng hòa xã hội chủ nghĩa việt nam", null],
     ["Căn cứ Pháp lệnh Bảo vệ bí mật nhà nước;", "Pháp lệnh Bảo vệ bí mật nhà nước", "Pháp lệnh bảo vệ bí mật nhà nước", null],
-    ["theo Luật Kiến trúc 2019.", "Luật Kiến trúc 2019", "Luật kiến trúc năm 2019", null],
+    ["theo Luật Kiến trúc 2019.", "Luật Kiến trúc 2019", "Luật kiến trúc năm 2019", null, "40/2019/QH14"],
     ["Luật Tần số vô tuyến điện năm 2009", "Luật Tần số vô tuyến điện năm 2009", "Luật tần số vô tuyến điện năm 2009", null, "42/2009/QH12"],
     ["Luật Đầu tư theo phương thức đối tác công tư;", "Luật Đầu tư theo phương thức đối tác công tư", "Luật đầu tư theo phương thức đối tác công tư", null],
     ["Bộ luật Dân sự là căn cứ", "Bộ luật Dân sự", "Bộ luật dân sự", null],
@@ -55,10 +55,10 @@ describe("one document by name and by number", () => {
   const named = parseDocument("Thực hiện Luật Doanh nghiệp năm 2020.", { id: "b" });
 
   it("resolves the name to the number inside one text", () => {
-    // Luật Kiến trúc is not in the statutes catalogue: the text's own `số` joins the two.
-    const d = parseDocument("Căn cứ Luật Kiến trúc số 40/2019/QH14; thực hiện Luật Kiến trúc năm 2019.", { id: "c" });
-    expect(d.mentions.map((m) => [m.resolvedKey, m.resolvedBy])).toEqual([["40/2019/QH14", "identifier"], ["40/2019/QH14", "name"]]);
-    expect(d.cited).toEqual([{ key: "40/2019/QH14", relation: "basedOn", mentions: 2, rule: "preamble" }]);
+    // Luật Dân quân tự vệ is not in the statutes catalogue: the text's own `số` joins the two.
+    const d = parseDocument("Căn cứ Luật Dân quân tự vệ số 48/2019/QH14; thực hiện Luật Dân quân tự vệ năm 2019.", { id: "c" });
+    expect(d.mentions.map((m) => [m.resolvedKey, m.resolvedBy])).toEqual([["48/2019/QH14", "identifier"], ["48/2019/QH14", "name"]]);
+    expect(d.cited).toEqual([{ key: "48/2019/QH14", relation: "basedOn", mentions: 2, rule: "preamble" }]);
   });
 
   it("gives a law the catalogue knows its number from its name alone", () => {

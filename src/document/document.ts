@@ -9,7 +9,7 @@ import { findAmendments } from "./amendments.js";
 import { extract } from "../extract/extract.js";
 import { type NormalizedText, normalize } from "../extract/normalize.js";
 import { type Source, sourceOf } from "../extract/source.js";
-import { versionAtDate } from "../extract/statute.js";
+import { versionsAtDate } from "../extract/statute.js";
 import { DATE_PHRASE, dateValue } from "./date-phrase.js";
 import { HEADER_LINES, readHeader } from "./header.js";
 import { pinpointsIn } from "./pinpoint.js";
@@ -52,7 +52,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const citations = extract(text, { normalize: () => src.nt });
   const header = readHeader(src);
   // A law cited by name alone: the version in force on the document's date (grammar/statutes.json).
-  for (const c of citations) versionAtDate(c, header.date?.iso ?? null);
+  versionsAtDate(citations, header.date?.iso ?? null);
   const identifier = ownIdentifier(src, citations);
   const key = identifier?.key ?? id;
   const own = identifier ? citations.find((c) => c.start === identifier.span.start) : undefined;

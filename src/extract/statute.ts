@@ -4,6 +4,7 @@
  */
 import { matchTitle, type Statute, sameSpelling, titleWords } from "./statute-catalogue.js";
 import type { Citation } from "../schema.js";
+import { foldName } from "../tables.js";
 import { remembered } from "../text.js";
 
 export interface StatuteReading {
@@ -54,18 +55,29 @@ export function isEnactingFormula(text: string, raw: { start: number; title: unk
 }
 
 /**
- * A law cited by name alone (no year, no date) in a text of known date: the version in force on that date, as
- * the catalogue says (the last passed before it, not yet out of force), when every version's dates are known.
+ * Laws cited by name alone (no year, no date, no number) in a text of known date: the version in force on that
+ * date, as the catalogue says (the last passed before it, not yet out of force), unless the text names the same
+ * title with its year, date or number elsewhere (then the document's own resolution, by name, is the better one).
  */
-export function versionAtDate(c: Citation, documentDate: string | null): void {
-  if (!documentDate || !c.title || !c.kind || c.key !== c.nameKey || c.year !== null || c.date !== null) return;
-  const reading = readStatute(c.kind, c.title, null, null);
-  if (!reading) return;
+export function versionsAtDate(citations: readonly Citation[], documentDate: string | null): void {
+  if (!documentDate) return;
+  const dated = new Set<string>();
+  for (const c of citations) if (c.title && c.kind && (c.year !== null || c.key !== c.nameKey)) dated.add(foldName(`${c.kind} ${c.title}`));
+  for (const c of citations) {
+    if (!c.title || !c.kind || c.key !== c.nameKey || c.year !== null || c.date !== null || dated.has(foldName(`${c.kind} ${c.title}`))) continue;
+    const version = versionInForce(c.kind, c.title, documentDate);
+    if (version) {
+      c.key = version.number;
+      c.keySource = "catalogue";
+    }
+  }
+}
+
+function versionInForce(kind: string, title: string, date: string): Statute | undefined {
+  const reading = readStatute(kind, title, null, null);
+  if (!reading) return undefined;
   // In force from its date, else from the day it was passed, else (a law known only by its number) its year.
   const from = (v: Statute) => v.inForce ?? v.passed ?? `${versionYear(v)}-01-01`;
-  const inForce = reading.versions.filter((v) => (from(v) as string) <= documentDate && (v.outOfForce === null || v.outOfForce > documentDate));
-  const latest = inForce.sort((a, b) => (from(b) as string).localeCompare(from(a) as string))[0];
-  if (!latest) return;
-  c.key = latest.number;
-  c.keySource = "catalogue";
+  const inForce = reading.versions.filter((v) => from(v) <= date && (v.outOfForce === null || v.outOfForce > date));
+  return inForce.sort((a, b) => from(b).localeCompare(from(a)))[0];
 }

@@ -66,6 +66,15 @@ describe("laws by name resolved to their numbers", () => {
     expect(extract("Căn cứ Luật Ngân sách nước ngày 25 tháng 6 năm 2015;")[0]).toMatchObject({ key: "83/2015/QH13" });
   });
 
+  it("fills a law's date the reader could not finish from the catalogue, where what was read agrees", () => {
+    const text = "Căn cứ Luật Đấu thầu ngày 23 tháng б năm 2023;";
+    const [c] = extract(text);
+    expect(c).toMatchObject({ key: "22/2023/QH15", date: "2023-06-23" });
+    expect(c?.diagnostics.map((d) => [d.code, text.slice(d.start, d.end)])).toEqual([["ocr-repaired", "ngày 23 tháng б năm 2023"]]);
+    // The day read (24) is not the law's (23): no guess.
+    expect(extract("Căn cứ Luật Đấu thầu ngày 24 tháng б năm 2023;")[0]).toMatchObject({ date: null });
+  });
+
   it("keeps the name key where the catalogue names no version", () => {
     expect(extract("theo Luật Đất đai.")[0]).toMatchObject({ key: "Luật đất đai", keySource: "printed" });
     expect(extract("theo Luật Đất đai năm 2016.")[0]).toMatchObject({ key: "Luật đất đai năm 2016", keySource: "printed" });

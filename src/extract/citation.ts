@@ -109,6 +109,13 @@ const foldedTitle = remembered((title: string) => {
   return /\d/.test(spaced) ? spaced.split(" ").map((w) => (/\d/.test(w) ? w : w.toLowerCase())).join(" ") : spaced.toLowerCase();
 });
 
+/** Whether the parts of a date that read as numbers are those of an ISO date (`ngày 23 tháng б năm 2023`, 2023-06-23). */
+function agrees(d: { day: string | null; month: string | null; year: string | null }, iso: string): boolean {
+  const [y, m, day] = iso.split("-").map(Number);
+  const same = (part: string | null, value: number | undefined) => part === null || !/^\d+$/.test(part) || Number(part) === value;
+  return d.year !== null && Number(d.year) === y && same(d.month, m) && same(d.day, day);
+}
+
 /** The repairs normalization made inside a span of the original text (repairs are sorted by start). */
 function repairsWithin(nt: NormalizedText, span: Span): Repair[] {
   const repairs = nt.repairs;
@@ -262,9 +269,17 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const subjectPiece = findSubject(nt.text, raw.end, tail);
   const subjectSpan = toSpan(subjectPiece);
 
-  const year = identifierYear(id?.year?.text) ?? identifierYear(raw.year?.text.replace(/\D/g, "")) ?? (date ? Number(date.slice(0, 4)) : null);
+  const year =
+    identifierYear(id?.year?.text) ?? identifierYear(raw.year?.text.replace(/\D/g, "")) ?? (date ? Number(date.slice(0, 4)) : null) ?? identifierYear(rawDate?.year ?? undefined);
   // A law by name, read against the catalogue: its number, and its title where the text damaged it.
   const statute = raw.title && kind ? readStatute(kind, raw.title.text, year, date) : null;
+  // A law's date the reader could not finish (`tháng б`): the catalogue's, where what was read agrees with it.
+  const passed = statute?.statute?.passed;
+  if (!date && passed && rawDate && dateSpan && agrees(rawDate, passed)) {
+    date = passed;
+    for (let i = diagnostics.length - 1; i >= 0; i--) if (/^(?:incomplete|invalid)-date$/.test((diagnostics[i] as Diagnostic).code)) diagnostics.splice(i, 1);
+    repaired(dateSpan, dateSpan.text, passed, PENALTY.digit);
+  }
   if (statute?.repairedTitle && titleSpan) {
     repaired(titleSpan, titleSpan.text, statute.repairedTitle, statute.repairedTitle && foldsAlike(titleSpan.text, statute.repairedTitle) ? PENALTY.diacritics : PENALTY.word);
   }

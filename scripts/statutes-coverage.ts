@@ -26,7 +26,7 @@ const what = (w: string) => STATUTES.filter((s) => s.sources.some((x) => x.what 
 console.log(`  read from the law's own text ${what("text")}, the census ${what("census")}, cited with number in other texts ${what("cited")}`);
 console.log(`  with date passed ${STATUTES.filter((s) => s.passed).length}, in force ${STATUTES.filter((s) => s.inForce).length}, out of force ${STATUTES.filter((s) => s.outOfForce).length}`);
 console.log(`corpus ${dir}: ${files.length} texts, ${named.length} citations of a law by name without its number`);
-console.log(`  number from the catalogue: ${byCatalogue} (${pct(byCatalogue)}); from the corpus only: ${byCorpus} (${pct(byCorpus)}); none: ${named.length - byCatalogue - byCorpus}`);
+console.log(`  number from the catalogue: ${byCatalogue} (${pct(byCatalogue)}); from a text that states name and number (the graph joins them): ${byCorpus} (${pct(byCorpus)}); in all ${pct(byCatalogue + byCorpus)}; none: ${named.length - byCatalogue - byCorpus}`);
 const left = new Map<string, number>();
 for (const n of named) if (n.keySource !== "catalogue" && graph.canonical(n.nameKey) === n.nameKey) left.set(n.nameKey, (left.get(n.nameKey) ?? 0) + 1);
 console.log("  most cited names left without a number:");

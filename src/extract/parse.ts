@@ -582,17 +582,25 @@ class CitationParser extends PrefixParser {
     const kind = kindOfWord(typeWord.image)?.kind;
     if (!kind || !isTitledWord(kind)) return 0;
     const words: { word: string; token: number }[] = titleWords(kind).map((word) => ({ word, token: 0 }));
-    for (let k = 1; words.length < TITLE_WORDS_LOOKED_AT; k++) {
-      const t = this.LA(k);
-      // `Pháp lệnh sửa đổi Điều 10 của …` holds a number; `số 31/2024/QH15` and a date end the words looked at.
-      const next = this.LA(k + 1).tokenType;
-      const inTitle = TITLE_TOKENS.has(t.tokenType) || isSemicolon(t) || (t.tokenType === Num && next !== Slash && next !== Dash && next !== Period);
-      if (!inTitle) break;
-      if (t.tokenType === So && (next === Num || next === OcrNum)) break;
-      for (const word of titleWords(t.image)) words.push({ word, token: k });
-    }
-    const match = matchTitle((i) => words[i]?.word);
+    // The words after the type word, read as far as the search asks (most titles end in a few words).
+    let k = 1;
+    const wordAt = (i: number): string | undefined => {
+      while (words.length <= i && k > 0 && words.length < TITLE_WORDS_LOOKED_AT) {
+        const t = this.LA(k);
+        // `Pháp lệnh sửa đổi Điều 10 của …` holds a number; `số 31/2024/QH15` and a date end the words looked at.
+        const next = this.LA(k + 1).tokenType;
+        const inTitle = TITLE_TOKENS.has(t.tokenType) || isSemicolon(t) || (t.tokenType === Num && next !== Slash && next !== Dash && next !== Period);
+        if (!inTitle || (t.tokenType === So && (next === Num || next === OcrNum))) k = 0;
+        else {
+          for (const word of titleWords(t.image)) words.push({ word, token: k });
+          k++;
+        }
+      }
+      return words[i]?.word;
+    };
+    const match = matchTitle(wordAt);
     if (!match) return 0;
+    wordAt(match.words);
     this.catalogueNumbers = new Set(match.versions.map((v) => v.number));
     // A match that ends inside a token (a type word of two words) is none.
     const lastToken = words[match.words - 1]?.token ?? 0;

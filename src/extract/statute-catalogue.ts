@@ -6,6 +6,7 @@
  */
 import statutesJson from "../../grammar/statutes.json";
 import { foldName, stripDiacritics } from "../tables.js";
+import { remembered } from "../text.js";
 
 /** Where a fact of the catalogue was read: a repository's file at a commit. */
 export interface StatuteSource {
@@ -82,8 +83,9 @@ const byNumber = new Map(STATUTES.map((s) => [s.number, s]));
 export const statuteOf = (number: string): Statute | undefined => byNumber.get(number);
 
 /** Words as titles are matched: without marks, lower case; a comma or semicolon is a word of its own. */
-export const titleWords = (text: string): string[] =>
-  stripDiacritics(text.replace(/([,;])/g, " $1 ")).split(" ").filter((w) => w !== "");
+export const titleWords: (text: string) => readonly string[] = remembered((text) =>
+  stripDiacritics(text.replace(/([,;])/g, " $1 ")).split(" ").filter((w) => w !== ""),
+);
 
 interface Node {
   next: Map<string, Node>;
@@ -119,6 +121,22 @@ function oneEditApart(a: string, b: string): boolean {
   return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
 }
 
+// The words one letter apart from a word, among a node's next words: asked again and again for the same few
+// words (`Luật này`, `Luật sư`), and a scan of the first words of every title each time.
+const near = new Map<Node, Map<string, Node[]>>();
+function neighbours(n: Node, w: string): Node[] {
+  let byWord = near.get(n);
+  if (!byWord) near.set(n, (byWord = new Map()));
+  let found = byWord.get(w);
+  if (!found) {
+    found = [];
+    for (const [k, child] of n.next) if (oneEditApart(w, k)) found.push(child);
+    if (byWord.size >= 4096) byWord.clear();
+    byWord.set(w, found);
+  }
+  return found;
+}
+
 /**
  * The longest catalogued title that the words `word(0)`, `word(1)`, … begin with, the type word first (`luat`,
  * `to`, `chuc`, …): the fewest repairs among equally long ones; a repaired title must be three words or more.
@@ -140,11 +158,9 @@ export function matchTitle(word: (i: number) => string | undefined, maxCost = 1)
     if (comma) visit(comma, i, cost, depth);
     // Repairs only where the words as printed part from every title (which keeps a clean text's cost low).
     if (cost >= maxCost || depth < 1 || w === "," || (w !== undefined && n.next.has(w))) return;
-    for (const [k, child] of n.next) {
-      if (w !== undefined && oneEditApart(w, k)) visit(child, i + 1, cost + 1, depth + 1);
-      // A word the text dropped, never the title's first.
-      if (depth >= 2 && k !== ",") visit(child, i, cost + 1, depth + 1);
-    }
+    if (w !== undefined) for (const child of neighbours(n, w)) visit(child, i + 1, cost + 1, depth + 1);
+    // A word the text dropped, never the title's first.
+    if (depth >= 2) for (const [k, child] of n.next) if (k !== ",") visit(child, i, cost + 1, depth + 1);
   };
   visit(root, 0, 0, 0);
   return best;

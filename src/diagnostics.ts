@@ -125,9 +125,11 @@ export function diagnostic(
   args: Args,
   fix: string | null = null,
   related?: Span[],
+  /** Lower than the rule's when the finding rests on the tool's own reading (see relation-date-order). */
+  severity?: Diagnostic["severity"],
 ): Diagnostic {
   const rule: Rule = RULES[code];
-  const d: Diagnostic = { code, severity: rule.severity, message: rule.en(args), messageVi: rule.vi(args), start, end, fix };
+  const d: Diagnostic = { code, severity: severity ?? rule.severity, message: rule.en(args), messageVi: rule.vi(args), start, end, fix };
   if (related && related.length > 0) d.related = related;
   return d;
 }

@@ -34,6 +34,11 @@ const RULES = {
     en: (a) => `The type word "${a.word}" does not match the type code ${a.code} (${a.codeKind}).`,
     vi: (a) => `Tên loại "${a.word}" không khớp với ký hiệu ${a.code} (${a.codeKind}).`,
   },
+  "short-type-word": {
+    severity: "info",
+    en: (a) => `A ${a.codeKind} (${a.code}) is named by the short type word "${a.word}".`,
+    vi: (a) => `${a.codeKind} (${a.code}) được gọi bằng tên loại rút gọn "${a.word}".`,
+  },
   "invalid-date": {
     severity: "error",
     en: (a) => `Date ${a.date} does not exist.`,

@@ -153,14 +153,14 @@ const misspelledIn = remembered((text: string): Piece[] => {
 
 /**
  * The type word against the type code: `Kết luận số 93-NQ/TW` is an error. A joint text named by its short type
- * word (`Nghị quyết … /NQLT-…`, `Thông tư … /TTLT-…`) is no mismatch: the code's kind is the word's, made joint.
+ * word (`Nghị quyết … /NQLT-…`, `Thông tư … /TTLT-…`) is only a note: the code's kind is the word's, made joint.
  */
 function typeCodeMismatch(word: string, code: string | null, typeSpan: Span, idSpan: Span): Diagnostic | null {
   const expected = kindOfWord(word);
   if (!code || !expected || expected.codes.length === 0 || expected.codes.includes(code)) return null;
   const codeKind = typeCodeInfo(code)?.kind;
-  if (codeKind?.startsWith(`${expected.kind} `)) return null;
-  return diagnostic("type-code-mismatch", typeSpan.start, idSpan.end, { word: typeSpan.text, code, codeKind: codeKind ?? "?" });
+  const args = { word: typeSpan.text, code, codeKind: codeKind ?? "?" };
+  return diagnostic(codeKind?.startsWith(`${expected.kind} `) ? "short-type-word" : "type-code-mismatch", typeSpan.start, idSpan.end, args);
 }
 
 export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {

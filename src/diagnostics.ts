@@ -122,6 +122,8 @@ const RULES = {
 } satisfies Record<string, Rule>;
 
 export type DiagnosticCode = keyof typeof RULES;
+/** Every diagnostic code, for settings that name them (vncite check --ignore, its config's rules). */
+export const DIAGNOSTIC_CODES = Object.keys(RULES) as readonly DiagnosticCode[];
 
 export function diagnostic(
   code: DiagnosticCode,

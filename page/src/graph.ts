@@ -1,6 +1,6 @@
 /** A small SVG of the document and the documents it cites: the document in the middle, each cited one around it. */
 import type { DocumentRecord } from "../../src/index.js";
-import { escapeHtml } from "../../src/index.js";
+import { escapeHtml } from "../../src/annotate.js";
 
 const SIZE = 360;
 const RADIUS = 135;

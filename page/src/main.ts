@@ -76,6 +76,7 @@ function analyse(): void {
     return;
   }
   busy = true;
+  document.body.dataset.analysing = "1"; // the view is the text before the latest edits
   pendingText = text;
   send({ type: "analyse", id: ++sent, text });
 }
@@ -90,6 +91,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
     return;
   }
   busy = false;
+  document.body.dataset.analysing = "0";
   Object.assign(state, { text: pendingText, citations: m.citations, record: m.record, diagnostics: m.diagnostics });
   state.mentionAt = new Map(m.record.mentions.map((x) => [x.start, x]));
   render();
@@ -284,7 +286,10 @@ function start(): void {
   });
   $("diagnostics").addEventListener("keydown", (e) => {
     const item = (e.target as HTMLElement).closest<HTMLElement>("li.diagnostic");
-    if (item && e.key === "Enter") selectInInput(Number(item.dataset.start), Number(item.dataset.end));
+    if (item && e.key === "Enter") {
+      e.preventDefault(); // else the Enter, going on to the box now focused, would replace the selection
+      selectInInput(Number(item.dataset.start), Number(item.dataset.end));
+    }
   });
   // Each highlight is reached by Tab too, and shows its card while it has the focus (Escape hides it).
   $("view").addEventListener("focusin", (e) => {

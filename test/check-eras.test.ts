@@ -14,6 +14,9 @@ const MINISTRY_CASES: Case[] = era.ministries.flatMap((m): Case[] => [
   [`${m.code}/department, dated in the era`, `Căn cứ Thông tư số 70-${m.code}/TCT ngày 05 tháng 7 năm 1994 của ${m.names[0]};`, [], ["type-code-mismatch", "issuer-mismatch", "unknown-issuer"]],
   [`${m.code}/department, a year only`, `Theo Thông tư 69-${m.code}/ĐT năm 1994.`, [], ["type-code-mismatch", "unknown-issuer"]],
   [`${m.code}/type`, `Căn cứ Thông tư số 15-${m.code}/TT ngày 03 tháng 02 năm 1995;`, [], ["type-code-mismatch", "unknown-type-code"]],
+  // Slash forms of the 1990s, found after the rules were written (public legal text, not the corpus).
+  [`${m.code}-department after a slash`, `Căn cứ Thông tư số 06/${m.code}-TCDN ngày 24/02/1997;`, [], ["type-code-mismatch"]],
+  [`${m.code} alone after a slash`, `Theo Thông tư 108/${m.code} năm 1995.`, [], ["type-code-mismatch", "incomplete-identifier"]],
   [`${m.code}/department dated after the era: today's rules`, `Căn cứ Thông tư số 70-${m.code}/TCT ngày 05 tháng 7 năm 2005;`, ["type-code-mismatch"], []],
 ]);
 
@@ -65,6 +68,12 @@ describe("identifier eras, units and joint texts", () => {
     expect(c).toMatchObject({ key: "70-TC/TCT", typeCode: null, issuer: "TC/TCT", style: "state", kind: "Thông tư" });
     const [t] = extract("Căn cứ Thông tư số 15-BTC/TT ngày 03 tháng 02 năm 1995;");
     expect(t).toMatchObject({ key: "15-BTC/TT", typeCode: "TT", issuer: "BTC", style: "state" });
+  });
+  it("gives a slash form of the era its ministry, and a key as printed", () => {
+    expect(extract("Theo Thông tư 108/TC năm 1995.")[0]).toMatchObject({ key: "108/TC", typeCode: null, issuer: "TC" });
+    expect(extract("Căn cứ Thông tư số 06/TC-TCDN ngày 24/02/1997;")[0]).toMatchObject({ key: "6/TC-TCDN", typeCode: null, issuer: "TC-TCDN" });
+    // Not for a word whose own code it is, nor for a number with no ministry.
+    expect(check("Thông cáo số 3/TC.").map((d) => d.code)).toContain("incomplete-identifier");
   });
   it("reads an old identifier with today's tables once its date is after the era", () => {
     const [c] = extract("Căn cứ Thông tư số 70-TC/TCT ngày 05 tháng 7 năm 2005;");

@@ -183,6 +183,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   // A copy: an old identifier's codes are read again in its era below, and readCodes remembers its answers.
   const codes = id ? { ...readCodes(id, codeRepairs, number) } : null;
   let mismatchAt: number | null = null;
+  let incompleteAt: number | null = null;
   const idSpan = toSpan(id);
   const typeSpan = toSpan(raw.typeWord);
   // A form (`theo mẫu số 01/ĐK`) is no document: its own kind, which the graph leaves out.
@@ -219,10 +220,9 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
       const fix = idSpan.text.replace(/\s+/g, "");
       diagnostics.push(diagnostic("malformed-identifier", idSpan.start, idSpan.end, { id: idSpan.text, fix }, fix));
     }
-    // A form's number (`Mẫu số 06-TBTĐ`) names no issuer: it is no document's identifier.
-    if (codes && codes.issuer === null && !raw.form) {
-      diagnostics.push(diagnostic("incomplete-identifier", idSpan.start, idSpan.end, { id: idSpan.text, full: "" }));
-    }
+    // A form's number (`Mẫu số 06-TBTĐ`) names no issuer: it is no document's identifier. Decided once the date
+    // is read, as the type code is: `Thông tư 108/TC` of 1995 is the Ministry of Finance's.
+    if (codes && !raw.form) incompleteAt = diagnostics.length;
     if (!raw.typeWord && !raw.form && !(raw.marker && raw.marker.text.endsWith(":"))) {
       diagnostics.push(diagnostic("bare-identifier", idSpan.start, idSpan.end, { id: idSpan.text }));
     }
@@ -258,12 +258,20 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
       );
     }
   }
-  const era = codes && raw.typeWord && codes.style === "party" && codes.typeCode && codes.issuer
-    ? readInEra(raw.typeWord.text, codes.typeCode, codes.issuer, date, identifierYear(raw.year?.text.replace(/\D/g, "")))
+  // The first group read as a type code that is a ministry's in an earlier era: `70-TC/TCT`, `06/TC-TCDN`, `108/TC`.
+  const sep = codes?.style === "party" ? "/" : (id?.groups[1]?.sep ?? "-");
+  const era = id && codes && raw.typeWord && codes.typeCode
+    ? readInEra(raw.typeWord.text, codes.typeCode, codes.issuer ?? "", sep, date, identifierYear(raw.year?.text.replace(/\D/g, "")))
     : null;
-  if (codes && era) Object.assign(codes, { ...era, style: "state" });
+  if (id && codes && era) {
+    const key = codes.key ?? `${withoutLeadingZeros(number)}${id.separator}${codes.typeCode}${codes.issuer ? sep + codes.issuer : ""}`;
+    Object.assign(codes, { ...era, key, style: "state" });
+  }
   const mismatch = mismatchAt !== null && raw.typeWord && typeSpan && idSpan && !era ? typeCodeMismatch(raw.typeWord.text, codes?.typeCode ?? null, typeSpan, idSpan) : null;
   if (mismatch) diagnostics.splice(mismatchAt as number, 0, mismatch);
+  if (incompleteAt !== null && idSpan && codes?.issuer === null) {
+    diagnostics.splice(incompleteAt, 0, diagnostic("incomplete-identifier", idSpan.start, idSpan.end, { id: idSpan.text, full: "" }));
+  }
 
   const termSpan = toSpan(raw.terms[0] ?? null);
   const issuedBySpan = toSpan(raw.issuedBy[0] ?? null);

@@ -33,25 +33,26 @@ export interface EraCodes {
 }
 
 /**
- * An identifier read as Party style (`number-HEAD/REST`) after a state type word, in the era its date (or year)
- * falls in, or undated. Null when no era's shape fits: today's rules apply.
+ * An identifier whose first group today's tables read as a type code (`number-HEAD/REST`, `number/HEAD-REST`,
+ * `number/HEAD`), after a state type word, in the era its date (or year) falls in, or undated. `sep` is the
+ * separator printed after HEAD. Null when no era's shape fits: today's rules apply.
  */
-export function readInEra(word: string, head: string, rest: string, date: string | null, year: number | null): EraCodes | null {
+export function readInEra(word: string, head: string, rest: string, sep: string, date: string | null, year: number | null): EraCodes | null {
   const kind = kindOfWord(word)?.kind ?? word;
-  const groups = rest.split(/[-/]/);
+  const groups = rest === "" ? [] : rest.split(/[-/]/);
   for (const era of ERAS) {
     if (!era.stateKinds.has(foldKey(kind))) continue;
     if ((date && date > era.until) || (year !== null && String(year) > era.until.slice(0, 4))) continue;
     const typeFor = (code: string) => era.types.find((t) => foldKey(t.code) === foldKey(code) && foldKey(t.kind ?? "") === foldKey(kind))?.code;
     const ministry = era.ministries.get(foldKey(head))?.code;
     if (ministry) {
-      // ministry/type (`15-BTC/TT`), else ministry/department (`70-TC/TCT`).
+      // ministry/type (`15-BTC/TT`), else ministry/department (`70-TC/TCT`, `06/TC-TCDN`), else the ministry (`108/TC`).
       const type = groups.length === 1 ? typeFor(groups[0] as string) : undefined;
-      return type ? { typeCode: type, issuer: ministry } : { typeCode: null, issuer: `${ministry}/${rest}` };
+      return type ? { typeCode: type, issuer: ministry } : { typeCode: null, issuer: rest ? `${ministry}${sep}${rest}` : ministry };
     }
     // type/issuer: `38-LCT/HĐNN8`.
     const type = typeFor(head);
-    if (type && era.issuers.has(foldKey((groups[0] as string).replace(/\d+$/, "")))) return { typeCode: type, issuer: rest };
+    if (type && groups[0] && era.issuers.has(foldKey(groups[0].replace(/\d+$/, "")))) return { typeCode: type, issuer: rest };
   }
   return null;
 }

@@ -50,9 +50,10 @@ export function readInEra(word: string, head: string, rest: string, sep: string,
       const type = groups.length === 1 ? typeFor(groups[0] as string) : undefined;
       return type ? { typeCode: type, issuer: ministry } : { typeCode: null, issuer: rest ? `${ministry}${sep}${rest}` : ministry };
     }
-    // type/issuer: `38-LCT/HĐNN8`.
+    // type/issuer: `38-LCT/HĐNN8`, `80/TT-LB`.
     const type = typeFor(head);
-    if (type && groups[0] && era.issuers.has(foldKey(groups[0].replace(/\d+$/, "")))) return { typeCode: type, issuer: rest };
+    const issuer = groups[0] ? foldKey(groups[0].replace(/\d+$/, "")) : "";
+    if (type && (era.issuers.has(issuer) || era.ministries.has(issuer))) return { typeCode: type, issuer: rest };
   }
   return null;
 }

@@ -146,6 +146,13 @@ describe("one CLI shape", () => {
     expect(checked.stderr).toBe("vncite: 1 error, 0 warnings in 2 files\n");
   });
 
+  it("reads only a directory's own files with --no-recursive", async () => {
+    for (const command of ["extract", "doc", "check"]) {
+      const r = await run([command, dir, "--no-recursive", "--format", "json"]);
+      expect(JSON.parse(r.stdout).map((x: { file: string }) => x.file), command).toEqual([join(dir, "a.txt")]);
+    }
+  });
+
   it("gives extract's JSON one shape for one file or several: [{ file, citations }]", async () => {
     const one = JSON.parse((await run(["extract", join(dir, "a.txt")])).stdout);
     const two = JSON.parse((await run(["extract", join(dir, "a.txt"), join(dir, "sub", "b.txt")])).stdout);

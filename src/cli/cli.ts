@@ -60,12 +60,12 @@ function jobsOf(value: string | undefined): number {
  * The files named, and the *.txt files under the directories named (as graph reads them); standard input (`-`)
  * when none is named and stdin is not a terminal.
  */
-function inputsOf(positionals: string[], io: CliIo): string[] {
+function inputsOf(positionals: string[], io: CliIo, recursive = true): string[] {
   if (positionals.length === 0) {
     if (!io.stdinIsTTY) return ["-"];
     throw new UsageError("no input: give files or directories, or pipe text to standard input");
   }
-  const files = expandInputs(positionals, { recursive: true, idFrom: "path", note: (line) => io.stderr.write(`vncite: ${line}\n`) }).map((i) => i.file);
+  const files = expandInputs(positionals, { recursive, idFrom: "path", note: (line) => io.stderr.write(`vncite: ${line}\n`) }).map((i) => i.file);
   if (files.length === 0) throw new UsageError(`no .txt files in ${positionals.join(", ")}`);
   return files;
 }
@@ -143,12 +143,12 @@ function tableRows(file: string, text: string, citations: Citation[]): string[] 
 async function runExtract(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: "string", default: "json" }, jobs: { type: "string" } },
+    options: { format: { type: "string", default: "json" }, jobs: { type: "string" }, "no-recursive": { type: "boolean", default: false } },
     allowPositionals: true,
   });
   const format = oneOf(values.format, ["json", "jsonl", "table", "text"]);
   const jobs = jobsOf(values.jobs);
-  const files = inputsOf(positionals, io);
+  const files = inputsOf(positionals, io, !values["no-recursive"]);
   const { done, failed } = await runInputs(io, files, "extract", { jobs });
   const results = done.map(({ file, result }) => ({ file, text: result.text, citations: result.citations ?? [] }));
   const out: string[] = [];
@@ -167,9 +167,13 @@ async function runExtract(args: string[], io: CliIo): Promise<number> {
 }
 
 async function runDoc(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "json" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: "string", default: "json" }, "no-recursive": { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
   const format = oneOf(values.format, ["json", "text"]);
-  const files = inputsOf(positionals, io);
+  const files = inputsOf(positionals, io, !values["no-recursive"]);
   const { done, failed } = await runInputs(io, files, "doc", { jobs: 1 });
   // One shape whatever the number of files: an array of { file, document }; a summary under each file's name.
   const records = done.map(({ file, result }) => ({ file, document: result.record as DocumentRecord }));
@@ -221,6 +225,7 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
       lang: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
+      "no-recursive": { type: "boolean", default: false },
     },
     allowPositionals: true,
   });
@@ -233,7 +238,7 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
   const ignored = (values.ignore ?? []).flatMap((c) => c.split(",")).map((c) => c.trim()).filter((c) => c !== "");
   checkCodes(ignored, "--ignore");
   const shown = { severity, ignore: new Set([...(config.ignore ?? []), ...ignored]), rules: config.rules ?? {} };
-  const files = inputsOf(positionals, io);
+  const files = inputsOf(positionals, io, !values["no-recursive"]);
   if (values.registry !== undefined) await requireRegistry(values.registry);
   const { done, failed } = await runInputs(io, files, "check", { jobs, ...(values.registry ? { registry: values.registry } : {}) });
   const results = done.map(({ file, result }) => ({ file, text: result.text, diagnostics: shownDiagnostics(result.diagnostics ?? [], shown) }));

@@ -14,7 +14,8 @@ commands:
   vncite --version          the version
 
 Input: files named, or standard input when no file is named and it is not a terminal (or given as -).
-Exit codes: 0 success; 1 check found an error, a file could not be read or processed (reported with its path,
+A directory named is read for its *.txt files, in its subdirectories too (--no-recursive: only its own).
+Exit codes: 0 success; 1 check showed an error, a file could not be read or processed (reported with its path,
 the others' output still written), or query was given a key not in the graph; 2 usage errors, no input read.
 `;
 
@@ -24,7 +25,7 @@ const CODES = DIAGNOSTIC_CODES.join(", ").replace(/(.{1,104})(?:, |$)/g, "  $1,\
 const JOBS = "  --jobs N              files spread over N worker threads (default: 1 below 4 cores, else the cores less one)";
 
 export const COMMAND_HELP: Record<string, string> = {
-  extract: `usage: vncite extract [file or directory...|-] [--format json|jsonl|table|text] [--jobs N]
+  extract: `usage: vncite extract [file or directory...|-] [--format json|jsonl|table|text] [--no-recursive] [--jobs N]
 
 Every reference to a document in the texts (a directory: its *.txt files, in subdirectories too, as graph reads).
   --format json         [{ file, citations }], one entry a file, whatever their number
@@ -38,7 +39,7 @@ example:
   vncite extract decision.txt --format table
   pdftotext scan.pdf - | vncite extract --format jsonl
 `,
-  doc: `usage: vncite doc [file or directory...|-] [--format json|text]
+  doc: `usage: vncite doc [file or directory...|-] [--format json|text] [--no-recursive]
 
 Each document: its header (type, number, place, date, subject, signature), each mention resolved to a key,
 what it cites and how (basedOn, implements, amends, …), relations stated between the documents it cites.
@@ -50,7 +51,7 @@ example:
 `,
   check: `usage: vncite check [file or directory...|-] [--registry file.json|file.csv] [--format text|json|sarif]
                     [--severity error|warning|info] [--ignore CODE[,CODE]] [--config file] [--lang en|vi]
-                    [--color|--no-color] [--jobs N]
+                    [--color|--no-color] [--no-recursive] [--jobs N]
 
 Diagnostics for every citation: malformed identifiers, type words that do not match the type code, impossible
 dates, inconsistent citations of one document, and, with a registry, documents unknown, repealed or misdated.

@@ -1,5 +1,7 @@
 /** A small SVG of the document and the documents it cites: the document in the middle, each cited one around it. */
 import type { DocumentRecord } from "../../src/index.js";
+
+type Cited = Pick<DocumentRecord, "cited" | "statedRelations" | "key">;
 import { escapeHtml } from "../../src/annotate.js";
 
 const SIZE = 360;
@@ -31,7 +33,7 @@ export function labelLines(name: string): string[] {
   return cut;
 }
 
-export function citationGraphSvg(record: DocumentRecord, selfLabel: string, relationName: (r: string) => string): string {
+export function citationGraphSvg(record: Cited, selfLabel: string, relationName: (r: string) => string): string {
   const cited = record.cited;
   const centre = { x: SIZE / 2, y: SIZE / 2 };
   const at = new Map(cited.map((c, i) => {

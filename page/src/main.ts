@@ -3,13 +3,12 @@
  * their places, the document's header, what it cites and a small graph; check against a registry; export.
  * Everything runs here, in the browser: the library's core bundled in, no request made.
  */
-import { annotate } from "../../src/annotate.js";
-import type { Citation, Diagnostic, DocumentRecord, Mention } from "../../src/index.js";
+import type { Citation, Diagnostic } from "../../src/index.js";
 import { escapeHtml } from "../../src/annotate.js";
 import { citationsCsv, diagnosticsSarif, positions } from "./exports.js";
 import { citationGraphSvg } from "./graph.js";
 import { type Lang, WORDS, type Words } from "./i18n.js";
-import type { FromWorker, ToWorker } from "./messages.js";
+import type { FromWorker, PageRecord, ToWorker } from "./messages.js";
 
 /** The analysis worker's script, put here by page/build.ts. */
 declare const __VNCITE_WORKER__: string;
@@ -22,9 +21,13 @@ const state = {
   text: "",
   citations: [] as Citation[],
   diagnostics: [] as Diagnostic[],
-  record: null as DocumentRecord | null,
+  record: null as PageRecord | null,
+  /** The text with its citations marked, drawn by the worker. */
+  viewHtml: "",
+  /** The worker's answer drawn, by the number of the text sent. */
+  resultId: 0,
   /** Each mention of the record by its start, for the hover card. */
-  mentionAt: new Map<number, Mention>(),
+  mentionAt: new Map<number, PageRecord["mentions"][number]>(),
   registry: null as { name: string; size: number } | null,
   registryProblems: [] as string[],
   registryName: "",
@@ -33,29 +36,6 @@ const state = {
 };
 const words = (): Words => WORDS[state.lang];
 
-const SEVERITY_ORDER = ["info", "warning", "error"] as const;
-type Severity = (typeof SEVERITY_ORDER)[number];
-
-/**
- * The worst severity of the diagnostics over each citation ("ok" for none). Citations come in order and apart,
- * so those a diagnostic overlaps are found by binary search and are next to each other.
- */
-function worstByCitation(citations: readonly Citation[], diagnostics: readonly Diagnostic[]): (Severity | "ok")[] {
-  const worst = citations.map(() => -1);
-  for (const d of diagnostics) {
-    let lo = 0;
-    let hi = citations.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((citations[mid] as Citation).end > d.start) hi = mid;
-      else lo = mid + 1;
-    }
-    for (let i = lo; i < citations.length && (citations[i] as Citation).start < Math.max(d.end, d.start + 1); i++) {
-      worst[i] = Math.max(worst[i] as number, SEVERITY_ORDER.indexOf(d.severity));
-    }
-  }
-  return worst.map((w) => (w < 0 ? "ok" : (SEVERITY_ORDER[w] as Severity)));
-}
 
 /**
  * The analysis runs in a worker: the page's thread only sends the text and draws the answer. A text sent while
@@ -92,7 +72,7 @@ worker.onmessage = (e: MessageEvent<FromWorker>) => {
   }
   busy = false;
   document.body.dataset.analysing = "0";
-  Object.assign(state, { text: pendingText, citations: m.citations, record: m.record, diagnostics: m.diagnostics });
+  Object.assign(state, { text: pendingText, citations: m.citations, record: m.record, diagnostics: m.diagnostics, viewHtml: m.viewHtml, resultId: m.id });
   state.mentionAt = new Map(m.record.mentions.map((x) => [x.start, x]));
   render();
   if (waiting !== null) {
@@ -127,12 +107,10 @@ function render(): void {
 
 function renderView(): void {
   const view = $("view");
+  // The highlighted text is drawn in the worker (a megabyte's marks took the page's thread a few hundred ms).
   if (state.text === "") view.innerHTML = `<span class="empty">${escapeHtml(words().empty)}</span>`;
-  else {
-    const items = state.citations.map((c, i) => ({ start: c.start, end: c.end, i }));
-    const worst = worstByCitation(state.citations, state.diagnostics);
-    view.innerHTML = annotate(state.text, items, (c) => [`<mark class="cite ${worst[c.i]}" tabindex="0" data-i="${c.i}" data-start="${c.start}" data-end="${c.end}">`, "</mark>"]);
-  }
+  else if (view.dataset.drawn !== String(state.resultId)) view.innerHTML = state.viewHtml;
+  view.dataset.drawn = String(state.resultId);
   view.dataset.length = String(state.text.length);
 }
 

@@ -3,7 +3,8 @@
  * typing into a text of a megabyte never waits for it. The registry is loaded here once, from its file's bytes.
  */
 import { checkDocument, extract, parseDocument, Registry, RegistryError } from "../../src/index.js";
-import type { FromWorker, ToWorker } from "./messages.js";
+import type { FromWorker, PageRecord, ToWorker } from "./messages.js";
+import { viewHtml } from "./view.js";
 
 let registry: Registry | null = null;
 const post = (message: FromWorker) => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(message);
@@ -22,5 +23,8 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   }
   const citations = extract(m.text);
   const record = parseDocument(m.text);
-  post({ type: "result", id: m.id, citations, record, diagnostics: checkDocument(record, registry ?? undefined) });
+  const diagnostics = checkDocument(record, registry ?? undefined);
+  const { mentions, diagnostics: _own, ...rest } = record;
+  const slim: PageRecord = { ...rest, mentions: mentions.map((x) => ({ start: x.start, resolvedKey: x.resolvedKey, relation: x.relation })) };
+  post({ type: "result", id: m.id, citations, record: slim, diagnostics, viewHtml: viewHtml(m.text, citations, diagnostics) });
 };

@@ -2,13 +2,14 @@
  * vncite command line, as a function: `main(argv, io)` runs one command and returns its exit code. The
  * executable (bin.ts) gives it the process's streams; the tests call it in-process with their own.
  *
- *   vncite extract [file...|-] [--format json|jsonl|table]
- *   vncite doc [file|-] [--format json|text]
- *   vncite check [file...|-] [--registry file] [--format text|json|sarif]
+ *   vncite extract [file or directory...|-] [--format json|jsonl|table|text]
+ *   vncite doc [file or directory...|-] [--format json|text]
+ *   vncite check [file or directory...|-] [--registry file] [--format text|json|sarif] [--severity …] [--ignore CODE]
+ *                [--config file] [--lang en|vi]   (settings also from vncite.config.json or package.json "vncite")
  *   vncite graph <file or directory...> [--format json|jsonl|dot|graphml|neo4j] [--out path]
  *   vncite query <graph.json|graph.jsonl> cites|cited-by|chain|descendants|path|most-cited|missing|conflicts [key [key]]
  *
- * Exit codes: 0 success; 1 when check finds an error, a file could not be read or processed (the others are
+ * Exit codes: 0 success; 1 when check shows an error, a file could not be read or processed (the others are
  * still written), or query is given a key not in the graph; 2 usage errors and no input read at all.
  * Each command imports what it needs when it runs (the graph, the exports, the registry), so that a command
  * called per file starts fast: `vncite extract` loads no graph, registry or zod.

@@ -261,7 +261,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   // The first group read as a type code that is a ministry's in an earlier era: `70-TC/TCT`, `06/TC-TCDN`, `108/TC`.
   const sep = codes?.style === "party" ? "/" : (id?.groups[1]?.sep ?? "-");
   const era = id && codes && raw.typeWord && codes.typeCode
-    ? readInEra(raw.typeWord.text, codes.typeCode, codes.issuer ?? "", sep, date, identifierYear(raw.year?.text.replace(/\D/g, "")))
+    ? readInEra(raw.typeWord.text, codes.typeCode, codes.issuer ?? "", sep, date, identifierYear(raw.year?.text.replace(/\D/g, "")) ?? identifierYear(rawDate?.year ?? undefined))
     : null;
   if (id && codes && era) {
     const key = codes.key ?? `${withoutLeadingZeros(number)}${id.separator}${codes.typeCode}${codes.issuer ? sep + codes.issuer : ""}`;

@@ -96,6 +96,8 @@ describe("vncite check for a reviewer and a CI job", () => {
     const r = await run(["check", file, "--lang", "vi", "--severity", "warning"]);
     expect(r.stdout).toContain(': lỗi type-code-mismatch: Tên loại "Kết luận" không khớp với ký hiệu NQ (Nghị quyết).');
     expect(r.stdout.trimEnd().split("\n").at(-1)).toBe("1 lỗi, 1 cảnh báo trong 1 tệp");
+    const sarif = JSON.parse((await run(["check", file, "--lang", "vi", "--format", "sarif"])).stdout);
+    expect(sarif.runs[0].results[0].message.text).toBe('Tên loại "Kết luận" không khớp với ký hiệu NQ (Nghị quyết). (The type word "Kết luận" does not match the type code NQ (Nghị quyết).)');
   });
 
   it("colours on a terminal, never with NO_COLOR, always with FORCE_COLOR", async () => {

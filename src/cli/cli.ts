@@ -246,7 +246,7 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
   const all = results.flatMap((r) => r.diagnostics);
   const summary = summaryLine(all, results.length, lang);
   if (format === "json") io.stdout.write(`${JSON.stringify(results.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2)}\n`);
-  else if (format === "sarif") io.stdout.write(`${JSON.stringify(toSarif(results), null, 2)}\n`);
+  else if (format === "sarif") io.stdout.write(`${JSON.stringify(toSarif(results, lang), null, 2)}\n`);
   else {
     const env = io.env ?? {};
     const colour = values["no-color"] ? false : values.color ? true : colourWanted(env, io.stdoutIsTTY ?? false);
@@ -264,7 +264,7 @@ async function runCheck(args: string[], io: CliIo): Promise<number> {
 }
 
 /** SARIF 2.1.0, for CI systems and editors. */
-function toSarif(results: { file: string; text: string; diagnostics: Diagnostic[] }[]) {
+function toSarif(results: { file: string; text: string; diagnostics: Diagnostic[] }[], lang: "en" | "vi" = "en") {
   const level = { error: "error", warning: "warning", info: "note" } as const;
   const rules = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
   return {
@@ -282,7 +282,8 @@ function toSarif(results: { file: string; text: string; diagnostics: Diagnostic[
             return {
               ruleId: d.code,
               level: level[d.severity],
-              message: { text: `${d.message} (${d.messageVi})` },
+              // Both languages, the chosen one first.
+              message: { text: lang === "vi" ? `${d.messageVi} (${d.message})` : `${d.message} (${d.messageVi})` },
               locations: [{ physicalLocation: { artifactLocation: { uri: file }, region } }],
               ...(d.fix
                 ? { fixes: [{ description: { text: d.fix }, artifactChanges: [{ artifactLocation: { uri: file }, replacements: [{ deletedRegion: region, insertedContent: { text: d.fix } }] }] }] }

@@ -36,6 +36,7 @@ const CASES: Case[] = [
   ["joint circular by its short word: a note", "Căn cứ Thông tư số 09/2014/TTLT-BTP-TANDTC-VKSNDTC-BTC;", ["short-type-word"], ["type-code-mismatch"]],
   ["a ministry's short code and its department", "Căn cứ Quyết định số 3041/QĐ-BNN-TCCB ngày 10/8/1999 của Bộ Nông nghiệp và Phát triển nông thôn;", [], ["issuer-mismatch"]],
   ["the Youth Union's secretariat", "Thay thế Quyết định số 1836-QĐ/TWĐTN ngày 23/6/2006 của Ban Bí thư Trung ương Đoàn;", [], ["issuer-mismatch"]],
+  ["a department named by its code after the ministry's", "Theo Công văn số 19046/BTC-TCHQ ngày 30/12/2014 của Tổng cục Hải quan;", [], ["issuer-mismatch"]],
   ["a body that is not the code's still mismatches", "Căn cứ Quyết định số 12/QĐ-BTC ngày 10/8/2019 của Bộ Y tế;", ["issuer-mismatch"], []],
   ["a provincial term is the province's", "Chương trình số 53-CTr/TU ngày 21 tháng 02 năm 2018 của Ban Chấp hành Đảng bộ tỉnh khóa XV.", [], ["term-mismatch"]],
   // (A term is checked against a full date: with a blank one there is nothing to check.)

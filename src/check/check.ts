@@ -122,7 +122,9 @@ function checkCitation(c: Citation, record: DocumentRecord): Diagnostic[] {
     // ministry code (`70-TC/TCT`) is checked against its era's names.
     const older = olderOrUnitCode(base);
     const namesOlder = older?.names?.some((n) => folded(c.issuedBy as string).includes(folded(n))) ?? false;
-    if (named.size > 0 && !named.has(base) && !isUnitCode(base) && !namesOlder) {
+    // `19046/BTC-TCHQ … của Tổng cục Hải quan`: the body named is the department whose code follows the ministry's.
+    const groupNamed = c.issuer.split(/[-/]/).some((g) => named.has(issuerInfo(g)?.code ?? g));
+    if (named.size > 0 && !named.has(base) && !groupNamed && !isUnitCode(base) && !namesOlder) {
       const by = c.spans.issuedBy;
       out.push(diagnostic("issuer-mismatch", by.start, by.end, { code: c.issuer, body: c.issuedBy, bodyCode: [...named].join(", ") }, null, [span(id)]));
     }

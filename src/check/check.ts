@@ -12,6 +12,7 @@ import { type CitationGraph, partySpelling } from "../graph/graph.js";
 import { type DocumentOptions, parseDocument } from "../document/document.js";
 import { isUnitCode, olderOrUnitCode, olderTypeCode } from "../extract/era.js";
 import { normalize } from "../extract/normalize.js";
+import { checkStatutes } from "./statutes.js";
 import { NOT_IN_FORCE, type Registry } from "./registry.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Span } from "../schema.js";
 import { ASSEMBLIES, foldName, issuerInfo, ISSUERS, kindOfWord, typeCodeInfo } from "../tables.js";
@@ -58,6 +59,7 @@ export function checkDocument(record: DocumentRecord, registry?: Registry): Diag
   for (const m of cited) add(checkCitation(m.citation, record));
   add(checkConsistency(record.mentions));
   if (registry) add(checkRegistry(record.mentions, registry));
+  add(checkStatutes(record));
   return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 }
 

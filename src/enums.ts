@@ -14,3 +14,9 @@ export const AMENDMENT_ACTIONS = ["amends", "replaces", "repeals"] as const;
 
 /** What a registry says of a document's standing. */
 export const REGISTRY_STATUSES = ["in-force", "amended", "replaced", "repealed", "expired", "unknown"] as const;
+
+/** How a citation's key was reached: its own number, the statutes catalogue, or a graph's corpus (see Citation.keySource). */
+export const KEY_SOURCES = ["printed", "catalogue", "corpus"] as const;
+
+/** How a graph knows a law's name key and number are one document: the catalogue says so, or a corpus text states both. */
+export const ALIAS_SOURCES = ["catalogue", "corpus"] as const;

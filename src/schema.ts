@@ -1,6 +1,6 @@
 /** The public output contract, as zod schemas: callers validate and type against them. */
 import { z } from "zod";
-import { AMENDMENT_ACTIONS, RELATION_RULES, RELATIONS } from "./enums.js";
+import { AMENDMENT_ACTIONS, KEY_SOURCES, RELATION_RULES, RELATIONS } from "./enums.js";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 
@@ -71,7 +71,7 @@ export const CitationSchema = z.object({
    * name whose number the statutes catalogue gives), `corpus` (set by a graph: a name another text states with its
    * number). Null when there is no key.
    */
-  keySource: z.enum(["printed", "catalogue", "corpus"]).nullable().optional(),
+  keySource: z.enum(KEY_SOURCES).nullable().optional(),
   /** The title of a law, code, ordinance or constitution cited by name (`Doanh nghiệp`). */
   title: z.string().nullable(),
   /**

@@ -113,7 +113,7 @@ describe("exports", () => {
     const csv = toNeo4jCsv(json);
     const docs: Record<string, string>[] = parseCsv(csv["documents.csv"], { columns: true });
     const rels: Record<string, string>[] = parseCsv(csv["relationships.csv"], { columns: true });
-    expect(Object.keys(docs[0] ?? {})).toEqual(["key:ID(Document)", ":LABEL", "kinds:string[]", "typeCodes:string[]", "issuedBy:string[]", "dates:string[]", "terms:string[]", "subjects:string[]", "inCorpus:boolean", "mentions:int"]);
+    expect(Object.keys(docs[0] ?? {})).toEqual(["key:ID(Document)", ":LABEL", "kinds:string[]", "typeCodes:string[]", "issuedBy:string[]", "dates:string[]", "terms:string[]", "subjects:string[]", "inCorpus:boolean", "mentions:int", "title:string"]);
     expect(docs).toHaveLength(json.nodes.length);
     expect(rels).toHaveLength(json.edges.length);
     expect(rels.find((r) => r[":START_ID(Document)"] === "300/LĐLĐ" && r[":END_ID(Document)"] === "1051/LĐLĐ")?.[":TYPE"]).toBe("BASED_ON");

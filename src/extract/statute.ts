@@ -2,7 +2,7 @@
  * A law cited by name, read against the catalogue (grammar/statutes.json): which version its year or date
  * names, and the catalogue's spelling of a title the text damaged.
  */
-import { matchTitle, type Statute, sameSpelling, titleWords } from "./statute-catalogue.js";
+import { matchTitle, type Statute, sameSpelling, statuteOf, titleWords } from "./statute-catalogue.js";
 import type { Citation } from "../schema.js";
 import { foldName } from "../tables.js";
 import { remembered } from "../text.js";
@@ -18,6 +18,19 @@ export interface StatuteReading {
 
 /** The year a version carries: the year it was passed, else its number's. */
 export const versionYear = (s: Statute): number => Number(s.passed?.slice(0, 4) ?? /\/(\d{4})\//.exec(s.number)?.[1] ?? 0);
+
+/**
+ * The name people read for a law's node (`Luật Tổ chức Chính phủ 2015`): the catalogue's title and year for a
+ * catalogued number, else the printed type word, title and year (the citation's date's, else its name key's);
+ * null for what is cited by no title.
+ */
+export function lawDisplayTitle(key: string, c: { kind: string | null; title?: string | null | undefined; date: string | null; nameKey: string | null }): string | null {
+  const s = statuteOf(key);
+  if (s) return `${s.kind} ${s.title}${versionYear(s) > 0 ? ` ${versionYear(s)}` : ""}`;
+  if (!c.title || !c.kind) return null;
+  const year = /^\d{4}/.exec(c.date ?? "")?.[0] ?? / năm (\d{4})$/.exec(c.nameKey ?? "")?.[1];
+  return `${c.kind} ${c.title.replace(/\s+/g, " ")}${year ? ` ${year}` : ""}`;
+}
 
 // A text names the same few laws again and again.
 const versionsOf = remembered((kindAndTitle: string) => {

@@ -29,8 +29,9 @@ const dotString = (s: string) => `"${dotEscape(s)}"`;
 export function* dotLines(g: GraphSource): Generator<string> {
   yield* ["digraph citations {", "  rankdir=LR;", "  node [shape=box, fontname=Helvetica];"];
   for (const n of nodesOf(g)) {
-    // `\n` in a DOT label is a line break.
-    const label = n.kinds[0] ? `"${dotEscape(n.key)}\\n${dotEscape(n.kinds[0])}"` : dotString(n.key);
+    // `\n` in a DOT label is a line break. A law shows its title over its number; others their key over their kind.
+    const under = n.title ? n.key : n.kinds[0];
+    const label = under ? `"${dotEscape(n.title ?? n.key)}\\n${dotEscape(under)}"` : dotString(n.key);
     yield `  ${dotString(n.key)} [label=${label}${n.texts.length === 0 ? ", style=dashed" : ""}];`;
   }
   for (const e of edgesOf(g)) {
@@ -54,7 +55,7 @@ const joined = (xs: string[]) => xs.join("; ");
 /** GraphML, a line at a time, with typed attributes (lists joined with "; "). */
 export function* graphMLLines(g: GraphSource): Generator<string> {
   const nodeKeys = [
-    ["kind", "string"], ["typeCode", "string"], ["issuedBy", "string"], ["date", "string"], ["term", "string"],
+    ["title", "string"], ["kind", "string"], ["typeCode", "string"], ["issuedBy", "string"], ["date", "string"], ["term", "string"],
     ["inCorpus", "boolean"], ["mentions", "int"],
   ] as const;
   const edgeKeys = [["relation", "string"], ["count", "int"], ["statedBy", "string"]] as const;
@@ -67,7 +68,7 @@ export function* graphMLLines(g: GraphSource): Generator<string> {
   ];
   for (const n of nodesOf(g)) {
     const data: Record<string, string> = {
-      kind: joined(n.kinds), typeCode: joined(n.typeCodes), issuedBy: joined(n.issuedBy), date: joined(n.dates),
+      title: n.title ?? "", kind: joined(n.kinds), typeCode: joined(n.typeCodes), issuedBy: joined(n.issuedBy), date: joined(n.dates),
       term: joined(n.terms), inCorpus: String(n.texts.length > 0), mentions: String(n.mentions),
     };
     yield `    <node id="${xml(n.key)}">`;
@@ -124,7 +125,7 @@ export function neo4jArrayDelimiter(g: GraphSource): string {
   throw new Error("toNeo4jCsv: every character neo4j-admin could take as the array delimiter occurs in a value");
 }
 
-const NODE_HEADER = "key:ID(Document),:LABEL,kinds:string[],typeCodes:string[],issuedBy:string[],dates:string[],terms:string[],subjects:string[],inCorpus:boolean,mentions:int";
+const NODE_HEADER = "key:ID(Document),:LABEL,kinds:string[],typeCodes:string[],issuedBy:string[],dates:string[],terms:string[],subjects:string[],inCorpus:boolean,mentions:int,title:string";
 const RELATIONSHIP_HEADER = ":START_ID(Document),:END_ID(Document),:TYPE,count:int,statedBy:string[]";
 const upper = (r: string) => r.replace(/([a-z])([A-Z])/g, "$1_$2").toUpperCase();
 
@@ -133,7 +134,7 @@ export function* neo4jDocumentLines(g: GraphSource, delimiter = ";"): Generator<
   yield NODE_HEADER;
   const array = (xs: string[]) => xs.join(delimiter);
   for (const n of nodesOf(g)) {
-    yield [n.key, "Document", array(n.kinds), array(n.typeCodes), array(n.issuedBy), array(n.dates), array(n.terms), array(n.subjects), n.texts.length > 0, n.mentions]
+    yield [n.key, "Document", array(n.kinds), array(n.typeCodes), array(n.issuedBy), array(n.dates), array(n.terms), array(n.subjects), n.texts.length > 0, n.mentions, n.title ?? ""]
       .map(csv)
       .join(",");
   }

@@ -1,9 +1,12 @@
 /** Adding a parsed document to the graph: what of a record the graph reads, checked, then merged into the store. */
+import type { KEY_SOURCES } from "../enums.js";
+import { lawDisplayTitle } from "../extract/statute.js";
 import type { DocumentRecord, Relation, RelationRule, Span, PinpointPath } from "../schema.js";
 import { GraphError, recordProblem } from "./validate.js";
 import { GraphStore, isString, occurrence, pathOf, ruleBit } from "./store.js";
 
 const FORM = "form";
+type KeySource = (typeof KEY_SOURCES)[number];
 
 /** What the graph reads of a DocumentRecord: a DocumentRecord is one; `graphRecordOf` keeps only this. */
 export interface GraphRecord {
@@ -26,6 +29,9 @@ export interface GraphRecord {
       issuedBy: string | null;
       /** The issuing body's key (bodyKeyOf), from the citation: bodies are compared by it in conflicts(). */
       issuedByKey?: string | null | undefined;
+      /** A law's title (`Tổ chức Chính phủ`) and how its key was reached: the node's title and the alias's source. */
+      title?: string | null | undefined;
+      keySource?: KeySource | null | undefined;
       date: string | null;
       term: string | null;
       subject: string | null;
@@ -55,7 +61,7 @@ export function graphRecordOf(r: DocumentRecord | GraphRecord): GraphRecord {
         return {
           text: m.text, start: m.start, end: m.end, resolvedKey: m.resolvedKey, resolvedBy: m.resolvedBy,
           citation: c && {
-            key: c.key, nameKey: c.nameKey, kind: c.kind, typeCode: c.typeCode, issuedBy: c.issuedBy, issuedByKey: c.issuedByKey ?? null, date: c.date, term: c.term,
+            key: c.key, nameKey: c.nameKey, kind: c.kind, typeCode: c.typeCode, issuedBy: c.issuedBy, issuedByKey: c.issuedByKey ?? null, title: c.title ?? null, keySource: c.keySource ?? null, date: c.date, term: c.term,
             subject: c.subject, spans: { identifier: c.spans.identifier && span(c.spans.identifier) },
           },
         };
@@ -94,7 +100,8 @@ export class GraphIngest extends GraphStore {
     this.documents.add(doc);
     for (const m of record.mentions) {
       const c = m.citation;
-      if (c?.nameKey && c.key && c.key !== c.nameKey) this.alias(c.nameKey, c.key);
+      // A number the catalogue gave, or one the text printed beside the name (the corpus joins them).
+      if (c?.nameKey && c.key && c.key !== c.nameKey) this.alias(c.nameKey, c.key, c.keySource === "catalogue" ? "catalogue" : "corpus");
     }
     // Each key once per record in the big string table: a document names each cited document ~3 times.
     const local = new Map<string, number>();
@@ -127,6 +134,8 @@ export class GraphIngest extends GraphStore {
         this.addValue(n, "dates", c.date);
         this.addValue(n, "terms", c.term);
         this.addValue(n, "subjects", c.subject);
+        const title = lawDisplayTitle(this.key(n), c);
+        if (title) this.noteTitle(n, title);
       }
     }
     if (self >= 0) {

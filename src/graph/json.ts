@@ -4,7 +4,7 @@
  * These zod schemas are `vncite/schema`'s; `vncite` reads the same shapes with the plain checks of validate.ts.
  */
 import { z } from "zod";
-import { AMENDMENT_ACTIONS } from "../enums.js";
+import { ALIAS_SOURCES, AMENDMENT_ACTIONS } from "../enums.js";
 import { PinpointPathSchema, RelationRuleSchema, RelationSchema } from "../schema.js";
 
 /** A place in a corpus document: which document, where, and the text there. */
@@ -22,8 +22,12 @@ export const AmendedBySchema = z.object({
   evidence: OccurrenceSchema,
 });
 
+const AliasSchema = z.object({ name: z.string(), key: z.string(), source: z.enum(ALIAS_SOURCES).optional() });
+
 export const GraphNodeSchema = z.object({
   key: z.string(),
+  /** The name people read, for a law (`Luật Tổ chức Chính phủ 2015`): the catalogue's title, else the printed one. */
+  title: z.string().optional(),
   /** Document types in words, and type codes, seen for this key. */
   kinds: z.array(z.string()),
   typeCodes: z.array(z.string()),
@@ -66,7 +70,7 @@ export const GraphJSONSchema = z.object({
   version: z.literal(1),
   documents: z.array(z.string()),
   /** Laws known by name and by number (`Luật doanh nghiệp năm 2020` = `59/2020/QH14`): one node, under the number. */
-  aliases: z.array(z.object({ name: z.string(), key: z.string() })),
+  aliases: z.array(AliasSchema),
   nodes: z.array(GraphNodeSchema),
   edges: z.array(GraphEdgeSchema),
 });
@@ -79,7 +83,7 @@ const count = z.number().int().nonnegative();
  */
 export const GraphLineSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("document"), id: z.string() }),
-  z.object({ type: z.literal("alias"), name: z.string(), key: z.string() }),
+  AliasSchema.extend({ type: z.literal("alias") }),
   GraphNodeSchema.extend({ type: z.literal("node") }),
   GraphEdgeSchema.extend({ type: z.literal("edge") }),
   z.object({ type: z.literal("end"), documents: count, aliases: count, nodes: count, edges: count }),

@@ -11,7 +11,10 @@ export class GraphSerialization extends GraphQueries {
   }
 
   protected sortedAliases() {
-    return [...this.aliases].sort((a, b) => byString(a[0], b[0])).map(([name, key]) => ({ name, key }));
+    return [...this.aliases].sort((a, b) => byString(a[0], b[0])).map(([name, key]) => {
+      const source = this.aliasSources.get(name);
+      return source ? { name, key, source } : { name, key };
+    });
   }
 
   /** The stable JSON form (GraphJSONSchema): lists sorted, so that the same documents give the same JSON in any order of add(). */
@@ -79,6 +82,7 @@ export class GraphSerialization extends GraphQueries {
     const key = merge ? this.canonical(n.key) : n.key;
     if (!merge && this.findNode(key) >= 0) throw new GraphError(`duplicate node "${key}"`);
     const node = this.node(key);
+    if (n.title !== undefined) this.noteTitle(node, n.title);
     for (const field of FIELDS) for (const v of n[field]) this.addValue(node, field, v);
     this.nodeMentions.bump(node, n.mentions);
     const doc = this.lastInterned();
@@ -119,6 +123,7 @@ export class GraphSerialization extends GraphQueries {
         this.documents.add(doc);
       } else if (line.type === "alias") {
         if (!this.aliases.has(line.name)) this.aliases.set(line.name, line.key);
+        if (this.aliases.get(line.name) === line.key) this.noteAliasSource(line.name, line.source);
       } else if (line.type === "node") this.loadNode(line, merge);
       else this.loadEdge(line, merge);
     } catch (e) {

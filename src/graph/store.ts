@@ -4,7 +4,7 @@
  * and merge nodes and edges and read them back as the plain objects of GraphNode and GraphEdge; ingest.ts,
  * queries.ts and serialization.ts build on them.
  */
-import { RELATION_RULES } from "../enums.js";
+import { type ALIAS_SOURCES, RELATION_RULES } from "../enums.js";
 import type { PinpointPath, Relation, RelationRule, Span } from "../schema.js";
 import { IntColumn, StringTable } from "./columns.js";
 import type { GraphEdge, GraphNode } from "./json.js";
@@ -28,6 +28,7 @@ export const FIELD = { kinds: 0, typeCodes: 1, issuedBy: 2, dates: 3, terms: 4, 
 export const PATH_KEYS = ["appendix", "chapter", "section", "article", "clause", "point"] as const;
 
 export type AmendedBy = GraphNode["amendedBy"][number];
+export type AliasSource = (typeof ALIAS_SOURCES)[number];
 
 export const byString = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const isString = (v: unknown): v is string => typeof v === "string";
@@ -78,6 +79,10 @@ export class GraphStore {
   protected readonly strings = new StringTable();
   protected readonly documents = new Set<number>();
   protected readonly aliases = new Map<string, string>();
+  /** How each alias was known (by name); absent for aliases read from a graph written before sources were kept. */
+  protected readonly aliasSources = new Map<string, AliasSource>();
+  /** The name people read of a law's node (string id), by node. */
+  protected readonly titles = new Map<number, number>();
 
   // Nodes by index; a node merged away by an alias keeps its index with key -1.
   /** 1 + the node of a string id (0: none), by string id. */
@@ -266,10 +271,23 @@ export class GraphStore {
   }
 
   /** `name` and `key` are one document: from now on, and for what was added before, under `key`. */
-  protected alias(name: string, key: string): void {
+  protected alias(name: string, key: string, source?: AliasSource): void {
+    if (this.aliases.get(name) === key) this.noteAliasSource(name, source);
     if (name === key || this.aliases.has(name) || this.aliases.has(key)) return;
     this.aliases.set(this.own(name), this.own(key));
+    this.noteAliasSource(name, source);
     this.mergeNode(name, key);
+  }
+
+  /** The catalogue's word outweighs a corpus text's, whatever the order the documents came in. */
+  protected noteAliasSource(name: string, source: AliasSource | undefined): void {
+    if (source && this.aliasSources.get(name) !== "catalogue") this.aliasSources.set(this.own(name), source);
+  }
+
+  /** A law's title for node n: of two, the first in string order, so that the order of add() does not matter. */
+  protected noteTitle(n: number, title: string): void {
+    const old = this.titles.get(n);
+    if (old === undefined || byString(title, this.strings.strings[old] as string) < 0) this.titles.set(n, this.strings.intern(title));
   }
 
   /** The node `name`, if any, merged into `key`'s (made if needed): its values, spellings, amendments and edges. */
@@ -282,6 +300,8 @@ export class GraphStore {
     for (const v of [...this.variants.list(this.variantHead.data[from] as number)]) {
       this.addVariant(into, this.variants.doc.data[v] as number, this.variants.start.data[v] as number, this.variants.end.data[v] as number, this.variants.text.data[v] as number);
     }
+    const title = this.titles.get(from);
+    if (title !== undefined) this.noteTitle(into, this.strings.strings[title] as string);
     const amended = this.amended.get(from);
     if (amended) this.amended.set(into, [...(this.amended.get(into) ?? []), ...amended]);
     const edges = [...new Set([...this.outList(from), ...this.inList(from)])];
@@ -306,6 +326,7 @@ export class GraphStore {
     this.nodeKey.data[n] = -1;
     for (const f of this.fields) f[n] = undefined;
     this.amended.delete(n);
+    this.titles.delete(n);
     this.outIndex.delete(n);
     this.alive--;
     this.sortedNodes = null;
@@ -358,8 +379,9 @@ export class GraphStore {
   protected nodeJSON(n: number): GraphNode {
     const sortedValues = (f: Field) => this.values(n, f).sort(byString);
     const amendedBy = [...(this.amended.get(n) ?? [])].sort((a, b) => byString(a.evidence.doc, b.evidence.doc) || a.evidence.start - b.evidence.start);
+    const title = this.titles.get(n);
     return {
-      key: this.key(n), kinds: sortedValues("kinds"), typeCodes: sortedValues("typeCodes"), issuedBy: sortedValues("issuedBy"),
+      key: this.key(n), ...(title === undefined ? {} : { title: this.strings.strings[title] as string }), kinds: sortedValues("kinds"), typeCodes: sortedValues("typeCodes"), issuedBy: sortedValues("issuedBy"),
       dates: sortedValues("dates"), terms: sortedValues("terms"), subjects: sortedValues("subjects"), texts: sortedValues("texts"),
       mentions: this.nodeMentions.data[n] as number, variants: this.occurrences(this.variants, this.variantHead.data[n] as number), amendedBy,
     };

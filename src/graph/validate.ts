@@ -4,7 +4,7 @@
  * and where (`evidence.0.start: expected a whole number ≥ 0, got -1`). The zod schemas of the same shapes are
  * in json.ts, for `vncite/schema`; a test holds the two to the same verdicts.
  */
-import { AMENDMENT_ACTIONS, RELATION_RULES, RELATIONS } from "../enums.js";
+import { ALIAS_SOURCES, AMENDMENT_ACTIONS, KEY_SOURCES, RELATION_RULES, RELATIONS } from "../enums.js";
 import type { GraphEdge, GraphLine, GraphNode } from "./json.js";
 
 /** A graph that does not hold together: a duplicate or missing node, a malformed record or line. */
@@ -85,7 +85,7 @@ const relation = oneOf(RELATIONS);
 const amendedBy = record({ by: text, action, paths: list(pinpointPath), date: nullable(text), evidence: occurrence });
 
 const node = record({
-  key: text, kinds: texts, typeCodes: texts, issuedBy: texts, dates: texts, terms: texts, subjects: texts, texts,
+  key: text, title: optional(text), kinds: texts, typeCodes: texts, issuedBy: texts, dates: texts, terms: texts, subjects: texts, texts,
   mentions: count, variants: list(occurrence), amendedBy: list(amendedBy),
 });
 const edge = record({
@@ -96,7 +96,7 @@ const edge = record({
 const end = record({ documents: count, aliases: count, nodes: count, edges: count });
 const LINES: Record<string, Check> = {
   document: record({ id: text }),
-  alias: record({ name: text, key: text }),
+  alias: record({ name: text, key: text, source: optional(oneOf(ALIAS_SOURCES)) }),
   node,
   edge,
   end,
@@ -163,7 +163,8 @@ const span = record({ text, start: offset, end: offset }, inOrder);
 const rule = maybe(oneOf(RELATION_RULES));
 const citation = record({
   key: maybe(text), nameKey: maybe(text), kind: maybe(text), typeCode: maybe(text), issuedBy: maybe(text), issuedByKey: maybe(text),
-  date: maybe(text), term: maybe(text), subject: maybe(text), spans: record({ identifier: maybe(span) }),
+  date: maybe(text), term: maybe(text), subject: maybe(text), title: maybe(text), keySource: maybe(oneOf(KEY_SOURCES)),
+  spans: record({ identifier: maybe(span) }),
 });
 const graphRecord = record({
   id: maybe(text), key: maybe(text),

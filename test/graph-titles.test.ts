@@ -109,3 +109,16 @@ describe("a law's node and its aliases", () => {
     ]);
   });
 });
+
+describe("the page's graph of a document", () => {
+  it("labels a cited law with its title, and its number on hover", async () => {
+    const { citationGraphSvg } = await import("../page/src/graph.js");
+    const svg = citationGraphSvg(parseDocument(TEXTS.byName as string, { id: "byName" }), "byName", (r) => r);
+    // `Luật Tổ chức Chính phủ 2015` wraps at 22 characters: two lines under the hover title.
+    expect(svg).toContain("<title>Luật Tổ chức Chính phủ 2015 (76/2015/QH13)</title>");
+    expect(svg).toContain(">Luật Tổ chức Chính phủ</tspan>");
+    expect(svg).toContain(">2015</tspan>");
+    expect(svg).toContain("<title>Luật Chăn nuôi gà 2019 (Luật chăn nuôi gà năm 2019)</title>");
+    expect(svg).not.toContain(">76/2015/QH13</tspan>");
+  });
+});

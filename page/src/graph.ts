@@ -1,8 +1,21 @@
 /** A small SVG of the document and the documents it cites: the document in the middle, each cited one around it. */
 import type { DocumentRecord } from "../../src/index.js";
 
-type Cited = Pick<DocumentRecord, "cited" | "statedRelations" | "key">;
 import { escapeHtml } from "../../src/annotate.js";
+import { lawDisplayTitle } from "../../src/extract/statute.js";
+import type { LawName } from "./messages.js";
+
+type Cited = Pick<DocumentRecord, "cited" | "statedRelations" | "key"> & { mentions: { resolvedKey: string | null; citation: LawName | null }[] };
+
+/** The name people read of each cited law (`Luật Tổ chức Chính phủ 2015`), by key, from the mentions that resolve to it. */
+function lawTitles(record: Cited): Map<string, string> {
+  const titles = new Map<string, string>();
+  for (const m of record.mentions) {
+    const title = m.resolvedKey && m.citation && !titles.has(m.resolvedKey) ? lawDisplayTitle(m.resolvedKey, m.citation) : null;
+    if (title) titles.set(m.resolvedKey as string, title);
+  }
+  return titles;
+}
 
 const SIZE = 360;
 const RADIUS = 135;
@@ -45,12 +58,12 @@ export function citationGraphSvg(record: Cited, selfLabel: string, relationName:
     return `<line class="${cls}" x1="${a.x.toFixed(1)}" y1="${a.y.toFixed(1)}" x2="${b.x.toFixed(1)}" y2="${b.y.toFixed(1)}" marker-end="url(#arrow)"/>` +
       `<text class="edge-label" x="${mid.x.toFixed(1)}" y="${mid.y.toFixed(1)}">${escapeHtml(label)}</text>`;
   };
-  const node = (p: { x: number; y: number }, label: string, cls: string) => {
+  const node = (p: { x: number; y: number }, label: string, cls: string, hover = label) => {
     const lines = labelLines(label);
-    // Lines above the dot, the last just over it; the full name on hover (<title>).
+    // Lines above the dot, the last just over it; the full name (and a law's number) on hover (<title>).
     const tspans = lines.map((l, i) => `<tspan x="${p.x.toFixed(1)}" dy="${i === 0 ? 0 : LINE}">${escapeHtml(l)}</tspan>`).join("");
     const top = p.y - 10 - (lines.length - 1) * LINE;
-    return `<g class="${cls}"><title>${escapeHtml(label)}</title><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="6"/>` +
+    return `<g class="${cls}"><title>${escapeHtml(hover)}</title><circle cx="${p.x.toFixed(1)}" cy="${p.y.toFixed(1)}" r="6"/>` +
       `<text x="${p.x.toFixed(1)}" y="${top.toFixed(1)}">${tspans}</text></g>`;
   };
   const edges = cited.map((c) => line(centre, at.get(c.key) as { x: number; y: number }, `edge rel-${c.relation}`, relationName(c.relation)));
@@ -59,7 +72,12 @@ export function citationGraphSvg(record: Cited, selfLabel: string, relationName:
     const b = at.get(r.to);
     return a && b ? [line(a, b, "edge stated", relationName(r.relation))] : [];
   });
-  const nodes = [node(centre, record.key ?? selfLabel, "node self"), ...cited.map((c) => node(at.get(c.key) as { x: number; y: number }, c.key, "node"))];
+  const titles = lawTitles(record);
+  const citedNode = (key: string) => {
+    const title = titles.get(key);
+    return node(at.get(key) as { x: number; y: number }, title ?? key, "node", title ? `${title} (${key})` : key);
+  };
+  const nodes = [node(centre, record.key ?? selfLabel, "node self"), ...cited.map((c) => citedNode(c.key))];
   return `<svg xmlns="http://www.w3.org/2000/svg" viewBox="${-MARGIN} ${-MARGIN / 2} ${SIZE + 2 * MARGIN} ${SIZE + MARGIN}" role="img">` +
     `<defs><marker id="arrow" viewBox="0 0 10 10" refX="16" refY="5" markerWidth="6" markerHeight="6" orient="auto-start-reverse"><path d="M0,0L10,5L0,10z"/></marker></defs>` +
     `${edges.join("")}${stated.join("")}${nodes.join("")}</svg>`;

@@ -6,7 +6,11 @@ import type { Citation, Diagnostic, DocumentRecord, Mention } from "../../src/in
  * relates to it (the citations come apart, once). A message of a megabyte's record and citations twice over
  * took the page's thread longer to receive than to draw.
  */
-export type PageRecord = Omit<DocumentRecord, "mentions" | "diagnostics"> & { mentions: Pick<Mention, "start" | "resolvedKey" | "relation">[] };
+export type PageRecord = Omit<DocumentRecord, "mentions" | "diagnostics"> & {
+  mentions: (Pick<Mention, "start" | "resolvedKey" | "relation"> & { citation: LawName | null })[];
+};
+/** What the graph view reads of a law's citation to name its node (null for a citation of no law's title). */
+export type LawName = Pick<Citation, "kind" | "title" | "date" | "nameKey">;
 
 export type ToWorker = { type: "analyse"; id: number; text: string } | { type: "registry"; name: string; bytes: Uint8Array };
 

@@ -3,8 +3,11 @@
  * typing into a text of a megabyte never waits for it. The registry is loaded here once, from its file's bytes.
  */
 import { checkDocument, extract, parseDocument, Registry, RegistryError } from "../../src/index.js";
-import type { FromWorker, PageRecord, ToWorker } from "./messages.js";
+import type { FromWorker, LawName, PageRecord, ToWorker } from "./messages.js";
 import { viewHtml } from "./view.js";
+
+/** A law's name parts, for the graph's label; nothing for the many citations that name no law. */
+const lawName = (c: LawName | null): LawName | null => (c?.title ? { kind: c.kind, title: c.title, date: c.date, nameKey: c.nameKey } : null);
 
 let registry: Registry | null = null;
 const post = (message: FromWorker) => (self as unknown as { postMessage(m: FromWorker): void }).postMessage(message);
@@ -25,6 +28,6 @@ self.onmessage = (e: MessageEvent<ToWorker>) => {
   const record = parseDocument(m.text);
   const diagnostics = checkDocument(record, registry ?? undefined);
   const { mentions, diagnostics: _own, ...rest } = record;
-  const slim: PageRecord = { ...rest, mentions: mentions.map((x) => ({ start: x.start, resolvedKey: x.resolvedKey, relation: x.relation })) };
+  const slim: PageRecord = { ...rest, mentions: mentions.map((x) => ({ start: x.start, resolvedKey: x.resolvedKey, relation: x.relation, citation: lawName(x.citation) })) };
   post({ type: "result", id: m.id, citations, record: slim, diagnostics, viewHtml: viewHtml(m.text, citations, diagnostics) });
 };

@@ -134,7 +134,8 @@ export class GraphIngest extends GraphStore {
         this.addValue(n, "dates", c.date);
         this.addValue(n, "terms", c.term);
         this.addValue(n, "subjects", c.subject);
-        const title = lawDisplayTitle(this.key(n), c);
+        // By the key the text resolved (as the PostgreSQL facts), not the node's: the same whatever came before.
+        const title = lawDisplayTitle(m.resolvedKey, c);
         if (title) this.noteTitle(n, title);
       }
     }

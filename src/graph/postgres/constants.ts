@@ -12,3 +12,7 @@ export const CHAIN_RELATIONS_SQL = ["implements", "continues", "basedOn", "guide
 export const RULE_ORDER_SQL = `ARRAY[${RELATION_RULES.map(sqlString).join(", ")}]`;
 
 export const EVIDENCE_LIMIT = EVIDENCE_PER_EDGE;
+
+/** As CitationGraph.noteAliasSource: an alias's source is kept, but the catalogue's word is never overwritten (SQL expressions in). */
+export const aliasSourceSql = (name: string, key: string, source: string) =>
+  `UPDATE vncite.aliases SET source = ${source} WHERE name = ${name} AND key = ${key} AND source IS DISTINCT FROM 'catalogue'`;

@@ -7,7 +7,7 @@
 import type { GraphRecord } from "../graph.js";
 import { copyValue, FACT_COLUMNS, FACT_TABLES, type Facts, factsOf, storedText } from "./facts.js";
 import { SCHEMA_SQL } from "./schema.js";
-import { sqlString } from "./constants.js";
+import { aliasSourceSql, sqlString } from "./constants.js";
 
 const BATCH = 1000;
 
@@ -23,7 +23,9 @@ function* batchLines(batch: { doc: number; facts: Facts }[]): Generator<string> 
   for (const { doc, facts } of batch) {
     for (const a of facts.aliases) {
       const [name, key] = [sqlString(storedText(a.name)), sqlString(storedText(a.key))];
-      yield `INSERT INTO vncite.aliases SELECT ${name}, ${key}, ${doc} WHERE ${name} <> ${key} AND NOT EXISTS (SELECT 1 FROM vncite.aliases WHERE name IN (${name}, ${key}));`;
+      const source = sqlString(a.source);
+      yield `INSERT INTO vncite.aliases SELECT ${name}, ${key}, ${doc}, ${source} WHERE ${name} <> ${key} AND NOT EXISTS (SELECT 1 FROM vncite.aliases WHERE name IN (${name}, ${key}));`;
+      yield `${aliasSourceSql(name, key, source)};`;
     }
   }
   const bodies = new Map(batch.flatMap(({ facts }) => [...facts.bodies]));

@@ -4,12 +4,16 @@
  * Party-style number, a subject's spaces, a pinpoint's field order) is computed here.
  */
 import { bodyKeyOf } from "../../extract/body.js";
+import type { ALIAS_SOURCES } from "../../enums.js";
+import { lawDisplayTitle } from "../../extract/statute.js";
 import type { PinpointPath } from "../../schema.js";
+
+type AliasSource = (typeof ALIAS_SOURCES)[number];
 import { type GraphRecord, graphRecordOf, partySpelling } from "../graph.js";
 
 /** The fact tables and their columns, in COPY order (the document's number first). */
 export const FACT_COLUMNS = {
-  mentions: ["doc", "key", "start", '"end"', "text", "counted", "spelled_start", "spelled_end", "spelled", "kind", "type_code", "issued_by", "date", "term", "subject"],
+  mentions: ["doc", "key", "start", '"end"', "text", "counted", "spelled_start", "spelled_end", "spelled", "kind", "type_code", "issued_by", "date", "term", "subject", "title"],
   cited: ["doc", "key", "relation", "mentions", "rule"],
   stated: ["doc", "from_key", "to_key", "relation", "rule", "start", '"end"', "text"],
   amendments: ["doc", "target", "action", "paths", "date", "start", '"end"', "text"],
@@ -82,7 +86,7 @@ export interface DocumentRow {
 export interface Facts {
   document: DocumentRow;
   rows: Record<FactTable, Value[][]>;
-  aliases: { name: string; key: string }[];
+  aliases: { name: string; key: string; source: AliasSource }[];
   /** Issuing bodies spelled, with their key (bodyKeyOf); Party-style spellings and keys, read. */
   bodies: Map<string, string>;
   party: Map<string, { numberIssuer: string; code: string; key: string }>;
@@ -109,7 +113,7 @@ export function factsOf(input: GraphRecord): Facts | null {
   for (const m of r.mentions) {
     const c = m.citation;
     if (c?.nameKey && c.key && c.key !== c.nameKey) {
-      aliases.push({ name: c.nameKey, key: c.key });
+      aliases.push({ name: c.nameKey, key: c.key, source: c.keySource === "catalogue" ? "catalogue" : "corpus" });
       read(c.key);
     }
     if (!m.resolvedKey) continue;
@@ -118,7 +122,7 @@ export function factsOf(input: GraphRecord): Facts | null {
     const spelled = c?.spans.identifier ?? m;
     rows.mentions.push([
       m.resolvedKey, m.start, m.end, m.text, counted, spelled.start, spelled.end, spelled.text,
-      text(c?.kind), text(c?.typeCode), text(c?.issuedBy), text(c?.date), text(c?.term), text(c?.subject),
+      text(c?.kind), text(c?.typeCode), text(c?.issuedBy), text(c?.date), text(c?.term), text(c?.subject), c ? lawDisplayTitle(m.resolvedKey, c) : null,
     ]);
     read(m.resolvedKey);
     if (counted) read(spelled.text);

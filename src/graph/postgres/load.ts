@@ -10,6 +10,7 @@ import type { GraphRecord } from "../graph.js";
 import { type Client, clientOf, copyFrom, type PgClient } from "./driver.js";
 import { copyRow, FACT_COLUMNS, FACT_TABLES, type Facts, factsOf, storedText } from "./facts.js";
 import { SCHEMA_SQL } from "./schema.js";
+import { aliasSourceSql } from "./constants.js";
 
 export interface PostgresLoadOptions {
   /** Documents per transaction (default 1000). */
@@ -88,10 +89,11 @@ async function loadBatch(client: Client, batch: Facts[], sent: Sent): Promise<st
       for (const a of f.aliases) {
         // As CitationGraph.alias: the first pairing of a name wins; a key already a name, or a name already a key's, is left.
         await client.query(
-          `INSERT INTO vncite.aliases (name, key, doc) SELECT $1, $2, $3
+          `INSERT INTO vncite.aliases (name, key, doc, source) SELECT $1, $2, $3, $4
            WHERE $1 <> $2 AND NOT EXISTS (SELECT 1 FROM vncite.aliases WHERE name = $1 OR name = $2) ON CONFLICT DO NOTHING`,
-          [storedText(a.name), storedText(a.key), doc],
+          [storedText(a.name), storedText(a.key), doc, a.source],
         );
+        await client.query(aliasSourceSql("$1", "$2", "$3"), [storedText(a.name), storedText(a.key), a.source]);
       }
       for (const [s, k] of f.bodies) if (sent.fresh(`b${s}`)) bodies.set(storedText(s), storedText(k));
       for (const [s, p] of f.party) if (sent.fresh(`p${s}`)) party.set(storedText(s), p);

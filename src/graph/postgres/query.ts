@@ -56,7 +56,8 @@ export class PostgresGraph {
   }
 
   async getNode(key: string): Promise<GraphNode | undefined> {
-    return (await this.column<GraphNode>("SELECT vncite.node_json(n) FROM vncite.nodes n WHERE n.node = vncite.node_of($1)", [key]))[0];
+    const node = (await this.column<GraphNode>("SELECT vncite.node_json(n) FROM vncite.nodes n WHERE n.node = vncite.node_of($1)", [key]))[0];
+    return node && withoutNull(node, "title");
   }
 
   cites(key: string): Promise<GraphEdge[]> {
@@ -97,11 +98,17 @@ export class PostgresGraph {
       format: "vncite-graph",
       version: 1,
       documents: await this.column("SELECT id FROM vncite.documents ORDER BY id"),
-      aliases: (await this.client.query("SELECT name, key FROM vncite.aliases ORDER BY name")).rows,
-      nodes: await this.column("SELECT vncite.node_json(n) FROM vncite.nodes n ORDER BY n.key"),
+      aliases: (await this.client.query("SELECT name, key, source FROM vncite.aliases ORDER BY name")).rows.map((a) => withoutNull(a, "source")),
+      nodes: (await this.column<GraphNode>("SELECT vncite.node_json(n) FROM vncite.nodes n ORDER BY n.key")).map((n) => withoutNull(n, "title")),
       edges: await this.column(
         "SELECT vncite.edge_json(e) FROM vncite.edges e JOIN vncite.nodes f ON f.node = e.from_node JOIN vncite.nodes t ON t.node = e.to_node ORDER BY f.key, t.key, e.relation",
       ),
     };
   }
+}
+
+/** The object without an optional field SQL gave as null (a node with no title, an alias of unknown source), as the JSON form has it. */
+function withoutNull<T extends object>(o: T, field: string): T {
+  if ((o as Record<string, unknown>)[field] === null) delete (o as Record<string, unknown>)[field];
+  return o;
 }

@@ -27,7 +27,9 @@ CREATE INDEX IF NOT EXISTS documents_key ON vncite.documents (key);
 CREATE TABLE IF NOT EXISTS vncite.mentions (
   doc bigint NOT NULL, key ${T} NOT NULL, start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL,
   counted boolean NOT NULL, spelled_start int NOT NULL, spelled_end int NOT NULL, spelled ${T} NOT NULL,
-  kind ${T}, type_code ${T}, issued_by ${T}, date ${T}, term ${T}, subject ${T});
+  kind ${T}, type_code ${T}, issued_by ${T}, date ${T}, term ${T}, subject ${T}, title ${T});
+-- A law's display title and an alias's source came later: a database made before gets the columns, null.
+ALTER TABLE vncite.mentions ADD COLUMN IF NOT EXISTS title ${T};
 CREATE INDEX IF NOT EXISTS mentions_doc ON vncite.mentions (doc);
 CREATE TABLE IF NOT EXISTS vncite.cited (
   doc bigint NOT NULL, key ${T} NOT NULL, relation ${T} NOT NULL, mentions int NOT NULL, rule ${T});
@@ -40,7 +42,8 @@ CREATE TABLE IF NOT EXISTS vncite.amendments (
   doc bigint NOT NULL, target ${T} NOT NULL, action ${T} NOT NULL, paths json NOT NULL, date ${T},
   start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL);
 CREATE INDEX IF NOT EXISTS amendments_doc ON vncite.amendments (doc);
-CREATE TABLE IF NOT EXISTS vncite.aliases (name ${T} PRIMARY KEY, key ${T} NOT NULL, doc bigint);
+CREATE TABLE IF NOT EXISTS vncite.aliases (name ${T} PRIMARY KEY, key ${T} NOT NULL, doc bigint, source ${T});
+ALTER TABLE vncite.aliases ADD COLUMN IF NOT EXISTS source ${T};
 CREATE TABLE IF NOT EXISTS vncite.bodies (spelled ${T} PRIMARY KEY, body_key ${T} NOT NULL);
 CREATE TABLE IF NOT EXISTS vncite.party (spelled ${T} PRIMARY KEY, number_issuer ${T} NOT NULL, code ${T} NOT NULL, key ${T} NOT NULL);
 `;
@@ -50,7 +53,8 @@ const GRAPH = `
 CREATE TABLE IF NOT EXISTS vncite.nodes (
   node serial PRIMARY KEY, key ${T} NOT NULL UNIQUE, mentions int NOT NULL,
   kinds ${TA} NOT NULL, type_codes ${TA} NOT NULL, issued_by ${TA} NOT NULL, dates ${TA} NOT NULL, terms ${TA} NOT NULL,
-  subjects ${TA} NOT NULL, texts ${TA} NOT NULL);
+  subjects ${TA} NOT NULL, texts ${TA} NOT NULL, title ${T});
+ALTER TABLE vncite.nodes ADD COLUMN IF NOT EXISTS title ${T};
 CREATE TABLE IF NOT EXISTS vncite.spellings (node int NOT NULL, doc ${T} NOT NULL, start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL);
 CREATE TABLE IF NOT EXISTS vncite.edges (
   edge serial PRIMARY KEY, from_node int NOT NULL, to_node int NOT NULL, relation ${T} NOT NULL, count int NOT NULL,
@@ -93,18 +97,18 @@ BEGIN
   TRUNCATE vncite.nodes, vncite.spellings, vncite.edges, vncite.evidence, vncite.amended_by RESTART IDENTITY;
   DROP INDEX IF EXISTS vncite.spellings_node, vncite.edges_from, vncite.edges_to, vncite.evidence_edge, vncite.amended_by_node;
   CREATE TEMP TABLE key_values ON COMMIT DROP AS
-    SELECT coalesce(a.key, m.key) AS k, true AS mention, m.kind, m.type_code, m.issued_by, m.date, m.term, m.subject, NULL::text AS text
+    SELECT coalesce(a.key, m.key) AS k, true AS mention, m.kind, m.type_code, m.issued_by, m.date, m.term, m.subject, NULL::text AS text, m.title
       FROM vncite.mentions m LEFT JOIN vncite.aliases a ON a.name = m.key WHERE m.counted
-    UNION ALL SELECT coalesce(a.key, d.key), false, d.kind, NULL, NULL, d.date, NULL, d.subject, d.id
+    UNION ALL SELECT coalesce(a.key, d.key), false, d.kind, NULL, NULL, d.date, NULL, d.subject, d.id, NULL
       FROM vncite.documents d LEFT JOIN vncite.aliases a ON a.name = d.key WHERE d.key IS NOT NULL
-    UNION ALL SELECT coalesce(a.key, c.key), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    UNION ALL SELECT coalesce(a.key, c.key), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM vncite.cited c LEFT JOIN vncite.aliases a ON a.name = c.key
-    UNION ALL SELECT coalesce(a.key, x.target), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    UNION ALL SELECT coalesce(a.key, x.target), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM vncite.amendments x LEFT JOIN vncite.aliases a ON a.name = x.target
-    UNION ALL SELECT coalesce(a.key, s.k), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    UNION ALL SELECT coalesce(a.key, s.k), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM (SELECT from_key AS k FROM vncite.stated UNION ALL SELECT to_key FROM vncite.stated) s LEFT JOIN vncite.aliases a ON a.name = s.k;
   ANALYZE key_values;
-  INSERT INTO vncite.nodes (key, mentions, kinds, type_codes, issued_by, dates, terms, subjects, texts)
+  INSERT INTO vncite.nodes (key, mentions, kinds, type_codes, issued_by, dates, terms, subjects, texts, title)
     SELECT k, count(*) FILTER (WHERE mention),
       coalesce(array_agg(DISTINCT kind ORDER BY kind) FILTER (WHERE kind <> ''), '{}'),
       coalesce(array_agg(DISTINCT type_code ORDER BY type_code) FILTER (WHERE type_code <> ''), '{}'),
@@ -112,7 +116,9 @@ BEGIN
       coalesce(array_agg(DISTINCT date ORDER BY date) FILTER (WHERE date <> ''), '{}'),
       coalesce(array_agg(DISTINCT term ORDER BY term) FILTER (WHERE term <> ''), '{}'),
       coalesce(array_agg(DISTINCT subject ORDER BY subject) FILTER (WHERE subject <> ''), '{}'),
-      coalesce(array_agg(DISTINCT text ORDER BY text) FILTER (WHERE text IS NOT NULL), '{}')
+      coalesce(array_agg(DISTINCT text ORDER BY text) FILTER (WHERE text IS NOT NULL), '{}'),
+      -- As CitationGraph.noteTitle: the first in code point order.
+      min(title COLLATE "C") FILTER (WHERE mention)
     FROM key_values GROUP BY k;
   DROP TABLE key_values;
   INSERT INTO vncite.spellings
@@ -171,7 +177,7 @@ CREATE OR REPLACE FUNCTION vncite.edge_json(e vncite.edges) RETURNS json LANGUAG
       FROM vncite.evidence v WHERE v.edge = e.edge)),
     'moreEvidence', e.more_evidence, 'rules', to_json(e.rules)) $$;
 CREATE OR REPLACE FUNCTION vncite.node_json(n vncite.nodes) RETURNS json LANGUAGE sql STABLE AS $$
-  SELECT json_build_object('key', n.key, 'kinds', to_json(n.kinds), 'typeCodes', to_json(n.type_codes), 'issuedBy', to_json(n.issued_by),
+  SELECT json_build_object('key', n.key, 'title', n.title, 'kinds', to_json(n.kinds), 'typeCodes', to_json(n.type_codes), 'issuedBy', to_json(n.issued_by),
     'dates', to_json(n.dates), 'terms', to_json(n.terms), 'subjects', to_json(n.subjects), 'texts', to_json(n.texts), 'mentions', n.mentions,
     'variants', vncite.occurrences((SELECT json_agg(json_build_object('doc', s.doc, 'start', s.start, 'end', s."end", 'text', s.text) ORDER BY s.doc, s.start, s."end", s.text)
       FROM vncite.spellings s WHERE s.node = n.node)),

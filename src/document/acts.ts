@@ -16,6 +16,7 @@ import documentJson from "../../grammar/document.json";
 import type { Relation } from "../schema.js";
 import type { Clause, Extent } from "./structure.js";
 import { firstIndex } from "../text.js";
+import { layoutProductions } from "./layout/grammar.js";
 import { ACT, LIST_JOIN, POSTPOSED_ANY, POSTPOSED_VERB, relationOfAct, relationOfPostposed, words } from "./verbs.js";
 
 const ActLine = createToken({ name: "ActLine", pattern: Lexer.NA });
@@ -168,7 +169,7 @@ export function validateActsGrammar(): void {
   new ActsParser(true);
 }
 
-/** The acts grammar as a syntax diagram (HTML): `npm run diagram` writes it to grammar/layout-diagram.html. */
-export function actsDiagramHtml(): string {
-  return createSyntaxDiagramsCode((parser ??= new ActsParser()).getSerializedGastProductions());
+/** The layout grammar and the acts grammar over its lines as one syntax diagram (HTML): `npm run diagram` writes it to grammar/layout-diagram.html. */
+export function layoutDiagramHtml(): string {
+  return createSyntaxDiagramsCode([...layoutProductions(), ...(parser ??= new ActsParser()).getSerializedGastProductions()]);
 }

@@ -1,0 +1,101 @@
+/**
+ * The lines of a document as tokens: the one place a document's lines are found (line ends as LINE_END reads
+ * them) and classified by what opens them. Blank lines are none.
+ *
+ *   Phần thứ nhất · Chương II · Mục 3 · I.        headings of the divisions
+ *   Điều 5. Hiệu lực thi hành                     an article (its number `5`)
+ *   1. …   a) …                                   a clause, a point
+ *   Căn cứ Luật …;   QUYẾT ĐỊNH:   PHỤ LỤC I       a basis of the preamble, the enacting words, an appendix
+ *   [...]                                         text left out of an excerpt (the article is unknown after it)
+ *
+ * A portal's page flattens a chapter and its first article onto one line (`Chương II QUY ĐỊNH … GIA Điều 9.
+ * Nguyên tắc`): an article heading after a word in capitals starts a line token of its own.
+ * Every word comes from grammar/document.json and relations.json.
+ */
+import { createToken, type IToken, Lexer, type TokenType } from "chevrotain";
+import documentJson from "../../../grammar/document.json";
+import relationsJson from "../../../grammar/relations.json";
+import { lineEnds } from "../../text.js";
+import { alternation, NOT_LETTER, words } from "../verbs.js";
+
+const kind = (name: string) => createToken({ name, pattern: Lexer.NA });
+export const PartLine = kind("PartLine");
+export const ChapterLine = kind("ChapterLine");
+export const SectionLine = kind("SectionLine");
+export const RomanLine = kind("RomanLine");
+export const ArticleLine = kind("ArticleLine");
+export const ClauseLine = kind("ClauseLine");
+export const PointLine = kind("PointLine");
+export const OmissionLine = kind("OmissionLine");
+export const PreambleLine = kind("PreambleLine");
+export const EnactingLine = kind("EnactingLine");
+export const AppendixLine = kind("AppendixLine");
+export const TextLine = kind("TextLine");
+export const LINE_KINDS: TokenType[] = [
+  PartLine, ChapterLine, SectionLine, RomanLine, ArticleLine, ClauseLine, PointLine, OmissionLine, PreambleLine, EnactingLine, AppendixLine, TextLine,
+];
+
+/** A line as a token (normalized offsets): where it starts and ends, and the number its marker gives. */
+export interface LineToken extends IToken {
+  start: number;
+  end: number;
+  /** `5` of `Điều 5.`, `II` of `Chương II`, `1` of `1.`, `a` of `a)`; null for other lines. */
+  number: string | null;
+}
+
+const L = documentJson.layout;
+// What may stand before a line's marker: spaces, emphasis, a quote or table bar of markdown.
+const LEAD = "^[ \\t*_#>|]*";
+const NUMBER = "(\\d+|[IVXL]{1,6}(?![\\p{L}\\d]))";
+// In the order they are tried: the first that matches a line classifies it.
+const MARKERS: readonly (readonly [TokenType, RegExp])[] = [
+  [OmissionLine, new RegExp(`${LEAD}\\[(?:\\.\\.\\.|…)\\][ \\t]*$`, "u")],
+  [ArticleLine, new RegExp(`${LEAD}(?:${words(L.article)})\\s+(\\d+\\p{Ll}?)\\s*[.:]`, "u")],
+  [PartLine, new RegExp(`${LEAD}(?:${words(L.part)})\\s+(${words(L.firstOrdinal)}|\\d+|[IVXL]{1,6}(?![\\p{L}\\d]))`, "u")],
+  [ChapterLine, new RegExp(`${LEAD}(?:${words(L.chapter)})\\s+${NUMBER}`, "u")],
+  [SectionLine, new RegExp(`${LEAD}(?:${words(L.section)})\\s+(\\d+)`, "u")],
+  [AppendixLine, new RegExp(`${LEAD}(?:${words(L.appendix)})${NOT_LETTER}(?:\\s+${NUMBER})?`, "iu")],
+  [EnactingLine, new RegExp(`${LEAD}(?:${words(L.enacting)})\\s*:`, "u")],
+  [RomanLine, new RegExp(`${LEAD}([IVX]{1,6})\\s*[.\\-–)]`, "u")],
+  [ClauseLine, new RegExp(`${LEAD}(\\d{1,3})\\.(?:\\s|$)`, "u")],
+  [PointLine, new RegExp(`${LEAD}(\\p{Ll})\\)`, "u")],
+  [PreambleLine, new RegExp(`${LEAD}(?:[-–•+][ \\t]*)?(?:${alternation(relationsJson.preamble)})${NOT_LETTER}`, "iu")],
+];
+// `… GIA Điều 9. Nguyên tắc`: an article heading after a word in capitals, inside a line.
+const INLINE_ARTICLE = new RegExp(`(?<=\\p{Lu}{2}[ \\t]+)(?:${words(L.article)})\\s+\\d+\\p{Ll}?\\s*[.:]`, "gu");
+const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}\p{P}\p{S}]/u;
+
+function token(text: string, start: number, end: number): LineToken {
+  const line = text.slice(start, end);
+  let tokenType = TextLine;
+  let number: string | null = null;
+  for (const [type, re] of MARKERS) {
+    const m = re.exec(line);
+    if (m) {
+      tokenType = type;
+      number = m[1] ?? null;
+      break;
+    }
+  }
+  return { image: line, startOffset: start, endOffset: end - 1, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx as number, start, end, number } as LineToken;
+}
+
+/** The non-blank lines of `text` (normalized) as tokens, in order; a flattened article heading opens one of its own. */
+export function lineTokens(text: string): LineToken[] {
+  const out: LineToken[] = [];
+  const { ends, starts } = lineEnds(text);
+  for (let i = 0; i <= ends.length; i++) {
+    const start = i === 0 ? 0 : (starts[i - 1] as number);
+    const end = i < ends.length ? (ends[i] as number) : text.length;
+    const line = text.slice(start, end);
+    if (!HAS_LETTER_OR_DIGIT.test(line)) continue;
+    let from = start;
+    INLINE_ARTICLE.lastIndex = 0;
+    for (let m = INLINE_ARTICLE.exec(line); m !== null; m = INLINE_ARTICLE.exec(line)) {
+      out.push(token(text, from, start + m.index));
+      from = start + m.index;
+    }
+    out.push(token(text, from, end));
+  }
+  return out;
+}

@@ -50,6 +50,15 @@ describe("readLayout", () => {
     expect(l.lines.map((x) => x.kind)).toEqual(["chapter", "article"]);
     expect(l.articles).toEqual([{ start: text.indexOf("Điều"), number: "9" }]);
   });
+  it("joins an article heading broken after its word (`Điều ⏎ 82.`), which is no clause 82", () => {
+    const l = readLayout("Điều\n82. Trách nhiệm thi hành\n1. Các Bộ trưởng");
+    expect(l.articles).toEqual([{ start: 0, number: "82" }]);
+    expect(l.clauses).toEqual([{ start: 30, number: "1" }]);
+    expect(readLayout("Điều\nkhoản").articles).toEqual([]);
+  });
+  it("takes a table's row for no clause (`| 1. Nộp thuế |`)", () => {
+    expect(readLayout("Điều 27. Mẫu\n| 1. Nộp thuế | x |\n| II. Than |").lines.map((x) => x.kind)).toEqual(["article", "text", "text"]);
+  });
   it("reads any line end, markdown leads and a text without lines", () => {
     const l = readLayout("## Điều 3. Hiệu lực\r\n2. Khoản hai\u2028b) điểm b");
     expect(l.lines.map((x) => x.kind)).toEqual(["article", "clause", "point"]);

@@ -44,8 +44,9 @@ export interface LineToken extends IToken {
 }
 
 const L = documentJson.layout;
-// What may stand before a line's marker: spaces, emphasis, a quote or table bar of markdown.
-const LEAD = "^[ \\t*_#>|]*";
+// What may stand before a line's marker: spaces, emphasis, markdown's heading and quote marks (not a table's
+// bar: `| 1. Nộp thuế |` is a row, not a clause).
+const LEAD = "^[ \\t*_#>]*";
 const NUMBER = "(\\d+|[IVXL]{1,6}(?![\\p{L}\\d]))";
 // In the order they are tried: the first that matches a line classifies it.
 const MARKERS: readonly (readonly [TokenType, RegExp])[] = [
@@ -63,6 +64,9 @@ const MARKERS: readonly (readonly [TokenType, RegExp])[] = [
 ];
 // `… GIA Điều 9. Nguyên tắc`: an article heading after a word in capitals, inside a line.
 const INLINE_ARTICLE = new RegExp(`(?<=\\p{Lu}{2}[ \\t]+)(?:${words(L.article)})\\s+\\d+\\p{Ll}?\\s*[.:]`, "gu");
+// `Điều ⏎ 82. Trách nhiệm thi hành`: a heading broken after its word goes on on the next line.
+const ARTICLE_WORD_ALONE = new RegExp(`${LEAD}(?:${words(L.article)})[ \\t]*$`, "u");
+const NUMBER_FIRST = /^[ \t]*\d/u;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
 function token(text: string, start: number, end: number): LineToken {
@@ -89,6 +93,15 @@ export function lineTokens(text: string): LineToken[] {
     const end = i < ends.length ? (ends[i] as number) : text.length;
     const line = text.slice(start, end);
     if (!HAS_LETTER_OR_DIGIT.test(line)) continue;
+    if (i < ends.length && ARTICLE_WORD_ALONE.test(line)) {
+      const nextEnd = i + 1 < ends.length ? (ends[i + 1] as number) : text.length;
+      const joined = token(text, start, nextEnd);
+      if (NUMBER_FIRST.test(text.slice(starts[i] as number, nextEnd)) && joined.tokenType === ArticleLine) {
+        out.push(joined);
+        i++;
+        continue;
+      }
+    }
     let from = start;
     INLINE_ARTICLE.lastIndex = 0;
     for (let m = INLINE_ARTICLE.exec(line); m !== null; m = INLINE_ARTICLE.exec(line)) {

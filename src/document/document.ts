@@ -82,7 +82,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     m.diagnostics = r.diagnostics;
   });
   // The relations are read from the document's structure; the amendments below only say what each act changes.
-  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject });
+  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject }, layout);
   related.readings.forEach((r, i) => {
     const m = mentions[i] as Mention;
     m.relation = r.relation;

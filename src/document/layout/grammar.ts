@@ -30,6 +30,10 @@ export interface Heading {
 export interface Line {
   start: number;
   end: number;
+  /** Where its words begin, after its item marker (`Điều 5.`, `1.`, `2)`, `a)`, `-`), if any. */
+  at: number;
+  /** It opens with an item marker other than an article heading (`1.`, `a)`, `-`). */
+  isItem: boolean;
   kind: "part" | "chapter" | "section" | "roman" | "article" | "clause" | "point" | "omission" | "preamble" | "enacting" | "appendix" | "text";
 }
 
@@ -141,7 +145,7 @@ class LayoutParser extends EmbeddedActionsParser {
     this.ACTION(() => {
       const kind = KIND[line.tokenType.name] as Line["kind"];
       const { out } = this;
-      out.lines.push({ start: line.start, end: line.end, kind });
+      out.lines.push({ start: line.start, end: line.end, at: line.at, isItem: line.isItem, kind });
       const heading = { start: line.start, number: line.number };
       if (kind === "part" || kind === "chapter" || kind === "section" || kind === "roman") out.divisions.push(heading);
       else if (kind === "article" || kind === "omission") out.articles.push(heading);

@@ -41,6 +41,10 @@ export interface LineToken extends IToken {
   end: number;
   /** `5` of `Điều 5.`, `II` of `Chương II`, `1` of `1.`, `a` of `a)`; null for other lines. */
   number: string | null;
+  /** Where its words begin, after its item marker (`Điều 5.`, `1.`, `2)`, `a)`, `b.`, `-`) if it has one. */
+  at: number;
+  /** It opens with an item marker other than an article heading. */
+  isItem: boolean;
 }
 
 const L = documentJson.layout;
@@ -62,6 +66,10 @@ const MARKERS: readonly (readonly [TokenType, RegExp])[] = [
   [PointLine, new RegExp(`${LEAD}(\\p{Ll})\\)`, "u")],
   [PreambleLine, new RegExp(`${LEAD}(?:[-–•+][ \\t]*)?(?:${alternation(relationsJson.preamble)})${NOT_LETTER}`, "iu")],
 ];
+// A line that opens an article or a list item: its marker.
+const ITEM_MARKER = new RegExp(`^[ \\t*_]*(?:(?:${words(L.article)})\\s+\\d+\\p{Ll}?[ \\t]*[.:][ \\t]*|(?:\\d{1,3}|\\p{Ll})[.)][ \\t]*|[-–•+][ \\t]*)`, "u");
+const ARTICLE_HEAD = new RegExp(`^[ \\t*_]*(?:${words(L.article)})\\s+\\d+`, "u");
+const LEADING_SPACE = /^[ \t]*/u;
 // `… GIA Điều 9. Nguyên tắc`: an article heading after a word in capitals, inside a line.
 const INLINE_ARTICLE = new RegExp(`(?<=\\p{Lu}{2}[ \\t]+)(?:${words(L.article)})\\s+\\d+\\p{Ll}?\\s*[.:]`, "gu");
 // `Điều ⏎ 82. Trách nhiệm thi hành`: a heading broken after its word goes on on the next line.
@@ -69,7 +77,8 @@ const ARTICLE_WORD_ALONE = new RegExp(`${LEAD}(?:${words(L.article)})[ \\t]*$`, 
 const NUMBER_FIRST = /^[ \t]*\d/u;
 const HAS_LETTER_OR_DIGIT = /[\p{L}\p{N}\p{P}\p{S}]/u;
 
-function token(text: string, start: number, end: number): LineToken {
+/** The line text[start, end) as a token. */
+export function lineToken(text: string, start: number, end: number): LineToken {
   const line = text.slice(start, end);
   let tokenType = TextLine;
   let number: string | null = null;
@@ -81,7 +90,10 @@ function token(text: string, start: number, end: number): LineToken {
       break;
     }
   }
-  return { image: line, startOffset: start, endOffset: end - 1, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx as number, start, end, number } as LineToken;
+  const marker = ITEM_MARKER.exec(line);
+  const at = start + (marker ? marker[0].length : (LEADING_SPACE.exec(line)?.[0].length ?? 0));
+  const isItem = marker !== null && !ARTICLE_HEAD.test(line);
+  return { image: line, startOffset: start, endOffset: end - 1, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx as number, start, end, number, at, isItem } as LineToken;
 }
 
 /** The non-blank lines of `text` (normalized) as tokens, in order; a flattened article heading opens one of its own. */
@@ -95,7 +107,7 @@ export function lineTokens(text: string): LineToken[] {
     if (!HAS_LETTER_OR_DIGIT.test(line)) continue;
     if (i < ends.length && ARTICLE_WORD_ALONE.test(line)) {
       const nextEnd = i + 1 < ends.length ? (ends[i + 1] as number) : text.length;
-      const joined = token(text, start, nextEnd);
+      const joined = lineToken(text, start, nextEnd);
       if (NUMBER_FIRST.test(text.slice(starts[i] as number, nextEnd)) && joined.tokenType === ArticleLine) {
         out.push(joined);
         i++;
@@ -105,10 +117,10 @@ export function lineTokens(text: string): LineToken[] {
     let from = start;
     INLINE_ARTICLE.lastIndex = 0;
     for (let m = INLINE_ARTICLE.exec(line); m !== null; m = INLINE_ARTICLE.exec(line)) {
-      out.push(token(text, from, start + m.index));
+      out.push(lineToken(text, from, start + m.index));
       from = start + m.index;
     }
-    out.push(token(text, from, end));
+    out.push(lineToken(text, from, end));
   }
   return out;
 }

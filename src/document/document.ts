@@ -92,7 +92,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const stated = related.stated;
 
   const effective = effectiveDate(src, header.date?.iso ?? null);
-  const amendments = findAmendments(src, mentions, effective?.iso ?? null);
+  const amendments = findAmendments(src, mentions, effective?.iso ?? null, layout);
   // A short reference the text resolves is no longer a problem of the document.
   const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),

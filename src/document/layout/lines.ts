@@ -52,26 +52,39 @@ const L = documentJson.layout;
 // bar: `| 1. Nộp thuế |` is a row, not a clause).
 const LEAD = "^[ \\t*_#>]*";
 const NUMBER = "(\\d+|[IVXL]{1,6}(?![\\p{L}\\d]))";
-// In the order they are tried: the first that matches a line classifies it.
-const MARKERS: readonly (readonly [TokenType, RegExp])[] = [
-  [OmissionLine, new RegExp(`${LEAD}\\[(?:\\.\\.\\.|…)\\][ \\t]*$`, "u")],
-  [ArticleLine, new RegExp(`${LEAD}(?:${words(L.article)})\\s+(\\d+\\p{Ll}?)\\s*[.:]`, "u")],
-  [PartLine, new RegExp(`${LEAD}(?:${words(L.part)})\\s+(${words(L.firstOrdinal)}|\\d+|[IVXL]{1,6}(?![\\p{L}\\d]))`, "u")],
-  [ChapterLine, new RegExp(`${LEAD}(?:${words(L.chapter)})\\s+${NUMBER}`, "u")],
-  [SectionLine, new RegExp(`${LEAD}(?:${words(L.section)})\\s+(\\d+)`, "u")],
-  [AppendixLine, new RegExp(`${LEAD}(?:${words(L.appendix)})${NOT_LETTER}(?:\\s+${NUMBER})?`, "iu")],
-  [EnactingLine, new RegExp(`${LEAD}(?:${words(L.enacting)})\\s*:`, "u")],
-  [RomanLine, new RegExp(`${LEAD}([IVX]{1,6})\\s*[.\\-–)]`, "u")],
-  [ClauseLine, new RegExp(`${LEAD}(\\d{1,3})\\.(?:\\s|$)`, "u")],
-  [PointLine, new RegExp(`${LEAD}(\\p{Ll})\\)`, "u")],
-  [PreambleLine, new RegExp(`${LEAD}(?:[-–•+][ \\t]*)?(?:${alternation(relationsJson.preamble)})${NOT_LETTER}`, "iu")],
+const initials = (list: readonly string[]) => new Set(list.flatMap((w) => [(w[0] as string).toLowerCase(), (w[0] as string).toUpperCase()]));
+const opensWith = (list: readonly string[]) => {
+  const set = initials(list);
+  return (c: string) => set.has(c);
+};
+const ROMAN_INITIALS = new Set([..."IVXL"]);
+const isDigitChar = (c: string) => c >= "0" && c <= "9";
+const IS_LOWER = /\p{Ll}/u;
+const PREAMBLE_INITIALS = new Set([...initials(relationsJson.preamble.map((e) => e.verb)), ..."-–•+"]);
+// In the order they are tried: the first that matches a line classifies it. Each is tried only on a line whose
+// first character (after the lead) may open it: most lines open with none of them, and are read by no regex.
+const MARKERS: readonly (readonly [TokenType, (c: string) => boolean, RegExp])[] = [
+  [OmissionLine, (c) => c === "[", new RegExp(`${LEAD}\\[(?:\\.\\.\\.|…)\\][ \\t]*$`, "u")],
+  [ArticleLine, opensWith(L.article), new RegExp(`${LEAD}(?:${words(L.article)})\\s+(\\d+\\p{Ll}?)\\s*[.:]`, "u")],
+  [PartLine, opensWith(L.part), new RegExp(`${LEAD}(?:${words(L.part)})\\s+(${words(L.firstOrdinal)}|\\d+|[IVXL]{1,6}(?![\\p{L}\\d]))`, "u")],
+  [ChapterLine, opensWith(L.chapter), new RegExp(`${LEAD}(?:${words(L.chapter)})\\s+${NUMBER}`, "u")],
+  [SectionLine, opensWith(L.section), new RegExp(`${LEAD}(?:${words(L.section)})\\s+(\\d+)`, "u")],
+  [AppendixLine, opensWith(L.appendix), new RegExp(`${LEAD}(?:${words(L.appendix)})${NOT_LETTER}(?:\\s+${NUMBER})?`, "iu")],
+  [EnactingLine, opensWith(L.enacting), new RegExp(`${LEAD}(?:${words(L.enacting)})\\s*:`, "u")],
+  [RomanLine, (c) => ROMAN_INITIALS.has(c), new RegExp(`${LEAD}([IVX]{1,6})\\s*[.\\-–)]`, "u")],
+  [ClauseLine, isDigitChar, new RegExp(`${LEAD}(\\d{1,3})\\.(?:\\s|$)`, "u")],
+  [PointLine, (c) => IS_LOWER.test(c), new RegExp(`${LEAD}(\\p{Ll})\\)`, "u")],
+  [PreambleLine, (c) => PREAMBLE_INITIALS.has(c), new RegExp(`${LEAD}(?:[-–•+][ \\t]*)?(?:${alternation(relationsJson.preamble)})${NOT_LETTER}`, "iu")],
 ];
+const LEAD_CHARS = new Set([..." \t*_#>"]);
 // A line that opens an article or a list item: its marker.
 const ITEM_MARKER = new RegExp(`^[ \\t*_]*(?:(?:${words(L.article)})\\s+\\d+\\p{Ll}?[ \\t]*[.:][ \\t]*|(?:\\d{1,3}|\\p{Ll})[.)][ \\t]*|[-–•+][ \\t]*)`, "u");
 const ARTICLE_HEAD = new RegExp(`^[ \\t*_]*(?:${words(L.article)})\\s+\\d+`, "u");
 const LEADING_SPACE = /^[ \t]*/u;
 // `… GIA Điều 9. Nguyên tắc`: an article heading after a word in capitals, inside a line.
-const INLINE_ARTICLE = new RegExp(`(?<=\\p{Lu}{2}[ \\t]+)(?:${words(L.article)})\\s+\\d+\\p{Ll}?\\s*[.:]`, "gu");
+// (The heading is found first and what precedes it checked after: a look-behind tried at every position costs more.)
+const INLINE_ARTICLE = new RegExp(`(?:${words(L.article)})\\s+\\d+\\p{Ll}?\\s*[.:]`, "gu");
+const AFTER_CAPITALS = /\p{Lu}{2}[ \t]+$/u;
 // `Điều ⏎ 82. Trách nhiệm thi hành`: a heading broken after its word goes on on the next line.
 const ARTICLE_WORD_ALONE = new RegExp(`${LEAD}(?:${words(L.article)})[ \\t]*$`, "u");
 const NUMBER_FIRST = /^[ \t]*\d/u;
@@ -82,7 +95,11 @@ export function lineToken(text: string, start: number, end: number): LineToken {
   const line = text.slice(start, end);
   let tokenType = TextLine;
   let number: string | null = null;
-  for (const [type, re] of MARKERS) {
+  let k = 0;
+  while (k < line.length && LEAD_CHARS.has(line[k] as string)) k++;
+  const first = line[k] ?? "";
+  for (const [type, opens, re] of MARKERS) {
+    if (!opens(first)) continue;
     const m = re.exec(line);
     if (m) {
       tokenType = type;
@@ -117,6 +134,7 @@ export function lineTokens(text: string): LineToken[] {
     let from = start;
     INLINE_ARTICLE.lastIndex = 0;
     for (let m = INLINE_ARTICLE.exec(line); m !== null; m = INLINE_ARTICLE.exec(line)) {
+      if (!AFTER_CAPITALS.test(line.slice(Math.max(0, m.index - 8), m.index))) continue;
       out.push(lineToken(text, from, start + m.index));
       from = start + m.index;
     }

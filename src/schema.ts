@@ -41,6 +41,21 @@ export const RelationSchema = z.enum(RELATIONS);
 export const RelationRuleSchema = z.enum(RELATION_RULES);
 export type RelationRule = z.infer<typeof RelationRuleSchema>;
 
+/** The place of an issuing body, as the gazetteer (grammar/places.json) knows it: what a graph is grouped by. */
+export const PlaceSchema = z.object({
+  /** `tỉnh`, `thành phố`, `huyện`, `quận`, `thị xã`, `xã`, `phường`, `thị trấn`, `đặc khu`: printed or implied (`Tỉnh ủy` → `tỉnh`). */
+  unit: z.string(),
+  /** The gazetteer's name (`Quảng Nam`, `Hồ Chí Minh` for `TP.HCM`); as printed where it does not know the place. */
+  name: z.string(),
+  /** Unit and name folded (`tỉnh quảng nam`): the same for every spelling of one place. */
+  key: z.string(),
+  /** The province it is or lies in, as named before 1 July 2025; null where the gazetteer cannot tell. */
+  province: z.string().nullable(),
+  /** The province it became or lies in since 1 July 2025 (Nghị quyết 202/2025/QH15), where that is another name. */
+  mergedInto: z.string().nullable(),
+});
+export type Place = z.infer<typeof PlaceSchema>;
+
 export const CitationSchema = z.object({
   /** Exact original substring: input.slice(start, end) === text. */
   text: z.string(),
@@ -51,6 +66,12 @@ export const CitationSchema = z.object({
    * the text gives no complete identifier.
    */
   key: z.string().nullable(),
+  /**
+   * How the key was reached: `printed` (the text's own number, or a law's name key), `catalogue` (a law cited by
+   * name whose number the statutes catalogue gives), `corpus` (set by a graph: a name another text states with its
+   * number). Null when there is no key.
+   */
+  keySource: z.enum(["printed", "catalogue", "corpus"]).nullable().optional(),
   /** The title of a law, code, ordinance or constitution cited by name (`Doanh nghiệp`). */
   title: z.string().nullable(),
   /**
@@ -78,6 +99,8 @@ export const CitationSchema = z.object({
    * Đảng`, `Ban Chấp hành Trung ương`, `Ban Chap hanh Trung uong Dang` → `ban chấp hành trung ương đảng`).
    */
   issuedByKey: z.string().nullable(),
+  /** The place of the issuing body (`UBND tỉnh Quảng Nam` → tỉnh Quảng Nam, merged into Đà Nẵng); null where it names none. */
+  issuedByPlace: PlaceSchema.nullable(),
   /** Party or assembly term in Roman numerals (`XI`). */
   term: z.string().nullable(),
   subject: z.string().nullable(),

@@ -36,6 +36,8 @@ describe("parseDocument and check scale linearly", () => {
     // The amendments' lines end at `\r` as at `\n` (a line read to the next `\n` ran to the end of such a text).
     ["lines broken by `\\r` alone", (n: number) => "Điều 1. Bãi bỏ quy định của Nghị định số 5/2020/NĐ-CP\r".repeat(n), 200],
     // Parses are remembered under their first tokens: one start followed by ever new words keeps few of them.
+    // Laws by name read against the statutes catalogue, damaged ones repaired (the search with repairs).
+    ["laws by name, damaged and whole, against the catalogue", (n: number) => "Căn cứ Luật Ngân sácb nhà nuớc ngày 25 tháng 6 năm 2015 và Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán và Luật Phòng, chống thiên tai;\n".repeat(n), 150],
     ["one citation's start with a new date each time", (n: number) => Array.from({ length: n }, (_, i) => `Nghị quyết số 20-NQ/TW ngày ${1 + (i % 28)}/${1 + (i % 12)}/${1950 + (i % 70)} về việc ${i}`).join(";\n"), 300],
   ] as const)("%s", (_name, make, n) => {
     timeOf(make(n)); // warm-up: the lexers and parsers are built, the code compiled
@@ -67,6 +69,10 @@ describe("extract scales linearly", () => {
     ["numbers under one code, a long list", (n: number) => `Kết luận số ${"1, ".repeat(n)}2-KL/TW`, 50_000],
     ["numbers with no code after them", (n: number) => `Kết luận số ${"1, ".repeat(n)}`, 50_000],
     ["dates of a draft again and again", (n: number) => "Kế hoạch số 5-KH/TU ngày … tháng … năm 20… của Ban Thường vụ về việc x;\n".repeat(n), 400],
+    // Places of issuing bodies (src/extract/place.ts): a long run of capitalized words or of unit words after a body.
+    ["a long run of capitalized words after a unit word", (n: number) => `Quyết định số 1/QĐ-UBND của UBND tỉnh ${"Quảng Nam Bắc ".repeat(n)}về việc`, 200],
+    ["unit words over and over after a body", (n: number) => `Quyết định số 1/QĐ-UBND của UBND ${"tỉnh thành phố TP. ".repeat(n)}`, 200],
+    ["committees with their provinces", (n: number) => Array.from({ length: n }, (_, i) => `Chỉ thị số ${i}-CT/TU của Tỉnh ủy Nghệ An về việc ${i};`).join("\n"), 1_000],
   ] as const)("%s", (_name, make, n) => {
     extractTime(make(n));
     const small = extractTime(make(n));

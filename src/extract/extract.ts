@@ -4,6 +4,7 @@
  *   extract("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;")
  *   → [{ key: "30/2020/NĐ-CP", typeCode: "NĐ", issuer: "CP", date: "2020-03-05", issuedBy: "Chính phủ", … }]
  */
+import { isEnactingFormula } from "./statute.js";
 import { citationsWithPositions } from "../positions.js";
 import { buildCitation } from "./citation.js";
 import { diagnostic } from "../diagnostics.js";
@@ -50,7 +51,7 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
       if (!found.typeWord) found.form = FORM_BEFORE.test(nt.text.slice(Math.max(0, found.start - 24), found.start));
       // The document's own title (`LUẬT SỬA ĐỔI, BỔ SUNG …` on a line of its own) is the document, not a citation.
       // Built at once: the parse's pieces die young.
-      if (!isOwnTitle(nt.text, found)) for (const one of splitShared(found)) citations.push(buildCitation(one, nt));
+      if (!isOwnTitle(nt.text, found) && !isEnactingFormula(nt.text, found)) for (const one of splitShared(found)) citations.push(buildCitation(one, nt));
       // An amending law's title names the laws it amends: by number they are citations of their own, by name not.
       coveredTo = found.identifier?.end ?? found.shortNumber?.end ?? found.typeWord?.end ?? found.end;
       if (found.title && !found.identifier) name = found;
@@ -80,6 +81,7 @@ function shareListBodies(citations: Citation[], nt: NormalizedText): void {
     if (next.start < c.end || next.start - c.end > 40 || !LIST_JOIN.test(between(c.end, next.start))) continue;
     c.issuedBy = next.issuedBy;
     c.issuedByKey = next.issuedByKey;
+    c.issuedByPlace = next.issuedByPlace && { ...next.issuedByPlace };
     c.spans.issuedBy = next.spans.issuedBy && { ...next.spans.issuedBy }; // a value of its own, not the other's object
   }
 }

@@ -8,8 +8,9 @@ import { AMENDMENT_ACTIONS } from "../enums.js";
 import { PinpointPathSchema, RelationRuleSchema, RelationSchema } from "../schema.js";
 
 /** A place in a corpus document: which document, where, and the text there. */
+const offset = z.number().int().nonnegative().max(2 ** 31 - 1);
 export const OccurrenceSchema = z
-  .object({ doc: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() })
+  .object({ doc: z.string(), start: offset, end: offset, text: z.string() })
   .refine((o) => o.start <= o.end, { message: "a span ends before it starts" });
 export type Occurrence = z.infer<typeof OccurrenceSchema>;
 
@@ -71,11 +72,16 @@ export const GraphJSONSchema = z.object({
 });
 export type GraphJSON = z.infer<typeof GraphJSONSchema>;
 
-/** One line of the JSON Lines form after the header: in this order, documents, aliases, nodes, edges. */
+const count = z.number().int().nonnegative();
+/**
+ * One line of the JSON Lines form after the header: in this order, documents, aliases, nodes, edges, and last
+ * the closing line with their counts (a file without it, or with other counts, was cut short).
+ */
 export const GraphLineSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("document"), id: z.string() }),
   z.object({ type: z.literal("alias"), name: z.string(), key: z.string() }),
   GraphNodeSchema.extend({ type: z.literal("node") }),
   GraphEdgeSchema.extend({ type: z.literal("edge") }),
+  z.object({ type: z.literal("end"), documents: count, aliases: count, nodes: count, edges: count }),
 ]);
 export type GraphLine = z.infer<typeof GraphLineSchema>;

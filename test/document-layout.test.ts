@@ -1,4 +1,5 @@
 // The layout grammar: a document's lines, classified once (src/document/layout). Expected values read off the texts.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readLayout } from "../src/document/layout/grammar.js";
 
@@ -68,5 +69,21 @@ describe("readLayout", () => {
   it("takes a reference inside a line for no heading (only a line's start is)", () => {
     expect(readLayout("theo quy định tại Điều 5. Nội dung").articles).toEqual([]);
     expect(readLayout("Căn cứ vào Điều 5.").lines.map((x) => x.kind)).toEqual(["preamble"]);
+  });
+  it("gives any string a layout: lines in order, inside the text, each heading a line's", () => {
+    const pieces = ["Điều", " 5", ".", ":", "\n", "\r\n", "\u2028", "Chương", " II", "1.", "a)", "[...]", "Căn cứ", "QUYẾT ĐỊNH", "*", "#", "|", " ", "GIA ", "Phụ lục", "\u0300", "x"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }).map((p) => p.join("")), (text) => {
+        const l = readLayout(text);
+        let last = -1;
+        for (const line of l.lines) {
+          expect(line.start).toBeGreaterThan(last);
+          expect(line.start <= line.at && line.at <= line.end && line.end <= text.length).toBe(true);
+          last = line.start;
+        }
+        const starts = new Set(l.lines.map((x) => x.start));
+        for (const h of [...l.articles, ...l.clauses, ...l.points, ...l.divisions, ...l.appendices]) expect(starts.has(h.start)).toBe(true);
+      }),
+    );
   });
 });

@@ -62,8 +62,12 @@ const KIND: Record<string, Line["kind"]> = {
 
 const emptyLayout = (): Layout => ({ lines: [], divisions: [], articles: [], clauses: [], points: [], preamble: [], enacting: null, appendices: [] });
 
+type Alternatives = Parameters<EmbeddedActionsParser["OR"]>[0];
+
 class LayoutParser extends EmbeddedActionsParser {
   out: Layout = emptyLayout();
+  // The alternatives of each OR, made once (an array of closures made at every line cost more than the choice).
+  private alts: Record<string, Alternatives> = {};
 
   constructor(validate = false) {
     super(LINE_KINDS, { recoveryEnabled: false, skipValidations: !validate });
@@ -72,7 +76,7 @@ class LayoutParser extends EmbeddedActionsParser {
 
   public layout = this.RULE("layout", () => {
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alts.layout ??= [
         { ALT: () => this.SUBRULE(this.division) },
         { ALT: () => this.SUBRULE(this.article) },
         { ALT: () => this.SUBRULE(this.outline) },
@@ -88,7 +92,7 @@ class LayoutParser extends EmbeddedActionsParser {
   });
 
   private division = this.RULE("division", () => {
-    this.record(this.OR([{ ALT: () => this.CONSUME(PartLine) }, { ALT: () => this.CONSUME(ChapterLine) }, { ALT: () => this.CONSUME(SectionLine) }]) as LineToken);
+    this.record(this.OR(this.alts.division ??= [{ ALT: () => this.CONSUME(PartLine) }, { ALT: () => this.CONSUME(ChapterLine) }, { ALT: () => this.CONSUME(SectionLine) }]) as LineToken);
   });
 
   private preamble = this.RULE("preamble", () => {
@@ -105,7 +109,7 @@ class LayoutParser extends EmbeddedActionsParser {
   private article = this.RULE("article", () => {
     this.record(this.CONSUME(ArticleLine) as LineToken);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alts.article ??= [
         { ALT: () => this.SUBRULE(this.clause) },
         { ALT: () => this.SUBRULE(this.point) },
         { ALT: () => this.record(this.CONSUME2(OmissionLine) as LineToken) },
@@ -117,7 +121,7 @@ class LayoutParser extends EmbeddedActionsParser {
   private outline = this.RULE("outline", () => {
     this.record(this.CONSUME(RomanLine) as LineToken);
     this.MANY(() =>
-      this.OR([
+      this.OR(this.alts.outline ??= [
         { ALT: () => this.SUBRULE(this.clause) },
         { ALT: () => this.SUBRULE(this.point) },
         { ALT: () => this.record(this.CONSUME3(TextLine) as LineToken) },
@@ -127,7 +131,7 @@ class LayoutParser extends EmbeddedActionsParser {
 
   private clause = this.RULE("clause", () => {
     this.record(this.CONSUME(ClauseLine) as LineToken);
-    this.MANY(() => this.OR([{ ALT: () => this.SUBRULE(this.point) }, { ALT: () => this.record(this.CONSUME4(TextLine) as LineToken) }]));
+    this.MANY(() => this.OR(this.alts.clause ??= [{ ALT: () => this.SUBRULE(this.point) }, { ALT: () => this.record(this.CONSUME4(TextLine) as LineToken) }]));
   });
 
   private point = this.RULE("point", () => {

@@ -6,6 +6,8 @@ import { defineConfig } from "tsup";
 // module loading). So they are devDependencies; zod stays a dependency (`vncite/schema` imports it).
 // test/package.test.ts reads this list.
 export const bundled = ["chevrotain", /^@chevrotain\//, "lodash-es", "papaparse", "luxon", "fastest-levenshtein"];
+// The PostgreSQL driver stays a package of its own, an optional dependency imported only by the PostgreSQL path.
+export const optional = ["pg", "pg-copy-streams"];
 
 const library = {
   entry: { index: "src/index.ts", node: "src/node.ts", schema: "src/schema-entry.ts" },
@@ -14,6 +16,7 @@ const library = {
   sourcemap: true,
   target: "node20",
   noExternal: bundled,
+  external: optional,
 } as const;
 
 export default defineConfig([
@@ -29,6 +32,7 @@ export default defineConfig([
     splitting: true,
     target: "node20",
     noExternal: bundled,
+    external: optional,
     minifyWhitespace: true,
     minifySyntax: true,
     sourcemap: true,

@@ -16,6 +16,7 @@ import { versionsAtDate } from "../extract/statute.js";
 import { DATE_PHRASE, dateValue } from "./date-phrase.js";
 import { HEADER_LINES, readHeader } from "./header.js";
 import { pinpointsIn } from "./pinpoint.js";
+import { type Layout, readLayout } from "./layout/grammar.js";
 import { relate, stronger } from "./relations.js";
 import { BACK, readDefinitions, resolveMentions } from "./resolve.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "../schema.js";
@@ -72,9 +73,10 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     ...wordMentions(src, citations, key, ownTypes),
   ].sort((a, b) => a.start - b.start);
 
-  const placed = placePinpoints(src, mentions);
+  const layout = readLayout(src.text);
+  const placed = placePinpoints(src, mentions, layout);
   for (const [m, list] of placed.of) m.pinpoints = list;
-  const resolutions = resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans));
+  const resolutions = resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans), layout);
   resolutions.forEach((r, i) => {
     const m = mentions[i] as Mention;
     m.resolvedKey = r.resolvedKey;
@@ -83,7 +85,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     m.diagnostics = r.diagnostics;
   });
   // The relations are read from the document's structure; the amendments below only say what each act changes.
-  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject });
+  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject }, layout);
   related.readings.forEach((r, i) => {
     const m = mentions[i] as Mention;
     m.relation = r.relation;
@@ -93,7 +95,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const stated = related.stated;
 
   const effective = effectiveDate(src, header.date?.iso ?? null);
-  const amendments = findAmendments(src, mentions, effective?.iso ?? null);
+  const amendments = findAmendments(src, mentions, effective?.iso ?? null, layout);
   // A short reference the text resolves is no longer a problem of the document.
   const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
@@ -269,7 +271,7 @@ const SELF_WORD = new RegExp(`${phrase(relationsJson.selfWord)}$`, "u");
  * Luật …`), else the one right before it (`Nghị định số … tại Điều 5`). A pinpoint of `Luật này` or of no
  * document named qualifies the document itself: those are `own`.
  */
-function placePinpoints(src: Source, mentions: Mention[]): { own: Pinpoint[]; of: Map<Mention, Pinpoint[]> } {
+function placePinpoints(src: Source, mentions: Mention[], layout: Layout): { own: Pinpoint[]; of: Map<Mention, Pinpoint[]> } {
   const own: Pinpoint[] = [];
   const of = new Map<Mention, Pinpoint[]>();
   const isSelf = (m: Mention) => m.citation === null && m.resolvedBy !== "back-reference" && SELF_WORD.test(src.read(m.start, m.end));
@@ -284,7 +286,7 @@ function placePinpoints(src: Source, mentions: Mention[]): { own: Pinpoint[]; of
   // Only a short gap can join (`, của `, ` và `): a long one is not read at all, so that a text of thousands of
   // pinpoints far from any citation stays linear.
   const gapIs = (re: RegExp, from: number, to: number) => to - from <= MAX_GAP && re.test(src.read(from, to));
-  for (const p of pinpointsIn(src)) {
+  for (const p of pinpointsIn(src, layout)) {
     while (i < numbered.length && (numbered[i] as Mention).end <= p.start) i++;
     const after = numbered[i];
     const before = numbered[i - 1];

@@ -21,5 +21,6 @@ export { canonicalKey, Registry, RegistryError, type RegistryRecord } from "./ch
 export type {
   Amendment, Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, PinpointPath, Relation, Span, StatedRelation,
 } from "./schema.js";
+export { ArgumentError, VnciteError, type VnciteErrorCode } from "./errors.js";
 export { annotate, type AnnotateOptions, escapeHtml, type Markup, type Spanned } from "./annotate.js";
 export type { RelationRule } from "./schema.js";

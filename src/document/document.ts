@@ -5,6 +5,7 @@
  *   parseDocument("Số: 300/LĐLĐ … Căn cứ Công văn số 1051/LĐLĐ …", { id: "a.txt" })
  *   → { key: "300/LĐLĐ", mentions: [{ resolvedKey: "1051/LĐLĐ", relation: "basedOn", … }], … }
  */
+import { ArgumentError } from "../errors.js";
 import { findAmendments } from "./amendments.js";
 import { extract } from "../extract/extract.js";
 import { type NormalizedText, normalize } from "../extract/normalize.js";
@@ -43,9 +44,9 @@ const DEFINITION = /\(\s*[*_]*\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+l
  */
 export function parseDocument(text: string, options: DocumentOptions = {}): DocumentRecord {
   if (typeof text !== "string") {
-    throw new TypeError(`vncite.parseDocument: expected the text as a string, got ${text === null ? "null" : typeof text}`);
+    throw new ArgumentError(`vncite.parseDocument: expected the text as a string, got ${text === null ? "null" : typeof text}`);
   }
-  if (options.id !== undefined && typeof options.id !== "string") throw new TypeError("vncite.parseDocument: options.id must be a string");
+  if (options.id !== undefined && typeof options.id !== "string") throw new ArgumentError("vncite.parseDocument: options.id must be a string");
   const id = options.id ?? null;
   const src = sourceOf(text, options.normalize);
   const citations = extract(text, { normalize: () => src.nt });

@@ -4,6 +4,7 @@
  * CitationGraph (whose nodes() and edges() are made one at a time), and has a form by lines, to write a large
  * graph as it goes.
  */
+import { VnciteError } from "../errors.js";
 import type { GraphEdge, GraphNode } from "./json.js";
 
 /** What the exports read: a GraphJSON, or a CitationGraph's nodes() and edges(). */
@@ -108,7 +109,7 @@ export function neo4jArrayDelimiter(g: GraphSource): string {
   for (const n of nodesOf(g)) for (const xs of [n.kinds, n.typeCodes, n.issuedBy, n.dates, n.terms, n.subjects]) see(xs);
   for (const e of edgesOf(g)) see(e.statedBy);
   const free = DELIMITERS.find((d) => !used.has(d));
-  if (!free) throw new Error("toNeo4jCsv: every array delimiter occurs in a value");
+  if (!free) throw new VnciteError("no-array-delimiter", "toNeo4jCsv: every array delimiter occurs in a value");
   return free;
 }
 

@@ -117,6 +117,8 @@ const RULES = {
 } satisfies Record<string, Rule>;
 
 export type DiagnosticCode = keyof typeof RULES;
+/** Every diagnostic code, for the zod schema of `vncite/schema`. */
+export const DIAGNOSTIC_CODES = Object.keys(RULES) as [DiagnosticCode, ...DiagnosticCode[]];
 
 export function diagnostic(
   code: DiagnosticCode,

@@ -19,8 +19,8 @@ export type { Repair } from "./extract/normalize.js";
 export { canonicalKey, Registry, RegistryError, type RegistryRecord } from "./check/registry.js";
 // The zod schemas are in `vncite/schema` (src/schema-entry.ts): `vncite` loads no zod. Their types are here.
 export type {
-  Amendment, Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, PinpointPath, Relation, Span, StatedRelation,
-} from "./schema.js";
+  Amendment, AmendmentAction, Citation, CitationSpans, CitedDocument, Diagnostic, DiagnosticCode, DocumentDate, DocumentRecord, Mention,
+  Pinpoint, PinpointPath, RelatedSpan, Relation, RelationRule, Resolution, Severity, Signature, Span, StatedRelation,
+} from "./types.js";
 export { ArgumentError, VnciteError, type VnciteErrorCode } from "./errors.js";
 export { annotate, type AnnotateOptions, escapeHtml, type Markup, type Spanned } from "./annotate.js";
-export type { RelationRule } from "./schema.js";

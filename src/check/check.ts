@@ -5,6 +5,7 @@
  *
  *   check("… Kết luận số 93-NQ/TW của Ban Bí thư …")  →  [{ code: "type-code-mismatch", severity: "error", … }]
  */
+import { ArgumentError } from "../errors.js";
 import { withPositions } from "../positions.js";
 import termsJson from "../../grammar/terms.json";
 import { diagnostic } from "../diagnostics.js";
@@ -34,7 +35,7 @@ const ASSEMBLY = new RegExp(`^(?:${ASSEMBLIES.join("|")})(\\d+)$`);
 
 /** Diagnostics for a text, ordered by position. */
 export function check(text: string, options: CheckOptions = {}): Diagnostic[] {
-  if (typeof text !== "string") throw new TypeError(`vncite.check: expected the text as a string, got ${text === null ? "null" : typeof text}`);
+  if (typeof text !== "string") throw new ArgumentError(`vncite.check: expected the text as a string, got ${text === null ? "null" : typeof text}`);
   const record = parseDocument(text, {
     ...(options.id === undefined ? {} : { id: options.id }),
     ...(options.normalize === undefined ? {} : { normalize: options.normalize }),

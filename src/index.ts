@@ -21,6 +21,7 @@ export { canonicalKey, Registry, RegistryError, type RegistryRecord } from "./ch
 export type {
   Amendment, AmendmentAction, Citation, CitationSpans, CitedDocument, Diagnostic, DiagnosticCode, DocumentDate, DocumentRecord, Mention,
   Pinpoint, PinpointPath, RelatedSpan, Relation, RelationRule, Resolution, Severity, Signature, Span, StatedRelation,
+  AmendedBy, GraphAliasLine, GraphDocumentLine, GraphEdgeLine, GraphNodeLine, Occurrence, RegistryStatus,
 } from "./types.js";
 export { ArgumentError, VnciteError, type VnciteErrorCode } from "./errors.js";
 export { annotate, type AnnotateOptions, escapeHtml, type Markup, type Spanned } from "./annotate.js";

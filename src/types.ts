@@ -4,7 +4,7 @@
  * test/types.test.ts holds each schema's inferred type equal to its interface.
  */
 import type { DiagnosticCode } from "./diagnostics.js";
-import type { AMENDMENT_ACTIONS, RELATION_RULES, RELATIONS } from "./enums.js";
+import type { AMENDMENT_ACTIONS, REGISTRY_STATUSES, RELATION_RULES, RELATIONS } from "./enums.js";
 
 export type { DiagnosticCode } from "./diagnostics.js";
 
@@ -295,4 +295,140 @@ export interface DocumentRecord {
   statedRelations: StatedRelation[];
   /** Problems of the document as a whole and of its parts. */
   diagnostics: Diagnostic[];
+}
+
+/** A place in a corpus document: which document, where, and the text there. */
+export interface Occurrence {
+  /** The id of the corpus document. */
+  doc: string;
+  /** Offset of the start in that document's text. */
+  start: number;
+  /** Offset just after the end. */
+  end: number;
+  /** The text there. */
+  text: string;
+}
+
+/** A change a later document made to a graph node's document. */
+export interface AmendedBy {
+  /** The key of the amending document. */
+  by: string;
+  /** Amends, replaces or repeals. */
+  action: AmendmentAction;
+  /** The parts changed (empty: the whole document). */
+  paths: PinpointPath[];
+  /** From when, ISO yyyy-mm-dd, where the amending text says. */
+  date: string | null;
+  /** Where the amending text says it. */
+  evidence: Occurrence;
+}
+
+/** A document in the citation graph: cited, in the corpus, or both. */
+export interface GraphNode {
+  /** The document's key (`30/2020/NĐ-CP`), or a corpus document's id where it has no number. */
+  key: string;
+  /** Document types in words seen for this key. */
+  kinds: string[];
+  /** Type codes seen for this key. */
+  typeCodes: string[];
+  /** Issuing bodies in words seen. */
+  issuedBy: string[];
+  /** Dates seen (ISO yyyy-mm-dd). */
+  dates: string[];
+  /** Terms seen (`XI`). */
+  terms: string[];
+  /** Subjects seen. */
+  subjects: string[];
+  /** Ids of the corpus documents that are this document's own text (empty: cited only). */
+  texts: string[];
+  /** How many mentions point at it. */
+  mentions: number;
+  /** Every spelling that resolved to this key (`77-CT/TU`, `77 CT/TU` for 77-CTr/TU), with where. */
+  variants: Occurrence[];
+  /** What later documents changed in it: by whom, how, which part, from when, and where they say so. */
+  amendedBy: AmendedBy[];
+}
+
+/** A citation between two documents of the graph, over all the documents that make it. */
+export interface GraphEdge {
+  /** The key of the citing document. */
+  from: string;
+  /** The key of the cited document. */
+  to: string;
+  /** How the citing document relates to the cited one. */
+  relation: Relation;
+  /** Mentions behind the edge, over all citing documents. */
+  count: number;
+  /** Documents that state this relation between two documents they cite (69-KL/TW continues 20-NQ/TW). */
+  statedBy: string[];
+  /** Where the edge is said: at most EVIDENCE_PER_EDGE places, the first by document id and offset. */
+  evidence: Occurrence[];
+  /** How many more places say it than `evidence` keeps. */
+  moreEvidence: number;
+  /** The parts of the citing documents the relation was read from (`preamble`, `purpose`, `stated` …). */
+  rules: RelationRule[];
+}
+
+/** The JSON form of a graph: stable, sorted, read back losslessly by CitationGraph.fromJSON. */
+export interface GraphJSON {
+  /** Always `vncite-graph`. */
+  format: "vncite-graph";
+  /** The version of the format: 1. */
+  version: 1;
+  /** The ids of the corpus documents added. */
+  documents: string[];
+  /** Laws known by name and by number (`Luật doanh nghiệp năm 2020` = `59/2020/QH14`): one node, under the number. */
+  aliases: { name: string; key: string }[];
+  /** Every document. */
+  nodes: GraphNode[];
+  /** Every citation between two documents. */
+  edges: GraphEdge[];
+}
+
+/** One line of the JSON Lines form after the header: in this order, documents, aliases, nodes, edges. */
+export type GraphLine = GraphDocumentLine | GraphAliasLine | GraphNodeLine | GraphEdgeLine;
+/** A line naming a corpus document added. */
+export interface GraphDocumentLine {
+  /** The kind of line. */
+  type: "document";
+  /** The document's id. */
+  id: string;
+}
+/** A line saying a law's name key stands for its number. */
+export interface GraphAliasLine {
+  /** The kind of line. */
+  type: "alias";
+  /** The name key (`Luật doanh nghiệp năm 2020`). */
+  name: string;
+  /** The key it stands for (`59/2020/QH14`). */
+  key: string;
+}
+/** A node's line. */
+export interface GraphNodeLine extends GraphNode {
+  /** The kind of line. */
+  type: "node";
+}
+/** An edge's line. */
+export interface GraphEdgeLine extends GraphEdge {
+  /** The kind of line. */
+  type: "edge";
+}
+
+/** What a registry says of a document's standing. */
+export type RegistryStatus = (typeof REGISTRY_STATUSES)[number];
+
+/** A known document, as a registry lists it. */
+export interface RegistryRecord {
+  /** The document's key (`30/2020/NĐ-CP`). */
+  key: string;
+  /** Its type in words. */
+  kind: string | null;
+  /** Its date, ISO yyyy-mm-dd. */
+  date: string | null;
+  /** Its issuing body. */
+  issuedBy: string | null;
+  /** What it is about. */
+  subject: string | null;
+  /** Whether it is in force. */
+  status: RegistryStatus;
 }

@@ -6,11 +6,12 @@ import { join } from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type {
-  Amendment, Citation, Diagnostic, DiagnosticCode, DocumentRecord, Mention, Pinpoint, PinpointPath, Relation, RelationRule, Span, StatedRelation,
+  Amendment, Citation, Diagnostic, DiagnosticCode, DocumentRecord, GraphEdge, GraphJSON, GraphLine, GraphNode, RegistryRecord, Mention, Pinpoint, PinpointPath, Relation, RelationRule, Span, StatedRelation,
 } from "../src/index.js";
 import { check, extract, parseDocument } from "../src/index.js";
 import {
-  AmendmentSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, MentionSchema, PinpointPathSchema, PinpointSchema, RelationRuleSchema,
+  AmendmentSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, GraphEdgeSchema, GraphJSONSchema, GraphLineSchema, GraphNodeSchema,
+  RegistryRecordSchema, MentionSchema, PinpointPathSchema, PinpointSchema, RelationRuleSchema,
   RelationSchema, SpanSchema, StatedRelationSchema,
 } from "../src/schema-entry.js";
 
@@ -27,6 +28,11 @@ describe("the interfaces and the zod schemas", () => {
     expectTypeOf<z.infer<typeof DocumentRecordSchema>>().toEqualTypeOf<DocumentRecord>();
     expectTypeOf<z.infer<typeof RelationSchema>>().toEqualTypeOf<Relation>();
     expectTypeOf<z.infer<typeof RelationRuleSchema>>().toEqualTypeOf<RelationRule>();
+    expectTypeOf<z.infer<typeof GraphNodeSchema>>().toEqualTypeOf<GraphNode>();
+    expectTypeOf<z.infer<typeof GraphEdgeSchema>>().toEqualTypeOf<GraphEdge>();
+    expectTypeOf<z.infer<typeof GraphJSONSchema>>().toEqualTypeOf<GraphJSON>();
+    expectTypeOf<z.infer<typeof GraphLineSchema>>().toEqualTypeOf<GraphLine>();
+    expectTypeOf<z.infer<typeof RegistryRecordSchema>>().toEqualTypeOf<RegistryRecord>();
     // The same at run time: the schema's codes are the union's.
     expect(DiagnosticSchema.shape.code.options).toContain("type-code-mismatch" satisfies DiagnosticCode);
   });

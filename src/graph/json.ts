@@ -7,11 +7,13 @@ import { z } from "zod";
 import { AMENDMENT_ACTIONS } from "../enums.js";
 import { PinpointPathSchema, RelationRuleSchema, RelationSchema } from "../schema.js";
 
+// The types are the interfaces of types.ts (test/types.test.ts holds them equal to these schemas).
+export type { GraphEdge, GraphJSON, GraphLine, GraphNode, Occurrence } from "../types.js";
+
 /** A place in a corpus document: which document, where, and the text there. */
 export const OccurrenceSchema = z
   .object({ doc: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() })
   .refine((o) => o.start <= o.end, { message: "a span ends before it starts" });
-export type Occurrence = z.infer<typeof OccurrenceSchema>;
 
 export const AmendedBySchema = z.object({
   by: z.string(),
@@ -40,7 +42,6 @@ export const GraphNodeSchema = z.object({
   /** What later documents changed in it: by whom, how, which part, from when, and where they say so. */
   amendedBy: z.array(AmendedBySchema),
 });
-export type GraphNode = z.infer<typeof GraphNodeSchema>;
 
 export const GraphEdgeSchema = z.object({
   from: z.string(),
@@ -57,7 +58,6 @@ export const GraphEdgeSchema = z.object({
   /** The parts of the citing documents the relation was read from (`preamble`, `purpose`, `stated` …). */
   rules: z.array(RelationRuleSchema).default([]),
 });
-export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 
 /** The JSON form of a graph: stable, sorted, read back losslessly by CitationGraph.fromJSON. */
 export const GraphJSONSchema = z.object({
@@ -69,7 +69,6 @@ export const GraphJSONSchema = z.object({
   nodes: z.array(GraphNodeSchema),
   edges: z.array(GraphEdgeSchema),
 });
-export type GraphJSON = z.infer<typeof GraphJSONSchema>;
 
 /** One line of the JSON Lines form after the header: in this order, documents, aliases, nodes, edges. */
 export const GraphLineSchema = z.discriminatedUnion("type", [
@@ -78,4 +77,3 @@ export const GraphLineSchema = z.discriminatedUnion("type", [
   GraphNodeSchema.extend({ type: z.literal("node") }),
   GraphEdgeSchema.extend({ type: z.literal("edge") }),
 ]);
-export type GraphLine = z.infer<typeof GraphLineSchema>;

@@ -111,7 +111,7 @@ export function checkLine(value: unknown): GraphLine {
     x.moreEvidence ??= 0;
     x.rules ??= [];
   }
-  return x as GraphLine;
+  return x as unknown as GraphLine;
 }
 
 /** A node of the single-document JSON, checked (`at` names it in the error). */

@@ -23,5 +23,7 @@ export type {
   Pinpoint, PinpointPath, RelatedSpan, Relation, RelationRule, Resolution, Severity, Signature, Span, StatedRelation,
   AmendedBy, GraphAliasLine, GraphDocumentLine, GraphEdgeLine, GraphNodeLine, Occurrence, RegistryStatus,
 } from "./types.js";
+// The closed lists of the output contract, to check a value against or to show as choices.
+export { AMENDMENT_ACTIONS, REGISTRY_STATUSES, RELATION_RULES, RELATIONS } from "./enums.js";
 export { ArgumentError, VnciteError, type VnciteErrorCode } from "./errors.js";
 export { annotate, type AnnotateOptions, escapeHtml, type Markup, type Spanned } from "./annotate.js";

@@ -1,6 +1,8 @@
 /**
  * vncite for Node: everything of the main entry, and `Registry.load(path)`, which reads a registry file.
  * The main entry (`vncite`) touches nothing of Node, so it bundles for a browser; what reads files is here.
+ *
+ * @module vncite/node
  */
 import { readFileSync } from "node:fs";
 import { Registry as CoreRegistry, RegistryError } from "./check/registry.js";

@@ -190,6 +190,17 @@ describe("the snippets of the README and the guides", () => {
     rmSync(snippetDir, { recursive: true, force: true });
   });
 
+  it("the README's API table names every export of vncite and vncite/node", () => {
+    const readme = readFileSync(join(root, "README.md"), "utf8");
+    const table = readme.slice(readme.indexOf("## API at a glance"), readme.indexOf("## The command line"));
+    const named = new Set([...table.matchAll(/`([A-Za-z_]\w*)/g)].map((m) => m[1]));
+    const exported = ["index.ts", "node.ts"].flatMap((f) =>
+      [...readFileSync(join(root, "src", f), "utf8").matchAll(/^export (?:type )?\{([^}]*)\}/gm)].flatMap((m) =>
+        (m[1] as string).split(",").map((n) => n.trim().replace(/^type /, "").split(" as ").at(-1) as string).filter(Boolean)));
+    expect(exported.length).toBeGreaterThan(50);
+    expect(exported.filter((n) => !named.has(n))).toEqual([]);
+  });
+
   it("finds snippets in every file", () => {
     for (const f of ["README.md"]) expect(BLOCKS.some((b) => b.file === f && (b.lang === "ts" || b.lang === "sh")), f).toBe(true);
   });

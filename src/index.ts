@@ -20,7 +20,7 @@ export { canonicalKey, Registry, RegistryError, type RegistryRecord } from "./ch
 // The zod schemas are in `vncite/schema` (src/schema-entry.ts): `vncite` loads no zod. Their types are here.
 export type {
   Amendment, AmendmentAction, Citation, CitationSpans, CitedDocument, Diagnostic, DiagnosticCode, DocumentDate, DocumentRecord, Mention,
-  Pinpoint, PinpointPath, RelatedSpan, Relation, RelationRule, Resolution, Severity, Signature, Span, StatedRelation,
+  Pinpoint, PinpointPath, PositionedDiagnostic, RelatedSpan, Relation, RelationRule, Resolution, Severity, Signature, Span, StatedRelation,
   AmendedBy, GraphAliasLine, GraphDocumentLine, GraphEdgeLine, GraphNodeLine, Occurrence, RegistryStatus,
 } from "./types.js";
 // The closed lists of the output contract, to check a value against or to show as choices.

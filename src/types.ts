@@ -60,6 +60,14 @@ export interface Diagnostic {
   related?: RelatedSpan[] | undefined;
 }
 
+/** A diagnostic whose `line` and `column` are always set: what `check` returns. */
+export interface PositionedDiagnostic extends Diagnostic {
+  /** 1-based line of `start`. */
+  line: number;
+  /** 1-based column of `start`, in UTF-16 code units. */
+  column: number;
+}
+
 /** Where each part of a citation stands in the original text (null: the part is absent). */
 export interface CitationSpans {
   /** The type word (`Nghị định`). */

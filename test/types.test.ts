@@ -8,7 +8,7 @@ import type { z } from "zod";
 import type {
   Amendment, Citation, Diagnostic, DiagnosticCode, DocumentRecord, GraphEdge, GraphJSON, GraphLine, GraphNode, RegistryRecord, Mention, Pinpoint, PinpointPath, Relation, RelationRule, Span, StatedRelation,
 } from "../src/index.js";
-import { check, extract, parseDocument } from "../src/index.js";
+import { check, checkDocument, extract, parseDocument, type PositionedDiagnostic, Registry } from "../src/index.js";
 import {
   AmendmentSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, GraphEdgeSchema, GraphJSONSchema, GraphLineSchema, GraphNodeSchema,
   RegistryRecordSchema, MentionSchema, PinpointPathSchema, PinpointSchema, RelationRuleSchema,
@@ -40,6 +40,20 @@ describe("the interfaces and the zod schemas", () => {
   it("Diagnostic['code'] is a closed union: a made-up code does not type-check, a switch can be exhaustive", () => {
     expectTypeOf<"made-up-code">().not.toMatchTypeOf<Diagnostic["code"]>();
     expectTypeOf<"type-code-mismatch">().toMatchTypeOf<Diagnostic["code"]>();
+  });
+
+  it("check returns line and column always (PositionedDiagnostic); checkDocument takes { registry } as check does", () => {
+    expectTypeOf(check).returns.items.toHaveProperty("line").toEqualTypeOf<number>();
+    expectTypeOf<PositionedDiagnostic["column"]>().toEqualTypeOf<number>();
+    const text = "Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;\nKế hoạch số 25-KH/TU.";
+    const registry = Registry.fromCsv("key,date\n30/2020/NĐ-CP,2020-03-05\n");
+    const record = parseDocument(text);
+    const codes = (ds: Diagnostic[]) => ds.map((d) => d.code);
+    // 25-KH/TU is not in the registry, 30/2020/NĐ-CP is: the two forms say the same.
+    expect(codes(checkDocument(record, { registry }))).toEqual(["not-in-registry"]);
+    expect(codes(checkDocument(record, registry))).toEqual(["not-in-registry"]);
+    expect(codes(checkDocument(record))).toEqual([]);
+    expect(check(text, { registry }).map((d) => [d.code, d.line, d.column])).toEqual([["not-in-registry", 2, 1]]);
   });
 
   it("real output passes the schemas", () => {

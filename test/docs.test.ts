@@ -219,7 +219,10 @@ describe("the snippets of the README and the guides", () => {
       for (let i = 0; i < lines.length; i++) {
         const line = (lines[i] as string).trim();
         if (line === "" || line.startsWith("#")) continue;
-        const result = await runShellLine(line);
+        // `a && b`: each command in turn (no `&&` inside the quoted text of these snippets).
+        const results = [];
+        for (const command of line.split(" && ")) results.push(await runShellLine(command));
+        const result = results.at(-1);
         if (!result) continue;
         expect(result.status, `${line}\n${result.stderr}`).toBeLessThan(2);
         // The `# ` lines right under a command: the start of what it prints.

@@ -1,26 +1,28 @@
 /** Line and column of offsets, for diagnostics and the CLI's output: one index of line breaks per text. */
 import type { Citation, Diagnostic } from "./schema.js";
 import type { PositionedDiagnostic } from "./types.js";
-import { countAtMost } from "./text.js";
+import { countAtMost, lineEnds } from "./text.js";
 
 export interface Position {
   /** 1-based line. */
   line: number;
   /** 1-based column, in UTF-16 code units (as the offsets are). */
   column: number;
-  /** Offsets where the line starts and ends (before its `\n`). */
+  /** Offsets where the line starts and ends (before its line end). */
   lineStart: number;
   lineEnd: number;
 }
 
-/** A function from an offset of `text` to its position, by binary search over the text's line breaks. */
+/**
+ * A function from an offset of `text` to its position, by binary search over the text's line ends (of every kind
+ * normalize reads: `\r\n`, `\r`, U+2028 … as `\n`).
+ */
 export function positionsIn(text: string): (offset: number) => Position {
-  const breaks: number[] = [];
-  for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) breaks.push(i);
+  const { ends, starts } = lineEnds(text);
   return (offset) => {
-    const k = countAtMost(breaks, offset - 1); // breaks before the offset
-    const lineStart = k > 0 ? (breaks[k - 1] as number) + 1 : 0;
-    return { line: k + 1, column: offset - lineStart + 1, lineStart, lineEnd: breaks[k] ?? text.length };
+    const k = countAtMost(starts, offset); // lines that start at or before the offset, after the first
+    const lineStart = k > 0 ? (starts[k - 1] as number) : 0;
+    return { line: k + 1, column: offset - lineStart + 1, lineStart, lineEnd: ends[k] ?? text.length };
   };
 }
 

@@ -81,6 +81,37 @@ export function quotationAt(quotes: readonly Quotation[], at: number): Quotation
   return q && at > q[0] && at < q[1] ? q : undefined;
 }
 
+/**
+ * A line end, as every stage reads one: `\r\n` (one end), `\n`, `\r`, U+0085 (next line), U+2028 (line
+ * separator), U+2029 (paragraph separator). normalize turns each into `\n`; positions in the original text count them.
+ */
+export const LINE_END = /\r\n?|[\n\u0085\u2028\u2029]/g;
+/** The text holds a line end of any kind. */
+export const hasLineEnd = (text: string) => /[\n\r\u0085\u2028\u2029]/.test(text);
+/** The text holds a line end other than `\n`. */
+export const hasOtherLineEnd = (text: string) => /[\r\u0085\u2028\u2029]/.test(text);
+
+/**
+ * Where each line end of `text` starts (`ends`) and where the next line starts (`starts`), in order; only `\n`
+ * (indexOf, the common case) unless the text holds another kind.
+ */
+export function lineEnds(text: string): { ends: number[]; starts: number[] } {
+  const ends: number[] = [];
+  const starts: number[] = [];
+  if (hasOtherLineEnd(text)) {
+    for (const m of text.matchAll(LINE_END)) {
+      ends.push(m.index);
+      starts.push(m.index + m[0].length);
+    }
+  } else {
+    for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) {
+      ends.push(i);
+      starts.push(i + 1);
+    }
+  }
+  return { ends, starts };
+}
+
 /** Where the line holding offset `at` starts and ends, by binary search over the text's line breaks. */
 export function lineIndex(text: string): { startOf(at: number): number; endOf(at: number): number } {
   const breaks: number[] = [];

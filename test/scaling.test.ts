@@ -61,6 +61,12 @@ describe("extract scales linearly", () => {
   it.each([
     ["a citation, then a long run of spaces", (n: number) => `Nghị quyết số 20-NQ/TW${" ".repeat(n)}x`, 2_000],
     ["citations apart by long runs of tabs", (n: number) => `Kết luận số 5-KL/TW${"\t".repeat(n)}`.repeat(4), 1_000],
+    // A date's pieces are read as far as they are glued or blank, a list of numbers as far as its code (issue 26).
+    ["a date's blank run", (n: number) => `Kế hoạch số 5-KH/TU ngày ${"… ".repeat(n)}/4/2021 của Ban Thường vụ`, 20_000],
+    ["a date's digits and brackets glued on and on", (n: number) => `Kế hoạch số 5-KH/TU ngày ${"1[".repeat(n)}/4/2021`, 20_000],
+    ["numbers under one code, a long list", (n: number) => `Kết luận số ${"1, ".repeat(n)}2-KL/TW`, 50_000],
+    ["numbers with no code after them", (n: number) => `Kết luận số ${"1, ".repeat(n)}`, 50_000],
+    ["dates of a draft again and again", (n: number) => "Kế hoạch số 5-KH/TU ngày … tháng … năm 20… của Ban Thường vụ về việc x;\n".repeat(n), 400],
   ] as const)("%s", (_name, make, n) => {
     extractTime(make(n));
     const small = extractTime(make(n));
@@ -98,5 +104,37 @@ describe("checkCorpus", () => {
       expect(text.slice(r.start, r.end)).toBe(r.text);
     }
     expect(run([...texts].reverse())).toEqual(forward);
+  });
+});
+
+// Shapes whose cost was bounded per character but by a large bound (a pattern reading 3 000 characters at each
+// `[`), or quadratic only past a size a two-size test cannot afford: each against a harmless text of the same
+// size and the same citations, which it should cost about as much as (issue 26).
+describe("a hostile shape costs about what a harmless one of its size does", () => {
+  /** The fastest of three runs of each, taken in turns (a busy machine slows both alike), in ms. */
+  const bestOfEach = (a: () => void, b: () => void) => {
+    const best = [Infinity, Infinity];
+    for (let i = 0; i < 3; i++) {
+      for (const [k, run] of [a, b].entries()) {
+        const at = performance.now();
+        run();
+        best[k] = Math.min(best[k] as number, performance.now() - at);
+      }
+    }
+    return best as [number, number];
+  };
+  const document = (text: string) => () => checkDocument(parseDocument(text));
+  it.each([
+    ["a run of `[` (parseDocument and check)", document("[".repeat(1_000_000)), document("a".repeat(1_000_000))],
+    ["`[` before words, never closed", document("[Khoản này ".repeat(20_000)), document("(Khoản này ".repeat(20_000))],
+    // isOwnTitle trimmed the whole line before each title to see whether it starts the line.
+    ["`LUẬT ĐẤT ĐAI ` on one line (extract)", () => extract("LUẬT ĐẤT ĐAI ".repeat(20_000)), () => extract("Luật đất đai ".repeat(20_000))],
+  ] as const)("%s", (_name, hostile, harmless) => {
+    hostile();
+    harmless();
+    const [slow, fast] = bestOfEach(hostile, harmless);
+    // The same work but for the shape: a bound well under what each cost before (5× to 1 000×); under 10 ms a
+    // pause of the machine is no measure.
+    expect(slow / Math.max(fast, 10)).toBeLessThan(3);
   });
 });

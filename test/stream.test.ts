@@ -45,3 +45,37 @@ describe("extractStream", () => {
     expect(await collect([])).toEqual([]);
   });
 });
+
+describe("extractStream spans are values (issue 26)", () => {
+  // After the first flush, the citations of a list that share one issuing body had that span moved once each.
+  it("a list sharing one body, after the first MiB, in 64 KiB chunks", async () => {
+    const text = `${"x\n".repeat(600_000)}Nghị định số 01/2020/NĐ-CP, 02/2020/NĐ-CP và 03/2020/NĐ-CP của Chính phủ;`;
+    const streamed = await collect(chunks(text, 65_536));
+    expect(streamed.map((c) => c.key)).toEqual(["1/2020/NĐ-CP", "2/2020/NĐ-CP", "3/2020/NĐ-CP"]);
+    for (const c of streamed) expect(c.spans.issuedBy?.text).toBe("Chính phủ");
+    for (const c of streamed) for (const s of Object.values(c.spans)) if (s) expect(text.slice(s.start, s.end)).toBe(s.text);
+    expect(streamed).toEqual(extract(text));
+  });
+
+  it("no two spans of extract's answer are one object", () => {
+    const found = extract("Nghị định số 01/2020/NĐ-CP, 02/2020/NĐ-CP và 03/2020/NĐ-CP của Chính phủ;");
+    const spans = found.flatMap((c) => Object.values(c.spans).filter((s) => s !== null));
+    expect(new Set(spans).size).toBe(spans.length);
+  });
+
+  // Every chunk size, over a text with lists, diagnostics and every kind of line end, past several flushes: the
+  // same citations as extract on the whole text (lines and columns of diagnostics included).
+  it("gives what extract gives at every chunk size and line end", async () => {
+    const unit = [
+      "Căn cứ Nghị định số 01/2020/NĐ-CP, 02/2020/NĐ-CP và 03/2020/NĐ-CP của Chính phủ;",
+      "Kết luận số 1, 2, 3, 4, 5, 6, 7, 8, 9, 10-KL/TW ngày 31/02/2020 của Bộ Chính trị về việc x;",
+      "Nghị quyết số 20-NQ/TW ngày 32/13/2012.",
+    ];
+    for (const end of ["\n", "\r\n", "\r", "\u2028"]) {
+      const text = `${"văn bản\n".repeat(140_000)}${unit.join(end)}${end}`.split("\n").join(end);
+      const whole = extract(text);
+      expect(whole.length).toBe(14);
+      for (const size of [65_536, 4_099, 777]) expect(await collect(chunks(text, size)), `${JSON.stringify(end)} ${size}`).toEqual(whole);
+    }
+  });
+});

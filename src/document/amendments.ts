@@ -9,7 +9,7 @@
  *   Nghị định số 30/2020/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.    repeals, from that date
  */
 import documentJson from "../../grammar/document.json";
-import { EDITORIAL_NOTE, normalizedSource, type Source } from "../extract/source.js";
+import { normalizedSource, withoutNotes, type Source } from "../extract/source.js";
 import { DATE_PHRASE, dateValue } from "./date-phrase.js";
 import { pinpointsIn } from "./pinpoint.js";
 import type { Amendment, Mention, PinpointPath } from "../schema.js";
@@ -66,7 +66,7 @@ export function findAmendments(src: Source, mentions: Mention[], effective: stri
       lineEnd = lineEndAt(text, lineEnd + (text.startsWith("\r\n", lineEnd) ? 2 : 1));
     }
     const line = text.slice(m.index, lineEnd);
-    const visible = line.replace(EDITORIAL_NOTE, (n) => " ".repeat(n.length));
+    const visible = withoutNotes(line);
     // The first citation on the line outside a note (found by search: thousands of lines stay linear).
     const [lineFrom, lineTo] = [src.orig(m.index), src.orig(lineEnd)];
     let named: Mention | undefined;

@@ -12,7 +12,7 @@
  */
 import relationsJson from "../../grammar/relations.json";
 import { diagnostic } from "../diagnostics.js";
-import { EDITORIAL_NOTE, type Source } from "../extract/source.js";
+import { editorialNotes, type Source } from "../extract/source.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
@@ -121,7 +121,7 @@ export function relate(src: Source, mentions: readonly Mention[], context: Relat
   const views = mentions.map((m) => normalizedView(m, n));
   const original = (s: Span): Span => src.span(s.start, s.end);
   const quotes = src.quotes.map((q): Quotation => [n(q[0]), n(q[1])]);
-  const notes = [...text.matchAll(EDITORIAL_NOTE)].map((x): Quotation => [x.index - 1, x.index + x[0].length]);
+  const notes = editorialNotes(text);
   const body = bodyStart(text);
   // Before the body a stray `“` makes no quotation.
   const aside = (at: number) => quotationAt(notes, at) !== undefined || (at >= body && quotationAt(quotes, at) !== undefined);

@@ -14,7 +14,7 @@ import { forgetText, parseCitationAt, type RawCitation } from "./parse.js";
 import { ParseMemo } from "./parse-memo.js";
 import { candidateStarts, findAnchors, findNamedAnchors } from "./scan.js";
 import { FORM_WORDS } from "../tables.js";
-import { isDigit, LETTER, withoutLeadingZeros } from "../text.js";
+import { isDigit, isSpace, LETTER, withoutLeadingZeros } from "../text.js";
 import { looseAlternation, looseSource, TypeWord } from "./tokens.js";
 import type { Citation, Diagnostic } from "../schema.js";
 
@@ -81,7 +81,7 @@ function shareListBodies(citations: Citation[], nt: NormalizedText): void {
     if (next.start < c.end || next.start - c.end > 40 || !LIST_JOIN.test(between(c.end, next.start))) continue;
     c.issuedBy = next.issuedBy;
     c.issuedByKey = next.issuedByKey;
-    c.spans.issuedBy = next.spans.issuedBy;
+    c.spans.issuedBy = next.spans.issuedBy && { ...next.spans.issuedBy }; // a value of its own, not the other's object
   }
 }
 
@@ -154,8 +154,11 @@ function isOwnTitle(text: string, c: RawCitation): boolean {
   if (!c.typeWord || !c.title || c.typeWord.text !== c.typeWord.text.toUpperCase()) return false;
   const words = text.slice(c.typeWord.start, c.end);
   if (words !== words.toUpperCase()) return false;
-  const lineStart = text.lastIndexOf("\n", c.typeWord.start - 1) + 1;
-  return text.slice(lineStart, c.typeWord.start).trim() === "";
+  // Only blanks back to the line's start: read back as far as they go, not over the whole line (a line of
+  // titles, `LUẬT ĐẤT ĐAI LUẬT ĐẤT ĐAI …`, would be read again for each of them).
+  let k = c.typeWord.start - 1;
+  while (k >= 0 && text.charCodeAt(k) !== 10 && isSpace(text.charCodeAt(k))) k--;
+  return k < 0 || text.charCodeAt(k) === 10;
 }
 
 // A form word right before a number (or its `số`): `theo mẫu số 01/PĐXXĐTMS`, `Bản kê 21/BKTrC/GSQL`.

@@ -3,8 +3,10 @@
  * original text, so every span the later stages produce can be reported in the caller's coordinates.
  *
  *   "Nghị định số 30/2020/NÐ–CP" (U+00D0 eth, en dash, NFD marks)  →  "Nghị định số 30/2020/NĐ-CP"
+ *
+ * Line ends are read here, once for every stage: `\r\n`, `\r`, U+0085, U+2028 and U+2029 become `\n`.
  */
-import { countAtMost } from "../text.js";
+import { countAtMost, hasLineEnd, hasOtherLineEnd, LINE_END } from "../text.js";
 
 /**
  * A normalized copy of a text and the way back to the original. The map is sparse: breakpoints where the
@@ -47,8 +49,11 @@ const KEEP = 0;
 const SWAP = 1;
 const DROP = 2;
 const COMPOSE = 3;
+/** A line end other than `\n`: read as `\n` (`\r\n` as one), so that every stage sees one kind of line. */
+const LINE = 4;
 const WORK = new Uint8Array(0x10000);
 for (const ch of Object.keys(REPLACE)) WORK[ch.charCodeAt(0)] = SWAP;
+for (const c of [0x0d, 0x85, 0x2028, 0x2029]) WORK[c] = LINE;
 for (const c of [0x200b, 0x200c, 0x200d, 0x2060, 0xfeff, 0x00ad]) WORK[c] = DROP;
 for (let c = 0x300; c <= 0x36f; c++) WORK[c] = COMPOSE;
 for (let c = 0x1dc0; c <= 0x1dff; c++) WORK[c] = COMPOSE;
@@ -57,7 +62,7 @@ for (let c = 0x1dc0; c <= 0x1dff; c++) WORK[c] = COMPOSE;
 function nextWork(s: string, from: number): number {
   for (let i = from; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (c >= 0xa0 && WORK[c] !== KEEP) return i;
+    if (c >= 0xa0 ? WORK[c] !== KEEP : c === 0x0d || c === 0x85) return i;
   }
   return -1;
 }
@@ -66,17 +71,33 @@ function nextWork(s: string, from: number): number {
 // reference broken across the page joins up. Blanking keeps offsets.
 /** What a blanked page-number line is taken for, in its repair. */
 export const PAGE_BREAK = "(page break)";
-const PAGE_NUMBER_LINE = /\n([ \t]*(?:-[ \t]*)?\d{1,4}(?:[ \t]*-)?[ \t]*)(?=\r?\n)/g;
+const pageNumberLine = (lineEnd: string) => new RegExp(`(${lineEnd})([ \\t]*(?:-[ \\t]*)?\\d{1,4}(?:[ \\t]*-)?[ \\t]*)(?=${lineEnd})`, "g");
+const PAGE_NUMBER_LINE = pageNumberLine(LINE_END.source);
+/** The same where every line end is `\n` (most texts): a pattern that starts with one character is found faster. */
+const PAGE_NUMBER_LINE_LF = pageNumberLine("\\n");
+// A number after a date's word or `số` (`năm⏎2021⏎của …`) is the date's or the document's, on a line of its own or
+// not: the word as printed, without its marks, or decomposed (normalize has not composed the text yet).
+const NUMBER_WORD = ["ngày", "tháng", "năm", "số"].flatMap((w) => [w, w.normalize("NFD"), w.normalize("NFD").replace(/[\u0300-\u036f]/g, "")]);
+const NUMBER_WORD_BEFORE = new RegExp(`(?:^|[^\\p{L}\\p{M}])(?:${NUMBER_WORD.join("|")})$`, "iu");
+/** `text[0, at)` ends with a date's word or `số`, then spaces or tabs. */
+function afterNumberWord(text: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && (text.charCodeAt(k - 1) === 32 || text.charCodeAt(k - 1) === 9)) k--;
+  return NUMBER_WORD_BEFORE.test(text.slice(Math.max(0, k - 12), k));
+}
 const isLetterLookalike = (c: number) => c === 0xd0 || c === 0xf0 || c === 0x189 || (c >= 0x400 && c <= 0x4ff);
 
 export function normalize(original: string): NormalizedText {
   const repairs: Repair[] = [];
   let text = original;
-  if (text.includes("\n")) {
-    PAGE_NUMBER_LINE.lastIndex = 0;
-    text = text.replace(PAGE_NUMBER_LINE, (_line, inner: string, at: number) => {
-      repairs.push({ start: at + 1, end: at + 1 + inner.length, read: inner, as: PAGE_BREAK });
-      return `\n${" ".repeat(inner.length)}`;
+  if (hasLineEnd(text)) {
+    const pattern = hasOtherLineEnd(text) ? PAGE_NUMBER_LINE : PAGE_NUMBER_LINE_LF;
+    pattern.lastIndex = 0;
+    text = text.replace(pattern, (line: string, end: string, inner: string, at: number) => {
+      if (afterNumberWord(text, at)) return line;
+      const start = at + end.length;
+      repairs.push({ start, end: start + inner.length, read: inner, as: PAGE_BREAK });
+      return `${end}${" ".repeat(inner.length)}`;
     });
   }
   const folded = fold(text, original, repairs);
@@ -110,6 +131,16 @@ function fold(text: string, original: string, repairs: Repair[]): Omit<Normalize
       parts.push(as);
       outLen++;
       copied = i + 1;
+    } else if (work === LINE) {
+      // `\r\n` as one `\n` that maps to the `\r` (a line's end is before both), the others one for one.
+      copyTo(i);
+      parts.push("\n");
+      outLen++;
+      copied = code === 0x0d && text.charCodeAt(i + 1) === 10 ? i + 2 : i + 1;
+      if (copied === i + 2) {
+        at.push(outLen);
+        from.push(copied);
+      }
     } else if (work === DROP) {
       copyTo(i);
       copied = i + 1;

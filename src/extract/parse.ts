@@ -68,7 +68,15 @@ const span = (a: IToken, b: IToken, text: string): Piece => {
   return { start: a.startOffset, end, text: text.slice(a.startOffset, end) };
 };
 const ROMAN = /^[IVXL]{1,6}$/;
+/** The most numbers one code is read for (`1, 2, …, 200-KL/TW`). */
+const MAX_SHARED = 200;
 const isEllipsis = (t: IToken) => t.tokenType === Other && t.image === "…";
+/** A blank left for a part of a date: a dot, an ellipsis, an underscore. */
+const isBlank = (t: IToken) => t.tokenType === Period || (t.tokenType === Other && (t.image === "…" || t.image === "_"));
+/** A bracket OCR reads for a digit or leaves beside one (`1[9]`). */
+const isBracket = (t: IToken) => t.tokenType === Other && (t.image === "[" || t.image === "]" || t.image === "|");
+/** Two tokens with nothing between them. */
+const glued = (a: IToken, b: IToken) => a !== END && b !== END && endOf(a) === b.startOffset;
 const isDateSep = (t: IToken) => t.tokenType === Slash || t.tokenType === Dash || t.tokenType === Period;
 /** A word of a name: any word or code, and a capitalized `Nam` (`Việt Nam`). */
 export const isNameToken = (t: IToken | undefined) =>
@@ -99,6 +107,8 @@ class CitationParser extends PrefixParser {
   /** What the last parse read: its tokens up to `furthest`, and whether it ran into a limit (`cut`). */
   furthest = 0;
   cut = false;
+  /** Index of the number that carries the code of a list of numbers under way (`1, 2, …, 10-KL/TW`). */
+  private sharedListEnd = -1;
   /** The citation being parsed is a law by name with no identifier yet (a bare year may follow its title). */
   private lastTitled = false;
 
@@ -214,6 +224,7 @@ class CitationParser extends PrefixParser {
     this.stopOffset = end;
     this.furthest = from - 1;
     this.cut = false;
+    this.sharedListEnd = -1;
     (this as unknown as Cursor).currIdx = from - 1;
   }
 
@@ -376,92 +387,134 @@ class CitationParser extends PrefixParser {
   });
 
   /**
-   * `ngày 11/5/2022`, `ngày 01-10-1997`, `ngày 11.5.2022`, `ngày 01 tháng 11 năm 2012`, and damaged or blank
-   * ones, which never cost the citation: `ngày   tháng 02 năm 2025`, `ngày 5 tháng năm 2024`, `ngày 5/ của`,
-   * `ngày 20/xx/2020`, `tháng l1` (the build stage reads what it can and says what it could not).
+   * `ngày 11/5/2022`, `ngày 01-10-1997`, `ngày 11.5.2022`, `ngày 01 tháng 11 năm 2012`, `ngày 3 tháng 5, năm 2024`,
+   * and damaged or blank ones, which never cost the citation its body or subject: `ngày   tháng 02 năm 2025`,
+   * `ngày … tháng … năm 20…`, `ngày __/__/2024`, `ngày 5/4/ của`, `ngày 20/xx/2020`, `ngày l9/4/2021`, `tháng l1`,
+   * `ngày 1[9]/4/2021` (the build stage reads what it can and says what it could not).
    */
   private date = this.RULE("date", (): RawDate => {
     const ngay = this.CONSUME(Ngay);
-    let day: IToken | undefined;
-    let month: IToken | undefined;
-    let year: IToken | undefined;
+    let day: string | null = null;
+    let month: string | null = null;
+    let year: string | null = null;
     let last: IToken = ngay;
+    this.OPTION({ GATE: () => this.pieceEnd(1) > 1, DEF: () => {
+      const p = this.SUBRULE(this.datePiece);
+      this.ACTION(() => ([day, last] = p));
+    } });
     this.OR([
       {
         // `ngày 5/3/2024`, and a draft's blanks: `ngày   /  /2024`, `ngày …/…/2024`, `ngày ../../2024`, `ngày 5/ /2020`.
         ALT: () => {
-          this.OPTION5({
-            GATE: () => this.LA(1).tokenType === Num || this.blankAhead(),
-            DEF: () => this.OR1([{ ALT: () => (day = this.CONSUME(Num)) }, { ALT: () => this.SUBRULE(this.blank) }]),
-          });
           last = this.SUBRULE(this.dateSep);
-          this.OPTION({ GATE: () => this.datePartAhead() || this.blankAhead(), DEF: () => {
-            this.OR2([
-              { GATE: () => this.datePartAhead(), ALT: () => (last = month = this.SUBRULE(this.datePart)) },
-              { ALT: () => (last = this.SUBRULE1(this.blank)) },
-            ]);
+          this.OPTION1({ GATE: () => this.pieceEnd(1) > 1, DEF: () => {
+            const p = this.SUBRULE1(this.datePiece);
+            this.ACTION(() => ([month, last] = p));
           } });
-          this.OPTION3({ GATE: () => isDateSep(this.LA(1)) && this.LA(2).tokenType === Num, DEF: () => {
-            this.SUBRULE1(this.dateSep);
-            year = this.CONSUME2(Num);
-            last = year;
+          // The year, or a slash left where it was to be written (`ngày 5/4/ của …`).
+          this.OPTION2({ GATE: () => isDateSep(this.LA(1)) && (this.pieceEnd(2) > 2 || this.LA(1).tokenType === Slash), DEF: () => {
+            last = this.SUBRULE1(this.dateSep);
+            this.OPTION3({ GATE: () => this.pieceEnd(1) > 1, DEF: () => {
+              const p = this.SUBRULE2(this.datePiece);
+              this.ACTION(() => ([year, last] = p));
+            } });
           } });
         },
       },
       {
         ALT: () => {
-          day = this.OPTION1(() => this.CONSUME3(Num));
           last = this.CONSUME(Thang);
-          this.OPTION4({ GATE: () => this.datePartAhead(), DEF: () => {
-            month = this.SUBRULE1(this.datePart);
-            last = month;
+          this.OPTION4({ GATE: () => this.pieceEnd(1) > 1, DEF: () => {
+            const p = this.SUBRULE3(this.datePiece);
+            this.ACTION(() => ([month, last] = p));
           } });
-          this.OPTION2({
-            GATE: () => this.LA(2).tokenType === Num,
-            DEF: () => {
-              this.CONSUME(Nam);
-              year = this.CONSUME5(Num);
-              last = year;
-            },
-          });
+          // `năm` (a draft may leave it bare: `ngày  tháng  năm  của …`), after a comma at times.
+          this.OPTION5({ GATE: () => this.yearWordAhead(1) || (this.LA(1).tokenType === Comma && this.yearWordAhead(2)), DEF: () => {
+            this.OPTION6(() => this.CONSUME(Comma));
+            last = this.CONSUME(Nam);
+            this.OPTION7({ GATE: () => this.pieceEnd(1) > 1, DEF: () => {
+              const p = this.SUBRULE4(this.datePiece);
+              this.ACTION(() => ([year, last] = p));
+            } });
+          } });
         },
       },
     ]);
     return this.ACTION(() => {
       const { start, end, text } = span(ngay, last, this.text);
-      return { start, end, text, day: day?.image ?? null, month: month?.image ?? null, year: year?.image ?? null };
+      return { start, end, text, day, month, year };
     });
   });
 
-  /** A day or month: a number, or a short word OCR or a draft left there (`l1`, `xx`), the build reads it. */
-  private datePartAlts: IOrAlt<IToken>[] | undefined;
-  private datePart = this.RULE("datePart", (): IToken =>
-    this.OR((this.datePartAlts ??= [{ ALT: () => this.CONSUME(Num) }, { ALT: () => this.CONSUME(Word) }, { ALT: () => this.CONSUME(Code) }])),
-  );
+  /**
+   * A day, month or year as printed: a number, a short word OCR or a draft left there (`l1`, `xx`), with what
+   * is glued to it (`1[9]`), or a blank (`…`, `..`, `__`, `20…`). Its text (null for a blank) and its last token.
+   */
+  private datePiece = this.RULE("datePiece", (): [string | null, IToken] => {
+    let stop = 0; // the index of the token after the piece
+    let first: IToken | undefined;
+    let last: IToken | undefined;
+    this.ACTION(() => (stop = this.cursor + this.pieceEnd(1)));
+    this.AT_LEAST_ONE({ GATE: () => this.cursor + 1 < stop, DEF: () => {
+      const t = this.OR((this.pieceAlts ??= [Num, Word, Code, Period, Other].map((type) => ({ ALT: () => this.CONSUME(type) }))));
+      this.ACTION(() => {
+        first ??= t;
+        last = t;
+      });
+    } });
+    return this.ACTION(() => {
+      const text = this.text.slice((first as IToken).startOffset, endOf(last as IToken));
+      return [/[.…_]/.test(text) ? null : text, last as IToken];
+    });
+  });
+  private pieceAlts: IOrAlt<IToken>[] | undefined;
 
-  /** A number, or a word of at most 3 characters before a date separator, `năm` or the end of the date. */
-  private datePartAhead(): boolean {
-    const t = this.LA(1);
-    if (t.tokenType === Num || t.tokenType === OcrNum) return true;
-    if ((t.tokenType !== Word && t.tokenType !== Code) || t.image.length > 3 || !/\d|^[xX.]+$|^[lIoO]+$/.test(t.image)) return false;
-    const after = this.LA(2).tokenType;
-    return after === Slash || after === Dash || after === Period || after === Nam;
+  /** The index of the last token read. */
+  private get cursor(): number {
+    return (this as unknown as Cursor).currIdx;
   }
 
-  /** A blank left for a part of a date: dots (`..`, `....`) or ellipses (`…`). */
-  private blank = this.RULE("blank", (): IToken => {
-    let last: IToken | undefined;
-    this.AT_LEAST_ONE(() => {
-      last = this.OR3([{ ALT: () => this.CONSUME(Period) }, { GATE: () => isEllipsis(this.LA(1)), ALT: () => this.CONSUME(Other) }]);
-    });
-    return last as IToken;
-  });
-
-  /** Dots or ellipses, then the separator of the next part of a date: a blank part. */
-  private blankAhead(k = 1): boolean {
+  /**
+   * Where a piece of a date that starts at LA(k) ends: the k of the first token after it (k itself when none
+   * starts there). A number, or a short word before what follows a part of a date (`l1 năm`, `xx/`), with the
+   * digits, look-alike letters and brackets glued to it (`202l`, `1[9]`, `[9`) and a blank glued after it (`20…`,
+   * `20..`); or a run of blanks (`…`, `. . .`, `__`).
+   */
+  private pieceEnd(k: number): number {
     let j = k;
-    while (this.LA(j).tokenType === Period || isEllipsis(this.LA(j))) j++;
-    return j > k && (this.LA(j).tokenType === Slash || this.LA(j).tokenType === Dash);
+    if (isBlank(this.LA(j))) {
+      while (isBlank(this.LA(j))) j++;
+      return j;
+    }
+    if (isBracket(this.LA(j)) && glued(this.LA(j), this.LA(j + 1))) j++;
+    if (!this.datePartAt(j)) return k;
+    // A whole year ends its piece: what is glued to it is the sentence's (`năm 2021.`, `ngày 19/4/2021…`).
+    if (/^\d{4}$/.test(this.LA(j).image)) return j + 1;
+    for (j++; glued(this.LA(j - 1), this.LA(j)); j++) {
+      const t = this.LA(j);
+      if (t.tokenType === Num || t.tokenType === OcrNum || isBracket(t) || isEllipsis(t) || t.image === "_") continue;
+      // Letters OCR reads for digits, glued to them (`202l`, `2O21`): the build reads them as digits.
+      if ((t.tokenType === Word || t.tokenType === Code) && /^[\dlIoO]+$/.test(t.image)) continue;
+      // A period glued to a number ends the sentence; two of them are a blank (`20..`).
+      if (t.tokenType === Period && (isBlank(this.LA(j - 1)) || (isBlank(this.LA(j + 1)) && glued(t, this.LA(j + 1))))) continue;
+      break;
+    }
+    return j;
+  }
+
+  /** A number at LA(k), or a word of at most 3 characters that stands for one before what follows a part of a date. */
+  private datePartAt(k: number): boolean {
+    const t = this.LA(k);
+    if (t.tokenType === Num || t.tokenType === OcrNum) return true;
+    if ((t.tokenType !== Word && t.tokenType !== Code) || t.image.length > 3 || !/\d|^[xX.]+$|^[lIoO]+$/.test(t.image)) return false;
+    const after = this.LA(k + 1).tokenType;
+    return after === Slash || after === Dash || after === Period || after === Nam || after === Thang || after === Comma || after === Cua;
+  }
+
+  /** `năm`, in lower case or before a year: the word of a date's year. */
+  private yearWordAhead(k: number): boolean {
+    const t = this.LA(k);
+    return t.tokenType === Nam && (!isUpper(t.image) || this.pieceEnd(k + 1) > k + 1);
   }
 
   private dateSep = this.RULE("dateSep", (): IToken =>
@@ -700,15 +753,29 @@ class CitationParser extends PrefixParser {
     return a !== END && b !== END && this.text.slice(endOf(a), b.startOffset).includes("\n");
   }
 
-  /** `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code. */
+  /**
+   * `, 188-KL/TW` or `và 13/QĐ-UBND` after a number: numbers joined by `,` or `và`, the last with the code
+   * (`Kết luận số 1, 2, …, 10-KL/TW`). The list is read to its end even past the tokens and text a parse reads
+   * (up to MAX_SHARED numbers), and the parse reads on from there as far as it would from its start; the list's
+   * end, once found, is kept, so that each number of it is not read to the end again.
+   */
   private sharedCodeAhead(): boolean {
-    let k = 1;
-    for (let n = 0; n < 8; n++) {
+    const cursor = this.cursor;
+    if (cursor < this.sharedListEnd) return true;
+    const [cap, offsetCap] = [this.stopIndex, this.stopOffset];
+    this.stopIndex = Math.max(cap, cursor + 2 * MAX_SHARED + 4);
+    this.stopOffset = Infinity;
+    for (let k = 1; k < 2 * MAX_SHARED; k += 2) {
       const join = this.LA(k);
-      if (!(join.tokenType === Comma || (join.tokenType === Word && join.image.toLowerCase() === "và")) || this.LA(k + 1).tokenType !== Num) return false;
-      k += 2;
-      if (this.identifierAhead(k)) return true;
+      if (!(join.tokenType === Comma || (join.tokenType === Word && join.image.toLowerCase() === "và")) || this.LA(k + 1).tokenType !== Num) break;
+      if (this.identifierAhead(k + 2)) {
+        this.sharedListEnd = cursor + k + 1;
+        this.stopIndex = Math.max(cap, this.sharedListEnd + (cap - this.first));
+        this.stopOffset = offsetCap + (this.LA(k + 1).startOffset - this.LA(0).startOffset);
+        return true;
+      }
     }
+    [this.stopIndex, this.stopOffset] = [cap, offsetCap];
     return false;
   }
 
@@ -725,13 +792,10 @@ class CitationParser extends PrefixParser {
   }
 
   private dateAhead(k: number): boolean {
-    const a = this.LA(k).tokenType;
-    if (a === Thang) return true;
-    // A blank day: `ngày   /  /2024`, `ngày ../../2024`.
-    if (a === Slash || a === Dash || this.blankAhead(k)) return true;
-    if (a !== Num) return false;
-    const b = this.LA(k + 1).tokenType;
-    return b === Thang || b === Slash || b === Dash || b === Period;
+    // A day (or a blank for it: `ngày …/…/2024`, `ngày   /  /2024`), then `tháng` or a separator.
+    const j = this.pieceEnd(k);
+    const a = this.LA(j).tokenType;
+    return a === Thang || a === Slash || a === Dash || (a === Period && j > k);
   }
 
   /**

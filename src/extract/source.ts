@@ -14,11 +14,46 @@ import { lineIndex, type Quotation, quotations } from "../text.js";
 import { type NormalizedText, normalize, toNormalized, toOriginal } from "./normalize.js";
 import type { Span } from "../schema.js";
 
+/** The longest editorial note, between its brackets. */
+const NOTE_MAX = 3000;
+
 /**
  * Editorial notes legal portals insert in square brackets (`[Khoản này được hướng dẫn bởi …]`): not the text.
- * Bounded, so that an unclosed `[` is not read again from every later one.
+ * As quotations (the offset before the `[`, the one after the `]`), in order: a `[`, then at most NOTE_MAX
+ * characters with no `]` nor line break, then the `]`. In one pass: a pattern tried at each `[` read up to
+ * NOTE_MAX characters again from every `[` of a run of them.
  */
-export const EDITORIAL_NOTE = /\[[^\]\n]{0,3000}\]/g;
+export function editorialNotes(text: string): Quotation[] {
+  const out: Quotation[] = [];
+  let close = -1; // the first `]` after `open`
+  let lineEnd = -1; // the first line break after `open`
+  for (let open = text.indexOf("["); open >= 0; ) {
+    if (close <= open && (close = text.indexOf("]", open + 1)) < 0) break;
+    if (lineEnd <= open && (lineEnd = text.indexOf("\n", open + 1)) < 0) lineEnd = text.length;
+    if (lineEnd < close) open = text.indexOf("[", lineEnd + 1);
+    else if (close - open - 1 > NOTE_MAX) {
+      // Too long from here: the first `[` near enough to the `]` (else the first after it).
+      open = text.indexOf("[", close - NOTE_MAX - 1);
+    } else {
+      out.push([open - 1, close + 1]);
+      open = text.indexOf("[", close + 1);
+    }
+  }
+  return out;
+}
+
+/** `text` with its editorial notes blanked (same length: offsets hold). */
+export function withoutNotes(text: string): string {
+  const notes = editorialNotes(text);
+  if (notes.length === 0) return text;
+  let out = "";
+  let from = 0;
+  for (const [before, after] of notes) {
+    out += text.slice(from, before + 1) + " ".repeat(after - before - 1);
+    from = after;
+  }
+  return out + text.slice(from);
+}
 
 /** The source of one text: built once by `sourceOf`, read by every stage after normalize. */
 export class Source {
@@ -76,7 +111,7 @@ export class Source {
    * `]`) so that `quotationAt` finds what stands inside one, brackets included.
    */
   get notes(): readonly Quotation[] {
-    return (this.noteList ??= [...this.text.matchAll(EDITORIAL_NOTE)].map((m): Quotation => [this.orig(m.index) - 1, this.orig(m.index + m[0].length)]));
+    return (this.noteList ??= editorialNotes(this.text).map(([before, after]): Quotation => [this.orig(before + 1) - 1, this.orig(after)]));
   }
 }
 

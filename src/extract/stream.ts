@@ -11,6 +11,7 @@
 import { ArgumentError } from "../errors.js";
 import { extract, type ExtractOptions } from "./extract.js";
 import type { Citation } from "../schema.js";
+import { lineEnds } from "../text.js";
 
 const MARGIN = 4096;
 const OVERLAP = 512;
@@ -39,11 +40,11 @@ export async function* extractStream(source: TextSource, options: ExtractOptions
     }
     emittedTo = safeEnd;
     if (!final) {
-      const keepFrom = Math.max(0, safeEnd - OVERLAP - base);
-      for (let i = buffer.indexOf("\n"); i >= 0 && i < keepFrom; i = buffer.indexOf("\n", i + 1)) {
-        dropped.lines++;
-        dropped.lineStart = base + i + 1;
-      }
+      let keepFrom = Math.max(0, safeEnd - OVERLAP - base);
+      if (keepFrom > 0 && buffer.charCodeAt(keepFrom - 1) === 13 && buffer.charCodeAt(keepFrom) === 10) keepFrom--; // `\r\n` is one line end
+      const { starts } = lineEnds(buffer.slice(0, keepFrom));
+      dropped.lines += starts.length;
+      if (starts.length > 0) dropped.lineStart = base + (starts[starts.length - 1] as number);
       buffer = buffer.slice(keepFrom);
       base += keepFrom;
     }
@@ -58,22 +59,20 @@ export async function* extractStream(source: TextSource, options: ExtractOptions
 }
 
 /**
- * A citation found in the buffer, moved to offsets (and diagnostics' lines and columns) of the whole stream, in
- * place: extract made it for us alone.
+ * A citation found in the buffer, at offsets (and diagnostics' lines and columns) of the whole stream: a copy, every
+ * span a new value (two citations of a list share their issuing body's span: moved in place, it moved twice).
  */
 function shift(c: Citation, by: number, dropped: { lines: number; lineStart: number }): Citation {
   if (by === 0) return c;
-  const move = (s: { start: number; end: number }) => {
-    s.start += by;
-    s.end += by;
-  };
-  move(c);
-  for (const s of Object.values(c.spans)) if (s) move(s);
-  for (const d of c.diagnostics) {
-    move(d);
-    for (const r of d.related ?? []) move(r);
-    if (d.line === 1 && d.column !== undefined) d.column += by - dropped.lineStart; // the line began before the buffer
-    if (d.line !== undefined) d.line += dropped.lines;
-  }
-  return c;
+  const moved = <S extends { start: number; end: number }>(s: S): S => ({ ...s, start: s.start + by, end: s.end + by });
+  const spans = {} as Citation["spans"];
+  for (const [k, s] of Object.entries(c.spans) as [keyof Citation["spans"], Citation["spans"][keyof Citation["spans"]]][]) spans[k] = s && moved(s);
+  const diagnostics = c.diagnostics.map((d) => {
+    const out = moved(d);
+    if (d.related) out.related = d.related.map(moved);
+    if (d.line === 1 && d.column !== undefined) out.column = d.column + by - dropped.lineStart; // the line began before the buffer
+    if (d.line !== undefined) out.line = d.line + dropped.lines;
+    return out;
+  });
+  return { ...moved(c), spans, diagnostics };
 }

@@ -1,8 +1,12 @@
-// npm run diagram: writes the parser's syntax diagram to grammar/diagram.html (open it in a browser).
+// npm run diagram: writes the parsers' syntax diagrams (open them in a browser): the citation grammar to
+// grammar/diagram.html, the grammar of a document's own acts (its article and list lines) to grammar/layout-diagram.html.
 import { writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { actsDiagramHtml } from "../src/document/acts.js";
 import { syntaxDiagramHtml } from "../src/extract/parse.js";
 
-const out = join(import.meta.dirname, "..", "grammar", "diagram.html");
-writeFileSync(out, syntaxDiagramHtml());
-console.log(`wrote ${out}`);
+for (const [file, html] of [["diagram.html", syntaxDiagramHtml()], ["layout-diagram.html", actsDiagramHtml()]] as const) {
+  const out = join(import.meta.dirname, "..", "grammar", file);
+  writeFileSync(out, html);
+  console.log(`wrote ${out}`);
+}

@@ -18,6 +18,20 @@ describe("amendment forms", () => {
     expect(amendments(HEAD + line)).toEqual([{ action, target: "119/2014/NĐ-CP", paths, date: null, phrase: null }]);
   });
 
+  // One verb table gives the relation and the amendment (issue 25: `Hủy bỏ`, `Đính chính` gave a relation only).
+  it.each([
+    ["Điều 1. Hủy bỏ Quyết định số 15/2018/QĐ-UBND ngày 02 tháng 5 năm 2018.", "repeals", "repeals"],
+    ["Điều 1. Huỷ bỏ Quyết định số 15/2018/QĐ-UBND ngày 02 tháng 5 năm 2018.", "repeals", "repeals"],
+    ["Điều 1. Đính chính khoản 2 Điều 3 Quyết định số 15/2018/QĐ-UBND ngày 02 tháng 5 năm 2018 như sau:", "amends", "corrects"],
+  ])("%s: an amendment and its relation", (line, action, relation) => {
+    const text = `ỦY BAN NHÂN DÂN TỈNH GIA LAI\nSố: 10/2025/QĐ-UBND\nGia Lai, ngày 05 tháng 10 năm 2025\nQUYẾT ĐỊNH\nVề việc xử lý văn bản\nCăn cứ Luật số 77/2015/QH13;\n${line}`;
+    for (const t of [text, text.normalize("NFD").replace(/Đ/g, "Ð")]) {
+      const d = parseDocument(t, { id: "x" });
+      expect(d.amendments.map((a) => [a.action, a.target])).toEqual([[action, "15/2018/QĐ-UBND"]]);
+      expect(d.cited.find((c) => c.key === "15/2018/QĐ-UBND")?.relation).toBe(relation);
+    }
+  });
+
   it("reads decomposed (NFD) text with `Ð`: the same amendments, clean words, spans in the text", () => {
     const text = `${HEAD}4. Thay thế cụm từ “Bộ Tài chính” bằng cụm từ “Bộ Kế hoạch” tại khoản 2 Điều 3.\nNghị định số 30/2020/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.`;
     const noisy = text.replace(/Đ/g, "\u00D0").normalize("NFD");

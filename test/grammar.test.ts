@@ -5,7 +5,7 @@ import { expect, it } from "vitest";
 import { validateCitationLexer } from "../src/extract/lex.js";
 import { syntaxDiagramHtml, validateCitationGrammar } from "../src/extract/parse.js";
 import { validatePinpointGrammar } from "../src/document/pinpoint.js";
-import { validateActsGrammar } from "../src/document/acts.js";
+import { actsDiagramHtml, validateActsGrammar } from "../src/document/acts.js";
 
 // At run time the grammars are built without chevrotain's validations (they are most of a first call's cost);
 // here they are built with them, so an ambiguity or a broken token fails the suite.
@@ -31,4 +31,9 @@ it("names every rule of the grammar in the diagram", () => {
   for (const rule of ["citation", "identifierRest", "codeGroups", "date", "term", "nameWords"]) {
     expect(syntaxDiagramHtml()).toContain(`"name": "${rule}"`);
   }
+});
+
+it("grammar/layout-diagram.html, the acts grammar drawn, is up to date (npm run diagram)", () => {
+  const committed = readFileSync(join(import.meta.dirname, "..", "grammar", "layout-diagram.html"), "utf8");
+  expect(committed).toBe(actsDiagramHtml());
 });

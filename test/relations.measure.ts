@@ -5,9 +5,10 @@ import { readFileSync } from "node:fs";
 import { parseDocument } from "../src/document/document.js";
 import gold from "./relations.gold.json";
 
+const NUMBERED = /^\d+[/-]/;
 const variants: Record<string, (t: string) => string> = { clean: (t) => t, "NFD+Ð": (t) => t.normalize("NFD").replace(/Đ/g, "Ð") };
 for (const [name, variant] of Object.entries(variants)) {
-  for (const set of ["build", "held", "held2"]) {
+  for (const set of ["build", "held", "held2", "held3", "held4"]) {
     let right = 0, total = 0, found = 0, expected = 0, given = 0, correct = 0;
     for (const doc of gold.documents.filter((d) => d.set === set)) {
       const d = parseDocument(variant(readFileSync(doc.file, "utf8")), { id: doc.file });
@@ -19,7 +20,9 @@ for (const [name, variant] of Object.entries(variants)) {
         else if (process.env.V) console.log(`  ${name} ${doc.file.slice(-30)} ${key}: ${got} ≠ ${relation}`);
       }
       const want = new Set(doc.stated.map((s) => s.join(" ")));
-      const have = new Set(d.statedRelations.map((s) => [s.from, s.relation, s.to].join(" ").normalize("NFC")));
+      // A text annotated for numbered keys only is not marked down for what it states of documents cited by name.
+      const counted = (s: { from: string; to: string }) => !("numberedOnly" in doc) || (NUMBERED.test(s.from) && NUMBERED.test(s.to));
+      const have = new Set(d.statedRelations.filter(counted).map((s) => [s.from, s.relation, s.to].join(" ").normalize("NFC")));
       expected += want.size;
       given += have.size;
       for (const s of want) if (have.has(s)) found++; else if (process.env.V) console.log(`  ${name} ${doc.file.slice(-30)} missed: ${s}`);

@@ -64,14 +64,50 @@ const STATED: StatedRow[] = [
   ["guides, portal note", "CHÍNH PHỦ\nSố: 10/2023/NĐ-CP\nHà Nội, ngày 05 tháng 6 năm 2023\nNGHỊ ĐỊNH\nĐiều 1. Phạm vi\n1. Nghị định này quy định về thuế. [Khoản này được hướng dẫn bởi Thông tư số 12/2024/TT-BTC]", ["12/2024/TT-BTC", "guides", "10/2023/NĐ-CP"], "portal-note"],
 ];
 
+// The forms of issue 25, each as the text states it (lists distribute over each member).
+const CHINH_PHU = "CHÍNH PHỦ\nSố: 20/2025/NĐ-CP\nHà Nội, ngày 05 tháng 12 năm 2025\nNGHỊ ĐỊNH\nQuy định về thủ tục hành chính\n";
+const BHXH = `${CHINH_PHU}Căn cứ Luật Bảo hiểm xã hội số 41/2024/QH15 được sửa đổi, bổ sung bởi Luật số 73/2025/QH15, Luật số 84/2025/QH15, Luật số 113/2025/QH15 và Luật số 142/2025/QH15;\nĐiều 1. Phạm vi điều chỉnh`;
+const QD142 = "Theo Quyết định số 142/2008/QĐ-TTg ngày 27 tháng 10 năm 2008 của Thủ tướng Chính phủ được sửa đổi, bổ sung bởi Quyết định số 38/2010/QĐ-TTg và Quyết định số 22/2025/QĐ-TTg.";
+const BASIS = `${CHINH_PHU}Căn cứ Thông tư số 13/2020/TT-BGDĐT ngày 26/5/2020, sửa đổi bổ sung tại Thông tư số 23/2024/TT-BGDĐT;\nCăn cứ Nghị định số 24/2014/NĐ-CP ngày 04 tháng 4 năm 2014 của Chính phủ được sửa đổi, bổ sung tại Nghị định số 209/2025/NĐ-CP;\nĐiều 1. Phạm vi điều chỉnh`;
+const EXPIRY = `${CHINH_PHU}Căn cứ Luật số 63/2025/QH15;\nĐiều 1. Phạm vi điều chỉnh\nĐiều 2. Hiệu lực thi hành\nKể từ ngày Nghị định này có hiệu lực thi hành, Nghị định số 127/2013/NĐ-CP ngày 15 tháng 10 năm 2013 của Chính phủ và Nghị định số 45/2016/NĐ-CP ngày 26 tháng 5 năm 2016 của Chính phủ hết hiệu lực thi hành.`;
+const STATED_25: StatedRow[] = [
+  ...["73/2025/QH15", "84/2025/QH15", "113/2025/QH15", "142/2025/QH15"].map((k): StatedRow => [`amends, a list after bởi (${k})`, BHXH, [k, "amends", "41/2024/QH15"], "stated"]),
+  ...["38/2010/QĐ-TTg", "22/2025/QĐ-TTg"].map((k): StatedRow => [`amends, a list after bởi joined by và (${k})`, QD142, [k, "amends", "142/2008/QĐ-TTg"], "stated"]),
+  ["amends, bare numbers after bởi các Luật", "Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung một số điều bởi các Luật số 43/2024/QH15, số 47/2024/QH15 và số 95/2025/QH15;", ["47/2024/QH15", "amends", "31/2024/QH15"], "stated"],
+  ["amends, bare numbers after bởi các Luật (last)", "Căn cứ Luật Đất đai số 31/2024/QH15 được sửa đổi, bổ sung một số điều bởi các Luật số 43/2024/QH15, số 47/2024/QH15 và số 95/2025/QH15;", ["95/2025/QH15", "amends", "31/2024/QH15"], "stated"],
+  ["amends, sửa đổi bổ sung tại (an amender inside a basis)", BASIS, ["23/2024/TT-BGDĐT", "amends", "13/2020/TT-BGDĐT"], "stated"],
+  ["amends, được sửa đổi, bổ sung tại", BASIS, ["209/2025/NĐ-CP", "amends", "24/2014/NĐ-CP"], "stated"],
+  ["amends, đã được sửa đổi tại a part of the amender, the head amended", "Thực hiện theo Điều 61 Nghị định số 26/2019/NĐ-CP ngày 08 tháng 3 năm 2019 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Thủy sản, đã được sửa đổi, bổ sung tại khoản 32 Điều 1 Nghị định số 37/2024/NĐ-CP ngày 04 tháng 4 năm 2024 của Chính phủ.", ["37/2024/NĐ-CP", "amends", "26/2019/NĐ-CP"], "stated"],
+  ["amends, active: sửa đổi, bổ sung một số điều tại", "Theo mẫu ban hành kèm Thông tư số 39/2018/TT-BTC ngày 20 tháng 4 năm 2018 của Bộ Tài chính sửa đổi, bổ sung một số điều tại Thông tư số 38/2015/TT-BTC ngày 25 tháng 3 năm 2015.", ["39/2018/TT-BTC", "amends", "38/2015/TT-BTC"], "stated"],
+  ["amends, an amending decree's own words", "Căn cứ Nghị định số 11/2011/NĐ-CP ngày 30 tháng 01 năm 2011 sửa đổi, bổ sung một số điều của Nghị định số 159/2006/NĐ-CP ngày 28 tháng 12 năm 2006;", ["11/2011/NĐ-CP", "amends", "159/2006/NĐ-CP"], "stated"],
+  // (A title naming laws without numbers, `… của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền địa phương`,
+  // states the same once the title's names are read as citations: issue 24.)
+  ...["21/2017/QH14", "61/2020/QH14"].map((k): StatedRow => [`amends, each law an amending law's title names (${k})`, `${CHINH_PHU}Căn cứ Luật sửa đổi, bổ sung một số điều của Luật Quy hoạch số 21/2017/QH14 và Luật Đầu tư số 61/2020/QH14 ngày 29 tháng 6 năm 2024;\nĐiều 1. Phạm vi điều chỉnh`, ["Luật sửa đổi, bổ sung một số điều của luật quy hoạch số 21/2017/QH14 và luật đầu tư số 61/2020/QH14 năm 2024", "amends", k], "stated"]),
+  ["guides, quy định chi tiết một số điều và biện pháp thi hành", "Căn cứ Nghị định số 34/2016/NĐ-CP ngày 14 tháng 5 năm 2016 của Chính phủ quy định chi tiết một số điều và biện pháp thi hành Luật Ban hành văn bản quy phạm pháp luật số 80/2015/QH13;", ["34/2016/NĐ-CP", "guides", "80/2015/QH13"], "stated"],
+  ["guides, … biện pháp để tổ chức, hướng dẫn thi hành", "Căn cứ Nghị định số 78/2025/NĐ-CP ngày 01 tháng 4 năm 2025 của Chính phủ quy định chi tiết một số điều và biện pháp để tổ chức, hướng dẫn thi hành Luật Ban hành văn bản quy phạm pháp luật số 64/2025/QH15;", ["78/2025/NĐ-CP", "guides", "64/2025/QH15"], "stated"],
+  ["guides, a portal note inside a quoted amendment", `${CHINH_PHU}Điều 1. Sửa đổi, bổ sung một số điều của Nghị định số 127/2013/NĐ-CP\n2. Sửa đổi, bổ sung Điều 5 như sau:\n“Điều 5. Những trường hợp không xử phạt [Điều này được hướng dẫn bởi Điều 4 Thông tư 155/2016/TT-BTC có hiệu lực từ ngày 01/12/2016]”`, ["155/2016/TT-BTC", "guides", "20/2025/NĐ-CP"], "portal-note"],
+  ["amends, a portal note: a part hết hiệu lực bởi", `${CHINH_PHU}Điều 1. Sửa đổi\n20. Sửa đổi [Khoản này hết hiệu lực bởi Điểm p Khoản 2 Nghị định 126/2020/NĐ-CP có hiệu lực từ ngày 05/12/2020] Khoản 3 Điều 29 như sau:`, ["126/2020/NĐ-CP", "amends", "20/2025/NĐ-CP"], "portal-note"],
+];
+// The text's own acts: a heading whose object is on the next line, an expiry clause repealing several.
+const CITED_25: Row[] = [
+  ["article heading, the object on the next line", `${CHINH_PHU}Căn cứ Luật số 63/2025/QH15;\nĐiều 1. Sửa đổi, bổ sung\nđiểm g khoản 1 Điều 9 Thông tư số 111/2013/TT-BTC ngày 15/8/2013 của Bộ trưởng Bộ Tài chính như sau:\n“g) Hồ sơ chứng minh người phụ thuộc.”`, "111/2013/TT-BTC", "amends", "article"],
+  ["article heading, a document its object's subject guides: mentions", `${CHINH_PHU}Căn cứ Luật số 63/2025/QH15;\nĐiều 1. Sửa đổi, bổ sung\nđiểm g khoản 1 Điều 9 Thông tư số 111/2013/TT-BTC ngày 15/8/2013 của Bộ trưởng Bộ Tài chính hướng dẫn thực hiện Luật Thuế thu nhập cá nhân, Luật Quản lý thuế và Nghị định số 65/2013/NĐ-CP của Chính phủ như sau:\n“g) Hồ sơ.”`, "65/2013/NĐ-CP", "mentions", null],
+  ["an amending title: a described decree, then another of its type", `CHÍNH PHỦ\nSố: 291/2025/NĐ-CP\nHà Nội, ngày 06 tháng 11 năm 2025\nNGHỊ ĐỊNH SỬA ĐỔI, BỔ SUNG MỘT SỐ ĐIỀU CỦA NGHỊ ĐỊNH SỐ 103/2024/NĐ-CP NGÀY 30 THÁNG 7 NĂM 2024 CỦA CHÍNH PHỦ QUY ĐỊNH VỀ TIỀN SỬ DỤNG ĐẤT, TIỀN THUÊ ĐẤT VÀ NGHỊ ĐỊNH SỐ 104/2024/NĐ-CP NGÀY 31 THÁNG 7 NĂM 2024 CỦA CHÍNH PHỦ QUY ĐỊNH VỀ QUỸ PHÁT TRIỂN ĐẤT\nCăn cứ Luật số 63/2025/QH15;\nĐiều 1. Phạm vi`, "104/2024/NĐ-CP", "amends", "purpose"],
+  ["expiry clause, the first", EXPIRY, "127/2013/NĐ-CP", "repeals", "article"],
+  ["expiry clause, the second", EXPIRY, "45/2016/NĐ-CP", "repeals", "article"],
+  ["article, hủy bỏ", `${HEAD}Căn cứ Luật số 77/2015/QH13;\nĐiều 1. Ban hành quy chế.\nĐiều 2. Hủy bỏ Quyết định số 15/2018/QĐ-UBND ngày 02 tháng 5 năm 2018.`, "15/2018/QĐ-UBND", "repeals", "article"],
+  ["a procedure's name, its rule referred to (theo quy định tại): mentions", `${CHINH_PHU}Căn cứ Luật số 63/2025/QH15;\nĐiều 1. Phạm vi điều chỉnh\nĐiều 2. Thủ tục\n3. Sửa đổi, bổ sung nội dung quyết định công nhận cho tổ chức cộng đồng theo quy định tại [Thành phần hồ sơ được hướng dẫn bởi Điều 13 Thông tư 10/2025/TT-BNNMT có hiệu lực từ ngày 01/07/2025] khoản 5 Điều 5 Nghị định số 26/2019/NĐ-CP ngày 08 tháng 3 năm 2019 của Chính phủ.`, "26/2019/NĐ-CP", "mentions", null],
+  ["a basis amended in a part of another", `${CHINH_PHU}Căn cứ Nghị định số 26/2019/NĐ-CP ngày 08 tháng 3 năm 2019, đã được sửa đổi, bổ sung tại khoản 32 Điều 1 Nghị định số 37/2024/NĐ-CP;\nĐiều 1. Phạm vi điều chỉnh\nĐiều 2. Thủ tục thực hiện theo Điều 61 Nghị định số 26/2019/NĐ-CP, đã được sửa đổi, bổ sung tại khoản 32 Điều 1 Nghị định số 37/2024/NĐ-CP.`, "26/2019/NĐ-CP", "basedOn", "preamble"],
+];
+
 describe.each(variants)("relations (%s)", (variant, vary) => {
-  it.each(variant === "clean" ? [...CITED, ...DATE_ORDER] : CITED)("%s", (_name, text, key, relation, rule) => {
+  it.each(variant === "clean" ? [...CITED, ...CITED_25, ...DATE_ORDER] : [...CITED, ...CITED_25])("%s", (_name, text, key, relation, rule) => {
     const d = parseDocument(vary(text));
     const cited = d.cited.find((c) => c.key === key);
     expect(cited, `${key} cited`).toBeDefined();
     expect([cited?.relation, cited?.rule ?? null]).toEqual([relation, rule]);
   });
-  it.each(STATED)("states %s", (_name, text, [from, relation, to], rule) => {
+  it.each([...STATED, ...STATED_25])("states %s", (_name, text, [from, relation, to], rule) => {
     const d = parseDocument(vary(text));
     expect(d.statedRelations.map((s) => [s.from, s.relation, s.to, s.rule])).toContainEqual([from, relation, to, rule]);
   });
@@ -99,7 +135,11 @@ describe("relations on hostile text", () => {
   const unit = (i: number) =>
     `Căn cứ Nghị định số ${i}/2020/NĐ-CP; Thông tư số ${i}/2021/TT-BTC;\nThực hiện Kế hoạch số ${i}-KH/TU về thực hiện Kết luận số ${i}-KL/TW, Ban Thường vụ xây dựng kế hoạch như sau:\n` +
     `Điều ${i}. Bãi bỏ các quyết định sau:\n1. Quyết định số ${i}/2019/QĐ-UBND;\n2. Nghị định số ${i}/2018/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.\n` +
-    `Khoản này quy định. [Khoản này được hướng dẫn bởi Thông tư số ${i}/2022/TT-BTC] `;
+    `Khoản này quy định. [Khoản này được hướng dẫn bởi Thông tư số ${i}/2022/TT-BTC] \n` +
+    // Issue 25: a list after bởi, an expiry clause over two decrees, a bare heading whose object is the next line.
+    `Luật số ${i}/2015/QH13 được sửa đổi, bổ sung bởi Luật số ${i}/2016/QH14, Luật số ${i}/2017/QH14 và Luật số ${i}/2018/QH14.\n` +
+    `Kể từ ngày Nghị định này có hiệu lực thi hành, Nghị định số ${i}/2010/NĐ-CP và Nghị định số ${i}/2011/NĐ-CP hết hiệu lực thi hành.\n` +
+    `Điều ${i}a. Sửa đổi, bổ sung\nkhoản 1 Điều 2 Thông tư số ${i}/2012/TT-BTC như sau:\n`;
   const text = (n: number) => `Số: 5/2025/NĐ-CP\n${Array.from({ length: n }, (_, i) => unit(i + 1)).join("")}`;
   const time = (t: string) => {
     const start = performance.now();
@@ -118,6 +158,19 @@ describe("relations on hostile text", () => {
     expect(d.cited.find((c) => c.key === "400-KH/TU")?.relation).toBe("mentions");
     expect(d.cited.find((c) => c.key === "400-KL/TW")?.relation).toBe("mentions");
     expect(d.statedRelations.filter((s) => s.rule === "portal-note")).toHaveLength(400);
+    expect(d.statedRelations.filter((s) => s.to === "400/2015/QH13").map((s) => [s.from, s.relation])).toEqual([
+      ["400/2016/QH14", "amends"], ["400/2017/QH14", "amends"], ["400/2018/QH14", "amends"],
+    ]);
+    expect(["400/2010/NĐ-CP", "400/2011/NĐ-CP", "400/2012/TT-BTC"].map((k) => d.cited.find((c) => c.key === k)?.relation)).toEqual(["repeals", "repeals", "amends"]);
+  });
+
+  it("stays linear on one list of thousands after bởi, each member stated", () => {
+    const list = (n: number) => `Luật số 1/2015/QH13 được sửa đổi, bổ sung bởi ${Array.from({ length: n }, (_, k) => `Luật số ${k + 2}/2016/QH14`).join(", ")} và Luật số 1/2017/QH14.`;
+    expect(parseDocument(list(1000)).statedRelations.filter((s) => s.to === "1/2015/QH13")).toHaveLength(1001);
+    time(list(250));
+    const small = Math.min(time(list(250)), time(list(250)));
+    const large = Math.min(time(list(1000)), time(list(1000)));
+    expect(large / small).toBeLessThan(4 * 3);
   });
 
   it("stays linear: four times the text takes about four times as long", () => {

@@ -4,16 +4,19 @@
  * and its items are what it acts on; any other line may name documents and then what happens to them.
  *
  *   body = { act | ItemLine | Line }
- *   act  = ActLine [ ItemLine { ItemLine } ]     Điều 2. Bãi bỏ các quyết định sau: ⏎ 1. Quyết định số … ⏎ 2. …
+ *   act  = ActLine [ ItemLine { ItemLine } ] [ Line ]   Điều 2. Bãi bỏ các quyết định sau: ⏎ 1. Quyết định số … ⏎ 2. …
+ *                                                 Điều 1. Sửa đổi, bổ sung ⏎ điểm g khoản 1 Điều 9 Thông tư số …
  *   ItemLine | Line                               2. Nghị định số … hết hiệu lực kể từ ngày …
  *
  * The lines are the tokens: each is classified by its marker (`Điều 5.`, `1.`, `a)`, `-`) and first words. Blank
  * lines and quoted ones (another text's words) are none: a list goes on over them.
  */
-import { createToken, EmbeddedActionsParser, type IToken, Lexer, type TokenType } from "chevrotain";
+import { createSyntaxDiagramsCode, createToken, EmbeddedActionsParser, type IToken, Lexer, type TokenType } from "chevrotain";
+import documentJson from "../../grammar/document.json";
 import type { Relation } from "../schema.js";
 import type { Clause, Extent } from "./structure.js";
-import { ACT, POSTPOSED_VERB, relationOfAct, relationOfPostposed } from "./verbs.js";
+import { firstIndex } from "../text.js";
+import { ACT, LIST_JOIN, POSTPOSED_ANY, POSTPOSED_VERB, relationOfAct, relationOfPostposed, words } from "./verbs.js";
 
 const ActLine = createToken({ name: "ActLine", pattern: Lexer.NA });
 const ItemLine = createToken({ name: "ItemLine", pattern: Lexer.NA });
@@ -25,13 +28,15 @@ interface LineToken extends IToken {
   at: number;
   end: number;
   isItem: boolean;
-  act: { relation: Relation; verbEnd: number; opensList: boolean } | null;
+  act: { relation: Relation; verbEnd: number; opensList: boolean; bare: boolean } | null;
 }
 
 // A line that opens an article or a list item: its marker.
-const ITEM_MARKER = /^[ \t*_]*(?:Điều[ \t]+\d+[a-zđ]?[ \t]*[.:][ \t]*|(?:\d{1,3}|[a-zđ])[.)][ \t]*|[-–•+][ \t]*)/u;
-const ARTICLE_HEAD = /^[ \t*_]*Điều[ \t]+\d+/u;
-const OPENS_LIST = /(?:sau|như sau)\s*:\s*$/u;
+const ARTICLE_WORD = words(documentJson.layout.article);
+const ITEM_MARKER = new RegExp(`^[ \\t*_]*(?:(?:${ARTICLE_WORD})[ \\t]+\\d+\\p{Ll}?[ \\t]*[.:][ \\t]*|(?:\\d{1,3}|\\p{Ll})[.)][ \\t]*|[-–•+][ \\t]*)`, "u");
+const ARTICLE_HEAD = new RegExp(`^[ \\t*_]*(?:${ARTICLE_WORD})[ \\t]+\\d+`, "u");
+const OPENS_LIST = new RegExp(`(?:${words(documentJson.layout.listOpeners)})\\s*:\\s*$`, "u");
+const HAS_LETTER = /\p{L}/u;
 
 type ExtentAt = (at: number) => Extent | undefined;
 
@@ -54,7 +59,9 @@ function lineTokens(text: string, from: number, quoted: (at: number) => boolean,
         // `Bãi bỏ toàn bộ các quyết định sau:` names none itself: the items below are what it repeals.
         const named = extentAt(verbEnd);
         const names = named !== undefined && named.start < end;
-        act = { relation: relationOfAct(verb[1] as string) as Relation, verbEnd, opensList: OPENS_LIST.test(line) && !names };
+        // `Điều 1. Sửa đổi, bổ sung ⏎ điểm g khoản 1 Điều 9 Thông tư số …`: a heading whose object is the next line.
+        const bare = !names && !HAS_LETTER.test(text.slice(verbEnd, end));
+        act = { relation: relationOfAct(verb[1] as string) as Relation, verbEnd, opensList: (OPENS_LIST.test(line) || bare) && !names, bare };
       }
       const tokenType = act ? ActLine : isItem ? ItemLine : Line;
       out.push({ image: line, startOffset: lineStart, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx as number, at, end, isItem, act } as LineToken);
@@ -67,6 +74,8 @@ function lineTokens(text: string, from: number, quoted: (at: number) => boolean,
 class ActsParser extends EmbeddedActionsParser {
   text = "";
   extentAt: ExtentAt = () => undefined;
+  /** Where the postposed verbs of the text stand, in order. */
+  postposedAt: number[] = [];
   out: Clause[] = [];
 
   constructor(validate = false) {
@@ -96,20 +105,37 @@ class ActsParser extends EmbeddedActionsParser {
           this.ACTION(() => this.out.push({ verb: { start: line.at, end: act.verbEnd }, from: item.at, end: item.end, relation: act.relation, rule: "list-item" }));
         }),
     });
+    this.OPTION2({
+      GATE: () => act.bare,
+      DEF: () => {
+        const next = this.CONSUME2(Line) as LineToken;
+        this.ACTION(() => this.out.push({ verb: { start: line.at, end: act.verbEnd }, from: next.at, end: next.end, relation: act.relation, rule: "article" }));
+      },
+    });
   });
 
-  /** `2. Nghị định số … hết hiệu lực kể từ ngày …`: the act follows the documents it acts on, named first on the line. */
+  /**
+   * `2. Nghị định số … hết hiệu lực kể từ ngày …`, `Kể từ ngày …, Nghị định số A … và Nghị định số B … hết hiệu
+   * lực thi hành`: the act follows the documents it acts on, named first on the line or after a comma, and
+   * coordinated with one another.
+   */
   private postposed(line: LineToken): void {
     this.ACTION(() => {
-      const { text, extentAt } = this;
-      const first = extentAt(line.at);
-      if (!first || first.start - line.at > 2) return;
-      let e = first;
-      for (let next = extentAt(e.reach); next && /^[\s,;và]*$/u.test(text.slice(e.reach, next.start)); next = extentAt(next.reach)) e = next;
-      const post = POSTPOSED_VERB.exec(text.slice(e.reach, Math.min(line.end, e.reach + 80)));
-      if (!post) return;
-      const verb = { start: e.reach + post[0].length - (post[1] as string).length, end: e.reach + post[0].length };
-      this.out.push({ verb, from: line.at, end: e.reach, relation: relationOfPostposed(post[1] as string) as Relation, rule: line.isItem ? "list-item" : "article" });
+      const { text, extentAt, postposedAt } = this;
+      const verbAt = postposedAt[firstIndex(postposedAt.length, (i) => (postposedAt[i] as number) >= line.at)];
+      if (verbAt === undefined || verbAt >= line.end) return;
+      for (let e = extentAt(line.at); e && e.start < line.end; ) {
+        const opens = e.start - line.at <= 2 || /,\s*$/u.test(text.slice(Math.max(line.at, e.start - 4), e.start));
+        let last = e;
+        for (let next = extentAt(last.reach); next && next.start < line.end && LIST_JOIN.test(text.slice(last.reach, next.start)); next = extentAt(next.reach)) last = next;
+        const post = opens ? POSTPOSED_VERB.exec(text.slice(last.reach, Math.min(line.end, last.reach + 80))) : null;
+        if (post) {
+          const verb = { start: last.reach + post[0].length - (post[1] as string).length, end: last.reach + post[0].length };
+          this.out.push({ verb, from: e.start - line.at <= 2 ? line.at : e.start, end: last.reach, relation: relationOfPostposed(post[1] as string) as Relation, rule: line.isItem ? "list-item" : "article" });
+          return;
+        }
+        e = extentAt(Math.max(last.reach, e.start + 1));
+      }
     });
   }
 }
@@ -122,6 +148,9 @@ export function actsInBody(text: string, from: number, quoted: (at: number) => b
   parser.text = text;
   parser.extentAt = extentAt;
   parser.out = [];
+  POSTPOSED_ANY.lastIndex = from;
+  parser.postposedAt = [];
+  for (let m = POSTPOSED_ANY.exec(text); m !== null; m = POSTPOSED_ANY.exec(text)) parser.postposedAt.push(m.index);
   parser.input = lineTokens(text, from, quoted, extentAt);
   parser.body();
   const out = parser.out;
@@ -129,6 +158,7 @@ export function actsInBody(text: string, from: number, quoted: (at: number) => b
   parser.input = [];
   parser.text = "";
   parser.extentAt = () => undefined;
+  parser.postposedAt = [];
   parser.out = [];
   return out;
 }
@@ -136,4 +166,9 @@ export function actsInBody(text: string, from: number, quoted: (at: number) => b
 /** Builds the acts grammar with chevrotain's validations on: throws if it is broken or ambiguous. */
 export function validateActsGrammar(): void {
   new ActsParser(true);
+}
+
+/** The acts grammar as a syntax diagram (HTML): `npm run diagram` writes it to grammar/layout-diagram.html. */
+export function actsDiagramHtml(): string {
+  return createSyntaxDiagramsCode((parser ??= new ActsParser()).getSerializedGastProductions());
 }

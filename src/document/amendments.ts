@@ -9,30 +9,39 @@
  *   Nghị định số 30/2020/NĐ-CP hết hiệu lực kể từ ngày 01 tháng 7 năm 2025.    repeals, from that date
  */
 import documentJson from "../../grammar/document.json";
+import relationsJson from "../../grammar/relations.json";
 import { normalizedSource, withoutNotes, type Source } from "../extract/source.js";
 import { DATE_PHRASE, dateValue } from "./date-phrase.js";
 import { pinpointsIn } from "./pinpoint.js";
 import type { Amendment, Mention, PinpointPath } from "../schema.js";
 import { firstIndex, quotationAt } from "../text.js";
+import { fold, phrase, words } from "./verbs.js";
 
-// The acts (grammar/document.json), longest first, with a capital first letter; `Sửa đổi bổ sung` without its comma.
-const ACTS = [...documentJson.amendmentActs].sort((a, b) => b.verb.length - a.verb.length);
+// The acts (grammar/relations.json `acts`, the one verb table relations read too), longest first, with a capital
+// first letter; `Sửa đổi bổ sung` without its comma.
+const ACTS = [...relationsJson.acts].sort((a, b) => b.verb.length - a.verb.length);
 const actPattern = (verb: string) => (verb[0] as string).toUpperCase() + verb.slice(1).replace(/,/g, ",?").replace(/ /g, "[ \\t]+");
-const ACTION: Record<string, Amendment["action"]> = Object.fromEntries(ACTS.map((a) => [a.verb, a.action as Amendment["action"]]));
+const ACTION = new Map(ACTS.map((a) => [fold(a.verb), a.action as Amendment["action"]]));
+const LAYOUT = documentJson.layout;
+const WORDS = documentJson.amendments;
 // An action at the start of a line, after its number (`1.`, `a)`) or its article heading (`Điều 2.`).
 const ACTION_LINE = new RegExp(
-  String.raw`^[ \t]*(?:(?:\d{1,3}|[a-zđ])[.)][ \t]+|Điều[ \t]+\d+[a-zđ]?\.[ \t]+)?(${ACTS.map((a) => actPattern(a.verb)).join("|")})(?![\p{L}])`,
+  String.raw`^[ \t]*(?:(?:\d{1,3}|\p{Ll})[.)][ \t]+|(?:${words(LAYOUT.article)})[ \t]+\d+\p{Ll}?\.[ \t]+)?(${ACTS.map((a) => actPattern(a.verb)).join("|")})(?![\p{L}])`,
   "gmu",
 );
-const PHRASE = /cụm từ\s+["“]([^"”]{1,200})["”]\s+bằng\s+cụm từ\s+["“]([^"”]{0,200})["”]/u;
+const [PHRASE_WORD, BY] = [phrase(WORDS.phraseWord), phrase(WORDS.replacedBy)];
+const PHRASE = new RegExp(`${PHRASE_WORD}\\s+["“]([^"”]{1,200})["”]\\s+${BY}\\s+${PHRASE_WORD}\\s+["“]([^"”]{0,200})["”]`, "u");
 // `… hết hiệu lực (thi hành) kể từ ngày 01 tháng 7 năm 2025`, or `… từ ngày Luật này có hiệu lực` (the text's own
 // entry into force).
 const EXPIRES = new RegExp(
-  String.raw`^\s*(?:đã\s+)?hết\s+hiệu\s+lực(?:\s+thi\s+hành)?\s+(?:kể\s+)?từ\s+(?:${DATE_PHRASE}|ngày\s+(?<own>\p{L}+(?:\s+\p{L}+){0,3})\s+này\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?)`,
+  String.raw`^\s*(?:(?:${words(relationsJson.noteLinks)})\s+)?(?:${words(WORDS.expiry)})\s+(?:${words(WORDS.expiryFrom)})\s+` +
+    String.raw`(?:${DATE_PHRASE}|${phrase(WORDS.dayWord)}\s+(?<own>\p{L}+(?:\s+\p{L}+){0,3})\s+${phrase(relationsJson.selfWord)}\s+(?:${words(WORDS.inForce)}))`,
   "u",
 );
 
-const LETTER_ITEM = /^[ \t]*[a-zđ]\)/u;
+const LETTER_ITEM = /^[ \t]*\p{Ll}\)/u;
+// `Sửa đổi, bổ sung một số điều của <document>:`, `… sau đây`, `… như sau:`: the line names the document amended below.
+const NAMES_TARGET = new RegExp(`${words(LAYOUT.namesTarget)}|(?:${words(LAYOUT.namesTargetAtEnd)})\\s*:?\\s*$`, "u");
 
 /**
  * Where the line at `from` ends: at the first line break as `^` of ACTION_LINE reads them (`\n`, `\r`, U+2028,
@@ -43,7 +52,7 @@ function lineEndAt(text: string, from: number): number {
   for (let c = text.charCodeAt(k); k < text.length && c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029; c = text.charCodeAt(++k));
   return k;
 }
-const actionOf = (verb: string) => ACTION[verb.toLowerCase().replace(/[ \t]+/g, " ").replace(/^sửa đổi,? bổ sung$/, "sửa đổi, bổ sung")] ?? "amends";
+const actionOf = (verb: string) => ACTION.get(fold(verb)) ?? "amends";
 
 /**
  * The amendments a text makes, in order, read from its normalized source. `mentions` are its resolved mentions
@@ -87,7 +96,7 @@ export function findAmendments(src: Source, mentions: Mention[], effective: stri
       : null;
     if (!sub) parent = pinpoint?.paths[0] ?? {};
     // `Sửa đổi, bổ sung một số điều của <document>:` names the document the items below it amend.
-    if (named && (!pinpoint || pinpoint.start > named.start) && /một\s+số\s+điều|sau\s+đây|như\s+sau\s*:?\s*$/u.test(line)) {
+    if (named && (!pinpoint || pinpoint.start > named.start) && NAMES_TARGET.test(line)) {
       target = named.resolvedKey;
       if (!pinpoint) continue;
     }

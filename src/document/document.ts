@@ -6,7 +6,10 @@
  *   → { key: "300/LĐLĐ", mentions: [{ resolvedKey: "1051/LĐLĐ", relation: "basedOn", … }], … }
  */
 import { ArgumentError } from "../errors.js";
+import documentJson from "../../grammar/document.json";
+import relationsJson from "../../grammar/relations.json";
 import { findAmendments } from "./amendments.js";
+import { phrase, words } from "./verbs.js";
 import { extract } from "../extract/extract.js";
 import { type NormalizedText, normalize } from "../extract/normalize.js";
 import { type Source, sourceOf } from "../extract/source.js";
@@ -29,10 +32,10 @@ export interface DocumentOptions {
 const KIND_WORDS = TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+"));
 // `Luật này`, `Nghị quyết nêu trên`: found from the rare tail back to the type word before it (a pass over the
 // text for the type words with a look-behind at every position took most of parseDocument's time).
-const SELF = /\s(?:này)(?![\p{L}])/giu;
+const SELF = new RegExp(`\\s${phrase(relationsJson.selfWord)}(?![\\p{L}])`, "giu");
 const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+$`, "iu");
 const KIND_REACH = 80;
-const DEFINITION = /\(\s*[*_]*\s*(?:sau\s+đây\s+)?(?:gọi|viết)\s+tắt\s+là\s[^)]{1,160}\)/giu;
+const DEFINITION = new RegExp(`\\(\\s*[*_]*\\s*(?:${words(documentJson.mentions.definitionLeads)})\\s[^)]{1,160}\\)`, "giu");
 
 /**
  * The document record of `text`. The stages, in this order, each reading the one normalized source and
@@ -231,7 +234,8 @@ function documentType(heading: DocumentRecord["type"], own: Citation | undefined
 
 // After a type word (kindWordsThen): `… này có hiệu lực thi hành kể từ ngày …`.
 const EFFECTIVE = new RegExp(
-  String.raw`\snày\s+có\s+hiệu\s+lực(?:\s+thi\s+hành)?(?:\s+kể)?\s+từ\s+(?<when>${DATE_PHRASE}|ngày\s+(?<signed>ký|ban\s+hành))`,
+  String.raw`\s${phrase(relationsJson.selfWord)}\s+(?:${words(documentJson.amendments.inForce)})\s+(?:${words(documentJson.amendments.expiryFrom)})\s+` +
+    String.raw`(?<when>${DATE_PHRASE}|${phrase(documentJson.amendments.dayWord)}\s+(?<signed>${words(documentJson.mentions.signedDays)}))`,
   "giu",
 );
 
@@ -249,11 +253,14 @@ function effectiveDate(src: Source, signed: string | null): DocumentRecord["effe
 }
 
 // What may stand between a pinpoint and the citation it qualifies.
-const PINPOINT_THEN_CITATION = /^[\s,]*(?:của|tại|theo)?\s*$/u;
-const JOINS_PINPOINTS = /^\s*(?:,|và|hoặc)\s*$/u;
-const CITATION_THEN_PINPOINT = /^\s*,?\s*(?:tại|theo|ở)?\s*$/u;
+const PINPOINT_THEN_CITATION = new RegExp(`^[\\s,]*(?:${words(documentJson.mentions.pinpointThenCitation)})?\\s*$`, "u");
+const JOINS_PINPOINTS = new RegExp(`^\\s*(?:,|${words(relationsJson.listJoiners)})\\s*$`, "u");
+const CITATION_THEN_PINPOINT = new RegExp(`^\\s*,?\\s*(?:${words(documentJson.mentions.citationThenPinpoint)})?\\s*$`, "u");
 const MAX_GAP = 200;
-const SELF_WORD = /này$/u;
+// `Số: 300/LĐLĐ`, `Luật số:  43/2024/QH15`: the document's own number (its label; the field, with its colon).
+const NUMBER_LABEL = new RegExp(`^(?:${words(documentJson.headerLabels.number)})`, "i");
+const NUMBER_FIELD = new RegExp(`(?:${words(documentJson.headerLabels.number)})\\s*:`, "i");
+const SELF_WORD = new RegExp(`${phrase(relationsJson.selfWord)}$`, "u");
 
 /**
  * Which mention each pinpoint qualifies: the one right after it (`tại Điều 5 của Nghị định số …`, `khoản 2 Điều 3
@@ -299,9 +306,9 @@ function ownIdentifier(src: Source, citations: Citation[]): DocumentRecord["iden
     if (c.start >= headerEnd) break;
     const at = src.norm(c.start);
     const lineStart = src.lines.startOf(at);
-    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(src.text.slice(lineStart, at)) && /^s[ốo]/i.test(src.read(c.start, c.end));
+    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(src.text.slice(lineStart, at)) && NUMBER_LABEL.test(src.read(c.start, c.end));
     // `Luật số:  43/2024/QH15` in a header: the colon marks the document's own number field.
-    const numberField = /s[ốo]\s*:/i.test(src.read(c.start, c.spans.identifier?.start ?? c.start));
+    const numberField = NUMBER_FIELD.test(src.read(c.start, c.spans.identifier?.start ?? c.start));
     if (atLineStart || numberField) return { key: c.key, span: { text: c.text, start: c.start, end: c.end } };
   }
   return null;

@@ -15,6 +15,13 @@ import type { Source } from "../extract/source.js";
 import type { Span } from "../schema.js";
 import { KINDS } from "../tables.js";
 import { DATE_IN_WORDS, dateValue } from "./date-phrase.js";
+import { words } from "./verbs.js";
+
+const LABELS = documentJson.headerLabels;
+const ADDRESSEES = new RegExp(`(?:${words(LABELS.addressees)})\\s*:`, "i");
+const ADDRESSEES_LINE = new RegExp(`^[\\s*_]*${ADDRESSEES.source}`, "i");
+const RECIPIENTS = new RegExp(`(?:${words(LABELS.recipients)})\\s*:`, "i");
+const RECIPIENTS_LINE = new RegExp(`^[\\s*_]*${RECIPIENTS.source}`, "i");
 
 export interface HeaderDate {
   iso: string | null;
@@ -170,10 +177,10 @@ function readNormalized(text: string): Header {
     header.type ??= { kind: "Công văn", span: { text: "V/v", start: first.start + first.text.indexOf("V/v"), end: first.start + first.text.indexOf("V/v") + 3 } };
   }
 
-  const kg = lines.findIndex((l) => /^[\s*_]*Kính gửi\s*:/i.test(l.text));
-  if (kg >= 0) header.addressees = listFrom(lines, kg, /Kính gửi\s*:/i);
-  const nn = lines.findIndex((l) => /^[\s*_]*Nơi nhận\s*:/i.test(l.text));
-  if (nn >= 0) header.recipients = listFrom(lines, nn, /Nơi nhận\s*:/i);
+  const kg = lines.findIndex((l) => ADDRESSEES_LINE.test(l.text));
+  if (kg >= 0) header.addressees = listFrom(lines, kg, ADDRESSEES);
+  const nn = lines.findIndex((l) => RECIPIENTS_LINE.test(l.text));
+  if (nn >= 0) header.recipients = listFrom(lines, nn, RECIPIENTS);
 
   readSignature(lines, header);
   return header;

@@ -16,18 +16,15 @@ import { editorialNotes, type Source } from "../extract/source.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
-import { alternation, PASSIVE } from "./verbs.js";
+import { ACTS, alternation, LIST_JOIN, lookup, PASSIVE, PASSIVE_TO_CITATION, words } from "./verbs.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
-const VERB = new RegExp(
-  `(?<![\\p{L}])(?:${VERBS.map((v) => v.verb.replace(/[,]/g, ",?").replace(/ /g, "\\s+")).join("|")})(?![\\p{L}])`,
-  "giu",
-);
-const relationOfVerb = new Map(VERBS.map((v) => [v.verb, v.relation as Relation]));
+const VERB = new RegExp(`(?<![\\p{L}])(?:${alternation(VERBS)})(?![\\p{L}])`, "giu");
+const relationOfVerb = lookup(VERBS);
 const STRENGTH: readonly string[] = relationsJson.strength;
 const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers);
-const SOME_PARTS_OF = /^\s*một\s+số\s+[^;.\n]{1,60}?\s+của\s*$/u;
+const SOME_PARTS_OF = new RegExp(`^\\s*(?:${words(relationsJson.someParts)})\\s+[^;.\\n]{1,60}?\\s+(?:${words(relationsJson.partOf)})\\s*$`, "iu");
 // Module constants: the bundler turns a regex literal with \p{…} into `new RegExp(…)`, built again at every use.
 const HAS_LETTER = /\p{L}/u;
 const CAPITAL = /\p{Lu}/u;
@@ -50,7 +47,7 @@ export interface Verb {
 }
 
 // `các văn bản quy định chi tiết Luật …`: a verb after `văn bản` describes those documents, not the citing one.
-const DESCRIBES_OTHERS = /văn\s+bản\s*$/iu;
+const DESCRIBES_OTHERS = new RegExp(`(?:${words(relationsJson.describesOthers)})\\s*$`, "iu");
 
 /** The relation verbs in text[from, to), in order (none that only describe other documents). */
 function verbsIn(text: string, from: number, to: number): Verb[] {
@@ -59,8 +56,7 @@ function verbsIn(text: string, from: number, to: number): Verb[] {
   const found: Verb[] = [];
   VERB.lastIndex = 0;
   for (let m = VERB.exec(slice); m !== null; m = VERB.exec(slice)) {
-    const key = m[0].toLowerCase().replace(/\s+/g, " ").replace(/^sửa đổi,? bổ sung$/, "sửa đổi, bổ sung");
-    const relation = relationOfVerb.get(key);
+    const relation = relationOfVerb(m[0]);
     const start = from + m.index;
     if (relation && !DESCRIBES_OTHERS.test(text.slice(Math.max(0, start - 16), start))) {
       found.push({ relation, span: { text: m[0], start, end: start + m[0].length } });
@@ -129,7 +125,7 @@ export function relate(src: Source, mentions: readonly Mention[], context: Relat
   const order = views.map((_, i) => i).sort((a, b) => (views[a] as Mention).start - (views[b] as Mention).start);
   const extents: (Extent & { index: number })[] = order.map((i) => {
     const v = views[i] as Mention;
-    return { start: v.start, end: v.end, reach: Math.max(v.end, v.citation?.spans.subject?.end ?? 0), index: i };
+    return { start: v.start, end: v.end, reach: Math.max(v.end, v.citation?.spans.subject?.end ?? 0), kind: v.citation?.kind?.toLowerCase() ?? null, index: i };
   });
   const title = context.title ? { start: n(context.title.start), end: n(context.title.end) } : null;
   const readings: Reading[] = mentions.map(() => ({ relation: "mentions", rule: null, verb: null }));
@@ -194,14 +190,18 @@ function dateOrder(m: Mention, relation: Relation, own: string, cited: string): 
 
 // `… về việc tiếp tục thực hiện`: a `về (việc)` right after a citation ties the verb after it to that citation.
 // `Quyết định số 416/QĐ-TTg … về ban hành Kế hoạch thực hiện Chỉ thị …`: issuing a plan to carry it out.
-const TIES_TO_PREVIOUS = /^[\s,*_"“”]*(?:về[\s*_"“]*(?:việc[\s*_"“]*)?)?(?:ban\s+hành\s+(?:kế\s+hoạch|chương\s+trình(?:\s+hành\s+động)?)\s+)?$/iu;
+const TIES_TO_PREVIOUS = new RegExp(`^[\\s,*_"“”]*(?:(?:${words(relationsJson.about)})[\\s*_"“]*)?(?:(?:${words(relationsJson.issuesToCarryOut)})\\s+)?$`, "iu");
 // `[Khoản này được hướng dẫn bởi Thông tư số …]`, and the same note without brackets (`… được hướng dẫn bởi
 // Công văn 4530/NHCS-TDNN năm 2024 có hiệu lực từ ngày …`): the cited text acts on this one.
-const PASSIVE_BEFORE = new RegExp(`(${alternation(PASSIVE)})(?:\\s+(?:các\\s+)?(?:điểm|khoản|điều|chương|mục|phụ\\s+lục)\\s+[\\p{L}\\d, ]{1,40}?(?:của\\s+)?)?\\s*$`, "iu");
-const MAY_BE_PASSIVE = /bởi|theo|bằng/u;
+const PASSIVE_BEFORE = new RegExp(`${PASSIVE_TO_CITATION}\\s*$`, "iu");
+// The last words of the passive verbs (`bởi`, `theo`, `tại`): a quick test before the pattern.
+const MAY_BE_PASSIVE = new RegExp([...new Set(PASSIVE.map((v) => v.verb.split(" ").at(-1) as string))].join("|"), "u");
 const foldVerb = (v: string) => v.toLowerCase().replace(/,/g, "").replace(/\s+/g, " ");
 const relationOfPassive = new Map(PASSIVE.map((v) => [foldVerb(v.verb), v.relation as Relation]));
-const PORTAL_TAIL = /^[^\n\]]{0,40}?có\s+hiệu\s+lực\s+(?:thi\s+hành\s+)?(?:kể\s+)?từ\s+ngày/iu;
+const PORTAL_TAIL = new RegExp(`^[^\\n\\]]{0,40}?(?:${words(relationsJson.inForce)})`, "iu");
+const NOTE_LINK = new RegExp(`^[\\s,]*(?:${words(relationsJson.noteLinks)})?\\s*$`, "iu");
+// `Luật sửa đổi, bổ sung một số điều của …`: a title that amends (an optional type word, then an amending act).
+const AMENDING_TITLE = new RegExp(`^(?:\\p{L}+\\s+)?(?:${alternation(ACTS.filter((a) => a.relation === "amends"))})`, "iu");
 
 /**
  * The relations the text states between the documents it cites. In a clause, a verb right after a citation
@@ -222,26 +222,37 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
   let named: Mention | null = null;
   let amended: Mention | null = null;
   let noted: Mention | null = null;
+  let list: PassiveList | null = null;
+  // The mentions read so far, and the head a mention is named in (`Nghị định số A … thi hành Luật X` → A).
+  const seen: Mention[] = [];
+  const headOf = (x: Mention): Mention => {
+    for (let i = seen.length - 1, steps = 0; i >= 0 && steps < 8; i--, steps++) {
+      const q = seen[i] as Mention;
+      if (q !== x && insideSubject(q, x)) return headOf(q);
+    }
+    return x;
+  };
   for (const m of ordered) {
     // `Luật sửa đổi, bổ sung một số điều của Luật Đất đai số 31/2024/QH15, Luật Nhà ở số 27/2023/QH15 …`: the
     // amending law amends each law its title names; they are only named.
     if (named && m.start < named.end) {
       const head = named.citation?.title ?? "";
-      if (named.resolvedKey && m.resolvedKey && named.resolvedBy !== "self" && /^(?:luật\s+)?sửa\s+đổi/iu.test(head)) {
+      if (named.resolvedKey && m.resolvedKey && named.resolvedBy !== "self" && AMENDING_TITLE.test(head)) {
         state(named.resolvedKey, m.resolvedKey, "amends", spanOf(text, named.start, named.end));
       }
       continue;
     }
     if (m.citation?.title) named = m;
     if (m.isDefinition || m.resolvedBy === "self") continue;
-    if (quotationAt(quotes, m.start)) continue;
+    // A portal's note inside a quoted amendment is still the portal's (`“Điều 5. … [Điều này được hướng dẫn bởi …]`).
     const note = quotationAt(notes, m.start);
+    if (!note && quotationAt(quotes, m.start)) continue;
     const before = text.slice(Math.max(note ? note[0] + 1 : 0, m.start - 160), m.start);
     const passive = MAY_BE_PASSIVE.test(before) ? PASSIVE_BEFORE.exec(before) : null;
     // A portal's note says how a later text acts on this one; it is not the text, so it relates nothing else.
     // `… hướng dẫn tại Nghị quyết 72/2025/… nay được sửa đổi bởi Nghị quyết 100/2025/…`: of the one named before.
     const passiveStart = m.start - (passive?.[0].length ?? 0);
-    const subject = note && noted && noted.start > note[0] && noted.end <= passiveStart && /^[\s,]*(?:nay|đã)?\s*$/u.test(text.slice(noted.end, passiveStart)) ? noted : null;
+    const subject = note && noted && noted.start > note[0] && noted.end <= passiveStart && NOTE_LINK.test(text.slice(noted.end, passiveStart)) ? noted : null;
     if (note) noted = m;
     if (passive && (subject?.resolvedKey ?? self) && m.resolvedKey && (note || PORTAL_TAIL.test(text.slice(m.end, m.end + 80)))) {
       // A note speaks of a part (`Cụm từ này bị bãi bỏ bởi …`): repealing or replacing a part amends the text.
@@ -251,19 +262,23 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
       continue;
     }
     if (note) continue;
-    amended = amendedBy(text, lines, m, previous, amended, state);
+    const byPassive = amendedBy(text, lines, m, previous, amended, list, headOf, state);
+    amended = byPassive.head;
+    list = byPassive.list;
+    seen.push(m);
     const clause = clauseStart(text, m.start);
     const p: Mention | null = previous && previous.end > clause ? previous : null;
     previous = m;
     const verbs = verbsIn(text, p ? p.end : clause, m.start);
     const verb = verbs.at(-1) ?? null;
-    const tie = p ? verbs.find((v) => TIES_TO_PREVIOUS.test(text.slice(p.end, v.span.start)) && governs(text, v, m.start)) : undefined;
+    // A passive (`A, sửa đổi bổ sung tại B`) read above is not A's act on B.
+    const tie = p && !byPassive.read ? verbs.find((v) => TIES_TO_PREVIOUS.test(text.slice(p.end, v.span.start)) && governs(text, v, m.start)) : undefined;
     if (p && tie) {
       if (p.resolvedKey && m.resolvedKey) {
         state(p.resolvedKey, m.resolvedKey, tie.relation, tie.span);
         statedFrom.set(m, { from: p.resolvedKey, relation: tie.relation, verb: tie.span });
       }
-    } else if (p && !verb && !insideSubject(p, m)) {
+    } else if (p && !verb && !byPassive.read && !insideSubject(p, m)) {
       // Coordinated with the mention before it: `… thực hiện Nghị quyết số 20-NQ/TW … và Kết luận số 50-KL/TW`.
       const parent = statedFrom.get(p);
       if (parent && m.resolvedKey) {
@@ -275,27 +290,54 @@ function statedBetween(text: string, mentions: readonly Mention[], quotes: reado
   return [...stated.values()];
 }
 
-// `A … đã được sửa đổi, bổ sung một số điều theo B`, and a consolidated text's `A …, được sửa đổi, bổ sung bởi:`
-// followed by the numbered list `1. B …; 2. C …`: B (and C) amend A.
-const AMENDED_BY = /^[^;.\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?(?:\s+một\s+số\s+điều)?\s+(?:bởi|theo)\s*$/u;
-const AMENDED_BY_LIST = /^[^;\n]*?được\s+sửa\s+đổi(?:,?\s+bổ\s+sung)?\s+bởi\s*:[ \t]*$/u;
+// `A … đã được sửa đổi, bổ sung một số điều theo B`, `A …, sửa đổi bổ sung tại (khoản 32 Điều 1) B`, and a
+// consolidated text's `A …, được sửa đổi, bổ sung bởi:` followed by the numbered list `1. B …; 2. C …`: B (and C)
+// amend A. The words are the table's (passive verbs, determiners, parts); a part may stand before the amender.
+const AMENDED_BY = new RegExp(`^([\\s,]*)[^;.\\n]*?${PASSIVE_TO_CITATION}\\s*$`, "iu");
+const AMENDED_BY_LIST = new RegExp(`^[^;\\n]*?(?:${alternation(PASSIVE)})\\s*:[ \\t]*$`, "iu");
 const NUMBERED_ITEM = /^[ \t]*\d+\.[ \t]*$/;
 const PHRASE_REACH = 400;
 type State = (from: string, to: string, relation: Relation, evidence: Span) => void;
+/** A passive statement that goes on over a list: what is acted on, how, and the last member read. */
+export interface PassiveList {
+  subject: Mention;
+  relation: Relation;
+  last: Mention;
+}
 
-/** Passive amendments, in line or as a numbered list; returns the head of a list that goes on, if any. */
-function amendedBy(text: string, lines: ReturnType<typeof lineIndex>, m: Mention, previous: Mention | null, head: Mention | null, state: State): Mention | null {
+/**
+ * Passive amendments, in line (and over the list that follows) or as a numbered list. Returns the head of a
+ * numbered list that goes on, if any, the in-line list that goes on, if any, and whether `m` was read here.
+ */
+function amendedBy(
+  text: string, lines: ReturnType<typeof lineIndex>, m: Mention, previous: Mention | null, head: Mention | null, list: PassiveList | null,
+  headOf: (m: Mention) => Mention, state: State,
+): { head: Mention | null; list: PassiveList | null; read: boolean } {
   const lineStart = lines.startOf(m.start);
   const lineEnd = lines.endOf(m.end);
   // The phrases tested here are short: a long stretch is not read (hostile text with no line breaks stays linear).
-  const shortIs = (re: RegExp, from: number, to: number) => to - from <= PHRASE_REACH && re.test(text.slice(from, to));
-  const item = shortIs(NUMBERED_ITEM, lineStart, m.start);
+  const short = (from: number, to: number) => (to - from <= PHRASE_REACH ? text.slice(from, to) : null);
+  const item = NUMBERED_ITEM.test(short(lineStart, m.start) ?? "x");
+  let read = false;
   if (head?.resolvedKey && m.resolvedKey && item) state(m.resolvedKey, head.resolvedKey, "amends", spanOf(text, m.start, m.end));
-  if (previous?.resolvedKey && m.resolvedKey && shortIs(AMENDED_BY, previous.end, m.start)) {
-    state(m.resolvedKey, previous.resolvedKey, "amends", spanOf(text, previous.end, m.start));
+  const between = previous ? short(previous.end, m.start) : null;
+  const passive = between !== null ? AMENDED_BY.exec(between) : null;
+  let next: PassiveList | null = null;
+  if (previous && passive) {
+    // `Nghị định số A … quy định chi tiết Luật X, đã được sửa đổi … tại Nghị định số B`: after a comma, the head
+    // (A) is the one amended, not the law its subject names.
+    const subject = (passive[1] as string).includes(",") ? headOf(previous) : previous;
+    const relation = relationOfPassive.get(foldVerb(passive[2] as string)) ?? "amends";
+    if (subject.resolvedKey && m.resolvedKey) state(m.resolvedKey, subject.resolvedKey, relation, spanOf(text, previous.end, m.start));
+    next = { subject, relation, last: m };
+    read = true;
+  } else if (list && LIST_JOIN.test(short(list.last.end, m.start) ?? "x")) {
+    if (list.subject.resolvedKey && m.resolvedKey) state(m.resolvedKey, list.subject.resolvedKey, list.relation, spanOf(text, list.last.end, m.end));
+    next = { ...list, last: m };
+    read = true;
   }
-  if (shortIs(AMENDED_BY_LIST, m.end, lineEnd)) return m;
-  return item || (head && lineStart <= head.start) ? head : null;
+  if (AMENDED_BY_LIST.test(short(m.end, lineEnd) ?? "")) return { head: m, list: next, read };
+  return { head: item || (head && lineStart <= head.start) ? head : null, list: next, read };
 }
 
 const insideSubject = (p: Mention, m: Mention) => {

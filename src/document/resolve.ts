@@ -5,16 +5,22 @@
  *
  *   Kết luận số 93-KL/TW (sau đây gọi tắt là Kết luận số 93) … Kết luận số 93  →  both 93-KL/TW
  */
+import documentJson from "../../grammar/document.json";
 import { diagnostic } from "../diagnostics.js";
+import { words } from "./verbs.js";
 import type { Source } from "../extract/source.js";
 import type { Citation, Mention, Span } from "../schema.js";
 import { foldKey } from "../tables.js";
 import { firstIndex, withoutLeadingZeros } from "../text.js";
 
 /** `Nghị quyết nêu trên`: the words of a back-reference after a type word. */
-export const BACK = /\s(?:nêu trên|nói trên|trên đây)(?![\p{L}])/giu;
+export const BACK = new RegExp(`\\s(?:${words(documentJson.mentions.backReference)})(?![\\p{L}])`, "giu");
 const BACK_TEST = new RegExp(BACK.source, "iu");
-const SECTION = /^\s*(?:[IVX]+\s*[.\-–]|Chương\s+[IVX\d]+|Mục\s+\d+|Phần\s+[IVX\d]+)/u;
+const LAYOUT = documentJson.layout;
+const SECTION = new RegExp(
+  `^\\s*(?:[IVX]+\\s*[.\\-–]|(?:${words(LAYOUT.chapter)})\\s+[IVX\\d]+|(?:${words(documentJson.mentions.section)})\\s+\\d+|(?:${words(LAYOUT.part)})\\s+[IVX\\d]+)`,
+  "u",
+);
 
 const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${withoutLeadingZeros(number)}`;
 export const spanOf = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });

@@ -12,10 +12,11 @@
  * Nghị định …`) is not the document's own act. Regex here only finds line starts and verbs; which mentions a
  * clause's verb governs is read from the mentions' own extents (governedBy).
  */
+import documentJson from "../../grammar/document.json";
 import relationsJson from "../../grammar/relations.json";
 import type { Relation, RelationRule } from "../schema.js";
 import { actsInBody } from "./acts.js";
-import { ACTS, alternation, lookup, NOT_LETTER, PASSIVE, phrase, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
+import { ACTS, alternation, LIST_JOIN, lookup, NOT_LETTER, PASSIVE_TO_CITATION, phrase, words, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
 
 
 /** A clause in which the document acts on what it cites: its verb and where it ends (normalized offsets). */
@@ -35,6 +36,8 @@ export interface Extent {
   end: number;
   /** max(end, end of its subject): what lies inside is named by this mention, not by the clause. */
   reach: number;
+  /** Its document type in words (`Nghị định`), if known. */
+  kind?: string | null;
 }
 
 const OPENING_VERBS: readonly VerbEntry[] = [...PREAMBLE, ...relationsJson.verbs];
@@ -52,11 +55,11 @@ const OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?${SPREADS}(${alternation(OPENIN
 // A title also opens with what it spreads (`Tuyên truyền và thực hiện Kết luận …`, `V/v tuyên truyền Nghị quyết …`).
 const TITLE_OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?(${alternation(TITLE_VERBS)})${NOT_LETTER}`, "iuy");
 // `Tuyên truyền và thực hiện`, `quán triệt, triển khai`: verbs joined before their object.
-const JOINED_VERB = new RegExp(`^\\s*(?:,|và)\\s*(?:${alternation(PURPOSE)})${NOT_LETTER}`, "iu");
+const JOINED_VERB = new RegExp(`^\\s*(?:,|${words(relationsJson.listJoiners)})\\s*(?:${alternation(PURPOSE)})${NOT_LETTER}`, "iu");
 // `Quyết định này có hiệu lực … và thay thế …`: the text's own act, wherever it stands.
-const SELF_ACT = new RegExp(`(?<![\\p{L}])này\\s+(?:[^.;\\n]{0,160}?\\s+và\\s+)?(${alternation(ACTS)})${NOT_LETTER}`, "giu");
+const SELF_ACT = new RegExp(`(?<![\\p{L}])${phrase(relationsJson.selfWord)}\\s+(?:[^.;\\n]{0,160}?\\s+(?:${words(relationsJson.listJoiners)})\\s+)?(${alternation(ACTS)})${NOT_LETTER}`, "giu");
 // `đã được sửa đổi` is a passive, not past work told.
-const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phrase).join("|")})${NOT_LETTER}(?!\\s+được${NOT_LETTER})`, "iu");
+const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phrase).join("|")})${NOT_LETTER}(?!\\s+${phrase(relationsJson.passiveMarker)}${NOT_LETTER})`, "iu");
 // A preamble verb written with a capital (`… THU HỒI Căn cứ Luật …`): a segment start whatever precedes.
 const CAPITALIZED_OPENING = new RegExp(
   `(?<=\\s)(?:${PREAMBLE.map((e) => phrase((e.verb[0] as string).toUpperCase() + e.verb.slice(1))).join("|")})${NOT_LETTER}`,
@@ -66,11 +69,15 @@ const CAPITALIZED_OPENING = new RegExp(
 // Where the body begins: the first article, chapter or part (or the enacting word `QUYẾT ĐỊNH:`), or else the
 // first numbered section at a line start (`I. MỤC ĐÍCH`, `1.`); `Điều 1.` anywhere, for a page flattened onto
 // one line. A consolidated text lists its amending laws (`1. Luật số …`) before its preamble: articles first.
-const ARTICLE_BODY =
-  /^[ \t*_#>|]*(?:Điều\s+1\s*[.:]|Chương\s+(?:I|1)(?![\p{L}\d])|Phần\s+(?:I|1|thứ\s+nhất)(?![\p{L}\d])|(?:QUYẾT\s+ĐỊNH|NGHỊ\s+ĐỊNH|QUYẾT\s+NGHỊ|THÔNG\s+TƯ|BAN\s+HÀNH)\s*:)/mu;
+const LAYOUT = documentJson.layout;
+const ARTICLE_BODY = new RegExp(
+  `^[ \\t*_#>|]*(?:(?:${words(LAYOUT.article)})\\s+1\\s*[.:]|(?:${words(LAYOUT.chapter)})\\s+(?:I|1)(?![\\p{L}\\d])|` +
+    `(?:${words(LAYOUT.part)})\\s+(?:I|1|${words(LAYOUT.firstOrdinal)})(?![\\p{L}\\d])|(?:${words(LAYOUT.enacting)})\\s*:)`,
+  "mu",
+);
 const SECTION_BODY = /^[ \t*_#>|]*(?:[IVX]{1,4}\s*[.\-–)]|\d{1,2}\s*[.)/](?!\d))/mu;
 const BODY_HEAD = new RegExp(`${ARTICLE_BODY.source}|${SECTION_BODY.source}`, "mu");
-const INLINE_FIRST_ARTICLE = /(?<![\p{L}])Điều\s+1\.\s+\p{Lu}/u;
+const INLINE_FIRST_ARTICLE = new RegExp(`(?<![\\p{L}])(?:${words(LAYOUT.article)})\\s+1\\.\\s+\\p{Lu}`, "u");
 // What may stand between a segment break (line start, `;`, a sentence end) and its verb: bullets and emphasis.
 const SEGMENT_START = /(?:^|\n|;|[.:](?=[ \t]))[ \t]*(?:[-–•+*>_]+[ \t]*)?/gu;
 const CLAUSE_REACH = 3000;
@@ -249,10 +256,20 @@ function outside(text: string, from: number, to: number, extents: readonly Exten
   return out + text.slice(at, Math.max(at, to));
 }
 
+// `Thông tư số A … hướng dẫn thực hiện Luật X, Luật Y và Nghị định Z`: a subject opening with a verb of the
+// table goes on over the citations coordinated after it (its own objects), up to a `;`.
+const SUBJECT_VERB = new RegExp(`^[\\s,]*(?:${alternation(relationsJson.verbs)})${NOT_LETTER}`, "iu");
 const GAP_VERB = new RegExp(`(?<![\\p{L}])(?:${alternation([...relationsJson.verbs, ...ACTS])})${NOT_LETTER}`, "iu");
-const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:đã\\s+)?(?:${alternation(PASSIVE)})[\\s:]*$`, "iu");
-const AMENDED_IN_SUBJECT = new RegExp(`(?:đã\\s+)?được\\s+sửa\\s+đổi(?:,?\\s+bổ\\s+sung)?(?:\\s+một\\s+số\\s+điều)?\\s+(?:bởi|theo)[\\s:]*$`, "iu");
-const ABOUT = /(?<![\p{L}])về(?![\p{L}])/iu;
+const PASSIVE_GAP = new RegExp(`^[\\s,*_]*(?:${relationsJson.reportMarkers.map(phrase).join("|")})?\\s*${PASSIVE_TO_CITATION}[\\s:]*$`, "iu");
+const AMENDED_IN_SUBJECT = new RegExp(`${PASSIVE_TO_CITATION}[\\s:]*$`, "iu");
+const ABOUT = new RegExp(`(?<![\\p{L}])(?:${words(relationsJson.about)})(?![\\p{L}])`, "iu");
+// `Sửa đổi … Nghị định số A … quy định về tiền thuê đất và Nghị định số B …`: the description of one document
+// ends in a joiner before another of the same type, both acted on.
+const LIST_TAIL = new RegExp(`(?:,|\\s(?:${relationsJson.listJoiners.map(phrase).join("|")}))\\s*$`, "iu");
+const ACTING: ReadonlySet<Relation> = new Set(["amends", "repeals", "replaces"]);
+// `… theo quy định tại [note] khoản 5 Điều 5 Nghị định số …`: a reference, editorial notes aside (one left open too).
+const REFERENCE = new RegExp(`(?<![\\p{L}])(?:${relationsJson.referenceLeads.map(phrase).join("|")})${NOT_LETTER}[^\\p{L}]*$`, "iu");
+const NOTES = /\[[^\]]*(?:\]|$)/gu;
 const PART = new RegExp(`(?<![\\p{L}])(?:${relationsJson.parts.map(phrase).join("|")})${NOT_LETTER}`, "iu");
 
 /** A repeal or replacement of a part (`Bãi bỏ khoản 5 Điều 14 của …`) amends the document; of the whole, it is itself. */
@@ -270,9 +287,15 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
   const out: Extent[] = [];
   let after = clause.from;
   let first = true;
+  let subjectList = false;
   for (let i = firstAtOrAfter(extents, clause.from); i < extents.length; i++) {
     const e = extents[i] as Extent;
     if (e.start >= clause.end) break;
+    if (subjectList && e.start >= after && LIST_JOIN.test(text.slice(after, Math.min(e.start, after + GAP_REACH)))) {
+      after = Math.max(after, e.reach);
+      continue;
+    }
+    if (e.start >= after) subjectList = false;
     // Inside the subject of one before; its own subject is part of that one too (`… sửa đổi … Nghị định số
     // 26/2007/NĐ-CP … về chữ ký số và Nghị định số 106/2011/NĐ-CP`: both amended, neither governed).
     if (e.start < after) {
@@ -280,8 +303,10 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
       continue;
     }
     const gap = text.slice(after, e.start);
+    if (first && clause.rule !== "preamble" && gap.length <= GAP_REACH && REFERENCE.test(gap.includes("[") ? gap.replace(NOTES, " ") : gap)) break;
     const passive = PASSIVE_GAP.test(gap) || AMENDED_IN_SUBJECT.test(gap.slice(-80));
-    const blocked = gap.length > GAP_REACH || (!passive && (GAP_VERB.test(gap) || (ABOUT.test(gap) && !(first && clause.rule === "article"))));
+    const listed = !first && ACTING.has(clause.relation) && e.kind && e.kind === out[0]?.kind && LIST_TAIL.test(gap);
+    const blocked = gap.length > GAP_REACH || (!passive && !listed && (GAP_VERB.test(gap) || (ABOUT.test(gap) && !(first && clause.rule === "article"))));
     if (blocked) {
       after = e.reach;
       if (!first) break;
@@ -290,6 +315,7 @@ export function governedBy(text: string, clause: Clause, extents: readonly Exten
     out.push(e);
     first = false;
     after = e.reach;
+    subjectList = e.reach > e.end && SUBJECT_VERB.test(text.slice(e.end, Math.min(e.reach, e.end + 80)));
     // `Nghị định số 171/2016/NĐ-CP … về … đã được sửa đổi, bổ sung bởi Nghị định số 86/2020/NĐ-CP`: the text as
     // amended, so the amending one too.
     for (let k = i + 1; k < extents.length && (extents[k] as Extent).start < e.reach; k++) {

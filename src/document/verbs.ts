@@ -17,7 +17,8 @@ export const phrase = (v: string) => v.replace(/[/.]/g, "\\$&").replace(/,/g, ",
 /** Alternatives of a table, the longest first. */
 export const alternation = (entries: readonly VerbEntry[]) =>
   [...entries].sort((a, b) => b.verb.length - a.verb.length).map((e) => phrase(e.verb)).join("|");
-const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFC");
+/** A verb as the tables are compared: lower case, single spaces, no commas, NFC. */
+export const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFC");
 /** A look-ahead: no letter (nor a combining mark) follows. */
 export const NOT_LETTER = "(?![\\p{L}\\p{M}])";
 
@@ -35,7 +36,21 @@ const POSTPOSED: readonly VerbEntry[] = relationsJson.postposed;
 export const relationOfAct = lookup(ACTS);
 export const relationOfPostposed = lookup(POSTPOSED);
 
+/** Alternatives of a word list of the tables, the longest first. */
+export const words = (list: readonly string[]) => [...list].sort((a, b) => b.length - a.length).map(phrase).join("|");
+/**
+ * A passive verb, then what may stand before the citation it names (`bởi các Luật số …`, `tại khoản 32 Điều 1
+ * Nghị định số …`): capture 1 is the verb. Table words only (passive, determiners, parts, partOf).
+ */
+export const PASSIVE_TO_CITATION =
+  `(${alternation(PASSIVE)})(?:\\s+(?:${words(relationsJson.determiners)}))?` +
+  `(?:\\s+(?:${words(relationsJson.parts)})\\s+[\\p{L}\\d, ]{1,40}?(?:\\s+(?:${words(relationsJson.partOf)}))?)?`;
+/** Members of a list: `B, C và D` (a comma or a joiner of the table between two citations). */
+export const LIST_JOIN = new RegExp(`^\\s*(?:,\\s*)?(?:(?:${words(relationsJson.listJoiners)})\\s+)?$`, "iu");
+
 /** An act verb at a place (sticky): `Bãi bỏ`, `Thay thế`, `Sửa đổi, bổ sung`. */
 export const ACT = new RegExp(`(${alternation(ACTS)})${NOT_LETTER}`, "iuy");
 /** An act verb after what it acts on: `… hết hiệu lực`. */
 export const POSTPOSED_VERB = new RegExp(`^[\\s,*_]*(${alternation(POSTPOSED)})${NOT_LETTER}`, "iu");
+/** Every postposed verb of a text (one pass; a line with none is not read for one). */
+export const POSTPOSED_ANY = new RegExp(`(?:${alternation(POSTPOSED)})${NOT_LETTER}`, "giu");

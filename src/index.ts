@@ -20,10 +20,11 @@ export { canonicalKey, Registry, RegistryError, type RegistryRecord } from "./ch
 // The zod schemas are in `vncite/schema` (src/schema-entry.ts): `vncite` loads no zod. Their types are here.
 export type {
   Amendment, AmendmentAction, Citation, CitationSpans, CitedDocument, Diagnostic, DiagnosticCode, DocumentDate, DocumentRecord, Mention,
-  Pinpoint, PinpointPath, PositionedDiagnostic, RelatedSpan, Relation, RelationRule, Resolution, Severity, Signature, Span, StatedRelation,
+  Pinpoint, PinpointPath, Place, PositionedDiagnostic, RelatedSpan, Relation, RelationRule, Resolution, Severity, Signature, Span, StatedRelation,
   AmendedBy, GraphAliasLine, GraphDocumentLine, GraphEdgeLine, GraphNodeLine, Occurrence, RegistryStatus,
 } from "./types.js";
 // The closed lists of the output contract, to check a value against or to show as choices.
 export { AMENDMENT_ACTIONS, REGISTRY_STATUSES, RELATION_RULES, RELATIONS } from "./enums.js";
 export { ArgumentError, VnciteError, type VnciteErrorCode } from "./errors.js";
+export { type BodyReading, readIssuingBody } from "./extract/body.js";
 export { annotate, type AnnotateOptions, escapeHtml, type Markup, type Spanned } from "./annotate.js";

@@ -8,7 +8,7 @@ import { DIAGNOSTIC_CODES } from "./diagnostics.js";
 import { AMENDMENT_ACTIONS, RELATION_RULES, RELATIONS } from "./enums.js";
 
 export type {
-  Amendment, Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, PinpointPath, Relation, RelationRule, Span, StatedRelation,
+  Amendment, Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, PinpointPath, Place, Relation, RelationRule, Span, StatedRelation,
 } from "./types.js";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
@@ -47,6 +47,20 @@ export const RelationSchema = z.enum(RELATIONS);
 /** The part of the document a relation was read from (see README, Relations). */
 export const RelationRuleSchema = z.enum(RELATION_RULES);
 
+/** The place of an issuing body, as the gazetteer (grammar/places.json) knows it: what a graph is grouped by. */
+export const PlaceSchema = z.object({
+  /** `tỉnh`, `thành phố`, `huyện`, `quận`, `thị xã`, `xã`, `phường`, `thị trấn`, `đặc khu`: printed or implied (`Tỉnh ủy` → `tỉnh`). */
+  unit: z.string(),
+  /** The gazetteer's name (`Quảng Nam`, `Hồ Chí Minh` for `TP.HCM`); as printed where it does not know the place. */
+  name: z.string(),
+  /** Unit and name folded (`tỉnh quảng nam`): the same for every spelling of one place. */
+  key: z.string(),
+  /** The province it is or lies in, as named before 1 July 2025; null where the gazetteer cannot tell. */
+  province: z.string().nullable(),
+  /** The province it became or lies in since 1 July 2025 (Nghị quyết 202/2025/QH15), where that is another name. */
+  mergedInto: z.string().nullable(),
+});
+
 export const CitationSchema = z.object({
   /** Exact original substring: input.slice(start, end) === text. */
   text: z.string(),
@@ -84,6 +98,8 @@ export const CitationSchema = z.object({
    * Đảng`, `Ban Chấp hành Trung ương`, `Ban Chap hanh Trung uong Dang` → `ban chấp hành trung ương đảng`).
    */
   issuedByKey: z.string().nullable(),
+  /** The place of the issuing body (`UBND tỉnh Quảng Nam` → tỉnh Quảng Nam, merged into Đà Nẵng); null where it names none. */
+  issuedByPlace: PlaceSchema.nullable(),
   /** Party or assembly term in Roman numerals (`XI`). */
   term: z.string().nullable(),
   subject: z.string().nullable(),

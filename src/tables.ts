@@ -83,10 +83,17 @@ export interface BodyUnit {
   readonly key?: string;
   /** An organ or title of what follows (`Ban Chỉ đạo`, `Bộ trưởng`): the name may go on after it. */
   readonly open?: boolean;
+  /** The unit of the place a committee names bare after it (`Tỉnh ủy Nghệ An`: `tỉnh`). */
+  readonly place?: string;
 }
-export const BODY_UNITS: readonly BodyUnit[] = bodiesJson.units;
+/** The units of grammar/bodies.json, and a department (`Sở Tài chính`, `Phòng Nội vụ`) for each prefix and name. */
+export const BODY_UNITS: readonly BodyUnit[] = [
+  ...bodiesJson.units,
+  ...bodiesJson.departments.prefixes.flatMap((prefix) => [...new Set(bodiesJson.departments.names)].map((name) => ({ name: `${prefix} ${name}` }))),
+];
+/** Parts of a document (`Phụ lục`, `Điều`), folded: what follows `của` there is no body. */
+export const DOCUMENT_PARTS: readonly string[] = bodiesJson.parts.map((p) => stripDiacritics(p));
 export const BODY_ABBREVIATIONS: Readonly<Record<string, string>> = bodiesJson.abbreviations;
-export const BODY_PLACES: readonly string[] = bodiesJson.places;
 export const BODY_ORDINALS: readonly string[] = bodiesJson.ordinals;
 /** Two words that go on a title although the first is a title stop word (`quy phạm`): grammar/phrases.json. */
 export const TITLE_WORD_PAIRS: ReadonlySet<string> = new Set(phrasesJson.titleWordPairs);

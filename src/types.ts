@@ -68,6 +68,20 @@ export interface PositionedDiagnostic extends Diagnostic {
   column: number;
 }
 
+/** The place of an issuing body, as the gazetteer (grammar/places.json) knows it: what a graph is grouped by. */
+export interface Place {
+  /** `tỉnh`, `thành phố`, `huyện`, `quận`, `thị xã`, `xã`, `phường`, `thị trấn`, `đặc khu`: printed or implied (`Tỉnh ủy` → `tỉnh`). */
+  unit: string;
+  /** The gazetteer's name (`Quảng Nam`, `Hồ Chí Minh` for `TP.HCM`); as printed where it does not know the place. */
+  name: string;
+  /** Unit and name folded (`tỉnh quảng nam`): the same for every spelling of one place. */
+  key: string;
+  /** The province it is or lies in, as named before 1 July 2025; null where the gazetteer cannot tell. */
+  province: string | null;
+  /** The province it became or lies in since 1 July 2025 (Nghị quyết 202/2025/QH15), where that is another name. */
+  mergedInto: string | null;
+}
+
 /** Where each part of a citation stands in the original text (null: the part is absent). */
 export interface CitationSpans {
   /** The type word (`Nghị định`). */
@@ -127,6 +141,8 @@ export interface Citation {
    * Đảng`, `Ban Chấp hành Trung ương`, `Ban Chap hanh Trung uong Dang` → `ban chấp hành trung ương đảng`).
    */
   issuedByKey: string | null;
+  /** The place of the issuing body (`UBND tỉnh Quảng Nam` → tỉnh Quảng Nam, merged into Đà Nẵng); null where it names none. */
+  issuedByPlace: Place | null;
   /** Party or assembly term in Roman numerals (`XI`). */
   term: string | null;
   /** What the document is about (`về công tác văn thư`), as the citation gives it. */

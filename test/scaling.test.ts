@@ -67,6 +67,10 @@ describe("extract scales linearly", () => {
     ["numbers under one code, a long list", (n: number) => `Kết luận số ${"1, ".repeat(n)}2-KL/TW`, 50_000],
     ["numbers with no code after them", (n: number) => `Kết luận số ${"1, ".repeat(n)}`, 50_000],
     ["dates of a draft again and again", (n: number) => "Kế hoạch số 5-KH/TU ngày … tháng … năm 20… của Ban Thường vụ về việc x;\n".repeat(n), 400],
+    // Places of issuing bodies (src/extract/place.ts): a long run of capitalized words or of unit words after a body.
+    ["a long run of capitalized words after a unit word", (n: number) => `Quyết định số 1/QĐ-UBND của UBND tỉnh ${"Quảng Nam Bắc ".repeat(n)}về việc`, 200],
+    ["unit words over and over after a body", (n: number) => `Quyết định số 1/QĐ-UBND của UBND ${"tỉnh thành phố TP. ".repeat(n)}`, 200],
+    ["committees with their provinces", (n: number) => Array.from({ length: n }, (_, i) => `Chỉ thị số ${i}-CT/TU của Tỉnh ủy Nghệ An về việc ${i};`).join("\n"), 1_000],
   ] as const)("%s", (_name, make, n) => {
     extractTime(make(n));
     const small = extractTime(make(n));

@@ -6,18 +6,19 @@ import { join } from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type {
-  Amendment, Citation, Diagnostic, DiagnosticCode, DocumentRecord, GraphEdge, GraphJSON, GraphLine, GraphNode, RegistryRecord, Mention, Pinpoint, PinpointPath, Relation, RelationRule, Span, StatedRelation,
+  Amendment, Citation, Diagnostic, DiagnosticCode, DocumentRecord, GraphEdge, GraphJSON, GraphLine, GraphNode, Place, RegistryRecord, Mention, Pinpoint, PinpointPath, Relation, RelationRule, Span, StatedRelation,
 } from "../src/index.js";
 import { check, checkDocument, extract, parseDocument, type PositionedDiagnostic, Registry } from "../src/index.js";
 import {
   AmendmentSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, GraphEdgeSchema, GraphJSONSchema, GraphLineSchema, GraphNodeSchema,
-  RegistryRecordSchema, MentionSchema, PinpointPathSchema, PinpointSchema, RelationRuleSchema,
+  PlaceSchema, RegistryRecordSchema, MentionSchema, PinpointPathSchema, PinpointSchema, RelationRuleSchema,
   RelationSchema, SpanSchema, StatedRelationSchema,
 } from "../src/schema-entry.js";
 
 describe("the interfaces and the zod schemas", () => {
   it("infer the same types", () => {
     expectTypeOf<z.infer<typeof SpanSchema>>().toEqualTypeOf<Span>();
+    expectTypeOf<z.infer<typeof PlaceSchema>>().toEqualTypeOf<Place>();
     expectTypeOf<z.infer<typeof DiagnosticSchema>>().toEqualTypeOf<Diagnostic>();
     expectTypeOf<z.infer<typeof CitationSchema>>().toEqualTypeOf<Citation>();
     expectTypeOf<z.infer<typeof PinpointPathSchema>>().toEqualTypeOf<PinpointPath>();

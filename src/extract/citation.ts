@@ -8,7 +8,7 @@ import { diagnostic } from "../diagnostics.js";
 import { type NormalizedText, PAGE_BREAK, type Repair, toOriginal } from "./normalize.js";
 import type { Piece, RawCitation, RawIdentifier } from "./parse.js";
 import type { Citation, Diagnostic, Span } from "../schema.js";
-import { findSubject } from "./subject.js";
+import { findSubject, findSubjectAfterBody } from "./subject.js";
 import { ASSEMBLIES, foldKey, issuerInfo, kindOfWord, stripDiacritics, typeCodeInfo } from "../tables.js";
 import { firstIndex, remembered, singleSpaced, withoutLeadingZeros } from "../text.js";
 import { lookalikeDigits } from "./tokens.js";
@@ -256,7 +256,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const body = raw.issuedBy[0] ? readBody(nt.text, raw.issuedBy[0]) : null;
   // After the citation's own date or body, a state text's subject may open with its verb (`quy định về …`).
   const tail = raw.dates.at(-1)?.end === raw.end || raw.issuedBy.at(-1)?.end === raw.end;
-  const subjectPiece = findSubject(nt.text, raw.end, tail);
+  const subjectPiece = raw.issuedBy.at(-1)?.end === raw.end ? findSubjectAfterBody(nt.text, raw.end, tail) : findSubject(nt.text, raw.end, tail);
   const subjectSpan = toSpan(subjectPiece);
 
   const year = identifierYear(id?.year?.text) ?? identifierYear(raw.year?.text.replace(/\D/g, "")) ?? (date ? Number(date.slice(0, 4)) : null);
@@ -278,6 +278,7 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
     date,
     issuedBy: body?.value ?? null,
     issuedByKey: body?.key ?? null,
+    issuedByPlace: body?.place ?? null,
     term: termSpan ? (/[IVXL]+(?=\)?$)/.exec(termSpan.text)?.[0] ?? null) : null,
     subject: subjectPiece ? singleSpaced(subjectPiece.text) : null,
     relation: "mentions",

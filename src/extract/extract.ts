@@ -81,6 +81,7 @@ function shareListBodies(citations: Citation[], nt: NormalizedText): void {
     if (next.start < c.end || next.start - c.end > 40 || !LIST_JOIN.test(between(c.end, next.start))) continue;
     c.issuedBy = next.issuedBy;
     c.issuedByKey = next.issuedByKey;
+    c.issuedByPlace = next.issuedByPlace && { ...next.issuedByPlace };
     c.spans.issuedBy = next.spans.issuedBy && { ...next.spans.issuedBy }; // a value of its own, not the other's object
   }
 }

@@ -15,7 +15,7 @@ import { createSyntaxDiagramsCode, createTokenInstance, EOF, type IOrAlt, type I
 import type { ParseMemo } from "./parse-memo.js";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
-import { matchBody } from "./body.js";
+import { isDocumentPart, matchBody } from "./body.js";
 import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord, PINPOINT_WORDS, stripDiacritics } from "../tables.js";
 import {
   ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Other, Period, RParen, Slash, So, Thang, TypeWord, Word,
@@ -559,6 +559,8 @@ class CitationParser extends PrefixParser {
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Cua) },
             { GATE: () => this.titleAmending || !isUpper(this.LA(1).image), ALT: () => this.CONSUME(TypeWord) },
             { ALT: () => this.CONSUME(So) },
+            { ALT: () => this.CONSUME(Thang) },
+            { ALT: () => this.CONSUME(Ngay) },
             // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Num) },
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Slash) },
@@ -704,6 +706,12 @@ class CitationParser extends PrefixParser {
             { ALT: () => this.CONSUME(Comma) },
             { ALT: () => this.CONSUME(Dash) },
             { ALT: () => this.CONSUME(Cua) },
+            // Only inside a known body: `UBND TP.HCM`, `Huyện ủy Ea H'leo`.
+            { ALT: () => this.CONSUME(Period) },
+            { ALT: () => this.CONSUME(Other) },
+            { ALT: () => this.CONSUME(So) },
+            { ALT: () => this.CONSUME(Thang) },
+            { ALT: () => this.CONSUME(Ngay) },
           ]),
         );
         this.ACTION(() => {
@@ -825,7 +833,10 @@ class CitationParser extends PrefixParser {
   /** The k-th next token begins a name: a capitalized word. */
   private startsName(k: number): boolean {
     const t = this.LA(k);
-    return this.isWord(t) && isUpper(t.image);
+    // A known body in lower case too (`của tỉnh ủy Nghệ An`), and `So` for `Sở` without its marks (`cua So Tai chinh`).
+    if (!this.isWord(t) && !(t.tokenType === So && t.image === "So")) return false;
+    if (isDocumentPart((j) => this.LA(k - 1 + j))) return false;
+    return (isUpper(t.image) && t.tokenType !== So) || matchBody((j) => this.LA(k - 1 + j), this.text).tokens > 0;
   }
 
   private continuesName(count: number, useStopWords: boolean): boolean {

@@ -54,6 +54,30 @@ export function findSubject(text: string, from: number, stateStyle = false): Pie
   return trimmed(text, start, end);
 }
 
+// What may stand between a body the grammar read in part and its `về`: a few words of its name on its line, the
+// first capitalized.
+const NAME_REST = new RegExp(`(?:[ \\t]+(?:[-'’][ \\t]*)?[${LETTER}'’]+){1,6}?(?=[ \\t]+(?:về|Về|VỀ|ve|Ve|VE)(?![${LETTER}]))`, "y");
+const UPPER_FIRST = /^[ \t\-'’]*\p{Lu}/u;
+
+/**
+ * The subject after an issuing body, whatever the body reads: `… của Hội đồng nhân dân xã Ia Dom Mới về …`
+ * keeps its subject where the body's name was read in part (the rest of the name, up to six words on the body's
+ * line, is stepped over).
+ */
+export function findSubjectAfterBody(text: string, from: number, stateStyle = false): Piece | null {
+  const found = findSubject(text, from, stateStyle);
+  if (found || !UPPER_FIRST.test(text.slice(from, from + 4))) return found;
+  // A state subject's verb in capitals (`… của Bộ trưởng Bộ Tài chính Quy định về …`) opens it as in lower case.
+  if (stateStyle) {
+    STATE_INTRO.lastIndex = 0;
+    const verb = STATE_INTRO.exec(text.slice(from, from + 60).toLowerCase());
+    if (verb) return trimmed(text, from + verb[0].length, clauseEnd(text, from + verb[0].length, true));
+  }
+  NAME_REST.lastIndex = from;
+  const rest = NAME_REST.exec(text);
+  return rest ? intro(text, from + rest[0].length) && findSubject(text, from + rest[0].length) : null;
+}
+
 function trimmed(text: string, start: number, end: number): Piece | null {
   const kept = text.slice(start, end).replace(TRIM_END, "");
   if (kept.length === 0) return null;

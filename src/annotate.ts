@@ -32,7 +32,7 @@ const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] as string);
 
 const defaultDiagnosticMarkup = (d: Diagnostic) =>
-  [`<span class="vncite-${d.severity}" data-code="${escapeHtml(d.code)}">`, "</span>"] as const;
+  [`<span class="vncite-${escapeHtml(String(d.severity))}" data-code="${escapeHtml(String(d.code))}">`, "</span>"] as const;
 
 interface Mark {
   start: number;

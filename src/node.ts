@@ -1,10 +1,12 @@
 /**
- * vncite for Node: everything of the main entry, and `Registry.load(path)`, which reads a registry file.
+ * vncite for Node: everything of the main entry, and `Registry.load(path)` (or `await Registry.loadAsync(path)`),
+ * which reads a registry file.
  * The main entry (`vncite`) touches nothing of Node, so it bundles for a browser; what reads files is here.
  *
  * @module vncite/node
  */
 import { readFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { Registry as CoreRegistry, RegistryError } from "./check/registry.js";
 
 export * from "./index.js";
@@ -15,6 +17,17 @@ export class Registry extends CoreRegistry {
     let bytes: Uint8Array;
     try {
       bytes = readFileSync(path);
+    } catch (e) {
+      throw new RegistryError([`${path}: cannot read the registry (${readFailure(e)})`]);
+    }
+    return CoreRegistry.fromFile(path, bytes);
+  }
+
+  /** `load` without blocking the thread while the file is read: the same registry, or the same RegistryError. */
+  static async loadAsync(path: string): Promise<CoreRegistry> {
+    let bytes: Uint8Array;
+    try {
+      bytes = await readFile(path);
     } catch (e) {
       throw new RegistryError([`${path}: cannot read the registry (${readFailure(e)})`]);
     }

@@ -410,7 +410,7 @@ export interface GraphJSON {
 }
 
 /** One line of the JSON Lines form after the header: in this order, documents, aliases, nodes, edges. */
-export type GraphLine = GraphDocumentLine | GraphAliasLine | GraphNodeLine | GraphEdgeLine;
+export type GraphLine = GraphDocumentLine | GraphAliasLine | GraphNodeLine | GraphEdgeLine | GraphEndLine;
 /** A line naming a corpus document added. */
 export interface GraphDocumentLine {
   /** The kind of line. */
@@ -431,6 +431,19 @@ export interface GraphAliasLine {
 export interface GraphNodeLine extends GraphNode {
   /** The kind of line. */
   type: "node";
+}
+/** The last line: how many lines of each kind came before it (a graph cut short lacks it or disagrees). */
+export interface GraphEndLine {
+  /** The kind of line. */
+  type: "end";
+  /** How many document lines. */
+  documents: number;
+  /** How many alias lines. */
+  aliases: number;
+  /** How many node lines. */
+  nodes: number;
+  /** How many edge lines. */
+  edges: number;
 }
 /** An edge's line. */
 export interface GraphEdgeLine extends GraphEdge {

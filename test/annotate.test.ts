@@ -1,7 +1,7 @@
 // annotate(): markup around each citation's exact span, the rest escaped for HTML; balanced whatever the spans.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { annotate, check, escapeHtml, extract } from "../src/index.js";
+import { annotate, check, type Diagnostic, escapeHtml, extract } from "../src/index.js";
 
 describe("annotate", () => {
   it("wraps each citation's exact span and escapes the rest for HTML", () => {
@@ -83,5 +83,17 @@ describe("annotate scales with what it writes", () => {
     const time = ({ text, spans }: ReturnType<typeof input>) => fastest(() => annotate(text, spans, markup));
     time(small), time(large); // warm up
     expect(time(large) / time(small)).toBeLessThan(10);
+  });
+});
+
+describe("annotate's default diagnostic markup (issue 26, item 22)", () => {
+  it("escapes the severity in the class attribute, as it does the code", () => {
+    const text = "Căn cứ Nghị định số 30/2020/NĐ-CP.";
+    const hostile = {
+      code: "<x>", severity: 'error" onmouseover="alert(1)', message: "", messageVi: "", start: 7, end: 19, fix: null,
+    } as unknown as Diagnostic;
+    const html = annotate(text, [], { before: "", after: "" }, { diagnostics: [hostile] });
+    expect(html).toContain('<span class="vncite-error&quot; onmouseover=&quot;alert(1)" data-code="&lt;x&gt;">');
+    expect(html).not.toContain('" onmouseover="');
   });
 });

@@ -2,7 +2,8 @@
 // into node_modules/.cache, so the suite needs no `npm run build`), run as a process: standard input, a
 // closed pipe, worker threads started from the bundle.
 import { spawnSync } from "node:child_process";
-import { readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { build } from "tsup";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -80,4 +81,16 @@ describe("the built vncite executable", () => {
     expect(graph.documents).toEqual(files.map((f) => f.slice(join(root, "fixtures").length + 1)));
     expect(graph.nodes.map((n: { key: string }) => n.key)).toContain("000_1db0ab688705c645.txt"); // no number of its own
   });
+
+  it("reports a file whose worker ran out of memory, restarts the worker and reads the others (issue 26, item 13)", () => {
+    const dir = mkdtempSync(join(tmpdir(), "vncite-oom-"));
+    const files = Array.from({ length: 12 }, (_, i) => join(dir, `${String(i).padStart(2, "0")}.txt`));
+    files.forEach((f, i) => writeFileSync(f, i === 5 ? "Căn cứ Nghị quyết số 20-NQ/TW. ".repeat(150_000) : `Căn cứ Kết luận số ${i + 1}-KL/TW.\n`));
+    // The workers' heap is the process's (--max-old-space-size): small enough that the 5 MB text fills it.
+    const r = spawnSync(process.execPath, ["--max-old-space-size=24", cli, "graph", dir, "--jobs", "2", "--format", "jsonl"], { encoding: "utf8" });
+    expect(r.stderr).toBe(`vncite: ${files[5]}: failed: ran out of memory (its worker was restarted); skipped\n`);
+    expect(r.status).toBe(1);
+    const documents = r.stdout.split("\n").filter((l) => l.startsWith('{"type":"document"')).map((l) => JSON.parse(l).id);
+    expect(documents).toEqual(files.filter((_, i) => i !== 5).map((f) => f.slice(dir.length + 1)));
+  }, 60_000);
 });

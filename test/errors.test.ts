@@ -41,7 +41,9 @@ it("text that is not a string: ArgumentError, a TypeError with code invalid-argu
 });
 
 it("Neo4j's export with no free array delimiter: a VnciteError with code no-array-delimiter", () => {
-  const node = { key: "1/2020/NĐ-CP", kinds: [], typeCodes: [], issuedBy: ["; | ¦ \u001f"], dates: [], terms: [], subjects: [], texts: [], mentions: 0, variants: [], amendedBy: [] };
+  // Every character neo4j-admin could take: the four named ones, the spare control characters, the private use area.
+  const codes = [0x3b, 0x7c, 0xa6, 0x1f, ...Array.from({ length: 0x1e }, (_, i) => i + 1), ...Array.from({ length: 0xf8ff - 0xe000 + 1 }, (_, i) => 0xe000 + i)];
+  const node = { key: "1/2020/NĐ-CP", kinds: [], typeCodes: [], issuedBy: [String.fromCharCode(...codes)], dates: [], terms: [], subjects: [], texts: [], mentions: 0, variants: [], amendedBy: [] };
   const g = CitationGraph.fromJSON({ format: "vncite-graph", version: 1, documents: [], aliases: [], nodes: [node], edges: [] });
   const e = thrown(() => toNeo4jCsv(g));
   expect(e).toMatchObject({ code: "no-array-delimiter" });

@@ -222,6 +222,8 @@ function checkRegistry(mentions: Mention[], registry: Registry): Diagnostic[] {
       const a = folded(cited);
       const b = folded(registered);
       if (a === b || (f.field !== "date" && f.field !== "kind" && (a.includes(b) || b.includes(a)))) continue;
+      // One body however written (`BCH TW`, `Ban Chấp hành Trung ương Đảng`): by its key, as inconsistent-citation compares.
+      if (f.field === "issuing body" && sameBody(bodyKey(m.citation), registry.issuedByKey(m.resolvedKey) ?? "")) continue;
       out.push(diagnostic("registry-mismatch", m.start, m.end, { key: m.resolvedKey, field: f.field, fieldVi: f.fieldVi, cited, known: registered }));
     }
   }

@@ -13,6 +13,7 @@ import { VnciteError } from "../errors.js";
 import Papa from "papaparse";
 import { distance } from "fastest-levenshtein";
 import { REGISTRY_STATUSES } from "../enums.js";
+import { bodyKeyOf } from "../extract/body.js";
 import { readDate } from "../extract/date.js";
 import { extract } from "../extract/extract.js";
 import { firstIndex } from "../text.js";
@@ -98,6 +99,8 @@ type Place = (index: number) => string;
 
 export class Registry {
   private readonly byKey = new Map<string, RegistryRecord>();
+  /** The key of each registered issuing body (bodyKeyOf), read when first compared. */
+  private readonly bodyKeys = new Map<string, string>();
 
   protected constructor(records: RegistryRecord[]) {
     for (const r of records) this.byKey.set(r.key, r);
@@ -111,6 +114,7 @@ export class Registry {
 
   /** A JSON array of rows (a byte-order mark before it is allowed). */
   static fromJson(text: string, source = "registry"): Registry {
+    requireText(text, source, "fromJson");
     let rows: unknown;
     try {
       rows = JSON.parse(text.replace(/^\uFEFF/, ""));
@@ -122,6 +126,7 @@ export class Registry {
 
   /** CSV with a header row naming the columns; problems are placed by line of the text (the header is line 1). */
   static fromCsv(text: string, source = "registry"): Registry {
+    requireText(text, source, "fromCsv");
     const { records, errors } = readCsv(text);
     const problems = errors.map((e) => `${source}: line ${e.line}: ${e.message}`);
     const [header, ...body] = records;
@@ -161,9 +166,26 @@ export class Registry {
     return this.byKey.get(key);
   }
 
+  /**
+   * The key of the issuing body registered for `key` (`BCH TW` → `ban chấp hành trung ương đảng`), to compare
+   * with a citation's `issuedByKey`: one body, however abbreviated. Null without a registered body.
+   */
+  issuedByKey(key: string): string | null {
+    const issuedBy = this.byKey.get(key)?.issuedBy;
+    if (!issuedBy) return null;
+    let bodyKey = this.bodyKeys.get(issuedBy);
+    if (bodyKey === undefined) this.bodyKeys.set(issuedBy, (bodyKey = bodyKeyOf(issuedBy)));
+    return bodyKey;
+  }
+
   get size(): number {
     return this.byKey.size;
   }
+}
+
+/** A RegistryError, not a TypeError, for a source that is no text (`Registry.fromCsv(null)`). */
+function requireText(text: unknown, source: string, reader: string): asserts text is string {
+  if (typeof text !== "string") throw new RegistryError([`${source}: Registry.${reader} takes the file's text as a string, got ${text === null ? "null" : typeof text}`]);
 }
 
 /** Checks every row and every field of it: the records, or a RegistryError with all the problems. */
@@ -242,8 +264,9 @@ const MAX_CSV_ERRORS = 50;
  */
 function readCsv(text: string): { records: CsvRecord[]; errors: { line: number; message: string }[] } {
   const body = text.replace(/^\uFEFF/, "");
+  // The last offset of each line end: `\r\n`, `\r` alone (old Mac files) or `\n`, as papaparse reads them.
   const breaks: number[] = [];
-  for (let i = body.indexOf("\n"); i >= 0; i = body.indexOf("\n", i + 1)) breaks.push(i);
+  for (const m of body.matchAll(/\r\n?|\n/g)) breaks.push(m.index + m[0].length - 1);
   /** 1-based line of offset `at`: one more than the breaks before it. */
   const lineAt = (at: number) => firstIndex(breaks.length, (i) => (breaks[i] as number) >= at) + 1;
   const records: CsvRecord[] = [];
@@ -284,7 +307,7 @@ function decodeUtf8(bytes: Uint8Array, source: string): string {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    const lines = new TextDecoder("utf-8").decode(bytes).split("\n");
+    const lines = new TextDecoder("utf-8").decode(bytes).split(/\r\n?|\n/);
     const bad = lines.flatMap((l, i) => (l.includes("\uFFFD") ? [i + 1] : []));
     throw new RegistryError(bad.map((n) => `${source}: line ${n}: bytes that are not UTF-8 (save the file as UTF-8)`));
   }

@@ -3,12 +3,15 @@
 import { readFileSync } from "node:fs";
 import { isatty } from "node:tty";
 import { main } from "./cli.js";
+import { reason } from "./inputs.js";
 
 // `vncite … | head -1`: the reader has gone, so the rest of the output is not wanted. Leave quietly.
+// Output that cannot be written (`> /dev/full`: no space left): one line, exit 1, no stack trace.
 for (const stream of [process.stdout, process.stderr]) {
   stream.on("error", (e: NodeJS.ErrnoException) => {
     if (e.code === "EPIPE") process.exit(process.exitCode ?? 0);
-    throw e;
+    if (stream === process.stdout) process.stderr.write(`vncite: cannot write the output (${reason(e)})\n`);
+    process.exit(1);
   });
 }
 

@@ -13,7 +13,6 @@
  * Each command imports what it needs when it runs (the graph, the exports, the registry), so that a command
  * called per file starts fast: `vncite extract` loads no graph, registry or zod.
  */
-import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { version } from "../../package.json";
@@ -21,9 +20,11 @@ import type { CitationGraph } from "../graph/graph.js";
 import { positionsIn } from "../positions.js";
 import { defaultJobs, eachResult, runFiles } from "./parallel.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
-import { runOnText, type TaskKind, type TaskResult } from "./tasks.js";
+import { decodeText, runOnText, type TaskKind, type TaskResult } from "./tasks.js";
 import { COMMAND_HELP, USAGE } from "./help.js";
-import { checkOutFile, expandInputs, ID_FROM, prepareOutDirectory, reason, UsageError, type IdFrom } from "./inputs.js";
+import { expandInputs, ID_FROM, prepareOutDirectory, reason, UsageError, type IdFrom } from "./inputs.js";
+import { type OutFile, OutputError, prepareOutFile, writeOut } from "./output.js";
+import { loadGraph } from "./graph-file.js";
 
 /** Where a run reads and writes: the process's streams in the executable, strings in the tests. */
 export interface CliIo {
@@ -60,11 +61,9 @@ function inputsOf(positionals: string[], io: CliIo): string[] {
 function stdinText(io: CliIo): string {
   const data = io.readStdin();
   if (typeof data === "string") return data;
-  try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(data);
-  } catch {
-    throw new UsageError("standard input: not UTF-8 text");
-  }
+  const text = decodeText(data, "standard input");
+  if (typeof text !== "string") throw new UsageError(text.error);
+  return text;
 }
 
 interface Done {
@@ -263,18 +262,30 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
   const idFrom: IdFrom = oneOf(values["id-from"], ID_FROM, "--id-from");
   if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
   if (positionals.length === 0) throw new UsageError("no input: give files or directories");
-  if (values.out !== undefined) {
-    if (format === "neo4j") prepareOutDirectory(values.out);
-    else checkOutFile(values.out);
-  }
+  if (values.out !== undefined && format === "neo4j") prepareOutDirectory(values.out);
+  let unreadable = 0;
   const inputs = expandInputs(positionals, {
     recursive: !values["no-recursive"],
     idFrom,
     note: (line) => io.stderr.write(`vncite: ${line}\n`),
+    unreadable: (line) => (unreadable++, io.stderr.write(`vncite: ${line}\n`)),
   });
   if (inputs.length === 0) throw new UsageError(`no .txt files in ${positionals.join(", ")}`);
-  const [{ CitationGraph }, { dotLines, graphMLLines, neo4jArrayDelimiter, neo4jDocumentLines, neo4jImportCommand, neo4jRelationshipLines }, { writeLines }] =
-    await Promise.all([import("../graph/graph.js"), import("../graph/export.js"), import("../graph/write.js")]);
+  const out = values.out !== undefined && format !== "neo4j" ? prepareOutFile(values.out, inputs.map((i) => i.file)) : null;
+  try {
+    return await buildAndWriteGraph(io, inputs, { format, jobs, out, dir: values.out, unreadable });
+  } finally {
+    out?.discard();
+  }
+}
+
+/** The graph of the inputs, written as `format` to `out` (or the neo4j files to `dir`, or stdout); the exit code. */
+async function buildAndWriteGraph(
+  io: CliIo, inputs: ReturnType<typeof expandInputs>, options: { format: string; jobs: number; out: OutFile | null; dir: string | undefined; unreadable: number },
+): Promise<number> {
+  const { format, jobs, out } = options;
+  const [{ CitationGraph }, { dotLines, graphMLLines, neo4jArrayDelimiter, neo4jDocumentLines, neo4jImportCommand, neo4jRelationshipLines }] =
+    await Promise.all([import("../graph/graph.js"), import("../graph/export.js")]);
   const graph = new CitationGraph();
   const failures: string[] = [];
   // Each document is added as its result comes (only what the graph reads of it); no record is kept.
@@ -287,19 +298,29 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
   if (failures.length === inputs.length) throw new UsageError(failures.join("\nvncite: "));
   for (const f of failures) io.stderr.write(`vncite: ${f}; skipped\n`);
   if (format === "neo4j") {
-    const dir = values.out as string;
+    const dir = options.dir as string;
     const delimiter = neo4jArrayDelimiter(graph);
-    await writeLines(neo4jDocumentLines(graph, delimiter), join(dir, "documents.csv"));
-    await writeLines(neo4jRelationshipLines(graph, delimiter), join(dir, "relationships.csv"));
-    writeFileSync(join(dir, "import.sh"), `#!/bin/sh\n${neo4jImportCommand(delimiter)}\n`);
+    const files: [string, Iterable<string>][] = [
+      ["documents.csv", neo4jDocumentLines(graph, delimiter)], ["relationships.csv", neo4jRelationshipLines(graph, delimiter)],
+      ["import.sh", ["#!/bin/sh", neo4jImportCommand(delimiter)]],
+    ];
+    for (const [name, lines] of files) {
+      const file = prepareOutFile(join(dir, name));
+      try {
+        await file.write(lines);
+      } finally {
+        file.discard();
+      }
+    }
   } else {
+    // The JSON form a line at a time too: one string of a graph of 10⁵ documents is past V8's longest.
     const lines = format === "jsonl" ? graph.toJSONLines()
       : format === "dot" ? dotLines(graph)
       : format === "graphml" ? graphMLLines(graph)
-      : [JSON.stringify(graph.toJSON(), null, 1)];
-    await writeLines(lines, values.out ?? io.stdout);
+      : graph.toJSONText();
+    await (out ? out.write(lines) : writeOut(lines, io.stdout));
   }
-  return failures.length > 0 ? 1 : 0;
+  return failures.length > 0 || options.unreadable > 0 ? 1 : 0;
 }
 
 const QUERIES = ["cites", "cited-by", "chain", "descendants", "path", "most-cited", "missing", "conflicts"] as const;
@@ -362,36 +383,6 @@ async function runQuery(args: string[], io: CliIo): Promise<number> {
   return 0;
 }
 
-/** A graph file read back (JSON, or JSON Lines as `graph --format jsonl` writes); a usage error that says why when it is not one. */
-async function loadGraph(file: string): Promise<CitationGraph> {
-  const { CitationGraph } = await import("../graph/graph.js");
-  let text: string;
-  try {
-    text = readFileSync(file, "utf8");
-  } catch (e) {
-    throw new UsageError(`${file}: ${reason(e)}`);
-  }
-  const notAGraph = (e: unknown) => {
-    const why = e instanceof Error ? e.message.replace(/^not a vncite graph:?\s*/, "") : String(e);
-    return new UsageError(`${file}: not a vncite graph (${why}); vncite graph --format json or jsonl writes one`);
-  };
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    try {
-      return await CitationGraph.fromJSONLines(text.split("\n"));
-    } catch (e) {
-      throw text.trimStart().startsWith("{") ? notAGraph(e) : new UsageError(`${file}: not JSON, so not a vncite graph (vncite graph --format json or jsonl writes one)`);
-    }
-  }
-  try {
-    return CitationGraph.fromJSON(json);
-  } catch (e) {
-    throw notAGraph(e);
-  }
-}
-
 const COMMANDS: Record<string, (args: string[], io: CliIo) => Promise<number>> = {
   extract: runExtract,
   doc: runDoc,
@@ -440,6 +431,10 @@ export async function main(argv: string[], io: CliIo): Promise<number> {
       throw e;
     }
   } catch (e) {
+    if (e instanceof OutputError) {
+      io.stderr.write(`vncite: ${e.message}\n`);
+      return 1;
+    }
     if (!(e instanceof UsageError)) throw e;
     io.stderr.write(`vncite: ${e.message}\n`);
     return 2;

@@ -64,6 +64,15 @@ function request(files: string[], kind: TaskKind, ids: RunOptions["ids"], index:
   return id === undefined ? { index, file: files[index] as string, kind } : { index, file: files[index] as string, kind, id };
 }
 
+/** Why a worker died, said of the file it was reading. */
+const workerDeath = (e: unknown) =>
+  (e as NodeJS.ErrnoException)?.code === "ERR_WORKER_OUT_OF_MEMORY" ? "ran out of memory (its worker was restarted)" : `its worker stopped (${e instanceof Error ? e.message : String(e)})`;
+
+/**
+ * The files through `jobs` workers. A worker that dies (out of memory, an uncaught error) is replaced; the files
+ * of its batch without a result are sent again one at a time, so that the one that kills a worker alone is
+ * reported as failed and the others are read.
+ */
 async function* inWorkers(files: string[], kind: TaskKind, jobs: number, options: RunOptions, bar: ReturnType<typeof progressBar>) {
   const { registry } = options;
   // From source (the tests run the CLI through tsx) the worker is worker.ts, loaded through tsx's own API.
@@ -76,26 +85,51 @@ async function* inWorkers(files: string[], kind: TaskKind, jobs: number, options
   let wake: (() => void) | null = null;
   let failure: unknown = null;
   let next = 0;
-  const workers = Array.from({ length: jobs }, () => {
-    const worker = new Worker(start.script, { eval: start.eval, workerData: { registry } });
-    const feed = () => {
-      if (next >= files.length) return;
-      const batch: TaskRequest[] = files.slice(next, next + BATCH).map((_, i) => request(files, kind, options.ids, next + i));
+  /** Files of dead workers' batches, to be read again one at a time. */
+  const again: TaskRequest[] = [];
+  const inFlight = new Map<Worker, TaskRequest[]>();
+  const workers: Worker[] = [];
+  // Each death either reports a file or splits a batch into single files, so restarts are bounded by the files.
+  let restarts = 2 * files.length + jobs;
+  let closing = false;
+  const feed = (worker: Worker) => {
+    let batch: TaskRequest[];
+    if (again.length > 0) batch = [again.shift() as TaskRequest];
+    else if (next < files.length) {
+      batch = files.slice(next, next + BATCH).map((_, i) => request(files, kind, options.ids, next + i));
       next += batch.length;
-      worker.postMessage(batch);
-    };
+    } else return;
+    inFlight.set(worker, batch);
+    worker.postMessage(batch);
+  };
+  const died = (worker: Worker, e: unknown) => {
+    const at = workers.indexOf(worker);
+    if (closing || at < 0) return; // reported already, or terminated by us
+    workers.splice(at, 1);
+    const pending = (inFlight.get(worker) ?? []).filter((r) => !waiting.has(r.index));
+    inFlight.delete(worker);
+    if (pending.length === 1) {
+      const [r] = pending as [TaskRequest];
+      waiting.set(r.index, { index: r.index, ok: false, error: `${r.file}: failed: ${workerDeath(e)}` });
+    } else again.push(...pending);
+    if (restarts-- > 0 && (again.length > 0 || next < files.length)) spawn();
+    else if (again.length > 0 || next < files.length) failure = e;
+    wake?.();
+  };
+  const spawn = () => {
+    const worker = new Worker(start.script, { eval: start.eval, workerData: { registry } });
+    workers.push(worker);
     worker.on("message", (results: TaskResult[]) => {
       for (const r of results) waiting.set(r.index, r);
-      feed();
+      inFlight.delete(worker);
+      feed(worker);
       wake?.();
     });
-    worker.on("error", (e) => {
-      failure = e;
-      wake?.();
-    });
-    feed();
-    return worker;
-  });
+    worker.on("error", (e) => died(worker, e));
+    worker.on("exit", (code) => died(worker, new Error(`exit code ${code}`)));
+    feed(worker);
+  };
+  for (let i = 0; i < jobs; i++) spawn();
   try {
     for (let index = 0; index < files.length; index++) {
       while (!waiting.has(index)) {
@@ -108,6 +142,7 @@ async function* inWorkers(files: string[], kind: TaskKind, jobs: number, options
       yield result;
     }
   } finally {
+    closing = true; // their exits, now, are no deaths
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }

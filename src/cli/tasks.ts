@@ -36,11 +36,32 @@ export function readText(path: string): string | { error: string } {
     const why = code === "ENOENT" ? "no such file" : code === "EACCES" || code === "EPERM" ? "permission denied" : (e as Error).message;
     return { error: `${path}: ${why}` };
   }
+  return decodeText(bytes, path);
+}
+
+/**
+ * Bytes as UTF-8 text, strictly; `not UTF-8 text` only for bytes that are not (a decoding error), and for a
+ * file too long for one string (V8 holds 2²⁹ − 24 characters) that reason instead.
+ */
+export function decodeText(bytes: Uint8Array, name: string): string | { error: string } {
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    return { error: `${path}: not UTF-8 text` };
+  } catch (e) {
+    return { error: `${name}: ${decodingFailure(e, bytes.length)}` };
   }
+}
+
+/** A string or buffer past what V8 holds (`ERR_STRING_TOO_LONG`, `Invalid string length`, `ERR_FS_FILE_TOO_LARGE`). */
+export const isTooLong = (e: unknown) =>
+  ["ERR_STRING_TOO_LONG", "ERR_FS_FILE_TOO_LARGE"].includes((e as NodeJS.ErrnoException)?.code ?? "") || (e instanceof RangeError && /string length/i.test(e.message));
+
+/** Why bytes could not be read as text: not UTF-8 (TextDecoder's ERR_ENCODING_INVALID_ENCODED_DATA), too long, or the error's own words. */
+export function decodingFailure(e: unknown, size: number): string {
+  if ((e as NodeJS.ErrnoException)?.code === "ERR_ENCODING_INVALID_ENCODED_DATA") return "not UTF-8 text";
+  if (isTooLong(e)) {
+    return `too large to read as one text (${Math.round(size / 2 ** 20)} MiB; a text holds at most 512 Mi characters): split it`;
+  }
+  return e instanceof Error ? e.message : String(e);
 }
 
 /** A stage on one text: the result's data, or it throws (the file fails, named in the message). */

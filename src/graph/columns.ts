@@ -4,13 +4,16 @@
  * numbers instead of objects.
  */
 
-/** A growable Int32Array: one row per index, doubled when full. */
+/**
+ * A growable Int32Array: one row per index, doubled when full. A `wide` column (a count, which can pass 2³¹
+ * when summed over a corpus) is a Float64Array, exact to 2⁵³.
+ */
 export class IntColumn {
-  data: Int32Array;
+  data: Int32Array | Float64Array;
   length = 0;
 
-  constructor(capacity = 1024) {
-    this.data = new Int32Array(capacity);
+  constructor(capacity = 1024, wide = false) {
+    this.data = wide ? new Float64Array(capacity) : new Int32Array(capacity);
   }
 
   push(value: number): number {
@@ -27,7 +30,7 @@ export class IntColumn {
   /** Room for at least `size` rows. */
   grow(size: number): void {
     if (size <= this.data.length) return;
-    const next = new Int32Array(Math.max(size, this.data.length * 2));
+    const next = this.data instanceof Float64Array ? new Float64Array(Math.max(size, this.data.length * 2)) : new Int32Array(Math.max(size, this.data.length * 2));
     next.set(this.data);
     this.data = next;
   }

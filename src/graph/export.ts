@@ -96,21 +96,33 @@ const csv = (v: string | number | boolean) => {
 
 /** Array delimiters neo4j-admin can be given (`--array-delimiter`), the default first. */
 const DELIMITERS = [";", "|", "¦", "\u001F"];
+/**
+ * When a graph's values hold all four: neo4j-admin takes any one character and has no escape inside an array,
+ * so the first of the other C0 controls (not tab, line ends) and then the private-use characters that no value
+ * holds. Texts hold neither in practice.
+ */
+function* spareDelimiters(): Generator<string> {
+  for (let c = 1; c < 0x1f; c++) if (c !== 0x09 && c !== 0x0a && c !== 0x0d) yield String.fromCharCode(c);
+  for (let c = 0xe000; c <= 0xf8ff; c++) yield String.fromCharCode(c);
+}
 
 /**
  * The array delimiter for a graph: `;` (neo4j-admin's default) unless a value in a list holds one, then the
- * first of `|`, `¦`, U+001F that none holds, so that no value is cut in two.
+ * first of `|`, `¦`, U+001F, then of the spare characters, that none holds, so that no value is cut in two.
  */
 export function neo4jArrayDelimiter(g: GraphSource): string {
-  const used = new Set<string>();
-  const see = (xs: string[]) => {
-    for (const x of xs) for (const d of DELIMITERS) if (x.includes(d)) used.add(d);
+  const lists = function* () {
+    for (const n of nodesOf(g)) yield* [n.kinds, n.typeCodes, n.issuedBy, n.dates, n.terms, n.subjects];
+    for (const e of edgesOf(g)) yield e.statedBy;
   };
-  for (const n of nodesOf(g)) for (const xs of [n.kinds, n.typeCodes, n.issuedBy, n.dates, n.terms, n.subjects]) see(xs);
-  for (const e of edgesOf(g)) see(e.statedBy);
+  const used = new Set<string>();
+  for (const xs of lists()) for (const x of xs) for (const d of DELIMITERS) if (x.includes(d)) used.add(d);
   const free = DELIMITERS.find((d) => !used.has(d));
-  if (!free) throw new VnciteError("no-array-delimiter", "toNeo4jCsv: every array delimiter occurs in a value");
-  return free;
+  if (free) return free;
+  // A second pass, only then: every character the lists hold, once, so that each spare one is looked up.
+  for (const xs of lists()) for (const x of xs) for (const ch of x) used.add(ch);
+  for (const d of spareDelimiters()) if (!used.has(d)) return d;
+  throw new VnciteError("no-array-delimiter", "toNeo4jCsv: every character neo4j-admin could take as the array delimiter occurs in a value");
 }
 
 const NODE_HEADER = "key:ID(Document),:LABEL,kinds:string[],typeCodes:string[],issuedBy:string[],dates:string[],terms:string[],subjects:string[],inCorpus:boolean,mentions:int";
@@ -136,7 +148,10 @@ export function* neo4jRelationshipLines(g: GraphSource, delimiter = ";"): Genera
 
 /** The command that imports the two files, with the array delimiter they were written with. */
 export const neo4jImportCommand = (delimiter: string) =>
-  `neo4j-admin database import full --nodes=Document=documents.csv --relationships=relationships.csv${delimiter === ";" ? "" : ` --array-delimiter=${delimiter === "\u001F" ? "'\\u001F'" : `'${delimiter}'`}`} neo4j`;
+  `neo4j-admin database import full --nodes=Document=documents.csv --relationships=relationships.csv${delimiter === ";" ? "" : ` --array-delimiter=${shellDelimiter(delimiter)}`} neo4j`;
+
+/** `'|'`, `'¦'`; a control or private-use character by its code (`'\u001F'`), which a shell script keeps as it is. */
+const shellDelimiter = (d: string) => (d === "|" || d === "¦" ? `'${d}'` : `'\\u${d.charCodeAt(0).toString(16).toUpperCase().padStart(4, "0")}'`);
 
 /**
  * The files of `neo4j-admin database import full`: documents (label Document) and relationships, with typed

@@ -11,8 +11,9 @@ import { PinpointPathSchema, RelationRuleSchema, RelationSchema } from "../schem
 export type { GraphEdge, GraphJSON, GraphLine, GraphNode, Occurrence } from "../types.js";
 
 /** A place in a corpus document: which document, where, and the text there. */
+const offset = z.number().int().nonnegative().max(2 ** 31 - 1);
 export const OccurrenceSchema = z
-  .object({ doc: z.string(), start: z.number().int().nonnegative(), end: z.number().int().nonnegative(), text: z.string() })
+  .object({ doc: z.string(), start: offset, end: offset, text: z.string() })
   .refine((o) => o.start <= o.end, { message: "a span ends before it starts" });
 
 export const AmendedBySchema = z.object({
@@ -70,10 +71,15 @@ export const GraphJSONSchema = z.object({
   edges: z.array(GraphEdgeSchema),
 });
 
-/** One line of the JSON Lines form after the header: in this order, documents, aliases, nodes, edges. */
+const count = z.number().int().nonnegative();
+/**
+ * One line of the JSON Lines form after the header: in this order, documents, aliases, nodes, edges, and last
+ * the closing line with their counts (a file without it, or with other counts, was cut short).
+ */
 export const GraphLineSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("document"), id: z.string() }),
   z.object({ type: z.literal("alias"), name: z.string(), key: z.string() }),
   GraphNodeSchema.extend({ type: z.literal("node") }),
   GraphEdgeSchema.extend({ type: z.literal("edge") }),
+  z.object({ type: z.literal("end"), documents: count, aliases: count, nodes: count, edges: count }),
 ]);

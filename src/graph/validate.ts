@@ -33,8 +33,15 @@ const expected = (what: string, v: unknown): Problem => ({ path: [], message: `e
 const within = (key: string | number, p: Problem | null): Problem | null => (p ? { path: [key, ...p.path], message: p.message } : null);
 const isFields = (v: unknown): v is Fields => typeof v === "object" && v !== null && !Array.isArray(v);
 
+/**
+ * The largest offset into a text: a JavaScript string holds fewer than 2³⁰ code units, and the graph stores
+ * offsets as 32-bit integers. Counts are stored whole (up to 2⁵³).
+ */
+export const MAX_OFFSET = 2 ** 31 - 1;
+
 const text: Check = (v) => (typeof v === "string" ? null : expected("a string", v));
 const count: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 ? null : expected("a whole number ≥ 0", v));
+const offset: Check = (v) => (Number.isSafeInteger(v) && (v as number) >= 0 && (v as number) <= MAX_OFFSET ? null : expected(`a whole number from 0 to ${MAX_OFFSET}`, v));
 const optional = (check: Check): Check => (v) => (v === undefined ? null : check(v));
 const nullable = (check: Check): Check => (v) => (v === null ? null : check(v));
 const literal = (value: string): Check => (v) => (v === value ? null : expected(JSON.stringify(value), v));
@@ -72,24 +79,30 @@ function record(fields: Record<string, Check>, rule?: (o: Fields) => string | nu
 }
 
 const texts = list(text);
-const occurrence = record({ doc: text, start: count, end: count, text }, (o) => ((o.start as number) <= (o.end as number) ? null : "a span ends before it starts"));
+const inOrder = (o: Fields) => ((o.start as number) <= (o.end as number) ? null : "a span ends before it starts");
+const occurrence = record({ doc: text, start: offset, end: offset, text }, inOrder);
 /** The parts of a pinpoint path, as PinpointPathSchema has them. */
 const pinpointPath = record(Object.fromEntries(["appendix", "chapter", "section", "article", "clause", "point"].map((k) => [k, optional(text)])));
-const amendedBy = record({ by: text, action: oneOf(AMENDMENT_ACTIONS), paths: list(pinpointPath), date: nullable(text), evidence: occurrence });
+const action = oneOf(AMENDMENT_ACTIONS);
+const relation = oneOf(RELATIONS);
+const amendedBy = record({ by: text, action, paths: list(pinpointPath), date: nullable(text), evidence: occurrence });
 
 const node = record({
   key: text, kinds: texts, typeCodes: texts, issuedBy: texts, dates: texts, terms: texts, subjects: texts, texts,
   mentions: count, variants: list(occurrence), amendedBy: list(amendedBy),
 });
 const edge = record({
-  from: text, to: text, relation: oneOf(RELATIONS), count, statedBy: texts, evidence: list(occurrence),
+  from: text, to: text, relation, count, statedBy: texts, evidence: list(occurrence),
   moreEvidence: optional(count), rules: optional(list(oneOf(RELATION_RULES))),
 });
+/** The closing line of the JSON Lines form: how many lines of each kind came before it. */
+const end = record({ documents: count, aliases: count, nodes: count, edges: count });
 const LINES: Record<string, Check> = {
   document: record({ id: text }),
   alias: record({ name: text, key: text }),
   node,
   edge,
+  end,
 };
 const lineType = oneOf(Object.keys(LINES));
 
@@ -142,4 +155,30 @@ const graphHead = record({
 export function checkGraphHead(json: unknown): void {
   const problem = graphHead(json);
   if (problem) throw new GraphError(`not a vncite graph: ${problem.path.length > 0 ? say(problem) : problem.message}`);
+}
+
+/*
+ * What CitationGraph.add() takes (a GraphRecord, or a whole DocumentRecord), with the same checks as the lines
+ * read back: what add() accepts, the graph writes and reads again. Fields the graph does not store may be absent.
+ */
+const maybe = (check: Check): Check => (v) => (v === undefined || v === null ? null : check(v));
+const span = record({ text, start: offset, end: offset }, inOrder);
+const rule = maybe(oneOf(RELATION_RULES));
+const citation = record({
+  key: maybe(text), nameKey: maybe(text), kind: maybe(text), typeCode: maybe(text), issuedBy: maybe(text), issuedByKey: maybe(text),
+  date: maybe(text), term: maybe(text), subject: maybe(text), spans: record({ identifier: maybe(span) }),
+});
+const graphRecord = record({
+  id: maybe(text), key: maybe(text),
+  type: maybe(record({ kind: maybe(text) })), date: maybe(record({ iso: maybe(text) })), subject: maybe(record({ text: maybe(text) })),
+  mentions: list(record({ text, start: offset, end: offset, resolvedKey: maybe(text), resolvedBy: maybe(text), citation: maybe(citation) }, inOrder)),
+  cited: list(record({ key: text, relation, mentions: count, rule })),
+  amendments: list(record({ action, target: text, pinpoint: maybe(record({ paths: list(pinpointPath) })), date: maybe(text), span })),
+  statedRelations: list(record({ from: text, to: text, relation, evidence: span, rule })),
+});
+
+/** What is wrong with a record given to add() (`cited.0.mentions: expected a whole number ≥ 0, got -5`), or null. */
+export function recordProblem(value: unknown): string | null {
+  const problem = graphRecord(value);
+  return problem && say(problem);
 }

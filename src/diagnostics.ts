@@ -114,6 +114,26 @@ const RULES = {
     en: (a) => `${a.key} is no longer in force (${a.status}).`,
     vi: (a) => `${a.key} đã hết hiệu lực (${a.status}).`,
   },
+  "statute-name-mismatch": {
+    severity: "error",
+    en: (a) => `${a.name} is not the name of ${a.key}, which is ${a.law}.`,
+    vi: (a) => `${a.name} không phải tên của văn bản số ${a.key} (${a.law}).`,
+  },
+  "statute-date-mismatch": {
+    severity: "warning",
+    en: (a) => `${a.key} was passed on ${a.passed}, not ${a.date}.`,
+    vi: (a) => `Văn bản số ${a.key} được thông qua ngày ${a.passed}, không phải ngày ${a.date}.`,
+  },
+  "statute-no-version": {
+    severity: "warning",
+    en: (a) => `No ${a.name} was passed in ${a.year} (versions: ${a.years}).`,
+    vi: (a) => `Không có ${a.name} nào được thông qua năm ${a.year} (các lần ban hành: ${a.years}).`,
+  },
+  "statute-out-of-force": {
+    severity: "warning",
+    en: (a) => `${a.key} is cited as a basis but has been out of force since ${a.since} (replaced by ${a.by}).`,
+    vi: (a) => `Văn bản số ${a.key} được viện dẫn làm căn cứ nhưng đã hết hiệu lực từ ngày ${a.since} (thay thế bởi ${a.by}).`,
+  },
 } satisfies Record<string, Rule>;
 
 export type DiagnosticCode = keyof typeof RULES;

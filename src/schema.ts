@@ -71,6 +71,12 @@ export const CitationSchema = z.object({
    * the text gives no complete identifier.
    */
   key: z.string().nullable(),
+  /**
+   * How the key was reached: `printed` (the text's own number, or a law's name key), `catalogue` (a law cited by
+   * name whose number the statutes catalogue gives), `corpus` (set by a graph: a name another text states with its
+   * number). Null when there is no key.
+   */
+  keySource: z.enum(["printed", "catalogue", "corpus"]).nullable().optional(),
   /** The title of a law, code, ordinance or constitution cited by name (`Doanh nghiệp`). */
   title: z.string().nullable(),
   /**

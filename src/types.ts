@@ -113,6 +113,12 @@ export interface Citation {
    * the text gives no complete identifier.
    */
   key: string | null;
+  /**
+   * How the key was reached: `printed` (the text's own number, or a law's name key), `catalogue` (a law cited by
+   * name whose number the statutes catalogue gives), `corpus` (set by a graph: a name another text states with its
+   * number). Null when there is no key.
+   */
+  keySource?: "printed" | "catalogue" | "corpus" | null | undefined;
   /** The title of a law, code, ordinance or constitution cited by name (`Doanh nghiệp`). */
   title: string | null;
   /**

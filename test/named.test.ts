@@ -4,26 +4,28 @@ import { CitationGraph, extract, parseDocument } from "../src/index.js";
 
 describe("citations by name", () => {
   it.each([
-    ["Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;", "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015", "Luật tổ chức chính phủ năm 2015", "2015-06-19"],
-    ["theo Luật Doanh nghiệp năm 2020.", "Luật Doanh nghiệp năm 2020", "Luật doanh nghiệp năm 2020", null],
-    ["Bộ luật Dân sự năm 2015 quy định", "Bộ luật Dân sự năm 2015", "Bộ luật dân sự năm 2015", null],
+    ["Căn cứ Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015;", "Luật Tổ chức Chính phủ ngày 19 tháng 6 năm 2015", "Luật tổ chức chính phủ năm 2015", "2015-06-19", "76/2015/QH13"],
+    ["theo Luật Doanh nghiệp năm 2020.", "Luật Doanh nghiệp năm 2020", "Luật doanh nghiệp năm 2020", null, "59/2020/QH14"],
+    ["Bộ luật Dân sự năm 2015 quy định", "Bộ luật Dân sự năm 2015", "Bộ luật dân sự năm 2015", null, "91/2015/QH13"],
     ["Căn cứ Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam;", "Hiến pháp nước Cộng hòa xã hội chủ nghĩa Việt Nam", "Hiến pháp nước cộng hòa xã hội chủ nghĩa việt nam", null],
     ["Căn cứ Pháp lệnh Bảo vệ bí mật nhà nước;", "Pháp lệnh Bảo vệ bí mật nhà nước", "Pháp lệnh bảo vệ bí mật nhà nước", null],
-    ["theo Luật Kiến trúc 2019.", "Luật Kiến trúc 2019", "Luật kiến trúc năm 2019", null],
-    ["Luật Tần số vô tuyến điện năm 2009", "Luật Tần số vô tuyến điện năm 2009", "Luật tần số vô tuyến điện năm 2009", null],
+    ["theo Luật Kiến trúc 2019.", "Luật Kiến trúc 2019", "Luật kiến trúc năm 2019", null, "40/2019/QH14"],
+    ["Luật Tần số vô tuyến điện năm 2009", "Luật Tần số vô tuyến điện năm 2009", "Luật tần số vô tuyến điện năm 2009", null, "42/2009/QH12"],
     ["Luật Đầu tư theo phương thức đối tác công tư;", "Luật Đầu tư theo phương thức đối tác công tư", "Luật đầu tư theo phương thức đối tác công tư", null],
     ["Bộ luật Dân sự là căn cứ", "Bộ luật Dân sự", "Bộ luật dân sự", null],
-    ["theo Luật Khoa học và Công nghệ năm 2013;", "Luật Khoa học và Công nghệ năm 2013", "Luật khoa học và công nghệ năm 2013", null],
+    ["theo Luật Khoa học và Công nghệ năm 2013;", "Luật Khoa học và Công nghệ năm 2013", "Luật khoa học và công nghệ năm 2013", null, "29/2013/QH13"],
     ["của Luật Đất đai và các văn bản quy định chi tiết", "Luật Đất đai", "Luật đất đai", null],
     // A lower-case title after a capital type word, and titles with a comma of their own.
-    ["theo Luật hải quan năm 2014 và", "Luật hải quan năm 2014", "Luật hải quan năm 2014", null],
-    ["Căn cứ Luật Quản lý, sử dụng tài sản công ngày 21 tháng 6 năm 2017;", "Luật Quản lý, sử dụng tài sản công ngày 21 tháng 6 năm 2017", "Luật quản lý, sử dụng tài sản công năm 2017", "2017-06-21"],
+    ["theo Luật hải quan năm 2014 và", "Luật hải quan năm 2014", "Luật hải quan năm 2014", null, "54/2014/QH13"],
+    ["Căn cứ Luật Quản lý, sử dụng tài sản công ngày 21 tháng 6 năm 2017;", "Luật Quản lý, sử dụng tài sản công ngày 21 tháng 6 năm 2017", "Luật quản lý, sử dụng tài sản công năm 2017", "2017-06-21", "15/2017/QH14"],
     ["Luật Phòng, chống tham nhũng quy định", "Luật Phòng, chống tham nhũng", "Luật phòng, chống tham nhũng", null],
     ["theo Bộ luật Dân sự, trừ trường hợp", "Bộ luật Dân sự", "Bộ luật dân sự", null],
-  ])("%s", (text, cited, key, date) => {
+    // The fifth column: the law's number, where the statutes catalogue names the version (checked against
+    // the laws' own texts: Luật số 76/2015/QH13 passed 19/6/2015, …); else the key is the name key.
+  ])("%s", (text, cited, nameKey, date, number?: string) => {
     const [c, ...rest] = extract(text);
     expect(rest).toEqual([]);
-    expect(c).toMatchObject({ text: cited, key, nameKey: key, date, number: "" });
+    expect(c).toMatchObject({ text: cited, key: number ?? nameKey, keySource: number ? "catalogue" : "printed", nameKey, date, number: "" });
   });
 
   it("reads an amending law's title, with the names it holds, as one citation", () => {
@@ -53,8 +55,15 @@ describe("one document by name and by number", () => {
   const named = parseDocument("Thực hiện Luật Doanh nghiệp năm 2020.", { id: "b" });
 
   it("resolves the name to the number inside one text", () => {
+    // Luật Dân quân tự vệ is not in the statutes catalogue: the text's own `số` joins the two.
+    const d = parseDocument("Căn cứ Luật Dân quân tự vệ số 48/2019/QH14; thực hiện Luật Dân quân tự vệ năm 2019.", { id: "c" });
+    expect(d.mentions.map((m) => [m.resolvedKey, m.resolvedBy])).toEqual([["48/2019/QH14", "identifier"], ["48/2019/QH14", "name"]]);
+    expect(d.cited).toEqual([{ key: "48/2019/QH14", relation: "basedOn", mentions: 2, rule: "preamble" }]);
+  });
+
+  it("gives a law the catalogue knows its number from its name alone", () => {
     const d = parseDocument("Căn cứ Luật Doanh nghiệp số 59/2020/QH14; thực hiện Luật Doanh nghiệp năm 2020.", { id: "c" });
-    expect(d.mentions.map((m) => [m.resolvedKey, m.resolvedBy])).toEqual([["59/2020/QH14", "identifier"], ["59/2020/QH14", "name"]]);
+    expect(d.mentions.map((m) => [m.citation?.key, m.citation?.keySource])).toEqual([["59/2020/QH14", "printed"], ["59/2020/QH14", "catalogue"]]);
     expect(d.cited).toEqual([{ key: "59/2020/QH14", relation: "basedOn", mentions: 2, rule: "preamble" }]);
   });
 

@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { type Citation, extract } from "../src/index.js";
 
-type Parts = Partial<Pick<Citation, "key" | "kind" | "issuedBy" | "issuedByKey" | "title" | "date" | "term" | "subject">> & {
+type Parts = Partial<Pick<Citation, "key" | "nameKey" | "kind" | "issuedBy" | "issuedByKey" | "title" | "date" | "term" | "subject">> & {
   diagnostics?: string[];
   /** The text of the issuing body's span. */
   bySpan?: string;
@@ -76,8 +76,9 @@ const CASES: [string, string, Parts[]][] = [
   ["Số hiệu:", "Số hiệu: 30-HĐBT", [{ key: "30-HĐBT", diagnostics: [] }]],
   ["a space beside the slash", "Số: 34 /KH-LĐLĐ", [{ key: "34/KH-LĐLĐ", diagnostics: ["ocr-repaired", "malformed-identifier"] }]],
   // Laws by name in OCR text and in lower case.
-  ["Luat", "theo Luat Hải quan năm 2014;", [{ key: "Luật hải quan năm 2014", kind: "Luật" }]],
-  ["Luật giá", "Căn cứ Luật giá ngày 19 tháng 6 năm 2023;", [{ key: "Luật giá năm 2023", title: "giá", date: "2023-06-19" }]],
+  // Luật Hải quan 2014 is 54/2014/QH13 in the statutes catalogue: its number is the key, its name key stays.
+  ["Luat", "theo Luat Hải quan năm 2014;", [{ key: "54/2014/QH13", nameKey: "Luật hải quan năm 2014", kind: "Luật" }]],
+  ["Luật giá", "Căn cứ Luật giá ngày 19 tháng 6 năm 2023;", [{ key: "16/2023/QH15", nameKey: "Luật giá năm 2023", title: "giá", date: "2023-06-19" }]],
   // Forms are no documents.
   ["theo mẫu số", "lập theo mẫu số 01/PĐXXĐTMS ban hành kèm theo", [{ key: "1/PĐXXĐTMS", kind: "form", diagnostics: [] }]],
   ["Bản kê", "Bản kê 21/BKTrC/GSQL", [{ kind: "form" }]],

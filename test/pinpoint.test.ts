@@ -94,7 +94,7 @@ describe("attachment", () => {
   it("each to its own citation", () => {
     expect(attach("tại Điều 5 của Nghị định số 30/2020/NĐ-CP và khoản 2 Điều 3 Luật Doanh nghiệp năm 2020").cited).toEqual([
       ["30/2020/NĐ-CP", ["Điều 5"]],
-      ["Luật doanh nghiệp năm 2020", ["khoản 2 Điều 3"]],
+      ["59/2020/QH14", ["khoản 2 Điều 3"]], // Luật Doanh nghiệp năm 2020, by the statutes catalogue
     ]);
   });
 });

@@ -36,6 +36,8 @@ describe("parseDocument and check scale linearly", () => {
     // The amendments' lines end at `\r` as at `\n` (a line read to the next `\n` ran to the end of such a text).
     ["lines broken by `\\r` alone", (n: number) => "Điều 1. Bãi bỏ quy định của Nghị định số 5/2020/NĐ-CP\r".repeat(n), 200],
     // Parses are remembered under their first tokens: one start followed by ever new words keeps few of them.
+    // Laws by name read against the statutes catalogue, damaged ones repaired (the search with repairs).
+    ["laws by name, damaged and whole, against the catalogue", (n: number) => "Căn cứ Luật Ngân sácb nhà nuớc ngày 25 tháng 6 năm 2015 và Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán và Luật Phòng, chống thiên tai;\n".repeat(n), 150],
     ["one citation's start with a new date each time", (n: number) => Array.from({ length: n }, (_, i) => `Nghị quyết số 20-NQ/TW ngày ${1 + (i % 28)}/${1 + (i % 12)}/${1950 + (i % 70)} về việc ${i}`).join(";\n"), 300],
   ] as const)("%s", (_name, make, n) => {
     timeOf(make(n)); // warm-up: the lexers and parsers are built, the code compiled

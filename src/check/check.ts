@@ -13,6 +13,7 @@ import { diagnostic } from "../diagnostics.js";
 import { type CitationGraph, partySpelling } from "../graph/graph.js";
 import { type DocumentOptions, parseDocument } from "../document/document.js";
 import { normalize } from "../extract/normalize.js";
+import { checkStatutes } from "./statutes.js";
 import { NOT_IN_FORCE, type Registry } from "./registry.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Span } from "../schema.js";
 import { ASSEMBLIES, foldName, issuerInfo, ISSUERS, kindOfWord, typeCodeInfo } from "../tables.js";
@@ -59,6 +60,7 @@ export function checkDocument(record: DocumentRecord, options?: Pick<CheckOption
   for (const m of cited) add(checkCitation(m.citation, record));
   add(checkConsistency(record.mentions));
   if (registry) add(checkRegistry(record.mentions, registry));
+  add(checkStatutes(record));
   return out.sort((a, b) => a.start - b.start || a.code.localeCompare(b.code));
 }
 

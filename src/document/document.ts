@@ -13,6 +13,7 @@ import { phrase, words } from "./verbs.js";
 import { extract } from "../extract/extract.js";
 import { type NormalizedText, normalize } from "../extract/normalize.js";
 import { type Source, sourceOf } from "../extract/source.js";
+import { versionsAtDate } from "../extract/statute.js";
 import { DATE_PHRASE, dateValue } from "./date-phrase.js";
 import { HEADER_LINES, readHeader } from "./header.js";
 import { pinpointsIn } from "./pinpoint.js";
@@ -54,6 +55,8 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const src = sourceOf(text, options.normalize);
   const citations = extract(text, { normalize: () => src.nt });
   const header = readHeader(src);
+  // A law cited by name alone: the version in force on the document's date (grammar/statutes.json).
+  versionsAtDate(citations, header.date?.iso ?? null);
   const identifier = ownIdentifier(src, citations);
   const key = identifier?.key ?? id;
   const own = identifier ? citations.find((c) => c.start === identifier.span.start) : undefined;

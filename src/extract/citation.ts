@@ -8,6 +8,7 @@ import { diagnostic } from "../diagnostics.js";
 import { type NormalizedText, PAGE_BREAK, type Repair, toOriginal } from "./normalize.js";
 import type { Piece, RawCitation, RawIdentifier } from "./parse.js";
 import type { Citation, Diagnostic, Span } from "../schema.js";
+import { readStatute } from "./statute.js";
 import { findSubject, findSubjectAfterBody } from "./subject.js";
 import { ASSEMBLIES, foldKey, issuerInfo, kindOfWord, stripDiacritics, typeCodeInfo } from "../tables.js";
 import { firstIndex, remembered, singleSpaced, withoutLeadingZeros } from "../text.js";
@@ -108,6 +109,13 @@ const foldedTitle = remembered((title: string) => {
   return /\d/.test(spaced) ? spaced.split(" ").map((w) => (/\d/.test(w) ? w : w.toLowerCase())).join(" ") : spaced.toLowerCase();
 });
 
+/** Whether the parts of a date that read as numbers are those of an ISO date (`ngày 23 tháng б năm 2023`, 2023-06-23). */
+function agrees(d: { day: string | null; month: string | null; year: string | null }, iso: string): boolean {
+  const [y, m, day] = iso.split("-").map(Number);
+  const same = (part: string | null, value: number | undefined) => part === null || !/^\d+$/.test(part) || Number(part) === value;
+  return d.year !== null && Number(d.year) === y && same(d.month, m) && same(d.day, day);
+}
+
 /** The repairs normalization made inside a span of the original text (repairs are sorted by start). */
 function repairsWithin(nt: NormalizedText, span: Span): Repair[] {
   const repairs = nt.repairs;
@@ -128,7 +136,9 @@ function kindOf(typeWord: Piece | null, typeCode: string | null, style: string |
 }
 
 // How much each kind of OCR repair lowers a citation's confidence (multiplied together).
-const PENALTY = { letter: 0.97, diacritics: 0.95, separator: 0.97, codeLetter: 0.9, digit: 0.85, pageBreak: 0.9 } as const;
+const PENALTY = { letter: 0.97, diacritics: 0.95, separator: 0.97, codeLetter: 0.9, digit: 0.85, pageBreak: 0.9, word: 0.9 } as const;
+/** Two spellings that differ in marks only (`Dat dai`, `Đất đai`), not in a letter or a word. */
+const foldsAlike = (a: string, b: string) => stripDiacritics(a.replace(/,/g, " ")) === stripDiacritics(b.replace(/,/g, " "));
 // Module constants: the bundler turns a regex literal with \p{…} into `new RegExp(…)`, built again at every use.
 const LETTER_RUNS = /\p{L}+/gu;
 const KEYWORDS = new Map([["so", "số"], ["ngay", "ngày"], ["thang", "tháng"], ["nam", "năm"]]);
@@ -259,15 +269,31 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const subjectPiece = raw.issuedBy.at(-1)?.end === raw.end ? findSubjectAfterBody(nt.text, raw.end, tail) : findSubject(nt.text, raw.end, tail);
   const subjectSpan = toSpan(subjectPiece);
 
-  const year = identifierYear(id?.year?.text) ?? identifierYear(raw.year?.text.replace(/\D/g, "")) ?? (date ? Number(date.slice(0, 4)) : null);
-  const nameKey = raw.title && kind ? namedKey(kind, raw.title.text, year) : null;
+  const year =
+    identifierYear(id?.year?.text) ?? identifierYear(raw.year?.text.replace(/\D/g, "")) ?? (date ? Number(date.slice(0, 4)) : null) ?? identifierYear(rawDate?.year ?? undefined);
+  // A law by name, read against the catalogue: its number, and its title where the text damaged it.
+  const statute = raw.title && kind ? readStatute(kind, raw.title.text, year, date) : null;
+  // A law's date the reader could not finish (`tháng б`): the catalogue's, where what was read agrees with it.
+  const passed = statute?.statute?.passed;
+  if (!date && passed && rawDate && dateSpan && agrees(rawDate, passed)) {
+    date = passed;
+    for (let i = diagnostics.length - 1; i >= 0; i--) if (/^(?:incomplete|invalid)-date$/.test((diagnostics[i] as Diagnostic).code)) diagnostics.splice(i, 1);
+    repaired(dateSpan, dateSpan.text, passed, PENALTY.digit);
+  }
+  if (statute?.repairedTitle && titleSpan) {
+    repaired(titleSpan, titleSpan.text, statute.repairedTitle, statute.repairedTitle && foldsAlike(titleSpan.text, statute.repairedTitle) ? PENALTY.diacritics : PENALTY.word);
+  }
+  const title = statute?.repairedTitle ?? (raw.title ? singleSpaced(raw.title.text) : null);
+  const nameKey = title && kind ? namedKey(kind, title, year) : null;
+  const key = codes?.key ?? (id ? null : (statute?.statute?.number ?? nameKey));
 
   return {
     text: whole.text,
     start: whole.start,
     end: whole.end,
-    key: codes?.key ?? (id ? null : nameKey),
-    title: raw.title ? singleSpaced(raw.title.text) : null,
+    key,
+    keySource: key === null ? null : !codes?.key && statute?.statute ? "catalogue" : "printed",
+    title,
     nameKey,
     number,
     year: id ? identifierYear(id.year?.text) : year,

@@ -5,6 +5,7 @@
  *   → [{ key: "30/2020/NĐ-CP", typeCode: "NĐ", issuer: "CP", date: "2020-03-05", issuedBy: "Chính phủ", … }]
  */
 import { ArgumentError } from "../errors.js";
+import { isEnactingFormula } from "./statute.js";
 import { citationsWithPositions } from "../positions.js";
 import { buildCitation } from "./citation.js";
 import { diagnostic } from "../diagnostics.js";
@@ -51,7 +52,7 @@ export function extract(text: string, options: ExtractOptions = {}): Citation[] 
       if (!found.typeWord) found.form = FORM_BEFORE.test(nt.text.slice(Math.max(0, found.start - 24), found.start));
       // The document's own title (`LUẬT SỬA ĐỔI, BỔ SUNG …` on a line of its own) is the document, not a citation.
       // Built at once: the parse's pieces die young.
-      if (!isOwnTitle(nt.text, found)) for (const one of splitShared(found)) citations.push(buildCitation(one, nt));
+      if (!isOwnTitle(nt.text, found) && !isEnactingFormula(nt.text, found)) for (const one of splitShared(found)) citations.push(buildCitation(one, nt));
       // An amending law's title names the laws it amends: by number they are citations of their own, by name not.
       coveredTo = found.identifier?.end ?? found.shortNumber?.end ?? found.typeWord?.end ?? found.end;
       if (found.title && !found.identifier) name = found;

@@ -11,14 +11,15 @@
  *
  * The parser reads a prefix of its input and stops where the citation ends; what follows is prose.
  */
-import { createSyntaxDiagramsCode, createTokenInstance, EOF, type IOrAlt, type IToken } from "chevrotain";
+import { createSyntaxDiagramsCode, createTokenInstance, EOF, type IOrAlt, type IToken, type TokenType } from "chevrotain";
 import type { ParseMemo } from "./parse-memo.js";
 import { PrefixParser, parsePrefix } from "./prefix-parser.js";
 import { isUpper } from "../text.js";
 import { isDocumentPart, matchBody } from "./body.js";
+import { matchTitle, titleWords } from "./statute-catalogue.js";
 import { COMMA_TITLES, foldName, ISSUER_MAX_WORDS, ISSUER_STOP_WORDS, isTitledWord, startsNoTitle, TITLE_MAX_WORDS, TITLE_STOP_WORDS, TITLE_TYPE_WORDS, TITLE_WORD_PAIRS, VERB_STARTS, kindOfWord, PINPOINT_WORDS, stripDiacritics } from "../tables.js";
 import {
-  ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Other, Period, RParen, Slash, So, Thang, TypeWord, Word,
+  ALL_TOKENS, Code, Colon, Comma, Cua, Dash, Khoa, LParen, Nam, Ngay, Num, OcrNum, Other, Period, RParen, Slash, So, Thang, TypeWord, Ve, Word,
 } from "./tokens.js";
 
 /** A piece of the citation: normalized offsets [start, end) and its text. */
@@ -81,6 +82,11 @@ const isDateSep = (t: IToken) => t.tokenType === Slash || t.tokenType === Dash |
 /** A word of a name: any word or code, and a capitalized `Nam` (`Việt Nam`). */
 export const isNameToken = (t: IToken | undefined) =>
   t !== undefined && (t.tokenType === Word || t.tokenType === Code || (t.tokenType === Nam && isUpper(t.image)));
+
+/** Tokens that may stand in a catalogued title, and how far a title is looked for (in words). */
+const TITLE_TOKENS: ReadonlySet<TokenType> = new Set([Word, Code, Nam, Comma, Cua, TypeWord, So, Ve]);
+const TITLE_WORDS_LOOKED_AT = 100;
+const isSemicolon = (t: IToken) => t.tokenType === Other && t.image === ";";
 
 /** Tokens lexed on demand: `more()` appends one to `tokens`, false at the text's end. */
 export interface TokenStream {
@@ -542,27 +548,35 @@ class CitationParser extends PrefixParser {
 
   private title = this.RULE("title", (): Piece => {
     let last: IToken | undefined;
-    let count = 0;
     this.ACTION(() => {
       this.titleFirst = undefined;
       this.titleAmending = false;
+      this.titleCount = 0;
+      this.titleNumbers = new Set();
+      // A title the catalogue knows is read whole first; the rules below may read on past it.
+      this.titleCatalogue = this.catalogueTitleTokens(this.LA(0));
+      this.titleNumbers = this.catalogueNumbers;
     });
     this.AT_LEAST_ONE({
-      GATE: () => this.titleFirst === undefined || (count < TITLE_MAX_WORDS && this.continuesTitle(this.titleAmending, this.titleFirst)),
+      GATE: () =>
+        this.titleFirst === undefined || this.inCatalogueTitle() || (this.titleCount < TITLE_MAX_WORDS && this.continuesTitle(this.titleAmending, this.titleFirst)),
       DEF: () => {
         const w = this.OR(
           (this.titleWordAlts ??= [
             { ALT: () => this.CONSUME(Word) },
             { ALT: () => this.CONSUME(Code) },
-            { GATE: () => isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
-            { GATE: () => this.titleAmending || this.commaInName(this.titleFirst), ALT: () => this.CONSUME(Comma) },
-            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Cua) },
-            { GATE: () => this.titleAmending || !isUpper(this.LA(1).image), ALT: () => this.CONSUME(TypeWord) },
+            { GATE: () => this.inCatalogueTitle() || isUpper(this.LA(1).image), ALT: () => this.CONSUME(Nam) },
+            { GATE: () => this.inCatalogueTitle() || this.titleAmending || this.commaInName(this.titleFirst), ALT: () => this.CONSUME(Comma) },
+            { GATE: () => this.inCatalogueTitle() || this.titleAmending, ALT: () => this.CONSUME(Cua) },
+            { GATE: () => this.inCatalogueTitle() || this.titleAmending || !isUpper(this.LA(1).image), ALT: () => this.CONSUME(TypeWord) },
             { ALT: () => this.CONSUME(So) },
+            { GATE: () => this.inCatalogueTitle(), ALT: () => this.CONSUME(Ve) },
+            // `Pháp lệnh Chi phí giám định, định giá; chi phí cho người làm chứng, …`: a semicolon of a known title.
+            { GATE: () => this.inCatalogueTitle() && isSemicolon(this.LA(1)), ALT: () => this.CONSUME(Other) },
             { ALT: () => this.CONSUME(Thang) },
             { ALT: () => this.CONSUME(Ngay) },
             // Inside an amending law's title, the inner laws' identifiers: `… của Luật Đất đai số 31/2024/QH15, …`.
-            { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Num) },
+            { GATE: () => this.titleAmending || this.inCatalogueTitle(), ALT: () => this.CONSUME(Num) },
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Slash) },
             { GATE: () => this.titleAmending, ALT: () => this.CONSUME(Dash) },
           ]),
@@ -571,18 +585,89 @@ class CitationParser extends PrefixParser {
           if (this.titleFirst === undefined) this.titleAmending = /^s[ửu]a$/i.test(w.image);
           this.titleFirst ??= w;
           last = w;
-          count++;
+          this.titleCount++;
+          // A law named inside an amending law's title is read whole too: `… của Luật Chứng khoán và Luật Phòng, chống thiên tai`.
+          if (this.titleAmending && w.tokenType === TypeWord && !this.inCatalogueTitle()) {
+            this.titleCatalogue = this.titleCount + this.catalogueTitleTokens(w);
+          }
         });
       },
     });
     return this.ACTION(() => span(this.titleFirst as IToken, last as IToken, this.text));
   });
 
+  // How many tokens of the title being read the catalogue knows, and how many have been read.
+  private titleCatalogue = 0;
+  private titleCount = 0;
+  /** The numbers of the catalogued title's versions. */
+  private titleNumbers: ReadonlySet<string> = new Set();
+
+  /** The state number from LA(k) as vncite keys it (`21/2012/QH13`), or "" when none starts there. */
+  private numberAhead(k: number): string {
+    const [n, s1, y, s2] = [this.LA(k), this.LA(k + 1), this.LA(k + 2), this.LA(k + 3)];
+    if (n.tokenType !== Num || s1.tokenType !== Slash || y.tokenType !== Num || s2.tokenType !== Slash) return "";
+    // The code groups: `QH13`, `PL-UBTVQH12`.
+    let code = this.LA(k + 4).image;
+    for (let i = k + 5; this.LA(i).tokenType === Dash && this.LA(i + 1).tokenType === Code; i += 2) code += `-${this.LA(i + 1).image}`;
+    return `${Number(n.image)}/${y.image}/${code.toUpperCase()}`;
+  }
+  private inCatalogueTitle(): boolean {
+    return this.titleCount < this.titleCatalogue;
+  }
+
+  /**
+   * The tokens after a type word that make the longest title the catalogue knows (grammar/statutes.json), with
+   * a bounded repair of OCR damage; 0 when it knows none. Commas, `và`, `của` and ordinary words inside a known
+   * title never cut it (`Luật Thi đua, khen thưởng`, `Luật An toàn thực phẩm`, `Luật Luật sư`).
+   */
+  private catalogueTitleTokens(typeWord: IToken): number {
+    // Asked twice for each title (does one start here, how long is it): the last answer is kept.
+    if (this.catalogueAsked !== typeWord) {
+      this.catalogueAsked = typeWord;
+      this.catalogueNumbers = new Set();
+      this.catalogueAnswer = this.catalogueTitleAt(typeWord);
+    }
+    return this.catalogueAnswer;
+  }
+  private catalogueAsked: IToken | undefined;
+  private catalogueAnswer = 0;
+  private catalogueNumbers: ReadonlySet<string> = new Set();
+
+  private catalogueTitleAt(typeWord: IToken): number {
+    const kind = kindOfWord(typeWord.image)?.kind;
+    if (!kind || !isTitledWord(kind)) return 0;
+    const words: { word: string; token: number }[] = titleWords(kind).map((word) => ({ word, token: 0 }));
+    // The words after the type word, read as far as the search asks (most titles end in a few words).
+    let k = 1;
+    const wordAt = (i: number): string | undefined => {
+      while (words.length <= i && k > 0 && words.length < TITLE_WORDS_LOOKED_AT) {
+        const t = this.LA(k);
+        // `Pháp lệnh sửa đổi Điều 10 của …` holds a number; `số 31/2024/QH15` and a date end the words looked at.
+        const next = this.LA(k + 1).tokenType;
+        const inTitle = TITLE_TOKENS.has(t.tokenType) || isSemicolon(t) || (t.tokenType === Num && next !== Slash && next !== Dash && next !== Period);
+        if (!inTitle || (t.tokenType === So && (next === Num || next === OcrNum))) k = 0;
+        else {
+          for (const word of titleWords(t.image)) words.push({ word, token: k });
+          k++;
+        }
+      }
+      return words[i]?.word;
+    };
+    const match = matchTitle(wordAt);
+    if (!match) return 0;
+    wordAt(match.words);
+    this.catalogueNumbers = new Set(match.versions.map((v) => v.number));
+    // A match that ends inside a token (a type word of two words) is none.
+    const lastToken = words[match.words - 1]?.token ?? 0;
+    return words[match.words]?.token === lastToken ? 0 : lastToken;
+  }
+
   /**
    * A title starts with a capital (`Luật Doanh nghiệp`), or is an amending law's (`Luật sửa đổi, …`), or the
    * constitution's; after a capital type word, also two lower-case words (`Luật hải quan`, not `Luật này`).
    */
   private startsTitle(typeWord: IToken): boolean {
+    if (this.catalogueTitleTokens(typeWord) > 0) return true;
     const t = this.LA(1);
     if (!isNameToken(t) || startsNoTitle(t.image)) return false;
     if (isUpper(t.image) || /^(?:s[ửu]a|n[ưu][ớo]c)$/i.test(t.image)) return true;
@@ -597,6 +682,8 @@ class CitationParser extends PrefixParser {
     const t = this.LA(1);
     if (this.breakBetween(this.LA(0), t) && !this.continuesLine()) return false;
     if (t.tokenType === Nam && /^\d{4}$/.test(this.LA(2).image) && !isUpper(t.image)) return false;
+    // `Luật sửa đổi … của Luật quản lý thuế số 21/2012/QH13`: a number the catalogue gives the amending law is its own.
+    if (amending && this.titleCatalogue > 0 && t.tokenType === So && this.titleNumbers.has(this.numberAhead(2))) return false;
     if (amending && this.innerIdentifierAhead()) return true;
     // `Luật sửa đổi, bổ sung một số điều của 37 luật có liên quan đến quy hoạch`.
     if (amending && t.tokenType === Num && this.LA(2).tokenType === TypeWord) return true;

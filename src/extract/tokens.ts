@@ -151,7 +151,9 @@ export const LParen = oneOf("LParen", "(", "(");
 export const RParen = oneOf("RParen", ")", ")");
 
 // Type words, longest first so that `Chương trình hành động` wins over `Chương trình`; any case, any spacing.
-export const TypeWord = wordsToken("TypeWord", TYPE_WORDS, (some) => stickyMatcher(`${looseAlternation(some)}${NOT_LETTER_AFTER}`));
+// `Thực hiện Pháp lệnh …`: `hiện Pháp` is no `Hiến pháp` with wrong marks (it would swallow the ordinance's type word).
+const NOT_TYPE_WORDS = new Set(["hiện pháp", "hiện phap"]);
+export const TypeWord = wordsToken("TypeWord", TYPE_WORDS, (some) => stickyMatcher(`${looseAlternation(some)}${NOT_LETTER_AFTER}`, NOT_TYPE_WORDS));
 
 export const So = keyword("So", ["số"], ["sở", "sớ", "sợ", "sổ", "sơ", "sỡ", "sờ"], "", true);
 export const Ngay = keyword("Ngay", ["ngày"], ["ngây", "ngấy"]);

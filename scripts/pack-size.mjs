@@ -2,9 +2,9 @@
 // budget, printed; no source map, no TypeScript source, no tarball; the licence notices present.
 import { execFileSync } from "node:child_process";
 
-/** Bytes. The 0.2.0 tarball is ~460 kB packed, ~1.85 MB unpacked (the gazetteer in it): room for the data tables
- * still to come (statutes), well under 1 MB, not for a regression such as maps or a second copy of the code. */
-export const BUDGET = { packed: 600_000, unpacked: 2_400_000 };
+/** Bytes. The 0.2.0 tarball is ~510 kB packed, ~2.2 MB unpacked (with the gazetteer and the statutes catalogue):
+ * room for data tables to grow, well under 1 MB, not for a regression such as maps or a second copy of the code. */
+export const BUDGET = { packed: 700_000, unpacked: 3_000_000 };
 const REQUIRED = ["package.json", "README.md", "LICENSE", "CHANGELOG.md", "dist/THIRD-PARTY-NOTICES.md", "dist/index.js", "dist/index.cjs", "dist/cli.js"];
 
 /** The problems with a `npm pack --json` entry (none: publishable). */

@@ -8,11 +8,13 @@ import { defineConfig } from "tsup";
 // (scripts/notices.mjs). zod is an optional peer dependency: only `vncite/schema` imports it.
 // test/package.test.ts reads this list.
 export const bundled = ["chevrotain", /^@chevrotain\//, "lodash-es", "papaparse", "luxon", "fastest-levenshtein"];
+// The PostgreSQL driver stays a package of its own, an optional dependency imported only by the PostgreSQL path.
+export const optional = ["pg", "pg-copy-streams"];
 
 // No source maps: published maps carried the sources of every bundled package (65 % of the tarball), and
 // names are kept (no identifier minification), so a stack trace still reads. The metafiles feed
 // scripts/notices.mjs, which deletes them.
-const common = { target: "node20", noExternal: bundled, metafile: true, sourcemap: false } as const;
+const common = { target: "node20", noExternal: bundled, external: optional, metafile: true, sourcemap: false } as const;
 
 /** In the build of node.cjs, what src/node.ts takes from the main entry is required from ./index.cjs. */
 const mainEntryAsExternal: Plugin = {

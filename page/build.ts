@@ -11,9 +11,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 export const PAGE = join(here, "dist", "index.html");
 
 export async function buildPage(): Promise<{ file: string; bytes: number }> {
+  const options = { bundle: true, minify: true, format: "iife", platform: "browser", target: "es2022", charset: "utf8", write: false, logLevel: "error" } as const;
+  // The analysis worker (the library's core) is built first and handed to the page as a string: the page
+  // starts it from a blob: URL, so that the one file still opens from disk.
+  const worker = await build({ ...options, entryPoints: [join(here, "src", "worker.ts")] });
   const result = await build({
+    ...options,
     entryPoints: [join(here, "src", "main.ts")],
-    bundle: true, minify: true, format: "iife", platform: "browser", target: "es2022", charset: "utf8", write: false, logLevel: "error",
+    define: { __VNCITE_WORKER__: JSON.stringify((worker.outputFiles[0] as { text: string }).text) },
   });
   // Inline: nothing in the script may end the <script> element or open an HTML comment inside it.
   const script = (result.outputFiles[0] as { text: string }).text.replace(/<\/(script)/gi, "<\\/$1").replace(/<!--/g, "<\\!--");

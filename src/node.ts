@@ -42,3 +42,8 @@ function readFailure(e: unknown): string {
   if (code === "EACCES" || code === "EPERM") return "permission denied";
   return (e as Error).message;
 }
+
+// The graph in PostgreSQL (the optional packages pg and pg-copy-streams, imported only when used).
+export {
+  isPostgresUrl, loadPostgres, type PgClient, PostgresError, PostgresGraph, type PostgresLoadOptions, type PostgresLoadResult, SCHEMA_SQL, sqlDumpLines,
+} from "./graph/postgres/index.js";

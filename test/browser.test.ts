@@ -94,7 +94,7 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
     expect(await page.locator("#graph svg line.edge:not(.stated)").count()).toBe(record.cited.length);
   });
 
-  it("lists the 77-CT/TU warning, and clicking it selects its place in the text", async () => {
+  it("lists the 77-CT/TU warning, and clicking it selects its place in the text box where the clerk edits", async () => {
     const warning = checkDocument(parseDocument(text)).find((d) => d.severity === "warning" && text.slice(d.start, d.end) === "77-CT/TU");
     expect(warning?.code).toBe("inconsistent-citation");
     const item = page.locator(`li.diagnostic.warning[data-start="${warning?.start}"][data-end="${warning?.end}"]`);
@@ -102,13 +102,65 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
     await expect(item.locator(".fix code").textContent()).resolves.toBe("77-CTr/TU");
     await item.click();
     const selected = await page.evaluate(() => {
-      const range = window.getSelection()?.getRangeAt(0) as Range;
-      const before = document.createRange();
-      before.selectNodeContents(document.getElementById("view") as HTMLElement);
-      before.setEnd(range.startContainer, range.startOffset);
-      return { text: range.toString(), start: before.toString().length };
+      const input = document.getElementById("input") as HTMLTextAreaElement;
+      return { focused: document.activeElement === input, start: input.selectionStart, text: input.value.slice(input.selectionStart, input.selectionEnd) };
     });
-    expect(selected).toEqual({ text: "77-CT/TU", start: warning?.start });
+    expect(selected).toEqual({ focused: true, text: "77-CT/TU", start: warning?.start });
+    expect(await page.inputValue("#input")).toBe(text);
+    // By keyboard too: Enter on the focused item.
+    await page.focus(`li.diagnostic[data-code="type-code-mismatch"]`);
+    await page.keyboard.press("Enter");
+    const error = checkDocument(parseDocument(text)).find((d) => d.code === "type-code-mismatch") as { start: number; end: number };
+    expect(await page.evaluate(() => [(document.getElementById("input") as HTMLTextAreaElement).selectionStart, (document.getElementById("input") as HTMLTextAreaElement).selectionEnd])).toEqual([error.start, error.end]);
+    expect(await page.inputValue("#input")).toBe(text); // the Enter did not go on into the box
+  });
+
+  it("shows in the hover card how this document relates to the one cited, and the date as dd/mm/yyyy", async () => {
+    const record = parseDocument(text);
+    const relationOf = new Map(record.cited.map((c) => [c.key, c.relation]));
+    const related = record.mentions.find((m) => m.citation && m.resolvedKey && relationOf.get(m.resolvedKey) !== "mentions" && m.citation.date);
+    expect(related?.resolvedKey).toBeDefined();
+    const relation = relationOf.get(related?.resolvedKey as string) as string;
+    await page.hover(`mark.cite[data-start="${related?.start}"]`);
+    const card = await page.$$eval("#card dt", (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])));
+    const vi: Record<string, string> = { basedOn: "căn cứ", implements: "thực hiện", continues: "tiếp tục", guides: "hướng dẫn", amends: "sửa đổi" };
+    expect(card["Quan hệ"]).toBe(vi[relation] ?? relation);
+    expect(card["Quan hệ"]).not.toBe("nhắc đến");
+    const [y, m, d] = (related?.citation?.date as string).split("-");
+    expect(card.Ngày).toBe(`${d}/${m}/${y}`);
+    await page.mouse.move(0, 0);
+  });
+
+  it("reaches each highlight by Tab, with its card", async () => {
+    await page.focus("#export-sarif");
+    let focused = "";
+    for (let i = 0; i < 12 && focused !== "MARK"; i++) {
+      await page.keyboard.press("Tab");
+      focused = await page.evaluate(() => document.activeElement?.tagName ?? "");
+    }
+    expect(focused).toBe("MARK");
+    const [markText, cardTitle, hidden] = await page.evaluate(() => [document.activeElement?.textContent, document.querySelector("#card .card-title")?.textContent, (document.getElementById("card") as HTMLElement).hidden]);
+    expect(hidden).toBe(false);
+    expect(cardTitle?.startsWith(markText as string)).toBe(true);
+    await page.keyboard.press("Escape");
+    expect(await page.evaluate(() => (document.getElementById("card") as HTMLElement).hidden)).toBe(true);
+  });
+
+  it("gives long law names a legible graph label (wrapped, cut) and the full name on hover", async () => {
+    const long = "Căn cứ Luật Tổ chức chính quyền địa phương và quản lý hành chính nhà nước ở cấp cơ sở năm 2015;\nCăn cứ Nghị định số 30/2020/NĐ-CP ngày 05 tháng 3 năm 2020 của Chính phủ;\n";
+    await page.fill("#input", long);
+    await page.waitForSelector(`#view[data-length="${long.length}"]`);
+    const labels = await page.$$eval("#graph svg g.node", (nodes) => nodes.map((g) => ({
+      title: g.querySelector("title")?.textContent ?? "", lines: Array.from(g.querySelectorAll("text tspan"), (t) => t.textContent ?? ""),
+    })));
+    const law = labels.find((l) => l.title.startsWith("Luật"));
+    expect(law?.title).toBe(parseDocument(long).cited.find((c) => c.key.startsWith("Luật"))?.key);
+    expect(law?.lines.length).toBeGreaterThan(1);
+    expect(law?.lines.length).toBeLessThanOrEqual(3);
+    for (const line of law?.lines ?? []) expect(line.length).toBeLessThanOrEqual(22);
+    expect(law?.lines.at(-1)?.endsWith("…")).toBe(true);
+    await page.fill("#input", text);
+    await page.waitForSelector(`#view[data-length="${text.length}"]`);
   });
 
   it("adds the registry's diagnostics when fixtures/registry.csv is loaded", async () => {
@@ -133,7 +185,10 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
     const json = await saved("#export-json");
     expect(json.name).toBe("document.citations.json");
     expect(JSON.parse(json.content)).toEqual(JSON.parse(JSON.stringify(citations)));
-    const rows = parseCsv((await saved("#export-csv")).content, { columns: true }) as Record<string, string>[];
+    const csv = (await saved("#export-csv")).content;
+    // A byte-order mark first, so that spreadsheet programs read the Vietnamese as UTF-8.
+    expect(csv.startsWith("\uFEFFstart,end,text,")).toBe(true);
+    const rows = parseCsv(csv, { columns: true, bom: true }) as Record<string, string>[];
     expect(rows.map((r) => [Number(r.start), Number(r.end), r.text, r.key, r.date])).toEqual(citations.map((c) => [c.start, c.end, c.text, c.key ?? "", c.date ?? ""]));
     const sarif = JSON.parse((await saved("#export-sarif")).content);
     const diagnostics = checkDocument(parseDocument(text), Registry.load(join(fixtures, "registry.csv")));
@@ -158,10 +213,70 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
     expect(await page.textContent("#notice")).toMatch(/^cp1258\.txt không phải UTF-8/);
   });
 
-  it("switches to English", async () => {
+  it("says the registry with one word, the library's own (danh mục văn bản)", async () => {
+    await page.fill("#input", text);
+    await page.waitForSelector(`#view[data-length="${text.length}"]`);
+    const body = await page.textContent("body");
+    expect(body).not.toContain("sổ đăng ký");
+    expect(await page.textContent("label span[data-t=registry]")).toBe("Nạp danh mục văn bản (CSV hoặc JSON)");
+    const diagnostics = await page.$$eval("li.diagnostic", (items) => items.map((li) => li.textContent ?? ""));
+    expect(diagnostics.some((d) => d.includes("không có trong danh mục văn bản"))).toBe(true);
+  });
+
+  it("switches to English: every message, the dates as ISO", async () => {
     await page.click("#lang");
     expect(await page.textContent("section h2[data-t=diagnostics]")).toBe("Diagnostics");
     expect(await page.getAttribute("html", "lang")).toBe("en");
+    const messages = await page.$$eval("li.diagnostic", (items) => items.map((li) => li.textContent ?? ""));
+    const record = parseDocument(await page.inputValue("#input"));
+    expect(messages.length).toBeGreaterThan(0);
+    const expected = checkDocument(record, Registry.load(join(fixtures, "registry.csv")));
+    expect(messages).toHaveLength(expected.length);
+    for (const [i, d] of expected.entries()) {
+      expect(messages[i]).toContain(d.message);
+      expect(messages[i]).not.toContain(d.messageVi);
+    }
+    expect(await page.textContent("#registry-status")).toMatch(/documents$/);
+    const dated = extract(await page.inputValue("#input")).find((c) => c.date);
+    await page.hover(`mark.cite[data-start="${dated?.start}"]`);
+    const card = await page.$$eval("#card dt", (dts) => Object.fromEntries(dts.map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])));
+    expect(card.Date).toBe(dated?.date);
+    await page.mouse.move(0, 0);
+    await page.click("#lang");
+  });
+
+  it("analyses in a Web Worker: the page answers and takes typing while a 1 MB text is read", async () => {
+    expect(page.workers().length).toBeGreaterThanOrEqual(1);
+    const big = `${text}\n`.repeat(Math.ceil(1_000_000 / text.length));
+    await page.evaluate((value) => {
+      const input = document.getElementById("input") as HTMLTextAreaElement;
+      input.value = value;
+      input.dispatchEvent(new Event("input"));
+    }, big);
+    await page.waitForFunction(() => document.body.dataset.analysing === "1");
+    // Were the analysis on this thread, nothing here could run until it ended (and analysing were "0" again).
+    await page.focus("#input");
+    await page.keyboard.press("End");
+    await page.keyboard.type("x");
+    const during = await page.evaluate(() => new Promise<[string, boolean]>((resolve) =>
+      requestAnimationFrame(() => resolve([document.body.dataset.analysing as string, (document.getElementById("input") as HTMLTextAreaElement).value.endsWith("x")]))));
+    expect(during).toEqual(["1", true]);
+    // The latest text is the one read in the end.
+    await page.waitForSelector(`#view[data-length="${big.length + 1}"]`, { timeout: 120_000 });
+    await page.fill("#input", text);
+    await page.waitForSelector(`#view[data-length="${text.length}"]`, { timeout: 120_000 });
+  }, 180_000);
+
+  it("is usable 420 px wide: nothing wider than the screen", async () => {
+    await page.setViewportSize({ width: 420, height: 800 });
+    const widths = await page.evaluate(() => ({
+      page: document.documentElement.scrollWidth,
+      input: (document.getElementById("input") as HTMLElement).getBoundingClientRect().right,
+      view: (document.getElementById("view") as HTMLElement).getBoundingClientRect().right,
+      diagnostics: (document.getElementById("diagnostics") as HTMLElement).getBoundingClientRect().right,
+    }));
+    for (const [what, right] of Object.entries(widths)) expect(right, what).toBeLessThanOrEqual(420);
+    await page.setViewportSize({ width: 1400, height: 1000 });
   });
 
   it("made no network request and threw nothing", () => {

@@ -50,7 +50,7 @@ describe("the built vncite executable", () => {
     expect(run(["--version"]).stdout.trim()).toBe(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).version);
     const r = run(["extract", "--format", "table"], "Căn cứ Nghị định số 30/2020/NĐ-CP;\n");
     expect(r.status).toBe(0);
-    expect(r.stdout).toBe("-:1:8\t30/2020/NĐ-CP\tNghị định\t-\t-\t-\n");
+    expect(r.stdout).toBe("place\tkey\tkind\tdate\tissued by\tdiagnostics\n-:1:8\t30/2020/NĐ-CP\tNghị định\t-\t-\t-\n");
   });
 
   it("loads per command what it needs: extract no document layer, graph, registry or zod", () => {

@@ -47,7 +47,7 @@ const CASES: [string, Expected][] = [
   ["Quyết định số 977/QĐ-TTg", { key: "977/QĐ-TTg", issuer: "TTg" }],
   ["Nghị quyết số 351/2017/UBTVQH14", { key: "351/2017/UBTVQH14", typeCode: null, issuer: "UBTVQH14" }],
   ["Văn bản hợp nhất số 03/VBHN-VPQH", { key: "3/VBHN-VPQH", typeCode: "VBHN", issuer: "VPQH" }],
-  ["Thông tư số 09/2014/TTLT-BTP-TANDTC-VKSNDTC-BTC", { key: "9/2014/TTLT-BTP-TANDTC-VKSNDTC-BTC", diagnostics: ["type-code-mismatch"] }],
+  ["Thông tư số 09/2014/TTLT-BTP-TANDTC-VKSNDTC-BTC", { key: "9/2014/TTLT-BTP-TANDTC-VKSNDTC-BTC", diagnostics: ["short-type-word"] }],
   ["Luật Doanh nghiệp số 59/2020/QH14", { text: "Luật Doanh nghiệp số 59/2020/QH14", key: "59/2020/QH14", kind: "Luật" }],
   ["Bộ luật Dân sự số 91/2015/QH13", { key: "91/2015/QH13", kind: "Bộ luật" }],
   ["Văn bản số 5/BNV-CCVC", { key: "5/BNV-CCVC", kind: "Văn bản", typeCode: null }],

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-import { bundled } from "../tsup.config.js";
+import { bundled, optional } from "../tsup.config.js";
 
 const root = join(import.meta.dirname, "..");
 const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
@@ -31,8 +31,10 @@ it("lists as dependencies every package the library's code and published types i
   const isBundled = (name: string) => bundled.some((b) => (typeof b === "string" ? b === name : b.test(name)));
   const [inDist, external] = [[...imported].filter(isBundled), [...imported].filter((n) => !isBundled(n))];
   expect(inDist).toEqual(expect.arrayContaining(["chevrotain", "papaparse", "luxon", "fastest-levenshtein"]));
-  expect(external).toEqual(["zod"]);
-  // zod, imported by `vncite/schema` alone, is an optional peer: `vncite` installs with no dependency at all.
+  // The PostgreSQL driver: an optional dependency, imported only by the PostgreSQL path.
+  expect(external.filter((n) => !optional.includes(n))).toEqual(["zod"]);
+  for (const name of external.filter((n) => optional.includes(n))) expect(Object.keys(pkg.optionalDependencies), name).toContain(name);
+  // zod, imported by `vncite/schema` alone, is an optional peer: `vncite` requires no dependency at all.
   expect(pkg.dependencies).toBeUndefined();
   expect(pkg.peerDependencies).toEqual({ zod: pkg.devDependencies.zod });
   expect(pkg.peerDependenciesMeta).toEqual({ zod: { optional: true } });

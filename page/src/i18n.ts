@@ -1,4 +1,7 @@
-/** The page's words, in Vietnamese (the default) and English. */
+/**
+ * The page's words, in Vietnamese (the default) and English. The registry is `danh mục văn bản` throughout, the
+ * word of the library's own messages (not-in-registry: `… không có trong danh mục văn bản`).
+ */
 export type Lang = "vi" | "en";
 
 const vi = {
@@ -8,10 +11,10 @@ const vi = {
   input: "Dán văn bản vào đây, hoặc mở một tệp .txt",
   openTxt: "Mở tệp .txt",
   notUtf8: (name: string) => `${name} không phải UTF-8: các byte hỏng hiện thành �, trích dẫn ở đó có thể bị sót. Hãy lưu tệp dưới dạng UTF-8.`,
-  registry: "Nạp sổ đăng ký (CSV hoặc JSON)",
-  registryNone: "Chưa nạp sổ đăng ký",
+  registry: "Nạp danh mục văn bản (CSV hoặc JSON)",
+  registryNone: "Chưa nạp danh mục văn bản",
   registryLoaded: (name: string, n: number) => `${name}: ${n} văn bản`,
-  registryBad: (name: string) => `${name}: sổ đăng ký có lỗi`,
+  registryBad: (name: string) => `${name}: danh mục văn bản có lỗi`,
   exportJson: "Trích dẫn (JSON)",
   exportCsv: "Trích dẫn (CSV)",
   exportSarif: "Chẩn đoán (SARIF)",

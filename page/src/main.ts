@@ -3,12 +3,15 @@
  * their places, the document's header, what it cites and a small graph; check against a registry; export.
  * Everything runs here, in the browser: the library's core bundled in, no request made.
  */
-import {
-  annotate, type Citation, checkDocument, type Diagnostic, type DocumentRecord, escapeHtml, extract, parseDocument, Registry, RegistryError,
-} from "../../src/index.js";
+import type { Citation, Diagnostic } from "../../src/index.js";
+import { escapeHtml } from "../../src/annotate.js";
 import { citationsCsv, diagnosticsSarif, positions } from "./exports.js";
 import { citationGraphSvg } from "./graph.js";
 import { type Lang, WORDS, type Words } from "./i18n.js";
+import type { FromWorker, PageRecord, ToWorker } from "./messages.js";
+
+/** The analysis worker's script, put here by page/build.ts. */
+declare const __VNCITE_WORKER__: string;
 
 const $ = <T extends HTMLElement = HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -18,8 +21,14 @@ const state = {
   text: "",
   citations: [] as Citation[],
   diagnostics: [] as Diagnostic[],
-  record: null as DocumentRecord | null,
-  registry: null as { name: string; registry: Registry } | null,
+  record: null as PageRecord | null,
+  /** The text with its citations marked, drawn by the worker. */
+  viewHtml: "",
+  /** The worker's answer drawn, by the number of the text sent. */
+  resultId: 0,
+  /** Each mention of the record by its start, for the hover card. */
+  mentionAt: new Map<number, PageRecord["mentions"][number]>(),
+  registry: null as { name: string; size: number } | null,
   registryProblems: [] as string[],
   registryName: "",
   /** The name of the opened file when it is not UTF-8. */
@@ -27,36 +36,56 @@ const state = {
 };
 const words = (): Words => WORDS[state.lang];
 
-const SEVERITY_ORDER = ["info", "warning", "error"] as const;
-type Severity = (typeof SEVERITY_ORDER)[number];
 
 /**
- * The worst severity of the diagnostics over each citation ("ok" for none). Citations come in order and apart,
- * so those a diagnostic overlaps are found by binary search and are next to each other.
+ * The analysis runs in a worker: the page's thread only sends the text and draws the answer. A text sent while
+ * another is being read waits, and only the latest waiting one is read: typing never queues up work.
  */
-function worstByCitation(citations: readonly Citation[], diagnostics: readonly Diagnostic[]): (Severity | "ok")[] {
-  const worst = citations.map(() => -1);
-  for (const d of diagnostics) {
-    let lo = 0;
-    let hi = citations.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if ((citations[mid] as Citation).end > d.start) hi = mid;
-      else lo = mid + 1;
-    }
-    for (let i = lo; i < citations.length && (citations[i] as Citation).start < Math.max(d.end, d.start + 1); i++) {
-      worst[i] = Math.max(worst[i] as number, SEVERITY_ORDER.indexOf(d.severity));
-    }
-  }
-  return worst.map((w) => (w < 0 ? "ok" : (SEVERITY_ORDER[w] as Severity)));
-}
+const worker = new Worker(URL.createObjectURL(new Blob([__VNCITE_WORKER__], { type: "text/javascript" })));
+const send = (m: ToWorker) => worker.postMessage(m);
+let sent = 0;
+let busy = false;
+let waiting = null as string | null;
+/** The text the worker is reading. */
+let pendingText = "";
 
 function analyse(): void {
-  state.text = $<HTMLTextAreaElement>("input").value;
-  state.citations = extract(state.text);
-  state.record = parseDocument(state.text);
-  state.diagnostics = checkDocument(state.record, state.registry?.registry);
+  const text = $<HTMLTextAreaElement>("input").value;
+  if (busy) {
+    waiting = text;
+    return;
+  }
+  busy = true;
+  document.body.dataset.analysing = "1"; // the view is the text before the latest edits
+  pendingText = text;
+  send({ type: "analyse", id: ++sent, text });
+}
+
+worker.onmessage = (e: MessageEvent<FromWorker>) => {
+  const m = e.data;
+  if (m.type === "registry") {
+    state.registryName = m.name;
+    state.registry = m.problems.length === 0 ? { name: m.name, size: m.size } : null;
+    state.registryProblems = m.problems;
+    analyse();
+    return;
+  }
+  busy = false;
+  document.body.dataset.analysing = "0";
+  Object.assign(state, { text: pendingText, citations: m.citations, record: m.record, diagnostics: m.diagnostics, viewHtml: m.viewHtml, resultId: m.id });
+  state.mentionAt = new Map(m.record.mentions.map((x) => [x.start, x]));
   render();
+  if (waiting !== null) {
+    waiting = null;
+    analyse(); // the box as it is now
+  }
+};
+
+/** A date as the chosen language writes it: `18/07/2024` in Vietnamese, ISO 8601 in English. */
+function shownDate(iso: string | null | undefined): string | null {
+  if (!iso) return null;
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
+  return m && state.lang === "vi" ? `${m[3]}/${m[2]}/${m[1]}` : iso;
 }
 
 function render(): void {
@@ -78,12 +107,10 @@ function render(): void {
 
 function renderView(): void {
   const view = $("view");
+  // The highlighted text is drawn in the worker (a megabyte's marks took the page's thread a few hundred ms).
   if (state.text === "") view.innerHTML = `<span class="empty">${escapeHtml(words().empty)}</span>`;
-  else {
-    const items = state.citations.map((c, i) => ({ start: c.start, end: c.end, i }));
-    const worst = worstByCitation(state.citations, state.diagnostics);
-    view.innerHTML = annotate(state.text, items, (c) => [`<mark class="cite ${worst[c.i]}" data-i="${c.i}" data-start="${c.start}" data-end="${c.end}">`, "</mark>"]);
-  }
+  else if (view.dataset.drawn !== String(state.resultId)) view.innerHTML = state.viewHtml;
+  view.dataset.drawn = String(state.resultId);
   view.dataset.length = String(state.text.length);
 }
 
@@ -114,9 +141,9 @@ function renderDocument(): void {
       [w.fields.key, r.identifier?.key ?? r.identifier?.span.text],
       [w.fields.type, r.type?.kind],
       [w.fields.place, r.place?.text],
-      [w.fields.date, r.date ? (r.date.iso ?? r.date.span.text) : null],
+      [w.fields.date, r.date ? (shownDate(r.date.iso) ?? r.date.span.text) : null],
       [w.fields.subject, r.subject?.text],
-      [w.fields.effective, r.effective ? (r.effective.iso ?? r.effective.span.text) : null],
+      [w.fields.effective, r.effective ? (shownDate(r.effective.iso) ?? r.effective.span.text) : null],
       [w.fields.signed, [r.signature.title?.text, r.signature.signer?.text].filter(Boolean).join(" — ") || null],
     ]
     : [];
@@ -134,25 +161,28 @@ function renderDocument(): void {
 
 function renderRegistry(): void {
   const w = words();
-  const status = state.registry ? w.registryLoaded(state.registry.name, state.registry.registry.size) : state.registryProblems.length > 0 ? w.registryBad(state.registryName) : w.registryNone;
+  const status = state.registry ? w.registryLoaded(state.registry.name, state.registry.size) : state.registryProblems.length > 0 ? w.registryBad(state.registryName) : w.registryNone;
   $("registry-status").textContent = status;
   $("registry-problems").innerHTML = state.registryProblems.map((p) => `<li>${escapeHtml(p)}</li>`).join("");
 }
 
-/** The hover card of a citation: its parts. */
+/** The hover card of a citation: its parts, and how this document relates to the one it cites. */
 function showCard(mark: HTMLElement): void {
   const c = state.citations[Number(mark.dataset.i)];
   if (!c) return;
   const w = words();
+  const mention = state.mentionAt.get(c.start);
+  const cited = mention?.resolvedKey ? state.record?.cited.find((x) => x.key === mention.resolvedKey) : undefined;
+  const relation = cited?.relation ?? mention?.relation ?? c.relation;
   const ocr = c.diagnostics.filter((d) => d.code === "ocr-repaired").map((d) => (state.lang === "vi" ? d.messageVi : d.message));
   const rows: [string, string | null][] = [
     [w.fields.type, c.kind],
     [w.fields.key, c.key],
-    [w.fields.date, c.date],
+    [w.fields.date, shownDate(c.date)],
     [w.fields.body, c.issuedBy],
     [w.fields.term, c.term],
     [w.fields.subject, c.subject],
-    [w.fields.relation, w.relations[c.relation] ?? c.relation],
+    [w.fields.relation, w.relations[relation] ?? relation],
     [w.fields.confidence, `${Math.round(c.confidence * 100)}%`],
     [w.fields.ocr, ocr.length > 0 ? ocr.join("; ") : null],
   ];
@@ -167,29 +197,6 @@ function showCard(mark: HTMLElement): void {
   card.style.top = `${box.bottom + window.scrollY + 6}px`;
 }
 
-/** Selects text[start, end) in the highlighted view (its text content is the text itself) and scrolls to it. */
-function selectInView(start: number, end: number): void {
-  const view = $("view");
-  const walker = document.createTreeWalker(view, NodeFilter.SHOW_TEXT);
-  const range = document.createRange();
-  let offset = 0;
-  let started = false;
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    const length = (node.nodeValue ?? "").length;
-    if (!started && start <= offset + length) range.setStart(node, start - offset), (started = true);
-    if (started && end <= offset + length) {
-      range.setEnd(node, end - offset);
-      break;
-    }
-    offset += length;
-  }
-  const selection = window.getSelection();
-  selection?.removeAllRanges();
-  selection?.addRange(range);
-  const target = range.startContainer.parentElement;
-  target?.scrollIntoView({ block: "center" });
-}
-
 function download(name: string, type: string, content: string): void {
   const url = URL.createObjectURL(new Blob([content], { type }));
   const a = document.createElement("a");
@@ -202,15 +209,19 @@ function download(name: string, type: string, content: string): void {
 const base = () => state.name.replace(/\.[^.]*$/, "");
 
 async function loadRegistry(file: File): Promise<void> {
-  state.registryName = file.name;
-  try {
-    state.registry = { name: file.name, registry: Registry.fromFile(file.name, new Uint8Array(await file.arrayBuffer())) };
-    state.registryProblems = [];
-  } catch (e) {
-    state.registry = null;
-    state.registryProblems = e instanceof RegistryError ? e.problems : [String(e)];
-  }
-  analyse();
+  send({ type: "registry", name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) });
+}
+
+/** Selects text[start, end) in the text box where the clerk edits, and shows the same place in the view. */
+function selectInInput(start: number, end: number): void {
+  const input = $<HTMLTextAreaElement>("input");
+  input.focus();
+  input.setSelectionRange(start, end);
+  // The box scrolls to its selection only as it is typed in: put the selected line in view.
+  const lineHeight = parseFloat(getComputedStyle(input).lineHeight) || 18;
+  input.scrollTop = Math.max(0, (input.value.slice(0, start).split("\n").length - 2) * lineHeight);
+  const mark = $("view").querySelector<HTMLElement>(`mark.cite[data-start="${start}"]`);
+  (mark ?? null)?.scrollIntoView({ block: "nearest" });
 }
 
 function start(): void {
@@ -243,16 +254,29 @@ function start(): void {
     render();
   });
   $("export-json").addEventListener("click", () => download(`${base()}.citations.json`, "application/json", `${JSON.stringify(state.citations, null, 2)}\n`));
-  $("export-csv").addEventListener("click", () => download(`${base()}.citations.csv`, "text/csv", citationsCsv(state.citations)));
+  // With a byte-order mark: spreadsheet programs then read the file as UTF-8 and show the Vietnamese.
+  $("export-csv").addEventListener("click", () => download(`${base()}.citations.csv`, "text/csv;charset=utf-8", `\uFEFF${citationsCsv(state.citations)}`));
   $("export-sarif").addEventListener("click", () =>
     download(`${base()}.sarif`, "application/sarif+json", `${JSON.stringify(diagnosticsSarif(state.name, state.text, state.diagnostics), null, 2)}\n`));
   $("diagnostics").addEventListener("click", (e) => {
     const item = (e.target as HTMLElement).closest<HTMLElement>("li.diagnostic");
-    if (item) selectInView(Number(item.dataset.start), Number(item.dataset.end));
+    if (item) selectInInput(Number(item.dataset.start), Number(item.dataset.end));
   });
   $("diagnostics").addEventListener("keydown", (e) => {
     const item = (e.target as HTMLElement).closest<HTMLElement>("li.diagnostic");
-    if (item && e.key === "Enter") selectInView(Number(item.dataset.start), Number(item.dataset.end));
+    if (item && e.key === "Enter") {
+      e.preventDefault(); // else the Enter, going on to the box now focused, would replace the selection
+      selectInInput(Number(item.dataset.start), Number(item.dataset.end));
+    }
+  });
+  // Each highlight is reached by Tab too, and shows its card while it has the focus (Escape hides it).
+  $("view").addEventListener("focusin", (e) => {
+    const mark = (e.target as HTMLElement).closest<HTMLElement>("mark.cite");
+    if (mark) showCard(mark);
+  });
+  $("view").addEventListener("focusout", () => ($("card").hidden = true));
+  $("view").addEventListener("keydown", (e) => {
+    if (e.key === "Escape") $("card").hidden = true;
   });
   $("view").addEventListener("mouseover", (e) => {
     const mark = (e.target as HTMLElement).closest<HTMLElement>("mark.cite");

@@ -12,6 +12,7 @@ import termsJson from "../../grammar/terms.json";
 import { diagnostic } from "../diagnostics.js";
 import { type CitationGraph, partySpelling } from "../graph/graph.js";
 import { type DocumentOptions, parseDocument } from "../document/document.js";
+import { isUnitCode, olderOrUnitCode, olderTypeCode } from "../extract/era.js";
 import { normalize } from "../extract/normalize.js";
 import { checkStatutes } from "./statutes.js";
 import { NOT_IN_FORCE, type Registry } from "./registry.js";
@@ -31,7 +32,11 @@ export interface CheckOptions {
 /** Names compared whatever the character noise of the text they were read from (NFD marks, `Ð`), then folded. */
 const folded = (s: string) => foldName(normalize(s).text);
 const bodyKey = (c: Citation) => c.issuedByKey ?? folded(c.issuedBy ?? "");
+/** One body by its keys: one holds the other (`Ban Bí thư` within `Ban Bí thư Trung ương Đảng`). */
 const sameBody = (a: string, b: string) => a.includes(b) || b.includes(a);
+/** One body cited twice: by its keys, or one is the code of the other (`của TCHQ` for Tổng cục Hải quan). */
+const sameCitedBody = (a: Citation, b: Citation) => sameBody(bodyKey(a), bodyKey(b)) || isCodeOf(a.issuedBy, b.issuedBy) || isCodeOf(b.issuedBy, a.issuedBy);
+const isCodeOf = (code: string | null, body: string | null) => code !== null && body !== null && issuerInfo(code.trim()) !== undefined && codesNamedIn(body).has(issuerInfo(code.trim())?.code as string);
 // `…/QH14`, `…/UBTVQH14`: an assembly and its legislature's number (grammar/types.json).
 const ASSEMBLY = new RegExp(`^(?:${ASSEMBLIES.join("|")})(\\d+)$`);
 
@@ -111,15 +116,22 @@ const baseIssuer = (issuer: string) => (issuer.split(/[-/]/)[0] as string).repla
 function checkCitation(c: Citation, record: DocumentRecord): Diagnostic[] {
   const out: Diagnostic[] = [];
   const id = c.spans.identifier ?? c;
-  if (c.typeCode && !typeCodeInfo(c.typeCode)) out.push(diagnostic("unknown-type-code", id.start, id.end, { code: c.typeCode }));
-  if (c.issuer && !issuerInfo(baseIssuer(c.issuer))) out.push(diagnostic("unknown-issuer", id.start, id.end, { code: baseIssuer(c.issuer) }));
+  if (c.kind === "form") return out; // a form's number is no document's identifier
+  if (c.typeCode && !typeCodeInfo(c.typeCode) && !olderTypeCode(c.typeCode)) out.push(diagnostic("unknown-type-code", id.start, id.end, { code: c.typeCode }));
+  if (c.issuer && !issuerInfo(baseIssuer(c.issuer)) && !olderOrUnitCode(baseIssuer(c.issuer))) out.push(diagnostic("unknown-issuer", id.start, id.end, { code: baseIssuer(c.issuer) }));
   if (c.year && c.date && Number(c.date.slice(0, 4)) !== c.year && c.spans.date) {
     out.push(diagnostic("year-mismatch", c.spans.date.start, c.spans.date.end, { key: c.key ?? c.text, year: String(c.year), date: c.date }, null, [span(id)]));
   }
   if (c.issuer && c.issuedBy && c.spans.issuedBy) {
     const named = codesNamedIn(c.issuedBy);
     const base = baseIssuer(c.issuer);
-    if (named.size > 0 && !named.has(base)) {
+    // A unit or delegation (`166/BC-ĐGS` of the National Assembly's Đoàn giám sát) issues for its body; an old
+    // ministry code (`70-TC/TCT`) is checked against its era's names.
+    const older = olderOrUnitCode(base);
+    const namesOlder = older?.names?.some((n) => folded(c.issuedBy as string).includes(folded(n))) ?? false;
+    // `19046/BTC-TCHQ … của Tổng cục Hải quan`: the body named is the department whose code follows the ministry's.
+    const groupNamed = c.issuer.split(/[-/]/).some((g) => named.has(issuerInfo(g)?.code ?? g));
+    if (named.size > 0 && !named.has(base) && !groupNamed && !isUnitCode(base) && !namesOlder) {
       const by = c.spans.issuedBy;
       out.push(diagnostic("issuer-mismatch", by.start, by.end, { code: c.issuer, body: c.issuedBy, bodyCode: [...named].join(", ") }, null, [span(id)]));
     }
@@ -170,7 +182,7 @@ function checkConsistency(mentions: Mention[]): Diagnostic[] {
       { field: "dates", fieldVi: "ngày", value: (c: Citation) => c.date, span: (c: Citation) => c.spans.date, same: (a: Citation, b: Citation) => a.date === b.date },
       // One body in its spellings (`BCH Trung ương Đảng`, `Ban Chấp hành Trung ương Đảng`) has one key; a body and
       // the larger name that holds it (`Ban Bí thư`, `Ban Bí thư Trung ương Đảng`) are one too.
-      { field: "issuing bodies", fieldVi: "cơ quan ban hành", value: (c: Citation) => c.issuedBy, span: (c: Citation) => c.spans.issuedBy, same: (a: Citation, b: Citation) => sameBody(bodyKey(a), bodyKey(b)) },
+      { field: "issuing bodies", fieldVi: "cơ quan ban hành", value: (c: Citation) => c.issuedBy, span: (c: Citation) => c.spans.issuedBy, same: sameCitedBody },
       { field: "terms", fieldVi: "khóa", value: (c: Citation) => c.term, span: (c: Citation) => c.spans.term, same: (a: Citation, b: Citation) => a.term === b.term },
     ];
     for (const f of fields) {
@@ -187,7 +199,8 @@ function checkConsistency(mentions: Mention[]): Diagnostic[] {
       const assembly = c.issuer ? ASSEMBLY.exec(c.issuer) : null;
       const named = c.term ?? (assembly ? toRoman(Number(assembly[1])) : null);
       if (!named) continue;
-      const table = c.term && c.style === "party" ? termsJson.party : assembly ? termsJson.assembly : null;
+      // The Party's terms are the Central Committee's: a provincial committee counts its own (`Đảng bộ tỉnh khóa XV`).
+      const table = c.term && c.style === "party" && c.issuer && baseIssuer(c.issuer) === "TW" ? termsJson.party : assembly ? termsJson.assembly : null;
       const actual = table ? termAt(table, date) : null;
       if (!actual || actual === named) continue;
       const at = c.spans.term ?? c.spans.identifier ?? c;

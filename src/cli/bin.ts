@@ -21,4 +21,6 @@ process.exitCode = await main(process.argv.slice(2), {
   readStdin: () => readFileSync(0),
   stdinIsTTY: isatty(0), // not process.stdin: opening it makes fd 0 non-blocking, and readFileSync(0) then fails
   progress: process.stderr,
+  stdoutIsTTY: process.stdout.isTTY === true,
+  env: process.env,
 });

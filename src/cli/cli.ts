@@ -2,13 +2,14 @@
  * vncite command line, as a function: `main(argv, io)` runs one command and returns its exit code. The
  * executable (bin.ts) gives it the process's streams; the tests call it in-process with their own.
  *
- *   vncite extract [file...|-] [--format json|jsonl|table]
- *   vncite doc [file|-] [--format json|text]
- *   vncite check [file...|-] [--registry file] [--format text|json|sarif]
+ *   vncite extract [file or directory...|-] [--format json|jsonl|table|text]
+ *   vncite doc [file or directory...|-] [--format json|text]
+ *   vncite check [file or directory...|-] [--registry file] [--format text|json|sarif] [--severity …] [--ignore CODE]
+ *                [--config file] [--lang en|vi]   (settings also from vncite.config.json or package.json "vncite")
  *   vncite graph <file or directory...> [--format json|jsonl|dot|graphml|neo4j] [--out path]
  *   vncite query <graph.json|graph.jsonl> cites|cited-by|chain|descendants|path|most-cited|missing|conflicts [key [key]]
  *
- * Exit codes: 0 success; 1 when check finds an error, a file could not be read or processed (the others are
+ * Exit codes: 0 success; 1 when check shows an error, a file could not be read or processed (the others are
  * still written), or query is given a key not in the graph; 2 usage errors and no input read at all.
  * Each command imports what it needs when it runs (the graph, the exports, the registry), so that a command
  * called per file starts fast: `vncite extract` loads no graph, registry or zod.
@@ -17,11 +18,15 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { version } from "../../package.json";
 import type { CitationGraph } from "../graph/graph.js";
+import { isPostgresUrl } from "../postgres-url.js";
+import type { Questions } from "./postgres.js";
 import { positionsIn } from "../positions.js";
 import { defaultJobs, eachResult, runFiles } from "./parallel.js";
 import type { Citation, Diagnostic, DocumentRecord } from "../schema.js";
 import { decodeText, runOnText, type TaskKind, type TaskResult } from "./tasks.js";
 import { COMMAND_HELP, USAGE } from "./help.js";
+import { checkCodes, loadConfig } from "./config.js";
+import { colourWanted, compilerStyle, painter, SEVERITIES, shownDiagnostics, summaryLine } from "./report.js";
 import { expandInputs, ID_FROM, prepareOutDirectory, reason, UsageError, type IdFrom } from "./inputs.js";
 import { type OutFile, OutputError, prepareOutFile, writeOut } from "./output.js";
 import { loadGraph } from "./graph-file.js";
@@ -35,6 +40,10 @@ export interface CliIo {
   stdinIsTTY: boolean;
   /** Where the progress bar goes (drawn only on a terminal). */
   progress?: NodeJS.WriteStream;
+  /** Whether stdout is a terminal (colour by default); the environment (NO_COLOR, FORCE_COLOR); the directory of the config file. */
+  stdoutIsTTY?: boolean;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
 }
 
 /** The value of an option with a fixed set of values (--format, --id-from); a usage error naming them otherwise. */
@@ -51,11 +60,18 @@ function jobsOf(value: string | undefined): number {
   return n;
 }
 
-/** The files named; standard input (`-`) when none is and stdin is not a terminal. */
-function inputsOf(positionals: string[], io: CliIo): string[] {
-  if (positionals.length > 0) return positionals;
-  if (!io.stdinIsTTY) return ["-"];
-  throw new UsageError("no input: give files, or pipe text to standard input");
+/**
+ * The files named, and the *.txt files under the directories named (as graph reads them); standard input (`-`)
+ * when none is named and stdin is not a terminal.
+ */
+function inputsOf(positionals: string[], io: CliIo, recursive = true): string[] {
+  if (positionals.length === 0) {
+    if (!io.stdinIsTTY) return ["-"];
+    throw new UsageError("no input: give files or directories, or pipe text to standard input");
+  }
+  const files = expandInputs(positionals, { recursive, idFrom: "path", note: (line) => io.stderr.write(`vncite: ${line}\n`) }).map((i) => i.file);
+  if (files.length === 0) throw new UsageError(`no .txt files in ${positionals.join(", ")}`);
+  return files;
 }
 
 function stdinText(io: CliIo): string {
@@ -99,6 +115,18 @@ async function runInputs(io: CliIo, files: string[], kind: TaskKind, options: { 
   return { done, failed: failures.length };
 }
 
+const TABLE_HEADER = ["place", "key", "kind", "date", "issued by", "diagnostics"].join("\t");
+
+/** `path:line:column: key (kind, date, issuing body)`, one citation a line, for a person. */
+function citationLines(file: string, text: string, citations: Citation[]): string[] {
+  const at = positionsIn(text);
+  return citations.map((c) => {
+    const p = at(c.start);
+    const about = [c.kind, c.date, c.issuedBy].filter((x) => x !== null).join(", ");
+    return `${file}:${p.line}:${p.column}: ${c.key ?? c.text.replace(/\s+/g, " ")}${about ? ` (${about})` : ""}`;
+  });
+}
+
 function tableRows(file: string, text: string, citations: Citation[]): string[] {
   const at = positionsIn(text);
   return citations.map((c) => {
@@ -117,36 +145,43 @@ function tableRows(file: string, text: string, citations: Citation[]): string[] 
 async function runExtract(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: "string", default: "json" }, jobs: { type: "string" } },
+    options: { format: { type: "string", default: "json" }, jobs: { type: "string" }, "no-recursive": { type: "boolean", default: false } },
     allowPositionals: true,
   });
-  const format = oneOf(values.format, ["json", "jsonl", "table"]);
+  const format = oneOf(values.format, ["json", "jsonl", "table", "text"]);
   const jobs = jobsOf(values.jobs);
-  const files = inputsOf(positionals, io);
+  const files = inputsOf(positionals, io, !values["no-recursive"]);
   const { done, failed } = await runInputs(io, files, "extract", { jobs });
   const results = done.map(({ file, result }) => ({ file, text: result.text, citations: result.citations ?? [] }));
   const out: string[] = [];
-  if (format === "json") {
-    const value = files.length === 1 ? results[0]!.citations : Object.fromEntries(results.map((r) => [r.file, r.citations]));
-    out.push(JSON.stringify(value, null, 2));
-  } else if (format === "jsonl") {
+  // One shape whatever the number of files: an array of { file, citations }.
+  if (format === "json") out.push(JSON.stringify(results.map(({ file, citations }) => ({ file, citations })), null, 2));
+  else if (format === "jsonl") {
     for (const r of results) for (const c of r.citations) out.push(JSON.stringify({ file: r.file, ...c }));
-  } else {
+  } else if (format === "table") {
+    out.push(TABLE_HEADER);
     for (const r of results) for (const row of tableRows(r.file, r.text, r.citations)) out.push(row);
+  } else {
+    for (const r of results) for (const line of citationLines(r.file, r.text, r.citations)) out.push(line);
   }
   if (out.length > 0) io.stdout.write(`${out.join("\n")}\n`);
   return failed > 0 ? 1 : 0;
 }
 
 async function runDoc(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseArgs({ args, options: { format: { type: "string", default: "json" } }, allowPositionals: true });
+  const { values, positionals } = parseArgs({
+    args,
+    options: { format: { type: "string", default: "json" }, "no-recursive": { type: "boolean", default: false } },
+    allowPositionals: true,
+  });
   const format = oneOf(values.format, ["json", "text"]);
-  const files = inputsOf(positionals, io);
-  if (files.length !== 1) throw new UsageError("doc takes one file, or - for standard input");
-  const { done } = await runInputs(io, files, "doc", { jobs: 1 });
-  const record = done[0]?.result.record as DocumentRecord; // one input, read (else runInputs said why)
-  io.stdout.write(`${format === "json" ? JSON.stringify(record, null, 2) : documentSummary(record)}\n`);
-  return 0;
+  const files = inputsOf(positionals, io, !values["no-recursive"]);
+  const { done, failed } = await runInputs(io, files, "doc", { jobs: 1 });
+  // One shape whatever the number of files: an array of { file, document }; a summary under each file's name.
+  const records = done.map(({ file, result }) => ({ file, document: result.record as DocumentRecord }));
+  if (format === "json") io.stdout.write(`${JSON.stringify(records, null, 2)}\n`);
+  else io.stdout.write(`${records.map((r) => (records.length > 1 ? `== ${r.file}\n${documentSummary(r.document)}` : documentSummary(r.document))).join("\n\n")}\n`);
+  return failed > 0 ? 1 : 0;
 }
 
 function documentSummary(d: DocumentRecord): string {
@@ -182,38 +217,55 @@ async function requireRegistry(path: string): Promise<void> {
 async function runCheck(args: string[], io: CliIo): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
-    options: { format: { type: "string", default: "text" }, registry: { type: "string" }, jobs: { type: "string" } },
+    options: {
+      format: { type: "string", default: "text" },
+      registry: { type: "string" },
+      jobs: { type: "string" },
+      severity: { type: "string" },
+      ignore: { type: "string", multiple: true },
+      config: { type: "string" },
+      lang: { type: "string" },
+      color: { type: "boolean" },
+      "no-color": { type: "boolean" },
+      "no-recursive": { type: "boolean", default: false },
+    },
     allowPositionals: true,
   });
   const jobs = jobsOf(values.jobs);
   const format = oneOf(values.format, ["text", "json", "sarif"]);
-  const files = inputsOf(positionals, io);
+  // The command line wins over the project's config file.
+  const config = loadConfig(io.cwd ?? process.cwd(), values.config);
+  const severity = values.severity === undefined ? (config.severity ?? "info") : oneOf(values.severity, SEVERITIES, "--severity");
+  const lang = values.lang === undefined ? (config.lang ?? "en") : oneOf(values.lang, ["en", "vi"] as const, "--lang");
+  const ignored = (values.ignore ?? []).flatMap((c) => c.split(",")).map((c) => c.trim()).filter((c) => c !== "");
+  checkCodes(ignored, "--ignore");
+  const shown = { severity, ignore: new Set([...(config.ignore ?? []), ...ignored]), rules: config.rules ?? {} };
+  const files = inputsOf(positionals, io, !values["no-recursive"]);
   if (values.registry !== undefined) await requireRegistry(values.registry);
   const { done, failed } = await runInputs(io, files, "check", { jobs, ...(values.registry ? { registry: values.registry } : {}) });
-  const results = done.map(({ file, result }) => ({ file, text: result.text, diagnostics: result.diagnostics ?? [] }));
+  const results = done.map(({ file, result }) => ({ file, text: result.text, diagnostics: shownDiagnostics(result.diagnostics ?? [], shown) }));
+  const all = results.flatMap((r) => r.diagnostics);
+  const summary = summaryLine(all, results.length, lang);
   if (format === "json") io.stdout.write(`${JSON.stringify(results.map(({ file, diagnostics }) => ({ file, diagnostics })), null, 2)}\n`);
-  else if (format === "sarif") io.stdout.write(`${JSON.stringify(toSarif(results), null, 2)}\n`);
+  else if (format === "sarif") io.stdout.write(`${JSON.stringify(toSarif(results, lang), null, 2)}\n`);
   else {
+    const env = io.env ?? {};
+    const colour = values["no-color"] ? false : values.color ? true : colourWanted(env, io.stdoutIsTTY ?? false);
+    const paint = painter(colour);
     const out = results.flatMap(({ file, text, diagnostics }) => {
       const at = positionsIn(text);
-      return diagnostics.map((d) => compilerStyle(file, text, d, at));
+      return diagnostics.map((d) => compilerStyle(file, text, d, at, lang, paint));
     });
-    if (out.length > 0) io.stdout.write(`${out.join("\n")}\n`);
+    out.push(paint(all.some((d) => d.severity === "error") ? "error" : "bold", summary));
+    io.stdout.write(`${out.join("\n")}\n`);
   }
-  return failed > 0 || results.some((r) => r.diagnostics.some((d) => d.severity === "error")) ? 1 : 0;
-}
-
-/** `path:line:col: severity code message`, the source line, and a caret under the span. */
-function compilerStyle(file: string, text: string, d: Diagnostic, at: ReturnType<typeof positionsIn>): string {
-  const p = at(d.start);
-  const source = text.slice(p.lineStart, p.lineEnd);
-  const width = Math.max(1, Math.min(d.end, p.lineEnd) - d.start);
-  const fix = d.fix ? `\n  fix: ${d.fix}` : "";
-  return `${file}:${p.line}:${p.column}: ${d.severity} ${d.code}: ${d.message}\n  ${source}\n  ${" ".repeat(p.column - 1)}^${"~".repeat(width - 1)}${fix}`;
+  // Machine output stays one document on stdout: its summary goes to stderr.
+  if (format !== "text") io.stderr.write(`vncite: ${summary}\n`);
+  return failed > 0 || all.some((d) => d.severity === "error") ? 1 : 0;
 }
 
 /** SARIF 2.1.0, for CI systems and editors. */
-function toSarif(results: { file: string; text: string; diagnostics: Diagnostic[] }[]) {
+function toSarif(results: { file: string; text: string; diagnostics: Diagnostic[] }[], lang: "en" | "vi" = "en") {
   const level = { error: "error", warning: "warning", info: "note" } as const;
   const rules = [...new Set(results.flatMap((r) => r.diagnostics.map((d) => d.code)))].sort();
   return {
@@ -231,7 +283,8 @@ function toSarif(results: { file: string; text: string; diagnostics: Diagnostic[
             return {
               ruleId: d.code,
               level: level[d.severity],
-              message: { text: `${d.message} (${d.messageVi})` },
+              // Both languages, the chosen one first.
+              message: { text: lang === "vi" ? `${d.messageVi} (${d.message})` : `${d.message} (${d.messageVi})` },
               locations: [{ physicalLocation: { artifactLocation: { uri: file }, region } }],
               ...(d.fix
                 ? { fixes: [{ description: { text: d.fix }, artifactChanges: [{ artifactLocation: { uri: file }, replacements: [{ deletedRegion: region, insertedContent: { text: d.fix } }] }] }] }
@@ -253,12 +306,15 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
       jobs: { type: "string" },
       "no-recursive": { type: "boolean", default: false },
       "id-from": { type: "string", default: "relative" },
+      to: { type: "string" },
     },
     allowPositionals: true,
   });
   const jobs = jobsOf(values.jobs);
   // json: one document, for small graphs; jsonl: one node or edge a line, for a graph of any size (written as it goes).
-  const format = oneOf(values.format, ["json", "jsonl", "dot", "graphml", "neo4j"]);
+  const format = oneOf(values.format, ["json", "jsonl", "dot", "graphml", "neo4j", "sql"]);
+  if (values.to !== undefined && !isPostgresUrl(values.to)) throw new UsageError(`--to takes a postgres:// URL, not "${values.to}"`);
+  if (values.to !== undefined && values.out !== undefined) throw new UsageError("--to loads into PostgreSQL, --out writes a file: give one");
   const idFrom: IdFrom = oneOf(values["id-from"], ID_FROM, "--id-from");
   if (format === "neo4j" && !values.out) throw new UsageError("--format neo4j writes two files: give --out <directory>");
   if (positionals.length === 0) throw new UsageError("no input: give files or directories");
@@ -271,8 +327,16 @@ async function runGraph(args: string[], io: CliIo): Promise<number> {
     unreadable: (line) => (unreadable++, io.stderr.write(`vncite: ${line}\n`)),
   });
   if (inputs.length === 0) throw new UsageError(`no .txt files in ${positionals.join(", ")}`);
+  if (values.to !== undefined) {
+    const { graphToPostgres } = await import("./postgres.js");
+    return (await graphToPostgres(io, inputs, { jobs, to: values.to })) || (unreadable > 0 ? 1 : 0);
+  }
   const out = values.out !== undefined && format !== "neo4j" ? prepareOutFile(values.out, inputs.map((i) => i.file)) : null;
   try {
+    if (format === "sql") {
+      const { graphToPostgres } = await import("./postgres.js");
+      return (await graphToPostgres(io, inputs, { jobs, out })) || (unreadable > 0 ? 1 : 0);
+    }
     return await buildAndWriteGraph(io, inputs, { format, jobs, out, dir: values.out, unreadable });
   } finally {
     out?.discard();
@@ -324,6 +388,18 @@ async function buildAndWriteGraph(
 }
 
 const QUERIES = ["cites", "cited-by", "chain", "descendants", "path", "most-cited", "missing", "conflicts"] as const;
+const EDGE_HEADER = "from\trelation\tto\tmentions\tstated by";
+/** The header row of each query's text output (its rows are tab-separated, or a tree for chain and descendants). */
+const QUERY_HEADER: Record<string, string> = {
+  cites: EDGE_HEADER,
+  "cited-by": EDGE_HEADER,
+  chain: "relation key (from)",
+  descendants: "relation key (from)",
+  path: "key",
+  "most-cited": "key\tcited by\tmentions",
+  missing: "key",
+  conflicts: "key\tfield\tvalues\tkeys",
+};
 
 /** Up to three keys of the graph nearest to `key` in spelling (edit distance, ignoring case). */
 async function nearestKeys(graph: CitationGraph, key: string): Promise<string[]> {
@@ -349,25 +425,37 @@ async function runQuery(args: string[], io: CliIo): Promise<number> {
   if (needsKey && !a) throw new UsageError(`${query} needs a document key`);
   if (query === "path" && !b) throw new UsageError("path needs two document keys");
   if (query === "most-cited" && a !== undefined && !/^[1-9]\d*$/.test(a)) throw new UsageError(`most-cited takes a number from 1 up, not "${a}"`);
-  const graph = await loadGraph(file);
+  const inPostgres = isPostgresUrl(file);
+  const graph = inPostgres ? await (await import("./postgres.js")).openPostgres(file) : await loadGraph(file);
+  try {
+    return await answer(io, graph, query, a, b, format, inPostgres ? null : (graph as CitationGraph));
+  } finally {
+    if (inPostgres) await (graph as { close(): Promise<void> }).close();
+  }
+}
+
+/** The answer to one question, from the graph in memory or in PostgreSQL (whose methods return promises). */
+async function answer(io: CliIo, graph: Questions, query: string, a: string | undefined, b: string | undefined, format: string, memory: CitationGraph | null): Promise<number> {
+  const needsKey = ["cites", "cited-by", "chain", "descendants", "path"].includes(query);
   if (needsKey) {
-    const unknown = [a, query === "path" ? b : undefined].filter((k): k is string => k !== undefined && graph.getNode(k) === undefined);
+    const unknown: string[] = [];
+    for (const k of [a, query === "path" ? b : undefined]) if (k !== undefined && (await graph.getNode(k)) === undefined) unknown.push(k);
     for (const k of unknown) {
-      const near = await nearestKeys(graph, k);
+      const near = memory ? await nearestKeys(memory, k) : [];
       io.stderr.write(`vncite: ${k} is not in the graph${near.length > 0 ? `; nearest: ${near.join(", ")}` : ""}\n`);
     }
     if (unknown.length > 0) return 1;
   }
   const key = a ?? "";
   const rows: unknown[] =
-    query === "cites" ? graph.cites(key)
-    : query === "cited-by" ? graph.citedBy(key)
-    : query === "chain" ? graph.chain(key)
-    : query === "descendants" ? graph.descendants(key)
-    : query === "path" ? (graph.path(key, b as string) ?? [])
-    : query === "most-cited" ? graph.mostCited(Number(a ?? 10))
-    : query === "missing" ? graph.missing()
-    : graph.conflicts();
+    query === "cites" ? await graph.cites(key)
+    : query === "cited-by" ? await graph.citedBy(key)
+    : query === "chain" ? await graph.chain(key)
+    : query === "descendants" ? await graph.descendants(key)
+    : query === "path" ? ((await graph.path(key, b as string)) ?? [])
+    : query === "most-cited" ? await graph.mostCited(Number(a ?? 10))
+    : query === "missing" ? await graph.missing()
+    : await graph.conflicts();
   if (format === "json") io.stdout.write(`${JSON.stringify(rows, null, 2)}\n`);
   else {
     const line = (r: unknown) => {
@@ -378,7 +466,7 @@ async function runQuery(args: string[], io: CliIo): Promise<number> {
       if ("field" in o) return `${o.key}\t${o.field}\t${(o.values as string[]).join(" | ")}\t${(o.keys as string[]).join(", ")}`;
       return `${o.key}\t${o.citedBy}\t${o.mentions}`;
     };
-    if (rows.length > 0) io.stdout.write(`${rows.map(line).join("\n")}\n`);
+    if (rows.length > 0) io.stdout.write(`${[QUERY_HEADER[query], ...rows.map(line)].join("\n")}\n`);
   }
   return 0;
 }

@@ -48,7 +48,7 @@ export interface OutFile {
   /** The path given. */
   readonly path: string;
   /** Writes the lines (each with a newline) and puts the file in place; an OutputError says why it could not. */
-  write(lines: Iterable<string>): Promise<void>;
+  write(lines: Iterable<string> | AsyncIterable<string>): Promise<void>;
   /** Removes what write() did not finish (nothing after a write). */
   discard(): void;
 }
@@ -134,7 +134,7 @@ function inPlace(path: string, target: string): OutFile {
 }
 
 /** Writes the lines to a stream (standard output); a failure (a full disk, `> /dev/full`) is an OutputError. */
-export async function writeOut(lines: Iterable<string>, stream: Writable | { write(chunk: string): unknown }): Promise<void> {
+export async function writeOut(lines: Iterable<string> | AsyncIterable<string>, stream: Writable | { write(chunk: string): unknown }): Promise<void> {
   try {
     await writeLinesTo(lines, stream);
   } catch (e) {

@@ -8,6 +8,7 @@ import { diagnostic } from "../diagnostics.js";
 import { type NormalizedText, PAGE_BREAK, type Repair, toOriginal } from "./normalize.js";
 import type { Piece, RawCitation, RawIdentifier } from "./parse.js";
 import type { Citation, Diagnostic, Span } from "../schema.js";
+import { readInEra } from "./era.js";
 import { readStatute } from "./statute.js";
 import { findSubject, findSubjectAfterBody } from "./subject.js";
 import { ASSEMBLIES, foldKey, issuerInfo, kindOfWord, stripDiacritics, typeCodeInfo } from "../tables.js";
@@ -160,6 +161,18 @@ const misspelledIn = remembered((text: string): Piece[] => {
   return found;
 });
 
+/**
+ * The type word against the type code: `Kết luận số 93-NQ/TW` is an error. A joint text named by its short type
+ * word (`Nghị quyết … /NQLT-…`, `Thông tư … /TTLT-…`) is only a note: the code's kind is the word's, made joint.
+ */
+function typeCodeMismatch(word: string, code: string | null, typeSpan: Span, idSpan: Span): Diagnostic | null {
+  const expected = kindOfWord(word);
+  if (!code || !expected || expected.codes.length === 0 || expected.codes.includes(code)) return null;
+  const codeKind = typeCodeInfo(code)?.kind;
+  const args = { word: typeSpan.text, code, codeKind: codeKind ?? "?" };
+  return diagnostic(codeKind?.startsWith(`${expected.kind} `) ? "short-type-word" : "type-code-mismatch", typeSpan.start, idSpan.end, args);
+}
+
 export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const toSpan = (p: Piece | null): Span | null => {
     if (!p) return null;
@@ -177,7 +190,10 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
   const codeRepairs: [string, string][] = [];
   const id = raw.identifier;
   const number = id ? lookalikeDigits(id.number.text) : (raw.shortNumber?.text ?? "");
-  const codes = id ? readCodes(id, codeRepairs, number) : null;
+  // A copy: an old identifier's codes are read again in its era below, and readCodes remembers its answers.
+  const codes = id ? { ...readCodes(id, codeRepairs, number) } : null;
+  let mismatchAt: number | null = null;
+  let incompleteAt: number | null = null;
   const idSpan = toSpan(id);
   const typeSpan = toSpan(raw.typeWord);
   // A form (`theo mẫu số 01/ĐK`) is no document: its own kind, which the graph leaves out.
@@ -214,22 +230,13 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
       const fix = idSpan.text.replace(/\s+/g, "");
       diagnostics.push(diagnostic("malformed-identifier", idSpan.start, idSpan.end, { id: idSpan.text, fix }, fix));
     }
-    if (codes && codes.issuer === null) {
-      diagnostics.push(diagnostic("incomplete-identifier", idSpan.start, idSpan.end, { id: idSpan.text, full: "" }));
-    }
+    // A form's number (`Mẫu số 06-TBTĐ`) names no issuer: it is no document's identifier. Decided once the date
+    // is read, as the type code is: `Thông tư 108/TC` of 1995 is the Ministry of Finance's.
+    if (codes && !raw.form) incompleteAt = diagnostics.length;
     if (!raw.typeWord && !raw.form && !(raw.marker && raw.marker.text.endsWith(":"))) {
       diagnostics.push(diagnostic("bare-identifier", idSpan.start, idSpan.end, { id: idSpan.text }));
     }
-    const expected = raw.typeWord ? kindOfWord(raw.typeWord.text)?.codes : undefined;
-    if (typeSpan && codes?.typeCode && expected && expected.length > 0 && !expected.includes(codes.typeCode)) {
-      diagnostics.push(
-        diagnostic("type-code-mismatch", typeSpan.start, idSpan.end, {
-          word: typeSpan.text,
-          code: codes.typeCode,
-          codeKind: typeCodeInfo(codes.typeCode)?.kind ?? "?",
-        }),
-      );
-    }
+    mismatchAt = diagnostics.length; // decided once the date is read (an old identifier is read in its era)
   } else if (raw.shortNumber) {
     diagnostics.push(diagnostic("short-reference", whole.start, whole.end, { text: whole.text }));
   }
@@ -261,6 +268,21 @@ export function buildCitation(raw: RawCitation, nt: NormalizedText): Citation {
       );
     }
   }
+  // The first group read as a type code that is a ministry's in an earlier era: `70-TC/TCT`, `06/TC-TCDN`, `108/TC`.
+  const sep = codes?.style === "party" ? "/" : (id?.groups[1]?.sep ?? "-");
+  const era = id && codes && raw.typeWord && codes.typeCode
+    ? readInEra(raw.typeWord.text, codes.typeCode, codes.issuer ?? "", sep, date, identifierYear(raw.year?.text.replace(/\D/g, "")) ?? identifierYear(rawDate?.year ?? undefined))
+    : null;
+  if (id && codes && era) {
+    const key = codes.key ?? `${withoutLeadingZeros(number)}${id.separator}${codes.typeCode}${codes.issuer ? sep + codes.issuer : ""}`;
+    Object.assign(codes, { ...era, key, style: "state" });
+  }
+  const mismatch = mismatchAt !== null && raw.typeWord && typeSpan && idSpan && !era ? typeCodeMismatch(raw.typeWord.text, codes?.typeCode ?? null, typeSpan, idSpan) : null;
+  if (mismatch) diagnostics.splice(mismatchAt as number, 0, mismatch);
+  if (incompleteAt !== null && idSpan && codes?.issuer === null) {
+    diagnostics.splice(incompleteAt, 0, diagnostic("incomplete-identifier", idSpan.start, idSpan.end, { id: idSpan.text, full: "" }));
+  }
+
   const termSpan = toSpan(raw.terms[0] ?? null);
   const issuedBySpan = toSpan(raw.issuedBy[0] ?? null);
   const body = raw.issuedBy[0] ? readBody(nt.text, raw.issuedBy[0]) : null;

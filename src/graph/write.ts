@@ -10,7 +10,7 @@ type Sink = Writable | { write(chunk: string): unknown };
 const isStream = (s: Sink): s is Writable => typeof (s as Writable).once === "function";
 
 /** Writes each line and a newline to `target` (a path, or a stream such as process.stdout, left open). */
-export async function writeLines(lines: Iterable<string>, target: string | Sink): Promise<void> {
+export async function writeLines(lines: Iterable<string> | AsyncIterable<string>, target: string | Sink): Promise<void> {
   const stream = typeof target === "string" ? createWriteStream(target) : target;
   const failed = isStream(stream) ? new Promise<never>((_, reject) => stream.once("error", reject)) : new Promise<never>(() => {});
   failed.catch(() => {});
@@ -19,10 +19,11 @@ export async function writeLines(lines: Iterable<string>, target: string | Sink)
     if (stream.write(chunk) === false && isStream(stream)) await Promise.race([once(stream, "drain"), failed]);
     chunk = "";
   };
-  for (const line of lines) {
-    chunk += `${line}\n`;
-    if (chunk.length >= CHUNK) await flush();
-  }
+  const add = (line: string) => (chunk += `${line}\n`).length >= CHUNK;
+  // A generator of lines awaited only when it is asynchronous: a microtask per line would slow millions of them.
+  if (Symbol.asyncIterator in lines) {
+    for await (const line of lines) if (add(line)) await flush();
+  } else for (const line of lines) if (add(line)) await flush();
   if (chunk) await flush();
   if (typeof target === "string" && isStream(stream)) {
     stream.end();

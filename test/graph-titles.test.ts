@@ -122,3 +122,17 @@ describe("the page's graph of a document", () => {
     expect(svg).not.toContain(">76/2015/QH13</tspan>");
   });
 });
+
+describe("which name a law's node shows", () => {
+  it("the catalogue's over a printed one, an all-capitals title in sentence case, a year kept", () => {
+    const g = new CitationGraph();
+    g.add(parseDocument(`${header("SƠN LA", "5/2023/QĐ-UBND")}Căn cứ Bộ luật DÂN SỰ ngày 24 tháng 11 năm 2015;\nCăn cứ Luật NUÔI ONG năm 2018;\n`, { id: "caps" }));
+    g.add(parseDocument(`${header("YÊN BÁI", "6/2023/QĐ-UBND")}Căn cứ Luật Nuôi ong;\n`, { id: "noYear" }));
+    const titles = Object.fromEntries(g.toJSON().nodes.filter((n) => n.title).map((n) => [n.key, n.title]));
+    expect(titles).toEqual({
+      "91/2015/QH13": "Bộ luật Dân sự 2015",
+      "Luật nuôi ong năm 2018": "Luật Nuôi ong 2018",
+      "Luật nuôi ong": "Luật Nuôi ong",
+    });
+  });
+});

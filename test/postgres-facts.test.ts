@@ -19,7 +19,7 @@ describe("facts of a record", () => {
     const m = r.mentions[0]!;
     expect(f?.rows.mentions[0]).toEqual([
       m.resolvedKey, m.start, m.end, m.text, true, m.citation!.spans.identifier!.start, m.citation!.spans.identifier!.end, m.citation!.spans.identifier!.text,
-      m.citation!.kind, m.citation!.typeCode, "Bộ Chính trị", m.citation!.date, null, null, null, // no law: no title
+      m.citation!.kind, m.citation!.typeCode, "Bộ Chính trị", m.citation!.date, null, null, null, false, // no law: no title
     ]);
     expect(f?.rows.cited).toEqual(r.cited.map((c) => [c.key, c.relation, c.mentions, null]));
     expect(f?.rows.stated).toEqual(r.statedRelations.map((s) => [s.from, s.to, "continues", null, s.evidence.start, s.evidence.end, s.evidence.text]));

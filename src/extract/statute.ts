@@ -19,17 +19,32 @@ export interface StatuteReading {
 /** The year a version carries: the year it was passed, else its number's. */
 export const versionYear = (s: Statute): number => Number(s.passed?.slice(0, 4) ?? /\/(\d{4})\//.exec(s.number)?.[1] ?? 0);
 
+/** The catalogue's name for a law's number (`Luật Tổ chức Chính phủ 2015`), or null for a number it lacks. */
+export function catalogueTitle(key: string | null | undefined): string | null {
+  const s = key ? statuteOf(key) : undefined;
+  return s ? `${s.kind} ${s.title}${versionYear(s) > 0 ? ` ${versionYear(s)}` : ""}` : null;
+}
+
 /**
- * The name people read for a law's node (`Luật Tổ chức Chính phủ 2015`): the catalogue's title and year for a
- * catalogued number, else the printed type word, title and year (the citation's date's, else its name key's);
- * null for what is cited by no title.
+ * The name people read for a law's node: the catalogue's for a catalogued number (the resolved key's, else the
+ * citation's), else the printed type word and title (an all-capitals title in sentence case) with the year of the
+ * citation's date, else of its name key; null for what is cited by no title.
  */
-export function lawDisplayTitle(key: string, c: { kind: string | null; title?: string | null | undefined; date: string | null; nameKey: string | null }): string | null {
-  const s = statuteOf(key);
-  if (s) return `${s.kind} ${s.title}${versionYear(s) > 0 ? ` ${versionYear(s)}` : ""}`;
+export function lawDisplayTitle(key: string, c: { key?: string | null | undefined; kind: string | null; title?: string | null | undefined; date: string | null; nameKey: string | null }): string | null {
+  const catalogued = catalogueTitle(key) ?? catalogueTitle(c.key);
+  if (catalogued) return catalogued;
   if (!c.title || !c.kind) return null;
+  const printed = c.title.replace(/\s+/g, " ");
+  const title = printed === printed.toLocaleUpperCase("vi") ? `${printed.charAt(0)}${printed.slice(1).toLocaleLowerCase("vi")}` : printed;
   const year = /^\d{4}/.exec(c.date ?? "")?.[0] ?? / năm (\d{4})$/.exec(c.nameKey ?? "")?.[1];
-  return `${c.kind} ${c.title.replace(/\s+/g, " ")}${year ? ` ${year}` : ""}`;
+  return `${c.kind} ${title}${year ? ` ${year}` : ""}`;
+}
+
+/** Of two names for one node, whether `a` goes before `b`: the catalogue's, then the last in code-point order (a year kept). */
+export function betterTitle(a: string, b: string, nodeKey: string): boolean {
+  const catalogued = catalogueTitle(nodeKey);
+  if (a === catalogued || b === catalogued) return a === catalogued && b !== catalogued;
+  return a > b;
 }
 
 // A text names the same few laws again and again.

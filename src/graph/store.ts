@@ -6,6 +6,7 @@
  */
 import { type ALIAS_SOURCES, RELATION_RULES } from "../enums.js";
 import type { PinpointPath, Relation, RelationRule, Span } from "../schema.js";
+import { betterTitle } from "../extract/statute.js";
 import { IntColumn, StringTable } from "./columns.js";
 import type { GraphEdge, GraphNode } from "./json.js";
 export const RECENT_TEXTS = 4;
@@ -284,10 +285,10 @@ export class GraphStore {
     if (source && this.aliasSources.get(name) !== "catalogue") this.aliasSources.set(this.own(name), source);
   }
 
-  /** A law's title for node n: of two, the first in string order, so that the order of add() does not matter. */
+  /** A law's title for node n: of two, the better (betterTitle), so that the order of add() does not matter. */
   protected noteTitle(n: number, title: string): void {
     const old = this.titles.get(n);
-    if (old === undefined || byString(title, this.strings.strings[old] as string) < 0) this.titles.set(n, this.strings.intern(title));
+    if (old === undefined || betterTitle(title, this.strings.strings[old] as string, this.key(n))) this.titles.set(n, this.strings.intern(title));
   }
 
   /** The node `name`, if any, merged into `key`'s (made if needed): its values, spellings, amendments and edges. */

@@ -5,7 +5,7 @@
  */
 import { bodyKeyOf } from "../../extract/body.js";
 import type { ALIAS_SOURCES } from "../../enums.js";
-import { lawDisplayTitle } from "../../extract/statute.js";
+import { catalogueTitle, lawDisplayTitle } from "../../extract/statute.js";
 import type { PinpointPath } from "../../schema.js";
 
 type AliasSource = (typeof ALIAS_SOURCES)[number];
@@ -13,7 +13,7 @@ import { type GraphRecord, graphRecordOf, partySpelling } from "../graph.js";
 
 /** The fact tables and their columns, in COPY order (the document's number first). */
 export const FACT_COLUMNS = {
-  mentions: ["doc", "key", "start", '"end"', "text", "counted", "spelled_start", "spelled_end", "spelled", "kind", "type_code", "issued_by", "date", "term", "subject", "title"],
+  mentions: ["doc", "key", "start", '"end"', "text", "counted", "spelled_start", "spelled_end", "spelled", "kind", "type_code", "issued_by", "date", "term", "subject", "title", "title_catalogued"],
   cited: ["doc", "key", "relation", "mentions", "rule"],
   stated: ["doc", "from_key", "to_key", "relation", "rule", "start", '"end"', "text"],
   amendments: ["doc", "target", "action", "paths", "date", "start", '"end"', "text"],
@@ -120,9 +120,10 @@ export function factsOf(input: GraphRecord): Facts | null {
     // A form's number (`Mẫu số 01`) is no document; a mention of the document itself neither.
     const counted = m.resolvedBy !== "self" && m.resolvedKey !== r.key && c?.kind !== "form";
     const spelled = c?.spans.identifier ?? m;
+    const title = c ? lawDisplayTitle(m.resolvedKey, c) : null;
     rows.mentions.push([
       m.resolvedKey, m.start, m.end, m.text, counted, spelled.start, spelled.end, spelled.text,
-      text(c?.kind), text(c?.typeCode), text(c?.issuedBy), text(c?.date), text(c?.term), text(c?.subject), c ? lawDisplayTitle(m.resolvedKey, c) : null,
+      text(c?.kind), text(c?.typeCode), text(c?.issuedBy), text(c?.date), text(c?.term), text(c?.subject), title, title !== null && (title === catalogueTitle(m.resolvedKey) || title === catalogueTitle(c?.key)),
     ]);
     read(m.resolvedKey);
     if (counted) read(spelled.text);

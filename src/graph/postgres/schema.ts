@@ -27,9 +27,10 @@ CREATE INDEX IF NOT EXISTS documents_key ON vncite.documents (key);
 CREATE TABLE IF NOT EXISTS vncite.mentions (
   doc bigint NOT NULL, key ${T} NOT NULL, start int NOT NULL, "end" int NOT NULL, text ${T} NOT NULL,
   counted boolean NOT NULL, spelled_start int NOT NULL, spelled_end int NOT NULL, spelled ${T} NOT NULL,
-  kind ${T}, type_code ${T}, issued_by ${T}, date ${T}, term ${T}, subject ${T}, title ${T});
+  kind ${T}, type_code ${T}, issued_by ${T}, date ${T}, term ${T}, subject ${T}, title ${T}, title_catalogued boolean);
 -- A law's display title and an alias's source came later: a database made before gets the columns, null.
 ALTER TABLE vncite.mentions ADD COLUMN IF NOT EXISTS title ${T};
+ALTER TABLE vncite.mentions ADD COLUMN IF NOT EXISTS title_catalogued boolean;
 CREATE INDEX IF NOT EXISTS mentions_doc ON vncite.mentions (doc);
 CREATE TABLE IF NOT EXISTS vncite.cited (
   doc bigint NOT NULL, key ${T} NOT NULL, relation ${T} NOT NULL, mentions int NOT NULL, rule ${T});
@@ -97,15 +98,15 @@ BEGIN
   TRUNCATE vncite.nodes, vncite.spellings, vncite.edges, vncite.evidence, vncite.amended_by RESTART IDENTITY;
   DROP INDEX IF EXISTS vncite.spellings_node, vncite.edges_from, vncite.edges_to, vncite.evidence_edge, vncite.amended_by_node;
   CREATE TEMP TABLE key_values ON COMMIT DROP AS
-    SELECT coalesce(a.key, m.key) AS k, true AS mention, m.kind, m.type_code, m.issued_by, m.date, m.term, m.subject, NULL::text AS text, m.title
+    SELECT coalesce(a.key, m.key) AS k, true AS mention, m.kind, m.type_code, m.issued_by, m.date, m.term, m.subject, NULL::text AS text, m.title, m.title_catalogued
       FROM vncite.mentions m LEFT JOIN vncite.aliases a ON a.name = m.key WHERE m.counted
-    UNION ALL SELECT coalesce(a.key, d.key), false, d.kind, NULL, NULL, d.date, NULL, d.subject, d.id, NULL
+    UNION ALL SELECT coalesce(a.key, d.key), false, d.kind, NULL, NULL, d.date, NULL, d.subject, d.id, NULL, NULL
       FROM vncite.documents d LEFT JOIN vncite.aliases a ON a.name = d.key WHERE d.key IS NOT NULL
-    UNION ALL SELECT coalesce(a.key, c.key), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    UNION ALL SELECT coalesce(a.key, c.key), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM vncite.cited c LEFT JOIN vncite.aliases a ON a.name = c.key
-    UNION ALL SELECT coalesce(a.key, x.target), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    UNION ALL SELECT coalesce(a.key, x.target), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM vncite.amendments x LEFT JOIN vncite.aliases a ON a.name = x.target
-    UNION ALL SELECT coalesce(a.key, s.k), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
+    UNION ALL SELECT coalesce(a.key, s.k), false, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL
       FROM (SELECT from_key AS k FROM vncite.stated UNION ALL SELECT to_key FROM vncite.stated) s LEFT JOIN vncite.aliases a ON a.name = s.k;
   ANALYZE key_values;
   INSERT INTO vncite.nodes (key, mentions, kinds, type_codes, issued_by, dates, terms, subjects, texts, title)
@@ -117,8 +118,8 @@ BEGIN
       coalesce(array_agg(DISTINCT term ORDER BY term) FILTER (WHERE term <> ''), '{}'),
       coalesce(array_agg(DISTINCT subject ORDER BY subject) FILTER (WHERE subject <> ''), '{}'),
       coalesce(array_agg(DISTINCT text ORDER BY text) FILTER (WHERE text IS NOT NULL), '{}'),
-      -- As CitationGraph.noteTitle: the first in code point order.
-      min(title COLLATE "C") FILTER (WHERE mention)
+      -- As CitationGraph.noteTitle (betterTitle): the catalogue's, else the last in code point order.
+      (array_agg(title ORDER BY title_catalogued DESC, title COLLATE "C" DESC) FILTER (WHERE mention AND title IS NOT NULL))[1]
     FROM key_values GROUP BY k;
   DROP TABLE key_values;
   INSERT INTO vncite.spellings

@@ -13,24 +13,27 @@
  * line (`BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN ------- CỘNG HÒA …`): rules split it, and known bodies split a run of capitals.
  */
 import bodiesJson from "../../grammar/bodies.json";
+import placesJson from "../../grammar/places.json";
 import { matchBody, readIssuingBody } from "../extract/body.js";
 import { matchPlace } from "../extract/place.js";
 import type { Source } from "../extract/source.js";
 import { tokenize } from "../extract/tokenize.js";
 import type { IToken } from "chevrotain";
 import type { DocumentRecord } from "../schema.js";
-import { foldName } from "../tables.js";
+import { foldName, stripDiacritics } from "../tables.js";
 
 /** The issuing unit as printed, single-spaced (`TỈNH ỦY NGHỆ AN`); the key and place a citation naming it gets. */
 export type Issuer = NonNullable<DocumentRecord["issuer"]>;
 
 const HEADER_LINES = 30;
 const LINE_CHARS = 500;
-const MOTTOS = bodiesJson.headerMottos.map(foldName);
+// Compared without marks: a header that lost them (`CONG HOA XA HOI CHU NGHIA`) still shows its motto.
+const bare = (s: string) => stripDiacritics(foldName(s));
+const MOTTOS = bodiesJson.headerMottos.map(bare);
 // `Số: 12/…`, `Số 128-KH/ĐUK`, a blank `Số:`, `Luật số:`: the authority lines stand above it (or before it on its line).
-const NUMBER_LINE = /(?:^|[\s*_|])(?:S[ốỐ]\s*(?::|(?=\s*\d))|số\s*:)/u;
+const NUMBER_LINE = /(?:^|[\s*_|])(?:S[ốỐo]\s*(?::|(?=\s*\d))|s[ốo]\s*:)/u;
 // `Hà Nội, ngày 08 tháng 01 năm 2021` opening a line: where a header has no number line, it ends there.
-const DATE_LINE = /^[\s*_|]*\p{Lu}[^,\n]{0,60},\s*ngày\s+[\d.…\s]*tháng\s/u;
+const DATE_LINE = /^[\s*_|]*\p{Lu}[^,\n]{0,60},\s*ng[àa]y\s+[\d.…\s]*th[áa]ng\s/u;
 // Rules between the authority and the rest: `-------`, `*`, `***`, `|`, `________`.
 const RULE = /\s*(?:[-–_=]{3,}|\*+|\|)\s*/u;
 const HAS_LOWER = /\p{Ll}/u;
@@ -121,7 +124,10 @@ function partsOf(line: string, at: number): Part[] {
   return out;
 }
 
-const isMotto = (s: string) => MOTTOS.some((m) => foldName(s).startsWith(m) && (foldName(s) === m || !/\p{L}/u.test(foldName(s)[m.length] ?? "")));
+const isMotto = (s: string) => {
+  const b = bare(s);
+  return MOTTOS.some((m) => b.startsWith(m) && !/\p{L}/u.test(b[m.length] ?? ""));
+};
 
 const tokensOf = (s: string) => tokenize(s, 0, s.length);
 const bodyAt = (s: string) => {
@@ -133,18 +139,32 @@ const coversAll = (s: string) => {
   const { tokens, match } = bodyAt(s);
   return match.tokens === tokens.length;
 };
-const startsWithPlace = (s: string) => matchPlace(tokensOf(s), 0, s, null) !== null;
+// A unit word opens the line (`TỈNH QUẢNG NAM`, `TINH QUANG NAM` where the marks were lost).
+const UNIT_WORDS = placesJson.units.flatMap((u) => [u.word, ...u.abbreviations]).map(bare);
+const startsWithPlace = (s: string) => matchPlace(tokensOf(s), 0, s, null) !== null || UNIT_WORDS.some((u) => bare(s).startsWith(`${u} `));
 
-/** `BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN` on one line: each known body a part; words no table knows stay with the one before. */
+/**
+ * `BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN` on one line: each known body a part; words no table knows stay with the one
+ * before. In capitals a place runs on into the next body (`UBND TỈNH CAO BẰNG SỞ TÀI CHÍNH`): a body of two words
+ * or more that starts after a body's units ends it there.
+ */
 function splitBodies(text: string, part: Part): Part[] {
   const tokens = tokensOf(part.text);
+  const coveredAt = (i: number) => matchBody((k) => tokens[i + k - 1], part.text);
   const ranges: { from: number; to: number }[] = [];
   for (let i = 0; i < tokens.length; ) {
-    const covered = matchBody((k) => tokens[i + k - 1], part.text).tokens;
-    const to = i + Math.max(covered, 1);
+    const match = coveredAt(i);
+    let to = i + Math.max(match.tokens, 1);
+    const unitsEnd = i + (match.parts[0]?.units.at(-1)?.to ?? 0);
+    for (let j = unitsEnd + 1; j < to; j++) {
+      if (coveredAt(j).tokens >= 2) {
+        to = j;
+        break;
+      }
+    }
     const prev = ranges.at(-1);
     // A lone abbreviation (`ĐẢNG ỦY KHỐI CÁC CƠ QUAN TW`) ends a name; it starts none.
-    if (prev && covered < 2) prev.to = to;
+    if (prev && match.tokens < 2) prev.to = to;
     else ranges.push({ from: i, to });
     i = to;
   }

@@ -20,7 +20,7 @@ import type { Source } from "../extract/source.js";
 import { tokenize } from "../extract/tokenize.js";
 import type { IToken } from "chevrotain";
 import type { DocumentRecord } from "../schema.js";
-import { foldName, stripDiacritics } from "../tables.js";
+import { BODY_ABBREVIATIONS, foldName, stripDiacritics } from "../tables.js";
 
 /** The issuing unit as printed, single-spaced (`TỈNH ỦY NGHỆ AN`); the key and place a citation naming it gets. */
 export type Issuer = NonNullable<DocumentRecord["issuer"]>;
@@ -44,25 +44,34 @@ interface Part {
   text: string;
 }
 
+/**
+ * Capitals that lost their marks (`UBND TINH QUANG NAM`) are read in title case, as a citation's words without marks
+ * are (`Tinh Quang Nam` → `tỉnh Quảng Nam`); abbreviations stay (`UBND`, `TP`).
+ */
+const KEPT = new Set([...Object.keys(BODY_ABBREVIATIONS), ...placesJson.units.flatMap((u) => u.abbreviations)]);
+const readable = (name: string) =>
+  /^[\x00-\x7f]*$/.test(name) && !/\p{Ll}/u.test(name) ? name.replace(/\p{L}+/gu, (w) => (KEPT.has(w) ? w : w[0] + w.slice(1).toLowerCase())) : name;
+const read = (name: string) => readIssuingBody(readable(name));
+
 /** The issuer read from the first lines of `src`'s normalized text; null where the header names none. */
 export function readIssuer(src: Source): Issuer | null {
   const units = authorityUnits(src.text);
   const own = units.at(-1);
   if (!own) return null;
   const parent = units.at(-2);
-  const reading = readIssuingBody(own.text);
+  const reading = read(own.text);
   let { key, place } = reading;
   if (parent) {
-    const above = readIssuingBody(parent.text);
+    const above = read(parent.text);
     const withParent = `${own.text} ${parent.text}`;
     // An organ of the line above (`BAN THƯỜNG VỤ` under `TỈNH ỦY NGHỆ AN`) is named with it, as a citation names it.
-    if (coversAll(withParent)) ({ key, place } = readIssuingBody(withParent));
+    if (coversAll(withParent)) ({ key, place } = read(withParent));
     // A unit with no place of its own lies in its parent's (`SỞ TÀI CHÍNH` under `UBND TỈNH QUẢNG NAM`): named
     // with it as a citation would (`Sở Tài chính tỉnh Quảng Nam`, `Tỉnh ủy Quảng Ninh`).
     else if (!place && above.place && above.place.name !== "") {
       const p = above.place;
-      const bare = readIssuingBody(`${own.text} ${p.name}`);
-      ({ key } = bare.place?.key === p.key ? bare : readIssuingBody(`${own.text} ${p.unit} ${p.name}`));
+      const named = readIssuingBody(`${readable(own.text)} ${p.name}`);
+      ({ key } = named.place?.key === p.key ? named : readIssuingBody(`${readable(own.text)} ${p.unit} ${p.name}`));
     }
     place ??= above.place;
   }

@@ -2,6 +2,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { annotate, check, type Diagnostic, escapeHtml, extract } from "../src/index.js";
+import { TIMING } from "./helpers/timing.js";
 
 describe("annotate", () => {
   it("wraps each citation's exact span and escapes the rest for HTML", () => {
@@ -69,7 +70,7 @@ describe("annotate", () => {
   });
 });
 
-describe("annotate scales with what it writes", () => {
+describe("annotate scales with what it writes", TIMING, () => {
   /** The fastest of five runs, in ms. */
   const fastest = (run: () => void) => Math.min(...Array.from({ length: 5 }, () => ((t) => (run(), performance.now() - t))(performance.now())));
   const nested = (n: number) => Array.from({ length: n }, (_, i) => ({ start: i, end: 2 * n - i }));

@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { compilerStyle, excerpt, painter, shownDiagnostics } from "../src/cli/report.js";
 import { positionsIn } from "../src/positions.js";
 import { check } from "../src/index.js";
+import { TIMING } from "./helpers/timing.js";
 
 const RUNS = { numRuns: 150, seed: 27 };
 const PIECES = [
@@ -48,7 +49,7 @@ describe("check and its text output on any string (fast-check, fixed seed)", () 
   });
 });
 
-describe("the excerpts of many diagnostics on one long line scale linearly", () => {
+describe("the excerpts of many diagnostics on one long line scale linearly", TIMING, () => {
   /** The fastest of a few runs, in ms; no absolute time is asserted. */
   const timeOf = (n: number) => {
     const text = "Thực hiện Kết luận số 93-NQ/TW. ".repeat(n);

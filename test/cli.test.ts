@@ -5,6 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it, vi } from "vitest";
 import { main } from "../src/cli/cli.js";
+import { TIMING } from "./helpers/timing.js";
 
 // A text that makes extraction throw, to see one failing document among good ones: no real text does (a
 // public function never throws on a string), so the stage is made to throw on this marker.
@@ -391,7 +392,7 @@ describe("vncite graph and query", () => {
   });
 });
 
-describe("output in time proportional to its size", () => {
+describe("output in time proportional to its size", TIMING, () => {
   /** The best of two runs: the least disturbed by other work on the machine. */
   async function seconds(args: string[], input: string): Promise<number> {
     let best = Infinity;

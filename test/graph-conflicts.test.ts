@@ -7,6 +7,7 @@ import { syntheticCorpus } from "../bench/synthetic.mjs";
 import { bodyKeyOf } from "../src/extract/body.js";
 import { partySpelling } from "../src/graph/graph.js";
 import { CitationGraph, type Conflict, type GraphRecord } from "../src/index.js";
+import { TIMING } from "./helpers/timing.js";
 
 interface Cite {
   key: string;
@@ -141,7 +142,7 @@ describe("conflicts in number", () => {
   });
 });
 
-describe("conflicts scale linearly", () => {
+describe("conflicts scale linearly", TIMING, () => {
   /** The fastest of a few runs, in ms (the fastest is the least disturbed). */
   const timeOf = (g: CitationGraph) => {
     let best = Infinity;

@@ -3,6 +3,7 @@
 // decomposed diacritics and `Ð` for `Đ`: it must read the same.
 import { describe, expect, it } from "vitest";
 import { parseDocument } from "../src/index.js";
+import { TIMING } from "./helpers/timing.js";
 
 const variants: [string, (t: string) => string][] = [
   ["clean", (t) => t],
@@ -130,7 +131,7 @@ describe.each(variants)("relations (%s)", (variant, vary) => {
   });
 });
 
-describe("relations on hostile text", () => {
+describe("relations on hostile text", TIMING, () => {
   // Every structure at once, repeated: lists of repealed decisions, portal notes, nested subjects, long lines.
   const unit = (i: number) =>
     `Căn cứ Nghị định số ${i}/2020/NĐ-CP; Thông tư số ${i}/2021/TT-BTC;\nThực hiện Kế hoạch số ${i}-KH/TU về thực hiện Kết luận số ${i}-KL/TW, Ban Thường vụ xây dựng kế hoạch như sau:\n` +

@@ -4,6 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkCorpus, checkDocument, CitationGraph, extract, parseDocument } from "../src/index.js";
+import { TIMING } from "./helpers/timing.js";
 
 const corpus = join(import.meta.dirname, "..", "..", "shared", "corpus");
 const real = readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort().slice(0, 30).map((f) => readFileSync(join(corpus, f), "utf8")).join("\n");
@@ -23,7 +24,7 @@ const SIZE_RATIO = 5;
 // Generous: a machine shared with other work is noisy; the patterns fixed here grew with the square of the size.
 const BOUND = 3 * SIZE_RATIO;
 
-describe("parseDocument and check scale linearly", () => {
+describe("parseDocument and check scale linearly", TIMING, () => {
   it.each([
     ["a number run into the next word: `Điều 5của`", (n: number) => "Điều 5của văn bản ".repeat(n), 400],
     ["a number run into a letter: `khoản 1ề`", (n: number) => "khoản 1ề văn bản ".repeat(n), 400],
@@ -38,6 +39,8 @@ describe("parseDocument and check scale linearly", () => {
     // Parses are remembered under their first tokens: one start followed by ever new words keeps few of them.
     // Laws by name read against the statutes catalogue, damaged ones repaired (the search with repairs).
     ["laws by name, damaged and whole, against the catalogue", (n: number) => "Căn cứ Luật Ngân sácb nhà nuớc ngày 25 tháng 6 năm 2015 và Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán và Luật Phòng, chống thiên tai;\n".repeat(n), 150],
+    // The layout grammar over the lines: every kind of line, and headings flattened or broken after their word.
+    ["lines of every layout kind", (n: number) => "Phần thứ nhất\nChương II QUY ĐỊNH GIA Điều 9. Nguyên tắc\nMục 1\nI. MỤC ĐÍCH\nĐiều\n82. Trách nhiệm\n1. khoản Điều này\na) điểm\n[...]\nCăn cứ Luật A;\nQUYẾT ĐỊNH:\nPHỤ LỤC I\n".repeat(n), 100],
     ["one citation's start with a new date each time", (n: number) => Array.from({ length: n }, (_, i) => `Nghị quyết số 20-NQ/TW ngày ${1 + (i % 28)}/${1 + (i % 12)}/${1950 + (i % 70)} về việc ${i}`).join(";\n"), 300],
   ] as const)("%s", (_name, make, n) => {
     timeOf(make(n)); // warm-up: the lexers and parsers are built, the code compiled
@@ -47,7 +50,7 @@ describe("parseDocument and check scale linearly", () => {
   });
 });
 
-describe("extract scales linearly", () => {
+describe("extract scales linearly", TIMING, () => {
   /** The fastest of a few runs of extract on `text`, in ms. */
   const extractTime = (text: string) => {
     let best = Infinity;
@@ -86,7 +89,7 @@ it("reads a list of 150 000 items under one act without running out of stack", (
   expect(() => checkDocument(parseDocument(text, { id: "x" }))).not.toThrow();
 });
 
-describe("checkCorpus", () => {
+describe("checkCorpus", TIMING, () => {
   // Two texts spell 77-CT/TU against three spelling 77-CTr/TU (a Chương trình): the related places name their text.
   const texts = [
     ["a", "Thực hiện Chương trình hành động số 77-CT/TU của Tỉnh ủy."],
@@ -116,7 +119,7 @@ describe("checkCorpus", () => {
 // Shapes whose cost was bounded per character but by a large bound (a pattern reading 3 000 characters at each
 // `[`), or quadratic only past a size a two-size test cannot afford: each against a harmless text of the same
 // size and the same citations, which it should cost about as much as (issue 26).
-describe("a hostile shape costs about what a harmless one of its size does", () => {
+describe("a hostile shape costs about what a harmless one of its size does", TIMING, () => {
   /** The fastest of three runs of each, taken in turns (a busy machine slows both alike), in ms. */
   const bestOfEach = (a: () => void, b: () => void) => {
     const best = [Infinity, Infinity];

@@ -16,6 +16,8 @@ import documentJson from "../../grammar/document.json";
 import type { Relation } from "../schema.js";
 import type { Clause, Extent } from "./structure.js";
 import { firstIndex } from "../text.js";
+import { type Layout, type Line as LayoutLine, layoutProductions } from "./layout/grammar.js";
+import { lineToken } from "./layout/lines.js";
 import { ACT, LIST_JOIN, POSTPOSED_ANY, POSTPOSED_VERB, relationOfAct, relationOfPostposed, words } from "./verbs.js";
 
 const ActLine = createToken({ name: "ActLine", pattern: Lexer.NA });
@@ -31,42 +33,35 @@ interface LineToken extends IToken {
   act: { relation: Relation; verbEnd: number; opensList: boolean; bare: boolean } | null;
 }
 
-// A line that opens an article or a list item: its marker.
-const ARTICLE_WORD = words(documentJson.layout.article);
-const ITEM_MARKER = new RegExp(`^[ \\t*_]*(?:(?:${ARTICLE_WORD})[ \\t]+\\d+\\p{Ll}?[ \\t]*[.:][ \\t]*|(?:\\d{1,3}|\\p{Ll})[.)][ \\t]*|[-–•+][ \\t]*)`, "u");
-const ARTICLE_HEAD = new RegExp(`^[ \\t*_]*(?:${ARTICLE_WORD})[ \\t]+\\d+`, "u");
 const OPENS_LIST = new RegExp(`(?:${words(documentJson.layout.listOpeners)})\\s*:\\s*$`, "u");
 const HAS_LETTER = /\p{L}/u;
 
 type ExtentAt = (at: number) => Extent | undefined;
 
-/** The lines of text[from…] as tokens (blank and quoted lines left out). */
-function lineTokens(text: string, from: number, quoted: (at: number) => boolean, extentAt: ExtentAt): LineToken[] {
+/** The lines of the layout from `from` on as tokens (quoted lines left out), each with its act verb if it opens with one. */
+function actLines(text: string, from: number, layout: Layout, quoted: (at: number) => boolean, extentAt: ExtentAt): LineToken[] {
   const out: LineToken[] = [];
-  for (let lineStart = from; lineStart < text.length; ) {
-    const nl = text.indexOf("\n", lineStart);
-    const end = nl < 0 ? text.length : nl;
-    const line = text.slice(lineStart, end);
-    const marker = ITEM_MARKER.exec(line);
-    const at = lineStart + (marker ? marker[0].length : (/^[ \t]*/.exec(line)?.[0].length ?? 0));
-    if (!quoted(at) && line.trim() !== "") {
-      ACT.lastIndex = at;
-      const verb = ACT.exec(text);
-      const isItem = marker !== null && !ARTICLE_HEAD.test(line);
-      let act: LineToken["act"] = null;
-      if (verb && verb.index === at) {
-        const verbEnd = at + verb[0].length;
-        // `Bãi bỏ toàn bộ các quyết định sau:` names none itself: the items below are what it repeals.
-        const named = extentAt(verbEnd);
-        const names = named !== undefined && named.start < end;
-        // `Điều 1. Sửa đổi, bổ sung ⏎ điểm g khoản 1 Điều 9 Thông tư số …`: a heading whose object is the next line.
-        const bare = !names && !HAS_LETTER.test(text.slice(verbEnd, end));
-        act = { relation: relationOfAct(verb[1] as string) as Relation, verbEnd, opensList: (OPENS_LIST.test(line) || bare) && !names, bare };
-      }
-      const tokenType = act ? ActLine : isItem ? ItemLine : Line;
-      out.push({ image: line, startOffset: lineStart, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx as number, at, end, isItem, act } as LineToken);
+  const { lines } = layout;
+  for (let i = firstIndex(lines.length, (k) => (lines[k] as LayoutLine).end > from); i < lines.length; i++) {
+    // The articles may begin inside a line (`… Điều 1. …` of a page flattened onto one line): from there on.
+    const l = lines[i] as LayoutLine;
+    const { start, end, at, isItem } = l.start < from ? lineToken(text, from, l.end) : l;
+    if (quoted(at)) continue;
+    const line = text.slice(start, end);
+    ACT.lastIndex = at;
+    const verb = ACT.exec(text);
+    let act: LineToken["act"] = null;
+    if (verb && verb.index === at) {
+      const verbEnd = at + verb[0].length;
+      // `Bãi bỏ toàn bộ các quyết định sau:` names none itself: the items below are what it repeals.
+      const named = extentAt(verbEnd);
+      const names = named !== undefined && named.start < end;
+      // `Điều 1. Sửa đổi, bổ sung ⏎ điểm g khoản 1 Điều 9 Thông tư số …`: a heading whose object is the next line.
+      const bare = !names && !HAS_LETTER.test(text.slice(verbEnd, end));
+      act = { relation: relationOfAct(verb[1] as string) as Relation, verbEnd, opensList: (OPENS_LIST.test(line) || bare) && !names, bare };
     }
-    lineStart = end + 1;
+    const tokenType = act ? ActLine : isItem ? ItemLine : Line;
+    out.push({ image: line, startOffset: start, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx as number, at, end, isItem, act } as LineToken);
   }
   return out;
 }
@@ -143,7 +138,7 @@ class ActsParser extends EmbeddedActionsParser {
 let parser: ActsParser | undefined;
 
 /** The clauses of the body's own acts, text[from…] being the articles (normalized offsets). */
-export function actsInBody(text: string, from: number, quoted: (at: number) => boolean, extentAt: ExtentAt): Clause[] {
+export function actsInBody(text: string, from: number, layout: Layout, quoted: (at: number) => boolean, extentAt: ExtentAt): Clause[] {
   parser ??= new ActsParser();
   parser.text = text;
   parser.extentAt = extentAt;
@@ -151,7 +146,7 @@ export function actsInBody(text: string, from: number, quoted: (at: number) => b
   POSTPOSED_ANY.lastIndex = from;
   parser.postposedAt = [];
   for (let m = POSTPOSED_ANY.exec(text); m !== null; m = POSTPOSED_ANY.exec(text)) parser.postposedAt.push(m.index);
-  parser.input = lineTokens(text, from, quoted, extentAt);
+  parser.input = actLines(text, from, layout, quoted, extentAt);
   parser.body();
   const out = parser.out;
   // The parser lives on between documents: it keeps none of this one.
@@ -168,7 +163,7 @@ export function validateActsGrammar(): void {
   new ActsParser(true);
 }
 
-/** The acts grammar as a syntax diagram (HTML): `npm run diagram` writes it to grammar/layout-diagram.html. */
-export function actsDiagramHtml(): string {
-  return createSyntaxDiagramsCode((parser ??= new ActsParser()).getSerializedGastProductions());
+/** The layout grammar and the acts grammar over its lines as one syntax diagram (HTML): `npm run diagram` writes it to grammar/layout-diagram.html. */
+export function layoutDiagramHtml(): string {
+  return createSyntaxDiagramsCode([...layoutProductions(), ...(parser ??= new ActsParser()).getSerializedGastProductions()]);
 }

@@ -13,6 +13,7 @@ import relationsJson from "../../grammar/relations.json";
 import { normalizedSource, withoutNotes, type Source } from "../extract/source.js";
 import { DATE_PHRASE, dateValue } from "./date-phrase.js";
 import { pinpointsIn } from "./pinpoint.js";
+import { type Layout, type Line, readLayout } from "./layout/grammar.js";
 import type { Amendment, Mention, PinpointPath } from "../schema.js";
 import { firstIndex, quotationAt } from "../text.js";
 import { fold, phrase, words } from "./verbs.js";
@@ -24,11 +25,8 @@ const actPattern = (verb: string) => (verb[0] as string).toUpperCase() + verb.sl
 const ACTION = new Map(ACTS.map((a) => [fold(a.verb), a.action as Amendment["action"]]));
 const LAYOUT = documentJson.layout;
 const WORDS = documentJson.amendments;
-// An action at the start of a line, after its number (`1.`, `a)`) or its article heading (`Điều 2.`).
-const ACTION_LINE = new RegExp(
-  String.raw`^[ \t]*(?:(?:\d{1,3}|\p{Ll})[.)][ \t]+|(?:${words(LAYOUT.article)})[ \t]+\d+\p{Ll}?\.[ \t]+)?(${ACTS.map((a) => actPattern(a.verb)).join("|")})(?![\p{L}])`,
-  "gmu",
-);
+// An action where a line's words begin, after its number (`1.`, `a)`) or its article heading (`Điều 2.`): the layout's lines.
+const ACTION_AT = new RegExp(`(?:${ACTS.map((a) => actPattern(a.verb)).join("|")})(?![\\p{L}])`, "uy");
 const [PHRASE_WORD, BY] = [phrase(WORDS.phraseWord), phrase(WORDS.replacedBy)];
 const PHRASE = new RegExp(`${PHRASE_WORD}\\s+["“]([^"”]{1,200})["”]\\s+${BY}\\s+${PHRASE_WORD}\\s+["“]([^"”]{0,200})["”]`, "u");
 // `… hết hiệu lực (thi hành) kể từ ngày 01 tháng 7 năm 2025`, or `… từ ngày Luật này có hiệu lực` (the text's own
@@ -39,19 +37,9 @@ const EXPIRES = new RegExp(
   "u",
 );
 
-const LETTER_ITEM = /^[ \t]*\p{Ll}\)/u;
 // `Sửa đổi, bổ sung một số điều của <document>:`, `… sau đây`, `… như sau:`: the line names the document amended below.
 const NAMES_TARGET = new RegExp(`${words(LAYOUT.namesTarget)}|(?:${words(LAYOUT.namesTargetAtEnd)})\\s*:?\\s*$`, "u");
 
-/**
- * Where the line at `from` ends: at the first line break as `^` of ACTION_LINE reads them (`\n`, `\r`, U+2028,
- * U+2029; looking for `\n` alone made every line of a text broken by `\r` run to the end of the text).
- */
-function lineEndAt(text: string, from: number): number {
-  let k = from;
-  for (let c = text.charCodeAt(k); k < text.length && c !== 10 && c !== 13 && c !== 0x2028 && c !== 0x2029; c = text.charCodeAt(++k));
-  return k;
-}
 const actionOf = (verb: string) => ACTION.get(fold(verb)) ?? "amends";
 
 /**
@@ -59,7 +47,7 @@ const actionOf = (verb: string) => ACTION.get(fold(verb)) ?? "amends";
  * (parseDocument); `effective` is the text's own entry into force, the date of what it repeals `từ ngày Luật này
  * có hiệu lực`.
  */
-export function findAmendments(src: Source, mentions: Mention[], effective: string | null = null): Amendment[] {
+export function findAmendments(src: Source, mentions: Mention[], effective: string | null = null, layout: Layout = readLayout(src.text)): Amendment[] {
   const text = src.text;
   const out: Amendment[] = [];
   const cited = mentions.filter((m) => m.citation !== null && m.resolvedKey !== null && !m.isDefinition);
@@ -67,17 +55,21 @@ export function findAmendments(src: Source, mentions: Mention[], effective: stri
   let target: string | null = null;
   // The part a numbered item names, which its lettered sub-items (`a) Sửa đổi khoản 1`) refine.
   let parent: PinpointPath = {};
-  ACTION_LINE.lastIndex = 0;
-  for (let m = ACTION_LINE.exec(text); m !== null; m = ACTION_LINE.exec(text)) {
-    let lineEnd = lineEndAt(text, m.index);
+  const { lines } = layout;
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i] as Line;
+    ACTION_AT.lastIndex = l.at;
+    const m = ACTION_AT.exec(text);
+    if (!m) continue;
+    const lineStart = l.start;
+    let lineEnd = l.end;
     // `Điều 2. Sửa đổi, bổ sung` broken after its verb: the line goes on on the next one.
-    if (/^\s*$/.test(text.slice(m.index + m[0].length, lineEnd)) && lineEnd < text.length) {
-      lineEnd = lineEndAt(text, lineEnd + (text.startsWith("\r\n", lineEnd) ? 2 : 1));
-    }
-    const line = text.slice(m.index, lineEnd);
+    const next = lines[i + 1];
+    if (/^\s*$/.test(text.slice(l.at + m[0].length, lineEnd)) && next && next.start === l.end + 1) lineEnd = next.end;
+    const line = text.slice(lineStart, lineEnd);
     const visible = withoutNotes(line);
     // The first citation on the line outside a note (found by search: thousands of lines stay linear).
-    const [lineFrom, lineTo] = [src.orig(m.index), src.orig(lineEnd)];
+    const [lineFrom, lineTo] = [src.orig(lineStart), src.orig(lineEnd)];
     let named: Mention | undefined;
     for (let k = firstIndex(cited.length, (i) => (cited[i] as Mention).start >= lineFrom); k < cited.length && (cited[k] as Mention).start < lineTo; k++) {
       if (!inNote((cited[k] as Mention).start)) {
@@ -85,14 +77,14 @@ export function findAmendments(src: Source, mentions: Mention[], effective: stri
         break;
       }
     }
-    const action = actionOf(m[1] as string);
+    const action = actionOf(m[0]);
     // The line's own pinpoints, read alone (the line is normalized already): `Điều này` points nowhere here.
     const [found, then] = pinpointsIn(normalizedSource(visible));
-    const sub = LETTER_ITEM.test(line);
+    const sub = l.kind === "point";
     // `Bổ sung khoản 11 vào Điều 7`: the second pinpoint completes the first (not `Điều 6a vào sau Điều 6`).
     const within = found && then && !found.paths.some((p) => p.article) && then.paths[0]?.article ? (then.paths[0] as PinpointPath) : {};
     const pinpoint = found
-      ? { ...src.span(found.start + m.index, found.end + m.index), paths: found.paths.map((p) => ({ ...(sub ? parent : {}), ...within, ...p })) }
+      ? { ...src.span(found.start + lineStart, found.end + lineStart), paths: found.paths.map((p) => ({ ...(sub ? parent : {}), ...within, ...p })) }
       : null;
     if (!sub) parent = pinpoint?.paths[0] ?? {};
     // `Sửa đổi, bổ sung một số điều của <document>:` names the document the items below it amend.
@@ -106,7 +98,7 @@ export function findAmendments(src: Source, mentions: Mention[], effective: stri
     if (!on || (!pinpoint && !named && !phrase)) continue;
     out.push({
       action, target: on, pinpoint, date: null, phrase: phrase ? { from: phrase[1] as string, to: phrase[2] as string } : null,
-      span: src.span(m.index, m.index + line.trimEnd().length),
+      span: src.span(lineStart, lineStart + line.trimEnd().length),
     });
   }
   // `<document> hết hiệu lực kể từ ngày …`: repealed from that date.

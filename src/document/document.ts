@@ -5,6 +5,7 @@
  *   parseDocument("Số: 300/LĐLĐ … Căn cứ Công văn số 1051/LĐLĐ …", { id: "a.txt" })
  *   → { key: "300/LĐLĐ", mentions: [{ resolvedKey: "1051/LĐLĐ", relation: "basedOn", … }], … }
  */
+import { ArgumentError } from "../errors.js";
 import documentJson from "../../grammar/document.json";
 import relationsJson from "../../grammar/relations.json";
 import { findAmendments } from "./amendments.js";
@@ -17,6 +18,7 @@ import { DATE_PHRASE, dateValue } from "./date-phrase.js";
 import { HEADER_LINES, readHeader } from "./header.js";
 import { readIssuer } from "./issuer.js";
 import { pinpointsIn } from "./pinpoint.js";
+import { type Layout, readLayout } from "./layout/grammar.js";
 import { relate, stronger } from "./relations.js";
 import { BACK, readDefinitions, resolveMentions } from "./resolve.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "../schema.js";
@@ -48,9 +50,9 @@ const DEFINITION = new RegExp(`\\(\\s*[*_]*\\s*(?:${words(documentJson.mentions.
  */
 export function parseDocument(text: string, options: DocumentOptions = {}): DocumentRecord {
   if (typeof text !== "string") {
-    throw new TypeError(`vncite.parseDocument: expected the text as a string, got ${text === null ? "null" : typeof text}`);
+    throw new ArgumentError(`vncite.parseDocument: expected the text as a string, got ${text === null ? "null" : typeof text}`);
   }
-  if (options.id !== undefined && typeof options.id !== "string") throw new TypeError("vncite.parseDocument: options.id must be a string");
+  if (options.id !== undefined && typeof options.id !== "string") throw new ArgumentError("vncite.parseDocument: options.id must be a string");
   const id = options.id ?? null;
   const src = sourceOf(text, options.normalize);
   const citations = extract(text, { normalize: () => src.nt });
@@ -73,9 +75,10 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     ...wordMentions(src, citations, key, ownTypes),
   ].sort((a, b) => a.start - b.start);
 
-  const placed = placePinpoints(src, mentions);
+  const layout = readLayout(src.text);
+  const placed = placePinpoints(src, mentions, layout);
   for (const [m, list] of placed.of) m.pinpoints = list;
-  const resolutions = resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans));
+  const resolutions = resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans), layout);
   resolutions.forEach((r, i) => {
     const m = mentions[i] as Mention;
     m.resolvedKey = r.resolvedKey;
@@ -84,7 +87,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     m.diagnostics = r.diagnostics;
   });
   // The relations are read from the document's structure; the amendments below only say what each act changes.
-  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject });
+  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject }, layout);
   related.readings.forEach((r, i) => {
     const m = mentions[i] as Mention;
     m.relation = r.relation;
@@ -94,7 +97,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const stated = related.stated;
 
   const effective = effectiveDate(src, header.date?.iso ?? null);
-  const amendments = findAmendments(src, mentions, effective?.iso ?? null);
+  const amendments = findAmendments(src, mentions, effective?.iso ?? null, layout);
   // A short reference the text resolves is no longer a problem of the document.
   const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
@@ -270,7 +273,7 @@ const SELF_WORD = new RegExp(`${phrase(relationsJson.selfWord)}$`, "u");
  * Luật …`), else the one right before it (`Nghị định số … tại Điều 5`). A pinpoint of `Luật này` or of no
  * document named qualifies the document itself: those are `own`.
  */
-function placePinpoints(src: Source, mentions: Mention[]): { own: Pinpoint[]; of: Map<Mention, Pinpoint[]> } {
+function placePinpoints(src: Source, mentions: Mention[], layout: Layout): { own: Pinpoint[]; of: Map<Mention, Pinpoint[]> } {
   const own: Pinpoint[] = [];
   const of = new Map<Mention, Pinpoint[]>();
   const isSelf = (m: Mention) => m.citation === null && m.resolvedBy !== "back-reference" && SELF_WORD.test(src.read(m.start, m.end));
@@ -285,7 +288,7 @@ function placePinpoints(src: Source, mentions: Mention[]): { own: Pinpoint[]; of
   // Only a short gap can join (`, của `, ` và `): a long one is not read at all, so that a text of thousands of
   // pinpoints far from any citation stays linear.
   const gapIs = (re: RegExp, from: number, to: number) => to - from <= MAX_GAP && re.test(src.read(from, to));
-  for (const p of pinpointsIn(src)) {
+  for (const p of pinpointsIn(src, layout)) {
     while (i < numbered.length && (numbered[i] as Mention).end <= p.start) i++;
     const after = numbered[i];
     const before = numbered[i - 1];

@@ -9,6 +9,7 @@
  *
  * A small grammar of its own (tokens, lexer and parser here), run on a window at each place the scan finds.
  */
+import { ArgumentError } from "../errors.js";
 import { createToken, type IToken, Lexer, type TokenType } from "chevrotain";
 import { buildLexer } from "../extract/lex.js";
 import { type Source, sourceOf } from "../extract/source.js";
@@ -16,6 +17,7 @@ import type { Pinpoint, PinpointPath } from "../schema.js";
 import { PrefixParser, parsePrefix } from "../extract/prefix-parser.js";
 import { firstIndex, LETTER, quotationAt } from "../text.js";
 import { foldKey } from "../tables.js";
+import { type Heading, type Layout, readLayout } from "./layout/grammar.js";
 
 type Level = keyof PinpointPath;
 const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
@@ -193,57 +195,27 @@ let parser: PinpointParser | undefined;
 // Where a pinpoint may start.
 // (Not inside a word: checked in code, as a look-behind at every position of the text costs more than the rest.)
 const START = /(?:(?:các|từ)\s+)?(?:điểm|Điểm|khoản|Khoản|Điều|điều|Chương|Mục|Phụ lục)\s+(?:\d|[IVXL]+(?![\p{L}])|[a-zđ](?![\p{L}]))/gu;
-// An article's heading (`Điều 5. Hiệu lực`) and a clause's number (`2. …`) at the start of a line; a line
-// `[...]` marks text left out of an excerpt, after which the article is unknown until the next heading.
-// Portals flatten a chapter and its first article onto one line: `Chương II QUY ĐỊNH VỀ … GIA Điều 9. Nguyên tắc`.
-// (The heading is found first and what stands before it on its line checked after: a look-behind tried at every
-// position of a long text cost more than all the rest of the pinpoints.)
-const ARTICLE_HEADING = /Điều\s+(\d+[a-zđ]?)\s*[.:]|\[(?:\.\.\.|…)\][ \t]*$/gmu;
-// What may stand before a heading on its line, and where a line starts (as `^` in a multiline regex reads it).
-const LINE_START_CHARS = " \t*_";
-const LINE_BREAKS = "\n\r\u2028\u2029";
+// A heading flattened after a chapter's title (`… GIA Điều 9.`) is no reference either.
 const AFTER_CAPITALS = /\p{Lu}{2}[ \t]+$/u;
-const CLAUSE_START = /^[ \t*_]*(\d{1,3})\.\s/gmu;
-
-interface Heading {
-  index: number;
-  number: string;
-}
-const headings = (re: RegExp, text: string): Heading[] => [...text.matchAll(re)].map((m) => ({ index: m.index, number: m[1] ?? "?" }));
-
-/** The article headings of `text`: at a line's start (their index is the line's), or after a flattened chapter title. */
-function articleHeadings(text: string): Heading[] {
-  const out: Heading[] = [];
-  for (const h of headings(ARTICLE_HEADING, text)) {
-    let k = h.index;
-    while (k > 0 && LINE_START_CHARS.includes(text[k - 1] as string)) k--;
-    if (k === 0 || LINE_BREAKS.includes(text[k - 1] as string)) {
-      out.push({ index: k, number: h.number });
-      continue;
-    }
-    let j = h.index;
-    while (j > 0 && (text[j - 1] === " " || text[j - 1] === "\t")) j--;
-    if (j < h.index && AFTER_CAPITALS.test(text.slice(Math.max(0, j - 4), h.index))) out.push(h);
-  }
-  return out;
-}
 
 /** The last heading before `at`, by binary search. */
-function lastBefore(list: Heading[], at: number): Heading | null {
-  return list[firstIndex(list.length, (i) => (list[i] as Heading).index >= at) - 1] ?? null;
+function lastBefore(list: readonly Heading[], at: number): Heading | null {
+  return list[firstIndex(list.length, (i) => (list[i] as Heading).start >= at) - 1] ?? null;
 }
 
-/** What `Điều này` and `khoản này` stand for in `text` at an offset: the article heading above, the clause in it. */
-function locator(text: string): (at: number) => Here {
-  let articles: Heading[] | undefined;
-  let clauses: Heading[] | undefined;
+/**
+ * What `Điều này` and `khoản này` stand for in `text` at an offset: the article heading above (`?` after text left
+ * out, `[...]`), the clause in it; from the text's layout (read on first need when none is given).
+ */
+function locator(text: string, given?: Layout): (at: number) => Here {
+  let layout = given;
   return (at) => {
-    articles ??= articleHeadings(text);
-    clauses ??= headings(CLAUSE_START, text);
-    const article = lastBefore(articles, at);
+    layout ??= readLayout(text);
+    const article = lastBefore(layout.articles, at);
     if (!article) return {};
-    const clause = lastBefore(clauses, at);
-    return clause && clause.index > article.index ? { article: article.number, clause: clause.number } : { article: article.number };
+    const number = article.number ?? "?";
+    const clause = lastBefore(layout.clauses, at);
+    return clause && clause.start > article.start ? { article: number, clause: clause.number as string } : { article: number };
   };
 }
 
@@ -281,17 +253,17 @@ function readAt(text: string, at: number, start: number, width: number, hereAt: 
  * spaces folded). An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one.
  */
 export function findPinpoints(original: string): Pinpoint[] {
-  if (typeof original !== "string") throw new TypeError(`vncite.findPinpoints: expected the text as a string, got ${original === null ? "null" : typeof original}`);
+  if (typeof original !== "string") throw new ArgumentError(`vncite.findPinpoints: expected the text as a string, got ${original === null ? "null" : typeof original}`);
   return pinpointsIn(sourceOf(original));
 }
 
-/** findPinpoints over a source (parseDocument normalizes once for all its stages). */
-export function pinpointsIn(src: Source): Pinpoint[] {
+/** findPinpoints over a source (parseDocument normalizes once for all its stages, and reads its layout once). */
+export function pinpointsIn(src: Source, layout?: Layout): Pinpoint[] {
   lexer ??= buildLexer(vocabulary());
   parser ??= new PinpointParser();
   const { text } = src;
   const out: Pinpoint[] = [];
-  const hereAt = locator(text);
+  const hereAt = locator(text, layout);
   const quoted = (at: number) => quotationAt(src.quotes, src.orig(at)) !== undefined;
   let coveredTo = 0;
   START.lastIndex = 0;

@@ -15,6 +15,7 @@ import { diagnostic } from "../diagnostics.js";
 import { editorialNotes, type Source } from "../extract/source.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
+import { type Layout, readLayout } from "./layout/grammar.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
 import { ACTS, alternation, LIST_JOIN, lookup, PASSIVE, PASSIVE_TO_CITATION, words } from "./verbs.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
@@ -111,7 +112,7 @@ const DATE_ORDERED: ReadonlySet<string> = new Set(relationsJson.dateOrdered);
  * the source's normalized text; mentions carry original offsets, and so do the spans returned. Quotations (another
  * text's words relate nothing of this one) are the source's.
  */
-export function relate(src: Source, mentions: readonly Mention[], context: RelationContext): Relations {
+export function relate(src: Source, mentions: readonly Mention[], context: RelationContext, layout: Layout = readLayout(src.text)): Relations {
   const text = src.text;
   const n = (i: number) => src.norm(i);
   const views = mentions.map((m) => normalizedView(m, n));
@@ -137,7 +138,7 @@ export function relate(src: Source, mentions: readonly Mention[], context: Relat
   const selfEnds = new Set(views.filter((v) => v.resolvedBy === "self").map((v) => v.end));
   const ownKind = context.kind ? new RegExp(`${context.kind.replace(/ /g, "\\s+")}\\s+$`, "iu") : null;
   const isSelf = (end: number) => selfEnds.has(end) || (selfEnds.size === 0 && (!ownKind || ownKind.test(text.slice(Math.max(0, end - 40), end - 3))));
-  for (const clause of documentClauses(text, extents, title, (at) => quotationAt(quotes, at) !== undefined, isSelf)) {
+  for (const clause of documentClauses(text, layout, extents, title, (at) => quotationAt(quotes, at) !== undefined, isSelf)) {
     const governed = governedBy(text, clause, extents) as (Extent & { index: number })[];
     const relation = governed[0] ? actOn(text, clause, governed[0]) : clause.relation;
     for (const e of governed) {

@@ -9,6 +9,7 @@ import documentJson from "../../grammar/document.json";
 import { diagnostic } from "../diagnostics.js";
 import { words } from "./verbs.js";
 import type { Source } from "../extract/source.js";
+import { type Layout, readLayout } from "./layout/grammar.js";
 import type { Citation, Mention, Span } from "../schema.js";
 import { foldKey } from "../tables.js";
 import { firstIndex, withoutLeadingZeros } from "../text.js";
@@ -16,12 +17,6 @@ import { firstIndex, withoutLeadingZeros } from "../text.js";
 /** `Nghị quyết nêu trên`: the words of a back-reference after a type word. */
 export const BACK = new RegExp(`\\s(?:${words(documentJson.mentions.backReference)})(?![\\p{L}])`, "giu");
 const BACK_TEST = new RegExp(BACK.source, "iu");
-const LAYOUT = documentJson.layout;
-const SECTION = new RegExp(
-  `^\\s*(?:[IVX]+\\s*[.\\-–]|(?:${words(LAYOUT.chapter)})\\s+[IVX\\d]+|(?:${words(documentJson.mentions.section)})\\s+\\d+|(?:${words(LAYOUT.part)})\\s+[IVX\\d]+)`,
-  "u",
-);
-
 const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${withoutLeadingZeros(number)}`;
 export const spanOf = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
 const hasMismatch = (c: Citation) => c.diagnostics.some((d) => d.code === "type-code-mismatch");
@@ -74,9 +69,9 @@ export type Resolution = Pick<Mention, "resolvedKey" | "resolvedBy" | "evidence"
  * The resolution of each mention (in text order), one per mention in the order given; the mentions themselves
  * are left as they are (the stage reads a copy of each, which it fills in).
  */
-export function resolveMentions(src: Source, mentions: readonly Mention[], definitions: Map<string, Definition>): Resolution[] {
+export function resolveMentions(src: Source, mentions: readonly Mention[], definitions: Map<string, Definition>, layout: Layout = readLayout(src.text)): Resolution[] {
   const text = src.original;
-  const sectionOf = sectionIndex(src);
+  const sectionOf = sectionIndex(src, layout);
   // Laws the text gives by name and number (`Luật Doanh nghiệp số 59/2020/QH14`): the name stands for the number.
   const numberOfName = new Map<string, string>();
   for (const m of mentions) if (m.citation?.nameKey && m.citation.key && m.citation.key !== m.citation.nameKey) numberOfName.set(m.citation.nameKey, m.citation.key);
@@ -200,14 +195,9 @@ function resolveBack(m: Mention, nearest: Mention | undefined, sectionOf: (offse
   else m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
 }
 
-/** The index of the section (I., II -, Chương 2, Mục 3 …) an original offset falls in. */
-function sectionIndex(src: Source): (offset: number) => number {
-  const starts: number[] = [0];
-  let at = 0;
-  for (const line of src.text.split("\n")) {
-    if (SECTION.test(line)) starts.push(src.orig(at));
-    at += line.length + 1;
-  }
+/** The index of the division (Phần, Chương 2, Mục 3, I., II -) an original offset falls in. */
+function sectionIndex(src: Source, layout: Layout): (offset: number) => number {
+  const starts = [0, ...layout.divisions.map((d) => src.orig(d.start))];
   // The last section start at or before `offset` (starts[0] is 0).
   return (offset) => Math.max(0, firstIndex(starts.length, (i) => (starts[i] as number) > offset) - 1);
 }

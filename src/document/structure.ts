@@ -16,6 +16,7 @@ import documentJson from "../../grammar/document.json";
 import relationsJson from "../../grammar/relations.json";
 import type { Relation, RelationRule } from "../schema.js";
 import { actsInBody } from "./acts.js";
+import type { Layout } from "./layout/grammar.js";
 import { ACTS, alternation, LIST_JOIN, lookup, NOT_LETTER, PASSIVE_TO_CITATION, phrase, words, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
 
 
@@ -103,7 +104,7 @@ export function articlesStart(text: string): number {
  * a quotation (another text's words); `isSelf` whether a mention of the text itself (`Quyết định này`) ends there.
  */
 export function documentClauses(
-  text: string, extents: readonly Extent[], title: { start: number; end: number } | null, quoted: (at: number) => boolean, isSelf: (end: number) => boolean,
+  text: string, layout: Layout, extents: readonly Extent[], title: { start: number; end: number } | null, quoted: (at: number) => boolean, isSelf: (end: number) => boolean,
 ): Clause[] {
   const body = bodyStart(text);
   const articles = articlesStart(text);
@@ -140,7 +141,7 @@ export function documentClauses(
     if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents, false))) continue;
     out.push({ verb: o.verb, from: o.verb.end, end, relation: o.relation, rule });
   }
-  if (articles < text.length) for (const clause of actsInBody(text, articles, quoted, extentAt)) out.push(clause);
+  if (articles < text.length) for (const clause of actsInBody(text, articles, layout, quoted, extentAt)) out.push(clause);
   for (const m of text.matchAll(SELF_ACT)) {
     const word = m[1] as string;
     const verb = { start: (m.index as number) + m[0].length - word.length, end: (m.index as number) + m[0].length };

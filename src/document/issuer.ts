@@ -19,11 +19,9 @@ import { matchPlace } from "../extract/place.js";
 import type { Source } from "../extract/source.js";
 import { tokenize } from "../extract/tokenize.js";
 import type { IToken } from "chevrotain";
-import type { DocumentRecord } from "../schema.js";
+import type { DocumentIssuer } from "../types.js";
 import { BODY_ABBREVIATIONS, foldName, stripDiacritics } from "../tables.js";
 
-/** The issuing unit as printed, single-spaced (`TỈNH ỦY NGHỆ AN`); the key and place a citation naming it gets. */
-export type Issuer = NonNullable<DocumentRecord["issuer"]>;
 
 const HEADER_LINES = 30;
 const LINE_CHARS = 500;
@@ -54,7 +52,7 @@ const readable = (name: string) =>
 const read = (name: string) => readIssuingBody(readable(name));
 
 /** The issuer read from the first lines of `src`'s normalized text; null where the header names none. */
-export function readIssuer(src: Source): Issuer | null {
+export function readIssuer(src: Source): DocumentIssuer | null {
   const units = authorityUnits(src.text);
   const own = units.at(-1);
   if (!own) return null;

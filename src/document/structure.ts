@@ -16,7 +16,7 @@ import documentJson from "../../grammar/document.json";
 import relationsJson from "../../grammar/relations.json";
 import type { Relation, RelationRule } from "../schema.js";
 import { actsInBody } from "./acts.js";
-import type { Layout } from "./layout/grammar.js";
+import type { Layout, Line } from "./layout/grammar.js";
 import { ACTS, alternation, LIST_JOIN, lookup, NOT_LETTER, PASSIVE_TO_CITATION, phrase, words, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
 
 
@@ -71,6 +71,10 @@ const CAPITALIZED_OPENING = new RegExp(
 // first numbered section at a line start (`I. MỤC ĐÍCH`, `1.`); `Điều 1.` anywhere, for a page flattened onto
 // one line. A consolidated text lists its amending laws (`1. Luật số …`) before its preamble: articles first.
 const LAYOUT = documentJson.layout;
+const FIRST_NUMBERS = new Set(["I", "1", ...LAYOUT.firstOrdinal]);
+const opensBody = (line: Line) =>
+  line.kind === "enacting" || ((line.kind === "article" || line.kind === "chapter" || line.kind === "part") && FIRST_NUMBERS.has(line.number ?? ""));
+// A line after whose heading the body begins, read by clauseEnd on the text after a line break.
 const ARTICLE_BODY = new RegExp(
   `^[ \\t*_#>|]*(?:(?:${words(LAYOUT.article)})\\s+1\\s*[.:]|(?:${words(LAYOUT.chapter)})\\s+(?:I|1)(?![\\p{L}\\d])|` +
     `(?:${words(LAYOUT.part)})\\s+(?:I|1|${words(LAYOUT.firstOrdinal)})(?![\\p{L}\\d])|(?:${words(LAYOUT.enacting)})\\s*:)`,
@@ -84,8 +88,8 @@ const SEGMENT_START = /(?:^|\n|;|[.:](?=[ \t]))[ \t]*(?:[-–•+*>_]+[ \t]*)?/g
 const CLAUSE_REACH = 3000;
 const GAP_REACH = 400;
 
-export function bodyStart(text: string): number {
-  const article = articlesStart(text);
+export function bodyStart(text: string, layout: Layout): number {
+  const article = articlesStart(text, layout);
   return article < text.length ? article : (SECTION_BODY.exec(text)?.index ?? text.length);
 }
 
@@ -93,9 +97,10 @@ export function bodyStart(text: string): number {
  * Where the articles begin (`Điều 1.`, `Chương I`, `QUYẾT ĐỊNH:`), or the text's length: only a text with
  * articles acts on others in its body (a report's `III. KIẾN NGHỊ ⏎ 1. Sửa đổi, bổ sung Nghị định …` proposes).
  */
-export function articlesStart(text: string): number {
+export function articlesStart(text: string, layout: Layout): number {
   const inline = INLINE_FIRST_ARTICLE.exec(text);
-  return Math.min(ARTICLE_BODY.exec(text)?.index ?? text.length, inline ? inline.index : text.length);
+  const line = layout.lines.find(opensBody);
+  return Math.min(line ? line.start : text.length, inline ? inline.index : text.length);
 }
 
 /**
@@ -106,8 +111,8 @@ export function articlesStart(text: string): number {
 export function documentClauses(
   text: string, layout: Layout, extents: readonly Extent[], title: { start: number; end: number } | null, quoted: (at: number) => boolean, isSelf: (end: number) => boolean,
 ): Clause[] {
-  const body = bodyStart(text);
-  const articles = articlesStart(text);
+  const body = bodyStart(text, layout);
+  const articles = articlesStart(text, layout);
   const out: Clause[] = [];
   const extentAt = extentFinder(extents);
   const opensCitation = (at: number) => extentAt(at)?.start === at;

@@ -90,7 +90,7 @@ const GAP_REACH = 400;
 
 export function bodyStart(text: string, layout: Layout): number {
   const article = articlesStart(text, layout);
-  return article < text.length ? article : (SECTION_BODY.exec(text)?.index ?? text.length);
+  return article < text.length ? article : (layout.lines.find((line) => line.isNumbered)?.start ?? text.length);
 }
 
 /**

@@ -1,50 +1,60 @@
+import type { Plugin } from "esbuild";
 import { defineConfig } from "tsup";
 
 // chevrotain 11 is bundled: it ships ESM only (require() cannot load it on every Node 20), and loading it
 // with its lodash-es dependency as hundreds of separate modules costs ~300 ms at import. papaparse, luxon and
 // fastest-levenshtein are bundled too: loaded as packages they cost ~45 ms more at import (resolution and
-// module loading). So they are devDependencies; zod stays a dependency (`vncite/schema` imports it).
+// module loading). So they are devDependencies, and their licences go in dist/THIRD-PARTY-NOTICES.md
+// (scripts/notices.mjs). zod is an optional peer dependency: only `vncite/schema` imports it.
 // test/package.test.ts reads this list.
 export const bundled = ["chevrotain", /^@chevrotain\//, "lodash-es", "papaparse", "luxon", "fastest-levenshtein"];
 // The PostgreSQL driver stays a package of its own, an optional dependency imported only by the PostgreSQL path.
 export const optional = ["pg", "pg-copy-streams"];
 
-const library = {
-  entry: { index: "src/index.ts", node: "src/node.ts", schema: "src/schema-entry.ts" },
-  splitting: true, // in CJS too: vncite and vncite/node share one chunk, so one Registry and RegistryError class
-  dts: true,
-  sourcemap: true,
-  target: "node20",
-  noExternal: bundled,
-  external: optional,
-} as const;
+// No source maps: published maps carried the sources of every bundled package (65 % of the tarball), and
+// names are kept (no identifier minification), so a stack trace still reads. The metafiles feed
+// scripts/notices.mjs, which deletes them.
+const common = { target: "node20", noExternal: bundled, external: optional, metafile: true, sourcemap: false } as const;
 
+/** In the build of node.cjs, what src/node.ts takes from the main entry is required from ./index.cjs. */
+const mainEntryAsExternal: Plugin = {
+  name: "main-entry-as-external",
+  setup(build) {
+    build.onResolve({ filter: /^\.\/(index|check\/registry)\.js$/ }, (args) =>
+      args.importer.endsWith("src/node.ts") ? { path: "./index.cjs", external: true } : undefined);
+  },
+};
+
+// One build per module system, each with every entry, so the library's code is in dist once per system: the
+// CLI, its worker and the browser file import the ESM chunks the library's entries use. `npm run build` empties
+// dist/ first (scripts/clean-dist.mjs): no build here cleans, so the two cannot race.
 export default defineConfig([
-  // Whitespace and comments out, names kept: the chunk parses in ~20 ms where it took ~30 at every import.
-  { ...library, format: ["esm"], clean: true, minifyWhitespace: true, minifySyntax: true },
-  // CommonJS as it is: tsup's CJS chunks are rewritten after esbuild (sucrase), which breaks on minified code.
-  { ...library, format: ["cjs"] },
   {
-    // The worker is its own entry: the CLI starts it as dist/worker.js. The two share the library as chunks.
-    entry: { cli: "src/cli/bin.ts", worker: "src/cli/worker.ts" },
+    ...common,
+    // index.js has no Node built-in in its import graph (test/bundle.test.ts), so browser.js, a second name for
+    // it, loads in a <script type="module"> beside its chunks.
+    entry: {
+      index: "src/index.ts", node: "src/node.ts", schema: "src/schema-entry.ts", browser: "src/index.ts",
+      cli: "src/cli/bin.ts", worker: "src/cli/worker.ts",
+    },
     format: ["esm"],
-    banner: { js: "#!/usr/bin/env node" },
     splitting: true,
-    target: "node20",
-    noExternal: bundled,
-    external: optional,
+    dts: { entry: { index: "src/index.ts", node: "src/node.ts", schema: "src/schema-entry.ts" } },
+    // Whitespace and comments out, names kept: the chunk parses in ~20 ms where it took ~30 at every import.
     minifyWhitespace: true,
     minifySyntax: true,
-    sourcemap: true,
   },
+  // CommonJS: tsup's CJS code splitting (a rewrite after esbuild) breaks on minified code, so no splitting:
+  // index.cjs and schema.cjs stand alone, and node.cjs requires index.cjs for what it shares with it (one
+  // Registry and RegistryError class whichever entry a program requires).
+  { ...common, entry: { index: "src/index.ts", schema: "src/schema-entry.ts" }, format: ["cjs"], dts: true, minifyWhitespace: true, minifySyntax: true },
   {
-    // One self-contained ES module, its dependencies in it, for a <script type="module"> with no bundler.
-    entry: { browser: "src/index.ts" },
-    format: ["esm"],
-    platform: "browser",
-    target: "es2022",
-    minify: true,
-    splitting: false,
-    noExternal: [/./],
+    ...common,
+    entry: { node: "src/node.ts" },
+    format: ["cjs"],
+    dts: true,
+    minifyWhitespace: true,
+    minifySyntax: true,
+    esbuildPlugins: [mainEntryAsExternal],
   },
 ]);

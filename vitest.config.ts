@@ -1,6 +1,17 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
+const src = (file: string) => fileURLToPath(new URL(`./src/${file}`, import.meta.url));
+
 export default defineConfig({
+  // The examples import the package by its name; the tests run them on the source (test/examples.test.ts).
+  resolve: {
+    alias: [
+      { find: /^vncite$/, replacement: src("index.ts") },
+      { find: /^vncite\/node$/, replacement: src("node.ts") },
+      { find: /^vncite\/schema$/, replacement: src("schema-entry.ts") },
+    ],
+  },
   test: {
     // The 2-core machines run six suites at once at times: a test of a few seconds alone can take ten times that.
     testTimeout: 60_000,

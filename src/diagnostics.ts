@@ -144,8 +144,8 @@ const RULES = {
 } satisfies Record<string, Rule>;
 
 export type DiagnosticCode = keyof typeof RULES;
-/** Every diagnostic code, for settings that name them (vncite check --ignore, its config's rules). */
-export const DIAGNOSTIC_CODES = Object.keys(RULES) as readonly DiagnosticCode[];
+/** Every diagnostic code: for the zod schema of `vncite/schema`, and settings that name them (vncite check --ignore, its config's rules). */
+export const DIAGNOSTIC_CODES = Object.keys(RULES) as [DiagnosticCode, ...DiagnosticCode[]];
 
 export function diagnostic(
   code: DiagnosticCode,

@@ -19,8 +19,12 @@ export type { Repair } from "./extract/normalize.js";
 export { canonicalKey, Registry, RegistryError, type RegistryRecord } from "./check/registry.js";
 // The zod schemas are in `vncite/schema` (src/schema-entry.ts): `vncite` loads no zod. Their types are here.
 export type {
-  Amendment, Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, PinpointPath, Place, Relation, Span, StatedRelation,
-} from "./schema.js";
+  Amendment, AmendmentAction, Citation, CitationSpans, CitedDocument, Diagnostic, DiagnosticCode, DocumentDate, DocumentRecord, Mention,
+  Pinpoint, PinpointPath, Place, PositionedDiagnostic, RelatedSpan, Relation, RelationRule, Resolution, Severity, Signature, Span, StatedRelation,
+  AmendedBy, GraphAliasLine, GraphDocumentLine, GraphEdgeLine, GraphEndLine, GraphNodeLine, Occurrence, RegistryStatus,
+} from "./types.js";
+// The closed lists of the output contract, to check a value against or to show as choices.
+export { AMENDMENT_ACTIONS, REGISTRY_STATUSES, RELATION_RULES, RELATIONS } from "./enums.js";
+export { ArgumentError, VnciteError, type VnciteErrorCode } from "./errors.js";
 export { type BodyReading, readIssuingBody } from "./extract/body.js";
 export { annotate, type AnnotateOptions, escapeHtml, type Markup, type Spanned } from "./annotate.js";
-export type { RelationRule } from "./schema.js";

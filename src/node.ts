@@ -2,6 +2,8 @@
  * vncite for Node: everything of the main entry, and `Registry.load(path)` (or `await Registry.loadAsync(path)`),
  * which reads a registry file.
  * The main entry (`vncite`) touches nothing of Node, so it bundles for a browser; what reads files is here.
+ *
+ * @module vncite/node
  */
 import { readFileSync } from "node:fs";
 import { readFile } from "node:fs/promises";

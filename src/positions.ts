@@ -1,5 +1,6 @@
 /** Line and column of offsets, for diagnostics and the CLI's output: one index of line breaks per text. */
 import type { Citation, Diagnostic } from "./schema.js";
+import type { PositionedDiagnostic } from "./types.js";
 import { countAtMost, lineEnds } from "./text.js";
 
 export interface Position {
@@ -26,15 +27,15 @@ export function positionsIn(text: string): (offset: number) => Position {
 }
 
 /** Sets `line` and `column` (of `start`) on each diagnostic, in place; returns the same list. */
-export function withPositions<T extends Diagnostic[]>(text: string, diagnostics: T): T {
-  if (diagnostics.length === 0) return diagnostics;
+export function withPositions(text: string, diagnostics: Diagnostic[]): PositionedDiagnostic[] {
+  if (diagnostics.length === 0) return diagnostics as PositionedDiagnostic[];
   const at = positionsIn(text);
   for (const d of diagnostics) {
     const p = at(d.start);
     d.line = p.line;
     d.column = p.column;
   }
-  return diagnostics;
+  return diagnostics as PositionedDiagnostic[];
 }
 
 /** `withPositions` on the diagnostics of each citation; returns the same list. */

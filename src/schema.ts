@@ -1,6 +1,15 @@
-/** The public output contract, as zod schemas: callers validate and type against them. */
+/**
+ * The public output contract, as zod schemas: callers validate against them. The types are the interfaces of
+ * types.ts (documented field by field, no zod in them); test/types.test.ts holds each schema's type equal to its
+ * interface.
+ */
 import { z } from "zod";
+import { DIAGNOSTIC_CODES } from "./diagnostics.js";
 import { AMENDMENT_ACTIONS, RELATION_RULES, RELATIONS } from "./enums.js";
+
+export type {
+  Amendment, Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, PinpointPath, Place, Relation, RelationRule, Span, StatedRelation,
+} from "./types.js";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
 
@@ -10,11 +19,10 @@ export const SpanSchema = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
 });
-export type Span = z.infer<typeof SpanSchema>;
 
 /** A problem found in the text: data, never an exception. Offsets are UTF-16 offsets into the ORIGINAL input. */
 export const DiagnosticSchema = z.object({
-  code: z.string(),
+  code: z.enum(DIAGNOSTIC_CODES),
   severity: SeveritySchema,
   /** English message. */
   message: z.string(),
@@ -33,13 +41,11 @@ export const DiagnosticSchema = z.object({
     doc: z.string().optional(),
   })).optional(),
 });
-export type Diagnostic = z.infer<typeof DiagnosticSchema>;
 
 export const RelationSchema = z.enum(RELATIONS);
 
 /** The part of the document a relation was read from (see README, Relations). */
 export const RelationRuleSchema = z.enum(RELATION_RULES);
-export type RelationRule = z.infer<typeof RelationRuleSchema>;
 
 /** The place of an issuing body, as the gazetteer (grammar/places.json) knows it: what a graph is grouped by. */
 export const PlaceSchema = z.object({
@@ -54,7 +60,6 @@ export const PlaceSchema = z.object({
   /** The province it became or lies in since 1 July 2025 (Nghị quyết 202/2025/QH15), where that is another name. */
   mergedInto: z.string().nullable(),
 });
-export type Place = z.infer<typeof PlaceSchema>;
 
 export const CitationSchema = z.object({
   /** Exact original substring: input.slice(start, end) === text. */
@@ -119,8 +124,6 @@ export const CitationSchema = z.object({
   }),
   diagnostics: z.array(DiagnosticSchema),
 });
-export type Citation = z.infer<typeof CitationSchema>;
-export type Relation = z.infer<typeof RelationSchema>;
 
 export const CitationListSchema = z.array(CitationSchema);
 
@@ -139,8 +142,6 @@ export const PinpointSchema = z.object({
   end: z.number().int().nonnegative(),
   paths: z.array(PinpointPathSchema),
 });
-export type Pinpoint = z.infer<typeof PinpointSchema>;
-export type PinpointPath = z.infer<typeof PinpointPathSchema>;
 
 /** What an amending text does: to which document, which part of it, from when. */
 export const AmendmentSchema = z.object({
@@ -156,7 +157,6 @@ export const AmendmentSchema = z.object({
   /** The line or sentence that says it. */
   span: SpanSchema,
 });
-export type Amendment = z.infer<typeof AmendmentSchema>;
 
 /** How a mention got its document key. */
 export const ResolutionSchema = z.enum([
@@ -195,7 +195,6 @@ export const MentionSchema = z.object({
   citation: CitationSchema.nullable(),
   diagnostics: z.array(DiagnosticSchema),
 });
-export type Mention = z.infer<typeof MentionSchema>;
 
 /** A relation between two cited documents that the text states: 69-KL/TW continues 20-NQ/TW. */
 export const StatedRelationSchema = z.object({
@@ -206,7 +205,6 @@ export const StatedRelationSchema = z.object({
   /** `stated` (the text says it), or `portal-note` (a portal's note: `[Khoản này được hướng dẫn bởi …]`). */
   rule: RelationRuleSchema,
 });
-export type StatedRelation = z.infer<typeof StatedRelationSchema>;
 
 export const DocumentRecordSchema = z.object({
   /** The caller's id for the text (a path, a database id). */
@@ -241,4 +239,3 @@ export const DocumentRecordSchema = z.object({
   statedRelations: z.array(StatedRelationSchema),
   diagnostics: z.array(DiagnosticSchema),
 });
-export type DocumentRecord = z.infer<typeof DocumentRecordSchema>;

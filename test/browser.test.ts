@@ -285,21 +285,24 @@ describe.skipIf(!hasChromium)(`the page in headless Chromium${hasChromium ? "" :
     expect(errors).toEqual([]);
   });
 
-  it("runs as a <script type=\"module\"> importing the self-contained browser module (as dist/browser.js is built)", async () => {
-    const bundled = await build({
+  it("runs as a <script type=\"module\"> importing dist/browser.js and its chunks (a bundle of src/ before a build)", async () => {
+    // dist/browser.js imports the library's chunks beside it; with no dist/ yet, one bundle of the source stands in.
+    const dist = join(import.meta.dirname, "..", "dist");
+    const bundled = existsSync(join(dist, "browser.js")) ? null : await build({
       entryPoints: [join(import.meta.dirname, "..", "src", "index.ts")],
       bundle: true, format: "esm", platform: "browser", target: "es2022", minify: true, write: false, logLevel: "error",
     });
+    const served = (file: string) => (bundled ? (bundled.outputFiles[0] as { text: string }).text : readFileSync(join(dist, file), "utf8"));
     const html = `<!doctype html><meta charset="utf-8"><script type="module">
-      import { annotate, extract } from "./vncite.browser.js";
+      import { annotate, extract } from "./vncite/browser.js";
       const text = "Căn cứ Nghị định số 30/2020/NĐ-CP & <mật>.";
       document.body.dataset.out = annotate(text, extract(text), { before: "<mark>", after: "</mark>" });
     </script>`;
     const modulePage = await context.newPage();
     // Served by the test itself: the route answers, no server and no network.
     await modulePage.route("http://vncite.test/**", (route) =>
-      route.request().url().endsWith("/vncite.browser.js")
-        ? route.fulfill({ contentType: "text/javascript", body: (bundled.outputFiles[0] as { text: string }).text })
+      route.request().url().startsWith("http://vncite.test/vncite/")
+        ? route.fulfill({ contentType: "text/javascript", body: served(route.request().url().slice("http://vncite.test/vncite/".length)) })
         : route.fulfill({ contentType: "text/html", body: html }));
     await modulePage.goto("http://vncite.test/index.html");
     await modulePage.waitForFunction(() => document.body.dataset.out !== undefined);

@@ -67,7 +67,7 @@ describe("identifier eras, units and joint texts", () => {
   it(`reads ${rows.length} generated cases as their era and body say`, () => {
     const wrong: string[] = [];
     for (const r of rows) {
-      const got = new Set(check(r.text).map((d) => d.code));
+      const got = new Set<string>(check(r.text).map((d) => d.code));
       for (const m of r.must) if (!got.has(m)) wrong.push(`${r.name}: no ${m}`);
       for (const m of r.mustNot) if (got.has(m)) wrong.push(`${r.name}: ${m}`);
     }

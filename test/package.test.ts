@@ -33,12 +33,13 @@ it("lists as dependencies every package the library's code and published types i
   expect(inDist).toEqual(expect.arrayContaining(["chevrotain", "papaparse", "luxon", "fastest-levenshtein"]));
   // The PostgreSQL driver: an optional dependency, imported only by the PostgreSQL path.
   expect(external.filter((n) => !optional.includes(n))).toEqual(["zod"]);
-  for (const name of external) expect(Object.keys(optional.includes(name) ? pkg.optionalDependencies : pkg.dependencies), name).toContain(name);
-  // What is bundled is needed to build, not to install: a devDependency, never a dependency.
-  for (const name of inDist) {
-    expect(Object.keys(pkg.devDependencies), name).toContain(name);
-    expect(Object.keys(pkg.dependencies), name).not.toContain(name);
-  }
+  for (const name of external.filter((n) => optional.includes(n))) expect(Object.keys(pkg.optionalDependencies), name).toContain(name);
+  // zod, imported by `vncite/schema` alone, is an optional peer: `vncite` requires no dependency at all.
+  expect(pkg.dependencies).toBeUndefined();
+  expect(pkg.peerDependencies).toEqual({ zod: pkg.devDependencies.zod });
+  expect(pkg.peerDependenciesMeta).toEqual({ zod: { optional: true } });
+  // What is bundled is needed to build, not to install: a devDependency.
+  for (const name of inDist) expect(Object.keys(pkg.devDependencies), name).toContain(name);
 });
 
 it("names its licence, repository, home page and issue tracker, and ships LICENSE and CHANGELOG.md", () => {
@@ -47,4 +48,12 @@ it("names its licence, repository, home page and issue tracker, and ships LICENS
   expect(pkg.repository.url).toMatch(/^git\+https:\/\/github\.com\//);
   expect(pkg.bugs.url).toMatch(/\/issues$/);
   expect(pkg.files).toEqual(expect.arrayContaining(["dist", "grammar", "LICENSE", "CHANGELOG.md"]));
+});
+
+it("is version 0.2.0, released in the CHANGELOG (Keep a Changelog: a dated heading and a link per version)", () => {
+  expect(pkg.version).toBe("0.2.0");
+  const changelog = readFileSync(join(root, "CHANGELOG.md"), "utf8");
+  expect(changelog).toMatch(new RegExp(`^## \\[${pkg.version.replaceAll(".", "\\.")}\\] - \\d{4}-\\d{2}-\\d{2}$`, "m"));
+  expect(changelog).toMatch(/^## \[Unreleased\]$/m);
+  for (const [, version] of changelog.matchAll(/^## \[([^\]]+)\]/gm)) expect(changelog, version).toMatch(new RegExp(`^\\[${version}\\]: https://`, "m"));
 });

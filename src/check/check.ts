@@ -5,7 +5,9 @@
  *
  *   check("… Kết luận số 93-NQ/TW của Ban Bí thư …")  →  [{ code: "type-code-mismatch", severity: "error", … }]
  */
+import { ArgumentError } from "../errors.js";
 import { withPositions } from "../positions.js";
+import type { PositionedDiagnostic } from "../types.js";
 import termsJson from "../../grammar/terms.json";
 import { diagnostic } from "../diagnostics.js";
 import { type CitationGraph, partySpelling } from "../graph/graph.js";
@@ -38,18 +40,22 @@ const isCodeOf = (code: string | null, body: string | null) => code !== null && 
 // `…/QH14`, `…/UBTVQH14`: an assembly and its legislature's number (grammar/types.json).
 const ASSEMBLY = new RegExp(`^(?:${ASSEMBLIES.join("|")})(\\d+)$`);
 
-/** Diagnostics for a text, ordered by position. */
-export function check(text: string, options: CheckOptions = {}): Diagnostic[] {
-  if (typeof text !== "string") throw new TypeError(`vncite.check: expected the text as a string, got ${text === null ? "null" : typeof text}`);
+/** Diagnostics for a text, ordered by position, each with its line and column. */
+export function check(text: string, options: CheckOptions = {}): PositionedDiagnostic[] {
+  if (typeof text !== "string") throw new ArgumentError(`vncite.check: expected the text as a string, got ${text === null ? "null" : typeof text}`);
   const record = parseDocument(text, {
     ...(options.id === undefined ? {} : { id: options.id }),
     ...(options.normalize === undefined ? {} : { normalize: options.normalize }),
   });
-  return withPositions(text, checkDocument(record, options.registry));
+  return withPositions(text, checkDocument(record, options.registry === undefined ? {} : { registry: options.registry }));
 }
 
-/** Diagnostics for a parsed document. */
-export function checkDocument(record: DocumentRecord, registry?: Registry): Diagnostic[] {
+/**
+ * Diagnostics for a parsed document. Takes `{ registry }` as `check` does; a registry alone, as in 0.1.0, still
+ * works.
+ */
+export function checkDocument(record: DocumentRecord, options?: Pick<CheckOptions, "registry"> | Registry): Diagnostic[] {
+  const registry = options === undefined || isRegistry(options) ? options : options.registry;
   const out: Diagnostic[] = [...record.diagnostics];
   const cited = record.mentions.filter((m): m is Mention & { citation: Citation } => m.citation !== null);
   // One push per diagnostic: a spread of a list grown with the text overflows the stack (~10⁵ arguments).
@@ -238,3 +244,6 @@ function checkRegistry(mentions: Mention[], registry: Registry): Diagnostic[] {
   }
   return out;
 }
+
+/** A Registry given where options are expected (checkDocument's 0.1.0 form). */
+const isRegistry = (x: Pick<CheckOptions, "registry"> | Registry): x is Registry => typeof (x as Registry).get === "function";

@@ -44,4 +44,5 @@ export const RegistryRecordSchema = z.object({
   subject: z.nullable(z.string()),
   status: RegistryStatusSchema,
 });
-export type RegistryRecord = z.infer<typeof RegistryRecordSchema>;
+// The type is the interface of types.ts (test/types.test.ts holds it equal to this schema).
+export type { RegistryRecord } from "../types.js";

@@ -9,6 +9,7 @@
  * never dropped silently. This module reads strings and bytes only, so it runs in a browser; reading a file by
  * its path is `Registry.load` in the Node entry (`vncite/node`).
  */
+import { VnciteError } from "../errors.js";
 import Papa from "papaparse";
 import { distance } from "fastest-levenshtein";
 import { REGISTRY_STATUSES } from "../enums.js";
@@ -82,10 +83,12 @@ export function readRowCells(row: Record<string, unknown>): { row: Partial<Regis
 }
 
 /** All the problems found, each naming its source and its place; the message lists them one a line. */
-export class RegistryError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`invalid registry: ${problems.join("\n")}`);
-    this.name = "RegistryError";
+export class RegistryError extends VnciteError {
+  constructor(
+    /** Every problem found, each with its line or row. */
+    readonly problems: string[],
+  ) {
+    super("invalid-registry", `invalid registry: ${problems.join("\n")}`);
   }
 }
 

@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 /** The `vncite` executable: the command line on the process's own streams. */
 import { readFileSync } from "node:fs";
 import { isatty } from "node:tty";

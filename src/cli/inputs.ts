@@ -1,9 +1,14 @@
 /** What the CLI reads and writes: files under the directories named, their document ids, the --out path. */
+import { VnciteError } from "../errors.js";
 import { accessSync, constants, mkdirSync, readdirSync, statSync, type Dirent } from "node:fs";
 import { basename, join, relative, sep } from "node:path";
 
 /** A mistake in the command line or its input: one line on stderr, exit 2. */
-export class UsageError extends Error {}
+export class UsageError extends VnciteError {
+  constructor(message: string) {
+    super("usage", message);
+  }
+}
 
 export type IdFrom = "relative" | "name" | "path";
 export const ID_FROM: readonly IdFrom[] = ["relative", "name", "path"];

@@ -5,6 +5,7 @@
  *   parseDocument("Số: 300/LĐLĐ … Căn cứ Công văn số 1051/LĐLĐ …", { id: "a.txt" })
  *   → { key: "300/LĐLĐ", mentions: [{ resolvedKey: "1051/LĐLĐ", relation: "basedOn", … }], … }
  */
+import { ArgumentError } from "../errors.js";
 import documentJson from "../../grammar/document.json";
 import relationsJson from "../../grammar/relations.json";
 import { findAmendments } from "./amendments.js";
@@ -48,9 +49,9 @@ const DEFINITION = new RegExp(`\\(\\s*[*_]*\\s*(?:${words(documentJson.mentions.
  */
 export function parseDocument(text: string, options: DocumentOptions = {}): DocumentRecord {
   if (typeof text !== "string") {
-    throw new TypeError(`vncite.parseDocument: expected the text as a string, got ${text === null ? "null" : typeof text}`);
+    throw new ArgumentError(`vncite.parseDocument: expected the text as a string, got ${text === null ? "null" : typeof text}`);
   }
-  if (options.id !== undefined && typeof options.id !== "string") throw new TypeError("vncite.parseDocument: options.id must be a string");
+  if (options.id !== undefined && typeof options.id !== "string") throw new ArgumentError("vncite.parseDocument: options.id must be a string");
   const id = options.id ?? null;
   const src = sourceOf(text, options.normalize);
   const citations = extract(text, { normalize: () => src.nt });

@@ -9,6 +9,7 @@
  *
  * A small grammar of its own (tokens, lexer and parser here), run on a window at each place the scan finds.
  */
+import { ArgumentError } from "../errors.js";
 import { createToken, type IToken, Lexer, type TokenType } from "chevrotain";
 import { buildLexer } from "../extract/lex.js";
 import { type Source, sourceOf } from "../extract/source.js";
@@ -252,7 +253,7 @@ function readAt(text: string, at: number, start: number, width: number, hereAt: 
  * spaces folded). An article's own heading (`Điều 5. Hiệu lực`, at a line's start) is not one.
  */
 export function findPinpoints(original: string): Pinpoint[] {
-  if (typeof original !== "string") throw new TypeError(`vncite.findPinpoints: expected the text as a string, got ${original === null ? "null" : typeof original}`);
+  if (typeof original !== "string") throw new ArgumentError(`vncite.findPinpoints: expected the text as a string, got ${original === null ? "null" : typeof original}`);
   return pinpointsIn(sourceOf(original));
 }
 

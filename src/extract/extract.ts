@@ -4,6 +4,7 @@
  *   extract("Căn cứ Nghị định số 30/2020/NĐ-CP ngày 05/3/2020 của Chính phủ;")
  *   → [{ key: "30/2020/NĐ-CP", typeCode: "NĐ", issuer: "CP", date: "2020-03-05", issuedBy: "Chính phủ", … }]
  */
+import { ArgumentError } from "../errors.js";
 import { isEnactingFormula } from "./statute.js";
 import { citationsWithPositions } from "../positions.js";
 import { buildCitation } from "./citation.js";
@@ -33,7 +34,7 @@ const FAR_AHEAD = 520;
 /** Finds and parses every document reference in `text`. */
 export function extract(text: string, options: ExtractOptions = {}): Citation[] {
   if (typeof text !== "string") {
-    throw new TypeError(`vncite.extract: expected the text as a string, got ${text === null ? "null" : typeof text}`);
+    throw new ArgumentError(`vncite.extract: expected the text as a string, got ${text === null ? "null" : typeof text}`);
   }
   if (text.trim() === "") return [];
   const nt = (options.normalize ?? normalize)(text);

@@ -8,6 +8,7 @@
  * issuing body and subject, is that long); then the citations that start before that point are emitted, and
  * OVERLAP characters before it are kept, so that the next citation still sees its type word.
  */
+import { ArgumentError } from "../errors.js";
 import { extract, type ExtractOptions } from "./extract.js";
 import type { Citation } from "../schema.js";
 import { lineEnds } from "../text.js";
@@ -21,7 +22,7 @@ export type TextSource = AsyncIterable<string | Uint8Array> | Iterable<string>;
 
 export async function* extractStream(source: TextSource, options: ExtractOptions = {}): AsyncGenerator<Citation> {
   if (source === null || typeof source !== "object" || !(Symbol.asyncIterator in source || Symbol.iterator in source)) {
-    throw new TypeError("vncite.extractStream: expected a readable stream or an (async) iterable of text chunks");
+    throw new ArgumentError("vncite.extractStream: expected a readable stream or an (async) iterable of text chunks");
   }
   const decoder = new TextDecoder("utf-8", { fatal: true });
   let buffer = ""; // the text from `base` on

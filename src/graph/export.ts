@@ -4,6 +4,7 @@
  * CitationGraph (whose nodes() and edges() are made one at a time), and has a form by lines, to write a large
  * graph as it goes.
  */
+import { VnciteError } from "../errors.js";
 import type { GraphEdge, GraphNode } from "./json.js";
 
 /** What the exports read: a GraphJSON, or a CitationGraph's nodes() and edges(). */
@@ -121,7 +122,7 @@ export function neo4jArrayDelimiter(g: GraphSource): string {
   // A second pass, only then: every character the lists hold, once, so that each spare one is looked up.
   for (const xs of lists()) for (const x of xs) for (const ch of x) used.add(ch);
   for (const d of spareDelimiters()) if (!used.has(d)) return d;
-  throw new Error("toNeo4jCsv: every character neo4j-admin could take as the array delimiter occurs in a value");
+  throw new VnciteError("no-array-delimiter", "toNeo4jCsv: every character neo4j-admin could take as the array delimiter occurs in a value");
 }
 
 const NODE_HEADER = "key:ID(Document),:LABEL,kinds:string[],typeCodes:string[],issuedBy:string[],dates:string[],terms:string[],subjects:string[],inCorpus:boolean,mentions:int";

@@ -7,12 +7,14 @@ import { z } from "zod";
 import { AMENDMENT_ACTIONS } from "../enums.js";
 import { PinpointPathSchema, RelationRuleSchema, RelationSchema } from "../schema.js";
 
+// The types are the interfaces of types.ts (test/types.test.ts holds them equal to these schemas).
+export type { GraphEdge, GraphJSON, GraphLine, GraphNode, Occurrence } from "../types.js";
+
 /** A place in a corpus document: which document, where, and the text there. */
 const offset = z.number().int().nonnegative().max(2 ** 31 - 1);
 export const OccurrenceSchema = z
   .object({ doc: z.string(), start: offset, end: offset, text: z.string() })
   .refine((o) => o.start <= o.end, { message: "a span ends before it starts" });
-export type Occurrence = z.infer<typeof OccurrenceSchema>;
 
 export const AmendedBySchema = z.object({
   by: z.string(),
@@ -41,7 +43,6 @@ export const GraphNodeSchema = z.object({
   /** What later documents changed in it: by whom, how, which part, from when, and where they say so. */
   amendedBy: z.array(AmendedBySchema),
 });
-export type GraphNode = z.infer<typeof GraphNodeSchema>;
 
 export const GraphEdgeSchema = z.object({
   from: z.string(),
@@ -58,7 +59,6 @@ export const GraphEdgeSchema = z.object({
   /** The parts of the citing documents the relation was read from (`preamble`, `purpose`, `stated` …). */
   rules: z.array(RelationRuleSchema).default([]),
 });
-export type GraphEdge = z.infer<typeof GraphEdgeSchema>;
 
 /** The JSON form of a graph: stable, sorted, read back losslessly by CitationGraph.fromJSON. */
 export const GraphJSONSchema = z.object({
@@ -70,7 +70,6 @@ export const GraphJSONSchema = z.object({
   nodes: z.array(GraphNodeSchema),
   edges: z.array(GraphEdgeSchema),
 });
-export type GraphJSON = z.infer<typeof GraphJSONSchema>;
 
 const count = z.number().int().nonnegative();
 /**
@@ -84,4 +83,3 @@ export const GraphLineSchema = z.discriminatedUnion("type", [
   GraphEdgeSchema.extend({ type: z.literal("edge") }),
   z.object({ type: z.literal("end"), documents: count, aliases: count, nodes: count, edges: count }),
 ]);
-export type GraphLine = z.infer<typeof GraphLineSchema>;

@@ -4,12 +4,15 @@
  * and where (`evidence.0.start: expected a whole number ≥ 0, got -1`). The zod schemas of the same shapes are
  * in json.ts, for `vncite/schema`; a test holds the two to the same verdicts.
  */
+import { VnciteError } from "../errors.js";
 import { AMENDMENT_ACTIONS, RELATION_RULES, RELATIONS } from "../enums.js";
 import type { GraphEdge, GraphLine, GraphNode } from "./json.js";
 
 /** A graph that does not hold together: a duplicate or missing node, a malformed record or line. */
-export class GraphError extends Error {
-  override name = "GraphError";
+export class GraphError extends VnciteError {
+  constructor(message: string) {
+    super("invalid-graph", message);
+  }
 }
 
 /** The first line of the JSON Lines form. */
@@ -121,7 +124,7 @@ export function checkLine(value: unknown): GraphLine {
     x.moreEvidence ??= 0;
     x.rules ??= [];
   }
-  return x as GraphLine;
+  return x as unknown as GraphLine;
 }
 
 /** A node of the single-document JSON, checked (`at` names it in the error). */

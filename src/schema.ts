@@ -214,6 +214,12 @@ export const DocumentRecordSchema = z.object({
   identifier: z.object({ key: z.string().nullable(), span: SpanSchema }).nullable(),
   type: z.object({ kind: z.string(), span: SpanSchema }).nullable(),
   place: SpanSchema.nullable(),
+  /**
+   * The document's own issuing body, from its header's authority lines (`TỈNH ỦY NGHỆ AN`, `UBND TỈNH QUẢNG NAM` /
+   * `SỞ TÀI CHÍNH`): the issuing unit as printed, with the key and place a citation naming it gets (issuedByKey,
+   * issuedByPlace). Null where the header names none.
+   */
+  issuer: z.object({ text: z.string(), key: z.string(), place: PlaceSchema.nullable(), span: SpanSchema }).nullable(),
   date: z
     .object({
       iso: z.string().nullable(),

@@ -290,6 +290,16 @@ export interface CitedDocument {
 }
 
 /** What `parseDocument` reads of one document: its header, its references and what it does to other documents. */
+/** A document's own issuing body: the unit as printed, with the key and place a citation naming it gets. */
+export interface DocumentIssuer {
+  /** The issuing unit as printed, single-spaced (`TỈNH ỦY NGHỆ AN`, `SỞ TÀI CHÍNH`). */
+  text: string;
+  /** issuedByKey's key for the body (`ban thường vụ tỉnh ủy nghệ an`). */
+  key: string;
+  place: Place | null;
+  span: Span;
+}
+
 export interface DocumentRecord {
   /** The caller's id for the text (a path, a database id). */
   id: string | null;
@@ -301,6 +311,8 @@ export interface DocumentRecord {
   type: { kind: string; span: Span } | null;
   /** The place of issue (`Hà Nội`). */
   place: Span | null;
+  /** The document's own issuing body, from its header's authority lines (`TỈNH ỦY NGHỆ AN`); null where it names none. */
+  issuer: DocumentIssuer | null;
   /** The date of issue. */
   date: DocumentDate | null;
   /** The subject line (`V/v …`, or the line under the title). */

@@ -413,8 +413,9 @@ describe("output in time proportional to its size", TIMING, () => {
     // lines from the start of the text for each made this ratio ~16.
     const text = (n: number) => `${"Dòng chữ.\n".repeat(99)}Thực hiện Kết luận số 93-NQ/TW của Ban Bí thư.\n`.repeat(n);
     await seconds(args, text(100)); // warm-up: the worker's lexers and parsers built, the code compiled
-    const small = await seconds(args, text(300));
-    const large = await seconds(args, text(1_200));
+    // Sizes large enough that a pause of the machine is small beside either time.
+    const small = await seconds(args, text(600));
+    const large = await seconds(args, text(2_400));
     expect(large / small).toBeLessThan(4 * 2);
   });
 });

@@ -60,6 +60,10 @@ describe("readLayout", () => {
   it("takes a table's row for no clause (`| 1. Nộp thuế |`)", () => {
     expect(readLayout("Điều 27. Mẫu\n| 1. Nộp thuế | x |\n| II. Than |").lines.map((x) => x.kind)).toEqual(["article", "text", "text"]);
   });
+  it("marks the lines a plan's sections open (`I.`, `II -`, `1.`, `2)`, `3/`, a table's row too), no date or decimal", () => {
+    const l = readLayout("KẾ HOẠCH\nI. MỤC ĐÍCH\nII - YÊU CẦU\n1. Tuyên truyền\n2) Tổ chức\n| 3/ Kinh phí |\n12.5 tỷ đồng\n25/12/2024\nĐiều 1. Phạm vi");
+    expect(l.lines.map((x) => x.isNumbered)).toEqual([false, true, true, true, true, true, false, false, false]);
+  });
   it("reads any line end, markdown leads and a text without lines", () => {
     const l = readLayout("## Điều 3. Hiệu lực\r\n2. Khoản hai\u2028b) điểm b");
     expect(l.lines.map((x) => x.kind)).toEqual(["article", "clause", "point"]);

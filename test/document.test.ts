@@ -12,6 +12,7 @@ const t = (s: { text: string } | null | undefined) => s?.text ?? null;
 function compact(d: DocumentRecord) {
   return {
     key: d.key, identifier: t(d.identifier?.span), type: d.type?.kind ?? null, place: t(d.place),
+    issuer: d.issuer && { text: d.issuer.text, key: d.issuer.key, place: d.issuer.place?.key ?? null, span: d.issuer.span.text },
     date: d.date && { iso: d.date.iso, day: d.date.day, month: d.date.month, year: d.date.year, text: d.date.span.text },
     subject: t(d.subject), addressees: d.addressees.map((a) => a.text), recipients: d.recipients.map((a) => a.text),
     signature: { authority: t(d.signature.authority), title: t(d.signature.title), signer: t(d.signature.signer) },
@@ -33,7 +34,7 @@ describe.each(readdirSync(dir).filter((f) => f.endsWith(".document.json")))("%s"
   const actual = compact(record);
 
   it("has the expected header", () => {
-    for (const field of ["key", "identifier", "type", "place", "date", "subject", "addressees", "recipients", "signature"] as const) {
+    for (const field of ["key", "identifier", "type", "place", "issuer", "date", "subject", "addressees", "recipients", "signature"] as const) {
       expect(actual[field], field).toEqual(expected[field]);
     }
   });
@@ -50,7 +51,7 @@ describe.each(readdirSync(dir).filter((f) => f.endsWith(".document.json")))("%s"
   it("validates and keeps spans in the original text", () => {
     expect(() => DocumentRecordSchema.parse(record)).not.toThrow();
     for (const m of record.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
-    for (const s of [record.place, record.subject, record.date?.span, ...record.addressees, ...record.recipients]) {
+    for (const s of [record.place, record.issuer?.span, record.subject, record.date?.span, ...record.addressees, ...record.recipients]) {
       if (s) expect(text.slice(s.start, s.end)).toBe(s.text);
     }
   });

@@ -16,6 +16,7 @@ import { type Source, sourceOf } from "../extract/source.js";
 import { versionsAtDate } from "../extract/statute.js";
 import { DATE_PHRASE, dateValue } from "./date-phrase.js";
 import { HEADER_LINES, readHeader } from "./header.js";
+import { readIssuer } from "./issuer.js";
 import { pinpointsIn } from "./pinpoint.js";
 import { type Layout, readLayout } from "./layout/grammar.js";
 import { relate, stronger } from "./relations.js";
@@ -106,7 +107,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
 
   return {
     id, key, identifier, type,
-    place: header.place, date: header.date, subject: header.subject, effective,
+    place: header.place, issuer: readIssuer(src), date: header.date, subject: header.subject, effective,
     addressees: header.addressees,
     recipients: header.recipients, signature: header.signature, mentions, pinpoints: placed.own,
     amendments, cited: citedDocuments(mentions, key),

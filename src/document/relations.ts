@@ -119,7 +119,7 @@ export function relate(src: Source, mentions: readonly Mention[], context: Relat
   const original = (s: Span): Span => src.span(s.start, s.end);
   const quotes = src.quotes.map((q): Quotation => [n(q[0]), n(q[1])]);
   const notes = editorialNotes(text);
-  const body = bodyStart(text);
+  const body = bodyStart(text, layout);
   // Before the body a stray `“` makes no quotation.
   const aside = (at: number) => quotationAt(notes, at) !== undefined || (at >= body && quotationAt(quotes, at) !== undefined);
 

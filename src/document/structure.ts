@@ -16,7 +16,7 @@ import documentJson from "../../grammar/document.json";
 import relationsJson from "../../grammar/relations.json";
 import type { Relation, RelationRule } from "../schema.js";
 import { actsInBody } from "./acts.js";
-import type { Layout } from "./layout/grammar.js";
+import type { Layout, Line } from "./layout/grammar.js";
 import { ACTS, alternation, LIST_JOIN, lookup, NOT_LETTER, PASSIVE_TO_CITATION, phrase, words, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
 
 
@@ -71,31 +71,28 @@ const CAPITALIZED_OPENING = new RegExp(
 // first numbered section at a line start (`I. MỤC ĐÍCH`, `1.`); `Điều 1.` anywhere, for a page flattened onto
 // one line. A consolidated text lists its amending laws (`1. Luật số …`) before its preamble: articles first.
 const LAYOUT = documentJson.layout;
-const ARTICLE_BODY = new RegExp(
-  `^[ \\t*_#>|]*(?:(?:${words(LAYOUT.article)})\\s+1\\s*[.:]|(?:${words(LAYOUT.chapter)})\\s+(?:I|1)(?![\\p{L}\\d])|` +
-    `(?:${words(LAYOUT.part)})\\s+(?:I|1|${words(LAYOUT.firstOrdinal)})(?![\\p{L}\\d])|(?:${words(LAYOUT.enacting)})\\s*:)`,
-  "mu",
-);
-const SECTION_BODY = /^[ \t*_#>|]*(?:[IVX]{1,4}\s*[.\-–)]|\d{1,2}\s*[.)/](?!\d))/mu;
-const BODY_HEAD = new RegExp(`${ARTICLE_BODY.source}|${SECTION_BODY.source}`, "mu");
+const FIRST_NUMBERS = new Set(["I", "1", ...LAYOUT.firstOrdinal]);
+const opensBody = (line: Line) =>
+  line.kind === "enacting" || ((line.kind === "article" || line.kind === "chapter" || line.kind === "part") && FIRST_NUMBERS.has(line.number ?? ""));
 const INLINE_FIRST_ARTICLE = new RegExp(`(?<![\\p{L}])(?:${words(LAYOUT.article)})\\s+1\\.\\s+\\p{Lu}`, "u");
 // What may stand between a segment break (line start, `;`, a sentence end) and its verb: bullets and emphasis.
 const SEGMENT_START = /(?:^|\n|;|[.:](?=[ \t]))[ \t]*(?:[-–•+*>_]+[ \t]*)?/gu;
 const CLAUSE_REACH = 3000;
 const GAP_REACH = 400;
 
-export function bodyStart(text: string): number {
-  const article = articlesStart(text);
-  return article < text.length ? article : (SECTION_BODY.exec(text)?.index ?? text.length);
+export function bodyStart(text: string, layout: Layout): number {
+  const article = articlesStart(text, layout);
+  return article < text.length ? article : (layout.lines.find((line) => line.isNumbered)?.start ?? text.length);
 }
 
 /**
  * Where the articles begin (`Điều 1.`, `Chương I`, `QUYẾT ĐỊNH:`), or the text's length: only a text with
  * articles acts on others in its body (a report's `III. KIẾN NGHỊ ⏎ 1. Sửa đổi, bổ sung Nghị định …` proposes).
  */
-export function articlesStart(text: string): number {
+export function articlesStart(text: string, layout: Layout): number {
   const inline = INLINE_FIRST_ARTICLE.exec(text);
-  return Math.min(ARTICLE_BODY.exec(text)?.index ?? text.length, inline ? inline.index : text.length);
+  const line = layout.lines.find(opensBody);
+  return Math.min(line ? line.start : text.length, inline ? inline.index : text.length);
 }
 
 /**
@@ -106,18 +103,19 @@ export function articlesStart(text: string): number {
 export function documentClauses(
   text: string, layout: Layout, extents: readonly Extent[], title: { start: number; end: number } | null, quoted: (at: number) => boolean, isSelf: (end: number) => boolean,
 ): Clause[] {
-  const body = bodyStart(text);
-  const articles = articlesStart(text);
+  const body = bodyStart(text, layout);
+  const articles = articlesStart(text, layout);
   const out: Clause[] = [];
   const extentAt = extentFinder(extents);
   const opensCitation = (at: number) => extentAt(at)?.start === at;
   const taken = new Set<number>();
+  const opensBodyAt = lineOpensBody(layout);
   if (title) {
     const lead = TITLE_LEAD.exec(text.slice(title.start, Math.min(title.end, title.start + 120)));
     const t = openingAt(text, title.start, title.end, TITLE_OPENING) ?? (lead ? openingAt(text, title.start + lead[0].length, title.end, TITLE_OPENING) : null);
     if (t) {
       // A title in capitals has no main clause to cut off (`… MUA, BÁN, ĐÓNG MỚI TÀU BIỂN ĐÃ ĐƯỢC SỬA ĐỔI …`).
-      out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt, false), relation: t.relation, rule: "purpose" });
+      out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt, false, opensBodyAt), relation: t.relation, rule: "purpose" });
       taken.add(t.verb.start);
     }
   }
@@ -135,7 +133,7 @@ export function documentClauses(
     const o = openingAt(text, at, body);
     if (!o || taken.has(o.verb.start)) continue;
     taken.add(o.verb.start);
-    const end = clauseEnd(text, o.verb.end, body, extentAt, true);
+    const end = clauseEnd(text, o.verb.end, body, extentAt, true, opensBodyAt);
     const rule = isPreambleVerb(o.word) ? "preamble" : "purpose";
     // `Thực hiện Chỉ thị …, cấp ủy các cấp đã quán triệt …`: past work told, not this text's purpose.
     if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents, false))) continue;
@@ -172,6 +170,12 @@ function openingAt(text: string, at: number, limit: number, opening: RegExp = OP
   return { verb: { start, end }, word, relation };
 }
 
+/** Whether the line that starts at an offset opens the body (an article, chapter or part numbered 1, the enacting words) or a numbered section. */
+function lineOpensBody(layout: Layout): (lineStart: number) => boolean {
+  const opening = new Set(layout.lines.filter((line) => line.isNumbered || opensBody(line)).map((line) => line.start));
+  return (lineStart) => opening.has(lineStart);
+}
+
 /** Index of the first extent that starts at or after `at` (extents in order). */
 function firstAtOrAfter(extents: readonly Extent[], at: number): number {
   let lo = 0;
@@ -194,7 +198,9 @@ function extentFinder(extents: readonly Extent[]): (at: number) => Extent | unde
  * Ban Thường vụ Huyện ủy xây dựng …`: a comma before a capital that starts no citation). Citations and their
  * subjects are stepped over whole.
  */
-function clauseEnd(text: string, from: number, limit: number, extentAt: (at: number) => Extent | undefined, mainClause: boolean): number {
+function clauseEnd(
+  text: string, from: number, limit: number, extentAt: (at: number) => Extent | undefined, mainClause: boolean, opensBodyAt: (lineStart: number) => boolean,
+): number {
   const stop = Math.min(limit, from + CLAUSE_REACH);
   let next = extentAt(from);
   for (let i = from; i < stop; i++) {
@@ -213,7 +219,7 @@ function clauseEnd(text: string, from: number, limit: number, extentAt: (at: num
       if (startsCitation(k)) continue;
       if (c === ";") return i;
       OPENING.lastIndex = k;
-      if (OPENING.test(text) || BODY_HEAD.test(text.slice(k, k + 20))) return i;
+      if (OPENING.test(text) || opensBodyAt(i + 1)) return i;
       continue;
     }
     if (c === "." && /\s/.test(text[i + 1] ?? "") && /\p{Lu}/u.test(text.slice(i + 1, i + 4).trim()[0] ?? "")) return i;

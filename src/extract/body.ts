@@ -89,7 +89,8 @@ function flatten(at: (k: number) => IToken | undefined): { flat: Flat[]; tokens:
   const first = at(1);
   const firstExpansion = first?.tokenType === Code ? ABBREVIATIONS.get(first.image) : undefined;
   // `So` is `Sở` without its marks as much as `số`: a department's name after it tells.
-  const wordLike = first?.tokenType === Word || (first?.tokenType === So && first.image === "So");
+  // A word in capitals without marks is a Code to the lexer (`BAN THƯỜNG VỤ`, a header's capitals).
+  const wordLike = first?.tokenType === Word || (first?.tokenType === So && first.image === "So") || (first?.tokenType === Code && /^\p{Lu}+$/u.test(first.image));
   if (!first || !(firstExpansion ? UNITS.has(firstExpansion[0] as string) : wordLike && inVocabulary(first, FIRST_KEYS, (w) => UNITS.has(w)))) {
     return { flat, tokens };
   }

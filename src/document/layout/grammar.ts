@@ -34,6 +34,10 @@ export interface Line {
   at: number;
   /** It opens with an item marker other than an article heading (`1.`, `a)`, `-`). */
   isItem: boolean;
+  /** It opens with a section's number (`I.`, `1.`, `2)`, `3/`): where a plan's body may begin. */
+  isNumbered: boolean;
+  /** The number its marker gives (`5` of `Điều 5.`, `II` of `Chương II`), or null. */
+  number: string | null;
   kind: "part" | "chapter" | "section" | "roman" | "article" | "clause" | "point" | "omission" | "preamble" | "enacting" | "appendix" | "text";
 }
 
@@ -149,7 +153,7 @@ class LayoutParser extends EmbeddedActionsParser {
     this.ACTION(() => {
       const kind = KIND[line.tokenType.name] as Line["kind"];
       const { out } = this;
-      out.lines.push({ start: line.start, end: line.end, at: line.at, isItem: line.isItem, kind });
+      out.lines.push({ start: line.start, end: line.end, at: line.at, isItem: line.isItem, isNumbered: line.isNumbered, number: line.number, kind });
       const heading = { start: line.start, number: line.number };
       if (kind === "part" || kind === "chapter" || kind === "section" || kind === "roman") out.divisions.push(heading);
       else if (kind === "article" || kind === "omission") out.articles.push(heading);

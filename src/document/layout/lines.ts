@@ -45,6 +45,8 @@ export interface LineToken extends IToken {
   at: number;
   /** It opens with an item marker other than an article heading. */
   isItem: boolean;
+  /** It opens with a section's number (`I.`, `II -`, `1.`, `2)`, `3/`), a table's bar allowed before it. */
+  isNumbered: boolean;
 }
 
 const L = documentJson.layout;
@@ -81,6 +83,8 @@ const LEAD_CHARS = new Set([..." \t*_#>"]);
 const ITEM_MARKER = new RegExp(`^[ \\t*_]*(?:(?:${words(L.article)})\\s+\\d+\\p{Ll}?[ \\t]*[.:][ \\t]*|(?:\\d{1,3}|\\p{Ll})[.)][ \\t]*|[-–•+][ \\t]*)`, "u");
 const ARTICLE_HEAD = new RegExp(`^[ \\t*_]*(?:${words(L.article)})\\s+\\d+`, "u");
 const LEADING_SPACE = /^[ \t]*/u;
+const NUMBERED = /^[ \t*_#>|]*(?:[IVX]{1,4}\s*[.\-–)]|\d{1,2}\s*[.)/](?!\d))/u;
+const NUMBERED_INITIALS = new Set([..."IVX0123456789"]);
 // `… GIA Điều 9. Nguyên tắc`: an article heading after a word in capitals, inside a line.
 // (The heading is found first and what precedes it checked after: a look-behind tried at every position costs more.)
 const INLINE_ARTICLE = new RegExp(`(?:${words(L.article)})\\s+\\d+\\p{Ll}?\\s*[.:]`, "gu");
@@ -110,7 +114,10 @@ export function lineToken(text: string, start: number, end: number): LineToken {
   const marker = ITEM_MARKER.exec(line);
   const at = start + (marker ? marker[0].length : (LEADING_SPACE.exec(line)?.[0].length ?? 0));
   const isItem = marker !== null && !ARTICLE_HEAD.test(line);
-  return { image: line, startOffset: start, endOffset: end - 1, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx as number, start, end, number, at, isItem } as LineToken;
+  let b = k;
+  while (b < line.length && (LEAD_CHARS.has(line[b] as string) || line[b] === "|")) b++;
+  const isNumbered = NUMBERED_INITIALS.has(line[b] ?? "") && NUMBERED.test(line);
+  return { image: line, startOffset: start, endOffset: end - 1, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx as number, start, end, number, at, isItem, isNumbered } as LineToken;
 }
 
 /** The non-blank lines of `text` (normalized) as tokens, in order; a flattened article heading opens one of its own. */

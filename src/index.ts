@@ -21,7 +21,7 @@ export { canonicalKey, Registry, RegistryError, type RegistryRecord } from "./ch
 export type {
   Amendment, AmendmentAction, Citation, CitationSpans, CitedDocument, Diagnostic, DiagnosticCode, DocumentDate, DocumentIssuer, DocumentRecord, Mention,
   Pinpoint, PinpointPath, Place, PositionedDiagnostic, RelatedSpan, Relation, RelationRule, Resolution, Severity, Signature, Span, StatedRelation,
-  AmendedBy, GraphAliasLine, GraphDocumentLine, GraphEdgeLine, GraphEndLine, GraphNodeLine, Occurrence, RegistryStatus,
+  AmendedBy, GraphAlias, GraphAliasLine, GraphDocumentLine, GraphEdgeLine, GraphEndLine, GraphNodeLine, Occurrence, RegistryStatus,
 } from "./types.js";
 // The closed lists of the output contract, to check a value against or to show as choices.
 export { AMENDMENT_ACTIONS, REGISTRY_STATUSES, RELATION_RULES, RELATIONS } from "./enums.js";

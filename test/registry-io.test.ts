@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { check, Registry as CoreRegistry } from "../src/index.js";
 import { Registry, RegistryError } from "../src/node.js";
+import { registryProblems } from "./helpers/registry.js";
 
 const mismatches = (text: string, registry: CoreRegistry) => check(text, { registry }).filter((d) => d.code === "registry-mismatch").map((d) => d.message);
 
@@ -24,34 +25,24 @@ describe("a registry's issuing body compared by its key (item 6)", () => {
   });
 });
 
-/** The problems a load reports (fails the test if it loads). */
-function problems(load: () => unknown): string[] {
-  try {
-    load();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RegistryError);
-    return (e as RegistryError).problems;
-  }
-  throw new Error("expected a RegistryError");
-}
 
 describe("a registry CSV with any line ends puts each problem on its line (item 20)", () => {
   const rows = ["key,date,status", "20-NQ/TW,2012-11-01,in-force", "not an id,,in-force", "42-CT/TW,31/02/2010,in-force"];
   const expected = ['r.csv: line 3: "not an id" is not a document identifier', 'r.csv: line 4: date "31/02/2010" is not a valid date (yyyy-mm-dd or dd/mm/yyyy)'];
   it.each([["\\n", "\n"], ["\\r\\n", "\r\n"], ["\\r", "\r"]])("with %s", (_, end) => {
-    expect(problems(() => CoreRegistry.fromCsv(`${rows.join(end)}${end}`, "r.csv"))).toEqual(expected);
+    expect(registryProblems(() => CoreRegistry.fromCsv(`${rows.join(end)}${end}`, "r.csv"))).toEqual(expected);
   });
 
   it("places bytes that are not UTF-8 on their line with \\r line ends too", () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("key,subject\r20-NQ/TW,x\r42-CT/TW,ph"), 0xe1, 0x74, 0x0d]);
-    expect(problems(() => CoreRegistry.fromFile("r.csv", bytes))).toEqual(["r.csv: line 3: bytes that are not UTF-8 (save the file as UTF-8)"]);
+    expect(registryProblems(() => CoreRegistry.fromFile("r.csv", bytes))).toEqual(["r.csv: line 3: bytes that are not UTF-8 (save the file as UTF-8)"]);
   });
 });
 
 describe("a source that is no text (item 23)", () => {
   it("is a RegistryError saying so, not a TypeError", () => {
-    expect(problems(() => CoreRegistry.fromCsv(null as unknown as string))).toEqual(["registry: Registry.fromCsv takes the file's text as a string, got null"]);
-    expect(problems(() => CoreRegistry.fromJson(5 as unknown as string, "r.json"))).toEqual(["r.json: Registry.fromJson takes the file's text as a string, got number"]);
+    expect(registryProblems(() => CoreRegistry.fromCsv(null as unknown as string))).toEqual(["registry: Registry.fromCsv takes the file's text as a string, got null"]);
+    expect(registryProblems(() => CoreRegistry.fromJson(5 as unknown as string, "r.json"))).toEqual(["r.json: Registry.fromJson takes the file's text as a string, got number"]);
   });
 });
 

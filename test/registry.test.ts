@@ -6,20 +6,11 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { Registry as CoreRegistry } from "../src/index.js";
 import { Registry, RegistryError } from "../src/node.js";
+import { registryProblems } from "./helpers/registry.js";
 
 const fixtures = join(import.meta.dirname, "..", "fixtures");
 const STATUS_ERROR = "status: must be one of in-force, amended, replaced, repealed, expired, unknown";
 
-/** The problems a load reports (fails the test if it loads). */
-function problems(load: () => unknown): string[] {
-  try {
-    load();
-  } catch (e) {
-    expect(e).toBeInstanceOf(RegistryError);
-    return (e as RegistryError).problems;
-  }
-  throw new Error("loaded without a problem");
-}
 
 describe("the core reads strings and bytes", () => {
   it("loads CSV with quoted newlines and blank lines, JSON with a BOM", () => {
@@ -33,7 +24,7 @@ describe("the core reads strings and bytes", () => {
 
   it("places errors by the line they are on, after blank lines and quoted newlines, in lines only", () => {
     const text = 'key,subject,status\n\n20-NQ/TW,"a\nb",in-force\n\n42-CT/TW,x,bogus\n20-NQ/TW,y,in-force\n';
-    expect(problems(() => CoreRegistry.fromCsv(text, "r.csv"))).toEqual([
+    expect(registryProblems(() => CoreRegistry.fromCsv(text, "r.csv"))).toEqual([
       `r.csv: line 6: ${STATUS_ERROR}`,
       "r.csv: line 7: 20-NQ/TW is already given at line 3",
     ]);
@@ -41,7 +32,7 @@ describe("the core reads strings and bytes", () => {
 
   it("names every structural error of a CSV, not only the first", () => {
     const text = 'key,subject,status\n42-CT/TW,"bad"q,in-force\n1/2011/TT-BNV,x,in-force\n8-QĐi/TW,"open,in-force\n73/CP,x,repealed\n20-NQ/TW,x\n50-KL/TW,,,\n';
-    expect(problems(() => CoreRegistry.fromCsv(text, "r.csv"))).toEqual([
+    expect(registryProblems(() => CoreRegistry.fromCsv(text, "r.csv"))).toEqual([
       'r.csv: line 2: a quoted field has text after its closing quote (write a quote inside a quoted field as "")',
       "r.csv: line 4: a quoted field is never closed",
       "r.csv: line 6: 2 fields where the header has 3",
@@ -50,7 +41,7 @@ describe("the core reads strings and bytes", () => {
   });
 
   it("makes an unknown, misspelled or repeated header column an error naming it", () => {
-    expect(problems(() => CoreRegistry.fromCsv("key,issued_by,subjet,Status,key,,colour\n20-NQ/TW,a,b,in-force,x,,red\n", "r.csv"))).toEqual([
+    expect(registryProblems(() => CoreRegistry.fromCsv("key,issued_by,subjet,Status,key,,colour\n20-NQ/TW,a,b,in-force,x,,red\n", "r.csv"))).toEqual([
       'r.csv: line 1: unknown column "issued_by" (did you mean "issuedBy"?)',
       'r.csv: line 1: unknown column "subjet" (did you mean "subject"?)',
       'r.csv: line 1: unknown column "Status" (did you mean "status"?)',
@@ -58,20 +49,20 @@ describe("the core reads strings and bytes", () => {
       "r.csv: line 1: column 6 of the header has no name",
       'r.csv: line 1: unknown column "colour" (the columns are key, number, typeCode, issuer, year, style, kind, date, issuedBy, subject, status)',
     ]);
-    expect(problems(() => CoreRegistry.fromRows([{ key: "20-NQ/TW", subjet: "x" }], "r.json"))).toEqual([
+    expect(registryProblems(() => CoreRegistry.fromRows([{ key: "20-NQ/TW", subjet: "x" }], "r.json"))).toEqual([
       'r.json: row 1: unknown column "subjet" (did you mean "subject"?)',
     ]);
   });
 
   it("says so when the columns are separated by semicolons or tabs, not commas", () => {
-    expect(problems(() => CoreRegistry.fromCsv("\uFEFFkey;status\n20-NQ/TW;in-force\n", "r.csv"))).toEqual([
+    expect(registryProblems(() => CoreRegistry.fromCsv("\uFEFFkey;status\n20-NQ/TW;in-force\n", "r.csv"))).toEqual([
       'r.csv: line 1: the columns are separated by ";": separate them with commas',
     ]);
-    expect(problems(() => CoreRegistry.fromCsv("key\tstatus\n", "r.csv"))).toEqual(["r.csv: line 1: the columns are separated by tabs: separate them with commas"]);
+    expect(registryProblems(() => CoreRegistry.fromCsv("key\tstatus\n", "r.csv"))).toEqual(["r.csv: line 1: the columns are separated by tabs: separate them with commas"]);
   });
 
   it("says an empty CSV is empty; a header alone is an empty registry", () => {
-    expect(problems(() => CoreRegistry.fromCsv("\n\n", "r.csv"))).toEqual([
+    expect(registryProblems(() => CoreRegistry.fromCsv("\n\n", "r.csv"))).toEqual([
       "r.csv: the CSV is empty: it needs a header row (key,number,typeCode,issuer,year,style,kind,date,issuedBy,subject,status) and a row for each document",
     ]);
     expect(CoreRegistry.fromCsv("key,status\n").size).toBe(0);
@@ -79,7 +70,7 @@ describe("the core reads strings and bytes", () => {
 
   it("reports bytes that are not UTF-8 with their line, never reads them as U+FFFD", () => {
     const bytes = new Uint8Array([...new TextEncoder().encode("key,subject\n20-NQ/TW,ph"), 0xe1, 0x74, 0x0a, 0x34, 0x32, 0xff, 0x0a]);
-    expect(problems(() => CoreRegistry.fromFile("r.csv", bytes))).toEqual([
+    expect(registryProblems(() => CoreRegistry.fromFile("r.csv", bytes))).toEqual([
       "r.csv: line 2: bytes that are not UTF-8 (save the file as UTF-8)",
       "r.csv: line 3: bytes that are not UTF-8 (save the file as UTF-8)",
     ]);
@@ -87,7 +78,7 @@ describe("the core reads strings and bytes", () => {
 
   it("lists every problem of every row, not one per row", () => {
     const rows = [{ key: "20-NQ/TW", number: "x", date: "31/02/2010", status: "cancelled" }, 5, { key: "20-NQ/TW" }, { kind: "Chỉ thị" }];
-    expect(problems(() => CoreRegistry.fromRows(rows, "r.json"))).toEqual([
+    expect(registryProblems(() => CoreRegistry.fromRows(rows, "r.json"))).toEqual([
       "r.json: row 1: number: number must be digits",
       `r.json: row 1: ${STATUS_ERROR}`,
       'r.json: row 1: date "31/02/2010" is not a valid date (yyyy-mm-dd or dd/mm/yyyy)',
@@ -103,9 +94,9 @@ describe("the core reads strings and bytes", () => {
   });
 
   it("rejects a file that is neither JSON nor CSV, and JSON that is not an array or not JSON", () => {
-    expect(problems(() => CoreRegistry.fromRows({} as unknown as unknown[], "x.json"))).toEqual(["x.json: expected an array of rows"]);
-    expect(problems(() => CoreRegistry.fromFile("x.txt", new Uint8Array()))).toEqual(["x.txt: a registry is a .json or .csv file"]);
-    expect(problems(() => CoreRegistry.fromJson("[{", "x.json"))[0]).toMatch(/^x\.json: not valid JSON \(/);
+    expect(registryProblems(() => CoreRegistry.fromRows({} as unknown as unknown[], "x.json"))).toEqual(["x.json: expected an array of rows"]);
+    expect(registryProblems(() => CoreRegistry.fromFile("x.txt", new Uint8Array()))).toEqual(["x.txt: a registry is a .json or .csv file"]);
+    expect(registryProblems(() => CoreRegistry.fromJson("[{", "x.json"))[0]).toMatch(/^x\.json: not valid JSON \(/);
   });
 
   it("composes keys from number, type code and issuer", () => {
@@ -128,14 +119,14 @@ describe("Registry.load (vncite/node) reads files", () => {
   });
 
   it("gives a RegistryError saying why for a missing file or a directory", () => {
-    expect(problems(() => Registry.load(join(dir, "none.csv")))).toEqual([`${join(dir, "none.csv")}: cannot read the registry (no such file)`]);
-    expect(problems(() => Registry.load(dir))).toEqual([`${dir}: cannot read the registry (it is a directory)`]);
+    expect(registryProblems(() => Registry.load(join(dir, "none.csv")))).toEqual([`${join(dir, "none.csv")}: cannot read the registry (no such file)`]);
+    expect(registryProblems(() => Registry.load(dir))).toEqual([`${dir}: cannot read the registry (it is a directory)`]);
   });
 
   it("names the file and the line of every bad row, and drops none silently", () => {
     const bad = join(dir, "bad.csv");
     writeFileSync(bad, "key,date,status\n20-NQ/TW,2012-11-01,in-force\nnot an id,,in-force\n42-CT/TW,31/02/2010,in-force\n20-NQ/TW,,cancelled\n");
-    expect(problems(() => Registry.load(bad))).toEqual([
+    expect(registryProblems(() => Registry.load(bad))).toEqual([
       `${bad}: line 3: "not an id" is not a document identifier`,
       `${bad}: line 4: date "31/02/2010" is not a valid date (yyyy-mm-dd or dd/mm/yyyy)`,
       `${bad}: line 5: ${STATUS_ERROR}`,
@@ -145,7 +136,7 @@ describe("Registry.load (vncite/node) reads files", () => {
 
   it("rejects a file that is neither .json nor .csv", () => {
     const txt = join(fixtures, "000_1db0ab688705c645.txt");
-    expect(problems(() => Registry.load(txt))).toEqual([`${txt}: a registry is a .json or .csv file`]);
+    expect(registryProblems(() => Registry.load(txt))).toEqual([`${txt}: a registry is a .json or .csv file`]);
   });
 
   it("reads a JSON file with a BOM", () => {

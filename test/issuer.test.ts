@@ -2,18 +2,16 @@
 // corpus, then a CheckList-style set generated from the gazetteer (grammar/places.json): every province × header
 // shape × print variant (plain, NFD, `Ð`, `\r\n` and `\r` line ends, lost diacritics). The expected issuer of
 // each generated case is built from the templates below, never from the code's output.
-import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import places from "../grammar/places.json";
 import { parseDocument } from "../src/index.js";
 import { foldName } from "../src/tables.js";
+import { corpusTest, corpusText, hasCorpus } from "./helpers/corpus.js";
 
 const issuerOf = (text: string) => parseDocument(text).issuer;
-const corpus = (file: string) => readFileSync(join(import.meta.dirname, "..", "..", "shared", "corpus", file), "utf8");
 
-describe("issuer of the corpus's headers (checked against each text by hand)", () => {
+describe.skipIf(!hasCorpus)(corpusTest("issuer of the corpus's headers (checked against each text by hand)"), () => {
   it.each([
     // `ĐẢNG UỶ KHỐI CÁC CƠ QUAN TỈNH` / `*` / `Số 128-KH/ĐUK`; the prose title above it is no part.
     ["a_001_page.txt", "ĐẢNG UỶ KHỐI CÁC CƠ QUAN TỈNH", null],
@@ -28,7 +26,7 @@ describe("issuer of the corpus's headers (checked against each text by hand)", (
     ["b_064_Quyet_dinh_1056_QD_CT.txt", "UỶ BAN NHÂN DÂN TỈNH TUYÊN QUANG", "tỉnh tuyên quang"],
     ["b_001_Chi_thi_299_TTg.txt", "PHỦ THỦ TƯỚNG", null],
   ])("%s", (file, text, place) => {
-    const source = corpus(file);
+    const source = corpusText(file);
     const issuer = issuerOf(source);
     expect(issuer?.text).toBe(text);
     expect(issuer?.place?.key ?? null).toBe(place);

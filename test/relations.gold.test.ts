@@ -2,12 +2,13 @@
 // rules and on those held out, clean and with decomposed diacritics and `Ð` for `Đ`. The figures themselves are
 // printed by `npx tsx test/relations.measure.ts`; here only the floors the issues set (14, 25) are held.
 import { describe, expect, it } from "vitest";
+import { corpusTest, hasCorpus } from "./helpers/corpus.js";
 import { GOLD_VARIANTS, scoreGold } from "./helpers/relations-gold.js";
 
 // held3 was read before its rules were written, then its misses gave rules (issue 25): it counts with the rule texts.
 const GROUPS: Record<string, readonly string[]> = { rules: ["build", "held3"], "held out": ["held", "held2", "held4"] };
 
-describe.each(GOLD_VARIANTS)("relations gold (%s)", (_name, vary) => {
+describe.skipIf(!hasCorpus).each(GOLD_VARIANTS)(corpusTest("relations gold (%s)"), (_name, vary) => {
   it.each(Object.entries(GROUPS))("%s: document-level ≥ 0.95, stated recall ≥ 0.85 at precision ≥ 0.95", (_group, sets) => {
     const s = scoreGold(sets, vary);
     expect(s.total).toBeGreaterThan(30);

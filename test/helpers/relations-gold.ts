@@ -5,6 +5,7 @@ import { parseDocument } from "../../src/document/document.js";
 import { statuteOf } from "../../src/extract/statute-catalogue.js";
 import { versionYear } from "../../src/extract/statute.js";
 import { foldName } from "../../src/tables.js";
+import { corpusPath } from "./corpus.js";
 import gold from "../relations.gold.json";
 
 // Laws by name are keyed by their number where the statutes catalogue names the version (issue 24); the gold names
@@ -34,7 +35,9 @@ export interface GoldScore { right: number; total: number; found: number; expect
 export function scoreGold(sets: readonly string[], vary: (t: string) => string, say?: (line: string) => void): GoldScore {
   const score: GoldScore = { right: 0, total: 0, found: 0, expected: 0, correct: 0, given: 0 };
   for (const doc of gold.documents.filter((d) => sets.includes(d.set))) {
-    const d = parseDocument(vary(readFileSync(doc.file, "utf8")), { id: doc.file });
+    const path = doc.file.startsWith("../shared/corpus/") ? corpusPath(doc.file) : doc.file;
+    if (path === null) continue;
+    const d = parseDocument(vary(readFileSync(path, "utf8")), { id: doc.file });
     const where = doc.file.slice(-30);
     const cited = d.cited.map((c) => [c.key.normalize("NFC"), c.relation] as const);
     for (const [key, relation] of Object.entries(doc.cited)) {

@@ -13,7 +13,7 @@ const field = <T,>(f: HeaderField<T> | null) => f && { value: f.value, span: f.s
 /** The same compact shape as fixtures/<seed>.document.json. */
 function compact(d: DocumentRecord) {
   return {
-    key: d.key, identifier: field(d.identifier), type: d.type && { value: d.type.value }, place: field(d.place),
+    key: d.key, identifier: field(d.identifier), type: field(d.type), place: field(d.place),
     issuer: d.issuer && { value: d.issuer.value, key: d.issuer.key, place: d.issuer.place?.key ?? null, span: d.issuer.span.text },
     date: d.date && { value: d.date.value, day: d.date.day, month: d.date.month, year: d.date.year, span: d.date.span.text },
     subject: field(d.subject), addressees: d.addressees.map(field), recipients: d.recipients.map(field),

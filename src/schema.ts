@@ -207,7 +207,7 @@ export const StatedRelationSchema = z.object({
 });
 
 /** One field of a document's header in the shape every field has (HeaderField): its clean value and its span. */
-export const headerFieldOf = <T extends z.ZodType>(value: T) =>
+const headerFieldOf = <T extends z.ZodType>(value: T) =>
   z.object({
     /** The clean value: NFC, `Đ`, single spaces; for a field that reads a key, the key. */
     value,

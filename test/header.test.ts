@@ -27,7 +27,8 @@ const SIGNATURES: [string, string, Signature][] = [
   ["flattened, a heading in capitals follows", "T/M BAN THƯỜNG VỤ PHÓ BÍ THƯ Vũ Hồng Duy CHƯƠNG TRÌNH HÀNH ĐỘNG\n", ["T/M BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Vũ Hồng Duy"]],
   ["an authority that ends in a title word", "TM. BAN GIÁM ĐỐC\nGIÁM ĐỐC\n\nNguyễn Văn Bình\n", ["TM. BAN GIÁM ĐỐC", "GIÁM ĐỐC", "Nguyễn Văn Bình"]],
   ["a name with a one-letter word", "TM. BAN THƯỜNG VỤ\nPHÓ BÍ THƯ THƯỜNG TRỰC\nY Biêr Niê\n", ["TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ THƯỜNG TRỰC", "Y Biêr Niê"]],
-  ["prefix wrapped onto its own line", "TM.\nBAN THƯỜNG VỤ PHÓ BÍ THƯ Nguyễn Văn An\n", ["TM.\nBAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn An"]],
+  // The value on one line; the span keeps the line break (`TM.\nBAN THƯỜNG VỤ`).
+  ["prefix wrapped onto its own line", "TM.\nBAN THƯỜNG VỤ PHÓ BÍ THƯ Nguyễn Văn An\n", ["TM. BAN THƯỜNG VỤ", "PHÓ BÍ THƯ", "Nguyễn Văn An"]],
   // Negatives.
   ["TM. inside body text is no signature", "Đề nghị TM. BAN THƯỜNG VỤ xem xét và cho ý kiến.\n", [null, null, null]],
   ["an address is no signing block", "Q. Ba Đình, TP. Hà Nội\n", [null, null, null]],

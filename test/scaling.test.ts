@@ -43,6 +43,8 @@ describe("parseDocument and check scale linearly", TIMING, () => {
     ["laws by name, damaged and whole, against the catalogue", (n: number) => "Căn cứ Luật Ngân sácb nhà nuớc ngày 25 tháng 6 năm 2015 và Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán và Luật Phòng, chống thiên tai;\n".repeat(n), 150],
     // The layout grammar over the lines: every kind of line, and headings flattened or broken after their word.
     ["lines of every layout kind", (n: number) => "Phần thứ nhất\nChương II QUY ĐỊNH GIA Điều 9. Nguyên tắc\nMục 1\nI. MỤC ĐÍCH\nĐiều\n82. Trách nhiệm\n1. khoản Điều này\na) điểm\n[...]\nCăn cứ Luật A;\nQUYẾT ĐỊNH:\nPHỤ LỤC I\n".repeat(n), 100],
+    // Header fields: a subject of many lines and a long list of recipients, each value cleaned (printedValue).
+    ["a subject of many lines, a long list of recipients", (n: number) => `KẾ HOẠCH\n${"dòng **của** trích  yếu\n".repeat(n)}\nNơi nhận:\n${"- Ban A;\n".repeat(n)}`, 2_000],
     ["one citation's start with a new date each time", (n: number) => Array.from({ length: n }, (_, i) => `Nghị quyết số 20-NQ/TW ngày ${1 + (i % 28)}/${1 + (i % 12)}/${1950 + (i % 70)} về việc ${i}`).join(";\n"), 300],
   ] as const)("%s", (_name, make, n) => {
     timeOf(make(n)); // warm-up: the lexers and parsers are built, the code compiled

@@ -15,7 +15,7 @@ import type { Source } from "../extract/source.js";
 import type { DocumentRecord, HeaderField, Span } from "../types.js";
 import { KINDS } from "../tables.js";
 import { singleSpaced } from "../text.js";
-import { DATE_IN_WORDS, dateValue } from "./date-phrase.js";
+import { DATE_IN_WORDS, type DateValue, dateValue } from "./date-phrase.js";
 import { words } from "./verbs.js";
 
 const LABELS = documentJson.headerLabels;
@@ -31,7 +31,7 @@ export type Header = Pick<DocumentRecord, "type" | "place" | "date" | "subject" 
 interface Found {
   type: { kind: string; span: Span } | null;
   place: Span | null;
-  date: { iso: string | null; day: number | null; month: number | null; year: number | null; span: Span } | null;
+  date: (DateValue & { span: Span }) | null;
   subject: Span | null;
   addressees: Span[];
   recipients: Span[];

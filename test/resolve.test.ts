@@ -4,7 +4,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ArgumentError, type Citation, extract, parseDocument, resolve, type ResolvedReference } from "../src/index.js";
+import { ArgumentError, type Citation, extract, parseDocument, resolve, type ResolveOptions, type ResolvedReference } from "../src/index.js";
 import { CORPUS_DIR, corpusTest, hasCorpus } from "./helpers/corpus.js";
 import { TIMING } from "./helpers/timing.js";
 
@@ -133,7 +133,7 @@ describe("resolve on sentences (each read by hand)", () => {
     }
     expect(() => resolve([], { text: 5 as unknown as string })).toThrow(ArgumentError);
     expect(() => resolve([], { date: "5/3/2025" })).toThrow(ArgumentError);
-    expect(() => resolve([], null as unknown as {})).toThrow(ArgumentError);
+    expect(() => resolve([], null as unknown as ResolveOptions)).toThrow(ArgumentError);
   });
 });
 

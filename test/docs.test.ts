@@ -9,7 +9,9 @@
 //   must be scripts of package.json; `npx tsx examples/…` must name an example (test/examples.test.ts runs
 //   them); `npm install`/`npm ci`/`npm pack` of the package are what test/examples.test.ts does. Any other line
 //   fails the test: a snippet the tests cannot run does not go in the docs.
-// yaml, html, text and json blocks are shown, not run (the page's own test runs its HTML).
+// - an unlabelled block right after a sh block is all that the block's last vncite command prints.
+// - a json block of check's settings (`severity`, `ignore`, `rules`, `lang` only) is given to `vncite check --config`.
+// Other yaml, html, text and json blocks are shown, not run (the page's own test runs its HTML).
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -22,7 +24,6 @@ const pkg = JSON.parse(readFileSync(join(root, "package.json"), "utf8"));
 // Guides whose snippets need what the tests do not have here, each with the test that covers it instead.
 const NOT_RUN_HERE: Record<string, string> = {
   "docs/postgres.md": "a PostgreSQL server: test/postgres*.test.ts run its paths where one is installed",
-  "docs/check.md": "its own settings files: test/check*.test.ts and test/cli.test.ts run its commands",
 };
 const FILES = ["README.md", "CONTRIBUTING.md", ...readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).map((f) => `docs/${f}`)]
   .filter((f) => !(f in NOT_RUN_HERE));
@@ -33,6 +34,8 @@ interface Block {
   line: number;
   lang: string;
   code: string;
+  /** The block right after this one, with only blank lines between. */
+  next?: Block;
 }
 
 function blocksOf(file: string): Block[] {
@@ -44,7 +47,10 @@ function blocksOf(file: string): Block[] {
     const start = i;
     const body: string[] = [];
     for (i++; i < lines.length && !(lines[i] as string).startsWith("```"); i++) body.push(lines[i] as string);
-    out.push({ file, line: start + 1, lang: open[1] ?? "", code: body.join("\n") });
+    const block: Block = { file, line: start + 1, lang: open[1] ?? "", code: body.join("\n") };
+    const before = out.at(-1);
+    if (before && lines.slice(before.line + before.code.split("\n").length + 1, start).every((l) => l.trim() === "")) before.next = block;
+    out.push(block);
   }
   return out;
 }
@@ -167,6 +173,9 @@ function checkOtherCommand(part: string, line: string) {
   else throw new Error(`the docs test cannot run: ${line}`);
 }
 
+const CONFIG_KEYS = ["severity", "ignore", "rules", "lang"];
+const isCheckConfig = (b: Block) => b.lang === "json" && /^\s*\{/.test(b.code) && Object.keys(JSON.parse(b.code)).every((k) => CONFIG_KEYS.includes(k));
+
 describe("the snippets of the README and the guides", () => {
   const sandbox = mkdtempSync(join(tmpdir(), "vncite-docs-"));
   const cwd = process.cwd();
@@ -178,7 +187,7 @@ describe("the snippets of the README and the guides", () => {
       mkdirSync(join(sandbox, dir));
       for (const t of texts) copyFileSync(join(root, "fixtures", t), join(sandbox, dir, t));
     }
-    for (const [name, from] of [["a.txt", texts[0]], ["b.txt", texts[1]], ["decision.txt", texts[3]], ["draft.txt", texts[3]], ["text.txt", texts[3]]] as const)
+    for (const [name, from] of [["a.txt", texts[0]], ["b.txt", texts[1]], ["decision.txt", texts[3]], ["draft.txt", texts[3]], ["du-thao.txt", texts[3]], ["text.txt", texts[3]]] as const)
       copyFileSync(join(root, "fixtures", from as string), join(sandbox, name));
     for (const f of ["registry.csv", "registry.json"]) copyFileSync(join(root, "fixtures", f), join(sandbox, f));
     process.chdir(sandbox);
@@ -219,9 +228,21 @@ describe("the snippets of the README and the guides", () => {
     });
   }
 
+  for (const block of BLOCKS.filter(isCheckConfig)) {
+    it(`${block.file}:${block.line} (json: check's settings)`, async () => {
+      const config = JSON.parse(block.code);
+      writeFileSync(`config-${block.line}.json`, block.code);
+      const result = await runShellLine(`vncite check drafts/ --config config-${block.line}.json`);
+      expect(result?.status, result?.stderr).toBeLessThan(2);
+      // What the settings leave out is not shown.
+      for (const code of [...(config.ignore ?? []), ...Object.keys(config.rules ?? {}).filter((c) => config.rules[c] === "off")]) expect(result?.stdout).not.toContain(code);
+    });
+  }
+
   for (const block of BLOCKS.filter((b) => b.lang === "sh" || b.lang === "bash" || b.lang === "shell")) {
     it(`${block.file}:${block.line} (sh)`, async () => {
       const lines = block.code.replace(/\\\n\s*/g, " ").split("\n");
+      let last: Awaited<ReturnType<typeof runShellLine>> = null;
       for (let i = 0; i < lines.length; i++) {
         const line = (lines[i] as string).trim();
         if (line === "" || line.startsWith("#")) continue;
@@ -230,12 +251,15 @@ describe("the snippets of the README and the guides", () => {
         for (const command of line.split(" && ")) results.push(await runShellLine(command));
         const result = results.at(-1);
         if (!result) continue;
+        last = result;
         expect(result.status, `${line}\n${result.stderr}`).toBeLessThan(2);
         // The `# ` lines right under a command: the start of what it prints.
         const shown: string[] = [];
         for (let k = i + 1; k < lines.length && /^\s*# /.test(lines[k] as string); k++) shown.push((lines[k] as string).replace(/^\s*# /, ""));
         if (shown.length > 0) expect(result.stdout.split("\n").slice(0, shown.length), line).toEqual(shown);
       }
+      // An unlabelled block right under it: all that its last vncite command prints (the file named as the block's command names it).
+      if (block.next?.lang === "" && last) expect(last.stdout.trimEnd()).toBe(block.next.code.trimEnd());
     });
   }
 });

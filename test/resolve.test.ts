@@ -182,6 +182,27 @@ describe("resolve on any input (fast-check, fixed seed)", () => {
       { seed: 28, numRuns: 80, endOnFailure: true },
     );
   });
+
+  it("never throws on citations changed by hand: any offsets, keys, kinds, numbers, overlapping or out of the text", () => {
+    const base = extract("Căn cứ Nghị quyết số 20-NQ/TW; Luật Đất đai số 31/2024/QH15; Kết luận số 93; Luật Đất đai; Nghị quyết số 20.");
+    const edit = fc.record({
+      from: fc.nat({ max: base.length - 1 }),
+      start: fc.nat({ max: 400 }),
+      length: fc.nat({ max: 60 }),
+      key: fc.option(fc.oneof(fc.string(), fc.constantFrom("20-NQ/TW", "Luật đất đai", "31/2024/QH15"))),
+      nameKey: fc.option(fc.oneof(fc.string(), fc.constantFrom("Luật đất đai", "20-NQ/TW"))),
+      kind: fc.option(fc.oneof(fc.string(), fc.constantFrom("Nghị quyết", "Luật", "Kết luận"))),
+      number: fc.oneof(fc.string(), fc.constantFrom("20", "0", "93")),
+      title: fc.option(fc.string()),
+    });
+    fc.assert(
+      fc.property(fc.array(edit, { maxLength: 12 }), anyText, (edits, text) => {
+        const citations = edits.map(({ from, start, length, ...fields }) => ({ ...(base[from] as Citation), ...fields, start, end: start + length }));
+        for (const options of [{ text }, {}, { text, date: "2025-03-01" }]) expect(resolve(citations, options).citations).toHaveLength(citations.length);
+      }),
+      { seed: 29, numRuns: 80, endOnFailure: true },
+    );
+  });
 });
 
 describe("resolve scales linearly", TIMING, () => {

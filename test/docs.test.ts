@@ -12,10 +12,15 @@
 // - an unlabelled block right after a sh block is all that the block's last vncite command prints.
 // - a json block of check's settings (`severity`, `ignore`, `rules`, `lang` only) is given to `vncite check --config`.
 // Other yaml, html, text and json blocks are shown, not run (the page's own test runs its HTML).
-import { readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+// - a command written inline (`npm run x`, `npx tsx file`, `vncite command …`) must name a script, a file, a command.
+// The machinery is test/helpers/snippets.ts; docs/postgres.md runs in test/docs-postgres.test.ts (NOT_RUN_HERE).
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "../src/cli/cli.js";
 import { type Block, blocksOf, enterSandbox, expectedOutput, root, runScript, runShellLine } from "./helpers/snippets.js";
+
+const quietIo = { stdout: { write: () => {} }, stderr: { write: () => {} }, readStdin: () => "", stdinIsTTY: true } as Parameters<typeof main>[1];
 
 // Guides whose snippets run in another test file, each with why and which (a test below holds that file to read it).
 const NOT_RUN_HERE: Record<string, { why: string; test: string }> = {
@@ -54,6 +59,27 @@ describe("the snippets of the README and the guides", () => {
   it("runs the snippets of every guide, here or in the test named for it", () => {
     for (const [doc, { test }] of Object.entries(NOT_RUN_HERE)) expect(readFileSync(join(root, test), "utf8"), test).toContain(`"${doc}"`);
     expect(FILES.length + Object.keys(NOT_RUN_HERE).length).toBe(2 + readdirSync(join(root, "docs")).filter((f) => f.endsWith(".md")).length);
+  });
+
+  it("names only what exists in the commands written inline (`npm run x`, `npx tsx file`, `vncite command …`)", async () => {
+    const scripts = Object.keys(JSON.parse(readFileSync(join(root, "package.json"), "utf8")).scripts);
+    const inline = [...FILES, ...Object.keys(NOT_RUN_HERE)].flatMap((f) =>
+      [...readFileSync(join(root, f), "utf8").matchAll(/`((?:npm run|npx tsx|npx vncite|vncite|node dist\/cli\.js) [^`]*)`/g)].map((m) => [f, m[1] as string] as const));
+    expect(inline.length).toBeGreaterThan(40);
+    for (const [file, command] of inline) {
+      const w = command.split(/\s+/);
+      if (w[0] === "npm") expect(scripts, `${file}: ${command}`).toContain(w[2]);
+      else if (w[0] === "npx" && w[1] === "tsx") expect(existsSync(join(root, w[2] as string)), `${file}: ${command}`).toBe(true);
+      else {
+        // `vncite extract|check|graph --jobs N`: each command named; `vncite help check`, `vncite --version`; `vncite …`: none.
+        const args = w.slice(w[0] === "vncite" ? 1 : 2);
+        const named = (args[0] === "help" ? args[1] : args[0]) as string;
+        for (const sub of named.split("|").filter((x) => x !== "…")) {
+          const status = await main(sub.startsWith("-") ? [sub] : ["help", sub], quietIo);
+          expect(status, `${file}: ${command}`).toBe(0);
+        }
+      }
+    }
   });
 
   it("finds snippets in every file", () => {

@@ -4,6 +4,7 @@
 // line loads the SQL script into a second database, and each SQL query runs on the graph the commands loaded.
 // The rest of the guides run in test/docs.test.ts (its rules for sh and ts blocks hold here).
 import { spawnSync } from "node:child_process";
+import { rmSync } from "node:fs";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -36,6 +37,7 @@ const named = (name: string) => (skipped ? `${name} (skipped: ${skipped})` : nam
   });
   afterAll(async () => {
     leave();
+    rmSync(snippetDir, { recursive: true, force: true });
     await admin.query(`DROP DATABASE IF EXISTS ${dumpUrl.pathname.slice(1)} WITH (FORCE)`).catch(() => {});
     await admin.end();
     if (!("why" in server)) await server.stop();

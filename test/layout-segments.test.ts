@@ -4,6 +4,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { readLayout } from "../src/document/layout/grammar.js";
 import { segmentStarts } from "../src/document/layout/segments.js";
+import relationsJson from "../grammar/relations.json";
 import { parseDocument } from "../src/index.js";
 
 const segments = (text: string, limit = text.length) => segmentStarts(text, readLayout(text).lines, limit);
@@ -64,8 +65,45 @@ describe("preamble, purpose and body read from the layout", () => {
     expect(relations(flat.normalize("NFD").replace(/Đ/g, "Ð"))).toEqual(expected);
     for (const end of ["\r\n", "\r"]) expect(relations(flat.replace(/; Căn cứ/g, `;${end}Căn cứ`))).toEqual(expected);
   });
+  it("a basis read as the title (no title line between the heading and the preamble) is still a basis", () => {
+    const text = "QUYẾT ĐỊNH\nCăn cứ Luật Đất đai số 31/2024/QH15;\nTrên cơ sở Nghị định số 102/2024/NĐ-CP;\nQUYẾT ĐỊNH:\nĐiều 1. Bãi bỏ Quyết định số 15/2018/QĐ-UBND.";
+    expect(relations(text)).toEqual(expected);
+  });
   it("a purpose clause after a bullet, the plan's body from its first numbered section", () => {
     const plan = "KẾ HOẠCH\n- Thực hiện Kế hoạch số 25-KH/TU ngày 2/3/2024 của Tỉnh ủy, Ban Thường vụ Huyện ủy xây dựng kế hoạch như sau:\nI. MỤC ĐÍCH\n1. Tuyên truyền Nghị quyết số 57-NQ/TW.";
     expect(relations(plan)).toEqual([["25-KH/TU", "implements", "purpose"], ["57-NQ/TW", "mentions", null]]);
+  });
+});
+
+// CheckList: each preamble verb of the table × where its basis stands in the layout × a perturbation of the text.
+// Expected by reading: both bases are the text's bases (`preamble`), the article's act repeals.
+describe("bases read at every segment the layout gives (generated: verb × placement × perturbation)", () => {
+  const verbs = relationsJson.preamble.map((e) => e.verb[0]?.toUpperCase() + e.verb.slice(1));
+  const A = "Luật Đất đai số 31/2024/QH15 ngày 18 tháng 01 năm 2024";
+  const B = "Nghị định số 102/2024/NĐ-CP";
+  const HEAD = "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG NAM\nSố: 12/QĐ-UBND\nQUYẾT ĐỊNH\n";
+  const BODY = "QUYẾT ĐỊNH:\nĐiều 1. Bãi bỏ Quyết định số 15/2018/QĐ-UBND ngày 5/3/2018 của Ủy ban nhân dân tỉnh.\n";
+  const placements: [string, (v: string) => string][] = [
+    ["each basis on its line", (v) => `Về việc thu hồi đất\n${v} ${A};\n${v} ${B};\n`],
+    ["in capitals on its line", (v) => `Về việc thu hồi đất\n${v.toUpperCase()} ${A};\n${v.toUpperCase()} ${B};\n`],
+    ["both on one line after `;`", (v) => `Về việc thu hồi đất\n${v} ${A}; ${v} ${B};\n`],
+    ["the second in lower case after `;`", (v) => `Về việc thu hồi đất\n${v} ${A}; ${v.toLowerCase()} ${B};\n`],
+    ["after bullets", (v) => `Về việc thu hồi đất\n- ${v} ${A};\n • ${v} ${B};\n`],
+    ["after a sentence end", (v) => `Về việc thu hồi đất\n${v} ${A}. ${v} ${B};\n`],
+    ["after a title in capitals on the same line", (v) => `VỀ VIỆC THU HỒI ĐẤT ${v} ${A}; ${v} ${B};\n`],
+    ["a line break inside the basis", (v) => `Về việc thu hồi đất\n${v} Luật Đất đai\nsố 31/2024/QH15 ngày 18 tháng 01\nnăm 2024;\n${v} ${B};\n`],
+  ];
+  const perturbations: [string, (t: string) => string][] = [
+    ["clean", (t) => t],
+    ["NFD with Ð", (t) => t.normalize("NFD").replace(/Đ/g, "Ð")],
+    ["\\r\\n", (t) => t.replace(/\n/g, "\r\n")],
+    ["\\r", (t) => t.replace(/\n/g, "\r")],
+    ["a blank date", (t) => t.replace("ngày 18 tháng 01 năm 2024", "ngày ... tháng ... năm 2024")],
+  ];
+  const cases = verbs.flatMap((verb) => placements.flatMap(([place, make]) => perturbations.map(([how, perturb]) => ({ verb, place, how, text: perturb(HEAD + make(verb) + BODY) }))));
+  const expected = [["31/2024/QH15", "basedOn", "preamble"], ["102/2024/NĐ-CP", "basedOn", "preamble"], ["15/2018/QĐ-UBND", "repeals", "article"]];
+  it(`reads ${cases.length} cases`, () => {
+    const wrong = cases.filter((c) => JSON.stringify(parseDocument(c.text).cited.map((x) => [x.key, x.relation, x.rule])) !== JSON.stringify(expected));
+    expect(wrong.map((c) => `${c.verb} · ${c.place} · ${c.how}`)).toEqual([]);
   });
 });

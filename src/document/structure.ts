@@ -111,7 +111,7 @@ export function documentClauses(
     const t = openingAt(text, title.start, title.end, TITLE_OPENING) ?? (lead ? openingAt(text, title.start + lead[0].length, title.end, TITLE_OPENING) : null);
     if (t) {
       // A title in capitals has no main clause to cut off (`… MUA, BÁN, ĐÓNG MỚI TÀU BIỂN ĐÃ ĐƯỢC SỬA ĐỔI …`).
-      out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt, false, opensBodyAt), relation: t.relation, rule: "purpose" });
+      out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt, false, opensBodyAt), relation: t.relation, rule: isPreambleVerb(t.word) ? "preamble" : "purpose" });
       taken.add(t.verb.start);
     }
   }

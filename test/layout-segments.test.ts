@@ -53,6 +53,24 @@ describe("inline article headings", () => {
   });
 });
 
+describe("inline article headings of any string (fast-check)", () => {
+  it("are in order, inside the text, each its word, number and `.` or `:`, no letter before", () => {
+    const pieces = ["Điều", " ", "1", "2a", ".", ":", " .", "\n", "\r", "x", "GIA ", "\u0300", "Đ", "-", "•"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join("")), (text) => {
+        let last = -1;
+        for (const h of readLayout(text).inlineArticles) {
+          expect(h.start).toBeGreaterThan(last);
+          expect(h.start < h.end && h.end <= text.length).toBe(true);
+          expect(text.startsWith("Điều", h.start) && text.slice(h.start, h.end).includes(h.number) && /[.:]$/.test(text.slice(h.start, h.end))).toBe(true);
+          expect(h.start === 0 || !/\p{L}/u.test(text[h.start - 1] as string)).toBe(true);
+          last = h.start;
+        }
+      }),
+    );
+  });
+});
+
 describe("preamble, purpose and body read from the layout", () => {
   const relations = (text: string) => parseDocument(text).cited.map((c) => [c.key, c.relation, c.rule]);
   const flat =

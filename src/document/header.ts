@@ -78,7 +78,7 @@ const HEADER_LINE_CHARS = 500;
 // starts with a capital: `Số 120 người … tại Hà Nội, ngày …` is prose.
 const DATE_PART = `(?<date>${DATE_IN_WORDS})`;
 // `Số`, `SỐ`: the number's label as printed (document.json `headerLabels.number`, its first).
-const NUMBER_LABEL = `(?:${LABELS.number[0]}|${LABELS.number[0]?.toUpperCase()})`;
+const NUMBER_LABEL = `(?:${LABELS.number[0]}|${(LABELS.number[0] as string).toUpperCase()})`;
 const PLACE_DATE = new RegExp(
   String.raw`^[\s*_]*(?:(?:[^\n]*?[\s*_])?${NUMBER_LABEL}\s*:?\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:(?!${NUMBER_LABEL}\s*:?\s*\d)(?<place>\p{Lu}[^,\n/]{1,59}?),\s*|(?<bare>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
   "du",

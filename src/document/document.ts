@@ -116,7 +116,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
 }
 
 /** `(sau đây gọi tắt là Kết luận số 93)`: where the text defines short names. */
-function definitionsIn(src: Source): Span[] {
+export function definitionsIn(src: Source): Span[] {
   return [...src.text.matchAll(DEFINITION)].map((m) => src.span(m.index, m.index + m[0].length));
 }
 
@@ -124,7 +124,7 @@ function definitionsIn(src: Source): Span[] {
  * One mention per citation, marked when it stands inside a definition (both lists in text order: one sweep). The
  * document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself.
  */
-function citationMentions(citations: Citation[], definitions: Span[], key: string | null, ownTitle: string | null): Mention[] {
+export function citationMentions(citations: Citation[], definitions: Span[], key: string | null, ownTitle: string | null): Mention[] {
   let d = 0;
   return citations.map((c) => {
     while (d < definitions.length && (definitions[d] as Span).end <= c.start) d++;
@@ -139,7 +139,7 @@ function citationMentions(citations: Citation[], definitions: Span[], key: strin
 }
 
 /** `Luật này` (self) and `Nghị quyết nêu trên` (back-reference), with what resolves them so far. */
-function wordMentions(src: Source, citations: Citation[], key: string | null, ownTypes: string[]): Mention[] {
+export function wordMentions(src: Source, citations: Citation[], key: string | null, ownTypes: string[]): Mention[] {
   const out: Mention[] = [];
   const quotedSource = quotedSources(src, citations);
   for (const [tail, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {

@@ -6,22 +6,15 @@
  */
 import relationsJson from "../../grammar/relations.json";
 import type { Relation } from "../schema.js";
+import { baseLetter, marksOptional } from "../text.js";
+
+export { marksOptional };
 
 export interface VerbEntry {
   verb: string;
   relation: string;
 }
 
-// `đ` and `Đ` are letters of their own to Unicode: no decomposition takes their stroke off.
-const STROKED = new Map([[0x111, "d"], [0x110, "D"]]);
-/** A letter without its marks: `ề` → `e`, `đ` → `d`. */
-const baseLetter = (c: string) => STROKED.get(c.codePointAt(0) ?? 0) ?? c.normalize("NFD").replace(/\p{M}/gu, "");
-/** A table word with each marked letter also without its marks (a text that lost them): `ngày` → `ng[àa]y`. */
-export const marksOptional = (w: string) =>
-  [...w].map((c) => {
-    const base = baseLetter(c);
-    return base === c ? c : `[${c}${base}]`;
-  }).join("");
 /** The letters the words of a list may open with: either case, with or without marks (`Điều` → Đ, đ, D, d). */
 export const initialsOf = (list: readonly string[]): Set<string> =>
   new Set(list.flatMap((w) => {

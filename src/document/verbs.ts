@@ -6,7 +6,7 @@
  */
 import relationsJson from "../../grammar/relations.json";
 import type { Relation } from "../schema.js";
-import { baseLetter, marksOptional } from "../text.js";
+import { baseLetter, marksOptional, remembered } from "../text.js";
 
 export { marksOptional };
 
@@ -33,8 +33,8 @@ export const alternation = (entries: readonly VerbEntry[]) =>
  * A verb as the tables are compared: lower case, single spaces, no commas, no marks (a pattern matched it with
  * its marks or without them; no two entries of a table fold alike, test/verbs-marks.test.ts).
  */
-export const fold = (s: string) =>
-  s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFD").replace(/\p{M}/gu, "").replace(/\u0111/g, "d");
+export const fold = remembered((s: string) =>
+  s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFD").replace(/\p{M}/gu, "").replace(/\u0111/g, "d"));
 /** A look-ahead: no letter (nor a combining mark) follows. */
 export const NOT_LETTER = "(?![\\p{L}\\p{M}])";
 

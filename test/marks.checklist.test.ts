@@ -11,9 +11,8 @@ import { readLayout } from "../src/document/layout/grammar.js";
 import { parseDocument } from "../src/document/document.js";
 import { fold, phrase } from "../src/document/verbs.js";
 import { findPinpoints } from "../src/index.js";
+import { strip as noMarks } from "./noise.js";
 
-/** The text as OCR or a keyboard without marks leaves it: `Điều` → `Dieu`. */
-const noMarks = (t: string) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 const capitalized = (v: string) => (v[0] as string).toUpperCase() + v.slice(1);
 
 interface Print {

@@ -6,12 +6,12 @@ import { describe, expect, it } from "vitest";
 import { checkCorpus, checkDocument, CitationGraph, extract, parseDocument } from "../src/index.js";
 import { TIMING } from "./helpers/timing.js";
 import { CORPUS_DIR, hasCorpus } from "./helpers/corpus.js";
+import { strip as noMarks } from "./noise.js";
 
 // Real text: the shared corpus, or the seed texts where it is absent.
 const corpus = hasCorpus ? CORPUS_DIR : join(import.meta.dirname, "..", "fixtures");
 const real = readdirSync(corpus).filter((f) => f.endsWith(".txt")).sort().slice(0, 30).map((f) => readFileSync(join(corpus, f), "utf8")).join("\n");
 
-const noMarks = (t: string) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 
 /** The fastest of a few runs of parseDocument and check on `text`, in ms (the fastest is the least disturbed). */
 function timeOf(text: string): number {
@@ -62,9 +62,7 @@ describe("parseDocument and check scale linearly", TIMING, () => {
 });
 
 describe("extract scales linearly", TIMING, () => {
-  const noMarks = (t: string) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D");
-
-/** The fastest of a few runs of extract on `text`, in ms. */
+  /** The fastest of a few runs of extract on `text`, in ms. */
   const extractTime = (text: string) => {
     let best = Infinity;
     for (let i = 0; i < 3; i++) {

@@ -7,6 +7,7 @@ import { versionYear } from "../../src/extract/statute.js";
 import { foldName } from "../../src/tables.js";
 import { corpusPath } from "./corpus.js";
 import gold from "../relations.gold.json";
+import { strip } from "../noise.js";
 
 // Laws by name are keyed by their number where the statutes catalogue names the version (issue 24); the gold names
 // them: a gold name and a number of the same title (and year, where both have one) are one law.
@@ -35,7 +36,7 @@ export const GOLD_VARIANTS: [string, (t: string) => string][] = [
  */
 export const MEASURED_VARIANTS: [string, (t: string) => string][] = [
   ...GOLD_VARIANTS,
-  ["no marks", (t) => t.normalize("NFD").replace(/\p{M}/gu, "").replace(/đ/g, "d").replace(/Đ/g, "D")],
+  ["no marks", strip],
 ];
 
 export interface GoldScore { right: number; total: number; found: number; expected: number; correct: number; given: number }

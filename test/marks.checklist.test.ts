@@ -4,6 +4,7 @@
 // table gives. The documents and the expected relations are written here from the tables, never from the code's
 // output. Then layout headings, pinpoints and a date without marks, and the tables folded without marks (a verb
 // matched without its marks must find one entry).
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import documentJson from "../grammar/document.json";
 import relationsJson from "../grammar/relations.json";
@@ -122,6 +123,21 @@ describe("layout, pinpoints and dates without marks", () => {
     ].map(([kind, number]) => [kind, _print === "marked" || kind !== "part" ? number : noMarks(number as string)]));
   });
 
+  // Stripping the marks of a composed text keeps its length: the layout of the copy is the layout of the text.
+  it("reads the same layout in any text and its copy without marks", () => {
+    const pieces = ["Điều", " 5", ".", ":", "\n", "\r\n", "Chương", " II", "Phần thứ nhất", "Mục", " 1", "1.", "a)", "đ)", "[...]", "Căn cứ", "Trên cơ sở",
+      "QUYẾT ĐỊNH", "NGHỊ QUYẾT", "*", " ", "GIA ", "Phụ lục", "PHỤ LỤC", "Bãi bỏ", "như sau", "x"];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }).map((p) => p.join("")), (text) => {
+        const copy = noMarks(text);
+        expect(copy.length).toBe(text.length);
+        const marked = readLayout(text);
+        // A number read from words (`thứ nhất`) is read without marks in the copy.
+        expect(readLayout(copy)).toEqual(JSON.parse(JSON.stringify(marked), (k, v) => (k === "number" && typeof v === "string" ? noMarks(v) : v)));
+      }),
+    );
+  });
+
   it.each([
     ["khoản 2 Điều 3", [{ clause: "2", article: "3" }]],
     ["khoan 2 Dieu 3", [{ clause: "2", article: "3" }]],
@@ -139,6 +155,41 @@ describe("layout, pinpoints and dates without marks", () => {
   it.each(["ngày 5 tháng 3 năm 2024", "ngay 5 thang 3 nam 2024", "Ngay 5 thang 3 nam 2024", "ngày 5 thang 3 năm 2024"])("reads the document's date %s", (date) => {
     const d = parseDocument(`ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 10/2024/QĐ-UBND\nNghệ An, ${date}\nQUYẾT ĐỊNH\nVề việc quản lý chợ\n`, { id: "date" });
     expect(d.date?.iso).toBe("2024-03-05");
+  });
+});
+
+describe("a document and its copy without marks", () => {
+  // Lines of a decision, each citing its own number: any arrangement reads the same relations and pinpoints in the
+  // copy without marks as in the text.
+  const LINES = [
+    (n: number) => `Căn cứ Nghị định số ${n}/2020/NĐ-CP ngày 5 tháng 3 năm 2020 của Chính phủ;`,
+    (n: number) => `Trên cơ sở Thông tư số ${n}/2019/TT-BTC của Bộ Tài chính;`,
+    (n: number) => `Thực hiện Kế hoạch số ${n}-KH/TU ngày 5/3/2020 của Ban Thường vụ Tỉnh ủy, Ủy ban nhân dân tỉnh quyết định như sau:`,
+    () => "QUYẾT ĐỊNH:",
+    (n: number) => `Điều ${n % 9 + 1}. Bãi bỏ Quyết định số ${n}/2018/QĐ-UBND ngày 5 tháng 3 năm 2018 của Ủy ban nhân dân tỉnh.`,
+    (n: number) => `Điều ${n % 9 + 1}. Sửa đổi, bổ sung khoản 2 Điều 3 Thông tư số ${n}/2016/TT-BTC của Bộ Tài chính.`,
+    (n: number) => `Điều ${n % 9 + 1}. Đính chính điểm a khoản 1 Điều 5 Quyết định số ${n}/2017/QĐ-UBND.`,
+    () => "Bãi bỏ các quyết định sau:",
+    (n: number) => `${n % 9 + 1}. Quyết định số ${n}/2015/QĐ-UBND ngày 1 tháng 2 năm 2015;`,
+    (n: number) => `Chương ${["I", "II", "III"][n % 3]}`,
+    (n: number) => `Thực hiện theo quy định tại các khoản ${n % 5 + 1}, ${n % 5 + 2} Điều ${n % 7 + 1} Luật Đất đai số 31/2024/QH15.`,
+  ];
+  const read = (text: string) => {
+    const d = parseDocument(text, { id: "x" });
+    return {
+      cited: d.cited.map((c) => [c.key, c.relation, c.rule]),
+      pinpoints: [...d.pinpoints, ...d.mentions.flatMap((m) => m.pinpoints)].map((p) => [p.start, p.end, p.paths]),
+      date: d.date?.iso,
+    };
+  };
+  it("reads the same relations and pinpoints", () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: LINES.length - 1 }), fc.integer({ min: 10, max: 99 })), { maxLength: 12 }), (picks) => {
+        const text = `${HEAD}${picks.map(([line, n]) => (LINES[line] as (n: number) => string)(n)).join("\n")}\n`;
+        expect(read(noMarks(text))).toEqual(read(text));
+      }),
+      { numRuns: 150 },
+    );
   });
 });
 

@@ -64,8 +64,8 @@ export function syntheticRecord(i, rand = random(i + 1)) {
     ? [{ action: "amends", target: keys[5], pinpoint: { paths: [{ article: String(1 + (i % 9)), clause: "2" }] }, date: null, span: { text: "sửa đổi", start: offset + 40, end: offset + 47 } }]
     : [];
   return {
-    id: `doc-${i}`, key: keyOf(i), type: { kind: CODES[i % 6][1] }, date: { iso: dateOf(i) },
-    subject: { text: `về việc thực hiện nhiệm vụ năm ${2010 + (i % 15)} số ${i}` },
+    id: `doc-${i}`, key: keyOf(i), type: { value: CODES[i % 6][1] }, date: { value: dateOf(i) },
+    subject: { value: `về việc thực hiện nhiệm vụ năm ${2010 + (i % 15)} số ${i}` },
     mentions, cited, amendments, statedRelations,
   };
 }

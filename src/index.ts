@@ -19,7 +19,7 @@ export type { Repair } from "./extract/normalize.js";
 export { canonicalKey, Registry, RegistryError, type RegistryRecord } from "./check/registry.js";
 // The zod schemas are in `vncite/schema` (src/schema-entry.ts): `vncite` loads no zod. Their types are here.
 export type {
-  Amendment, AmendmentAction, Citation, CitationSpans, CitedDocument, Diagnostic, DiagnosticCode, DocumentDate, DocumentIssuer, DocumentRecord, Mention,
+  Amendment, AmendmentAction, Citation, CitationSpans, CitedDocument, Diagnostic, DiagnosticCode, DocumentDate, DocumentIssuer, DocumentRecord, HeaderField, Mention,
   Pinpoint, PinpointPath, Place, PositionedDiagnostic, RelatedSpan, Relation, RelationRule, Resolution, Severity, Signature, Span, StatedRelation,
   AmendedBy, GraphAlias, GraphAliasLine, GraphDocumentLine, GraphEdgeLine, GraphEndLine, GraphNodeLine, Occurrence, RegistryStatus,
 } from "./types.js";

@@ -86,7 +86,7 @@ export function resolve(citations: readonly Citation[], options: ResolveOptions 
   // Text order (resolution reads what comes before), kept stable for citations that start together.
   const order = citations.map((_, i) => i).sort((a, b) => (citations[a] as Citation).start - (citations[b] as Citation).start || a - b);
   const copies = order.map((i) => ({ ...(citations[i] as Citation) }));
-  const date = options.date !== undefined ? options.date : text !== undefined ? (readHeader(src).date?.iso ?? null) : null;
+  const date = options.date !== undefined ? options.date : text !== undefined ? (readHeader(src).date?.value ?? null) : null;
   versionsAtDate(copies, date);
 
   const definitionSpans = text !== undefined ? definitionsIn(src) : [];

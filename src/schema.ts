@@ -8,7 +8,7 @@ import { DIAGNOSTIC_CODES } from "./diagnostics.js";
 import { AMENDMENT_ACTIONS, KEY_SOURCES, RELATION_RULES, RELATIONS } from "./enums.js";
 
 export type {
-  Amendment, Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, PinpointPath, Place, Relation, RelationRule, Span, StatedRelation,
+  Amendment, Citation, Diagnostic, DocumentRecord, HeaderField, Mention, Pinpoint, PinpointPath, Place, Relation, RelationRule, Span, StatedRelation,
 } from "./types.js";
 
 export const SeveritySchema = z.enum(["error", "warning", "info"]);
@@ -206,35 +206,48 @@ export const StatedRelationSchema = z.object({
   rule: RelationRuleSchema,
 });
 
+/** One field of a document's header in the shape every field has (HeaderField): its clean value and its span. */
+const headerFieldOf = <T extends z.ZodType>(value: T) =>
+  z.object({
+    /** The clean value: NFC, `Đ`, single spaces; for a field that reads a key, the key. */
+    value,
+    /** Where the text gives it, with offsets into the original input. */
+    span: SpanSchema,
+  });
+/** A header field whose value is text (`place`, `subject`, each addressee …). */
+export const HeaderFieldSchema = headerFieldOf(z.string());
+
 export const DocumentRecordSchema = z.object({
   /** The caller's id for the text (a path, a database id). */
   id: z.string().nullable(),
   /** The document's key: its own identifier's, else the caller's id. */
   key: z.string().nullable(),
-  identifier: z.object({ key: z.string().nullable(), span: SpanSchema }).nullable(),
-  type: z.object({ kind: z.string(), span: SpanSchema }).nullable(),
-  place: SpanSchema.nullable(),
+  /** The document's own number in its header (`Số: 300/LĐLĐ`); the value is its key, null where none can be read. */
+  identifier: headerFieldOf(z.string().nullable()).nullable(),
+  /** The document's type (`Nghị định`), from its title line or its number's type code. */
+  type: HeaderFieldSchema.nullable(),
+  /** The place of issue (`Hà Nội`). */
+  place: HeaderFieldSchema.nullable(),
   /**
    * The document's own issuing body, from its header's authority lines (`TỈNH ỦY NGHỆ AN`, `UBND TỈNH QUẢNG NAM` /
-   * `SỞ TÀI CHÍNH`): the issuing unit as printed, with the key and place a citation naming it gets (issuedByKey,
-   * issuedByPlace). Null where the header names none.
+   * `SỞ TÀI CHÍNH`): the value is the issuing unit as printed, single-spaced, beside the key and place a citation
+   * naming it gets (issuedByKey, issuedByPlace). Null where the header names none.
    */
-  issuer: z.object({ text: z.string(), key: z.string(), place: PlaceSchema.nullable(), span: SpanSchema }).nullable(),
-  date: z
-    .object({
-      iso: z.string().nullable(),
-      day: z.number().int().nullable(),
-      month: z.number().int().nullable(),
-      year: z.number().int().nullable(),
-      span: SpanSchema,
-    })
+  issuer: HeaderFieldSchema.extend({ key: z.string(), place: PlaceSchema.nullable() }).nullable(),
+  /** The date of issue: the value is ISO yyyy-mm-dd, null where a part is blank; the parts beside it. */
+  date: headerFieldOf(z.string().nullable())
+    .extend({ day: z.number().int().nullable(), month: z.number().int().nullable(), year: z.number().int().nullable() })
     .nullable(),
-  subject: SpanSchema.nullable(),
-  /** The document's own entry into force: `Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025`. */
-  effective: z.object({ iso: z.string().nullable(), span: SpanSchema }).nullable(),
-  addressees: z.array(SpanSchema),
-  recipients: z.array(SpanSchema),
-  signature: z.object({ authority: SpanSchema.nullable(), title: SpanSchema.nullable(), signer: SpanSchema.nullable() }),
+  /** The subject line (`V/v …`, or the line under the title). */
+  subject: HeaderFieldSchema.nullable(),
+  /** The document's own entry into force: `Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025`; the value is ISO. */
+  effective: headerFieldOf(z.string().nullable()).nullable(),
+  /** Whom it is sent to (`Kính gửi: …`), one field per item. */
+  addressees: z.array(HeaderFieldSchema),
+  /** The list after `Nơi nhận:`, one field per item. */
+  recipients: z.array(HeaderFieldSchema),
+  /** The signing block: the authority signed for, the signer's title and name. */
+  signature: z.object({ authority: HeaderFieldSchema.nullable(), title: HeaderFieldSchema.nullable(), signer: HeaderFieldSchema.nullable() }),
   mentions: z.array(MentionSchema),
   /** Pinpoints into the document itself: `khoản 2 Điều 3 của Luật này`, or no document named. */
   pinpoints: z.array(PinpointSchema),

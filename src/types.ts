@@ -253,28 +253,40 @@ export interface StatedRelation {
   rule: RelationRule;
 }
 
+/**
+ * One field of a document's header or footer, in one shape for every field: the clean value a user stores, and
+ * where the text gives it. Fields that carry more (a date's parts, an issuer's key and place) add them beside.
+ */
+export interface HeaderField<T = string> {
+  /**
+   * The clean value: NFC, `Đ` (never `Ð`), single spaces, line breaks and list marks folded (`Hà Nội`); for a
+   * field that reads a key, the key (`30/2020/NĐ-CP`, `Nghị định`, `2020-03-05`).
+   */
+  value: T;
+  /** Where the text gives it: the printed words, with offsets into the ORIGINAL input. */
+  span: Span;
+}
+
 /** The document's date as its header gives it; a part left blank is null. */
-export interface DocumentDate {
-  /** ISO yyyy-mm-dd, when the date is complete and exists. */
-  iso: string | null;
+export interface DocumentDate extends HeaderField<string | null> {
+  /** ISO yyyy-mm-dd, when the date is complete and exists; null where a part is blank or the date does not exist. */
+  value: string | null;
   /** Day of the month. */
   day: number | null;
   /** Month, 1–12. */
   month: number | null;
   /** Year. */
   year: number | null;
-  /** The date phrase in the text. */
-  span: Span;
 }
 
 /** Who signed the document, as its signing block gives it. */
 export interface Signature {
   /** The authority signed for (`TM. BAN THƯỜNG VỤ`). */
-  authority: Span | null;
+  authority: HeaderField | null;
   /** The signer's title (`PHÓ BÍ THƯ`). */
-  title: Span | null;
+  title: HeaderField | null;
   /** The signer's name. */
-  signer: Span | null;
+  signer: HeaderField | null;
 }
 
 /** Each cited document once, with the strongest relation over its mentions. */
@@ -289,40 +301,43 @@ export interface CitedDocument {
   rule?: RelationRule | null | undefined;
 }
 
-/** What `parseDocument` reads of one document: its header, its references and what it does to other documents. */
 /** A document's own issuing body: the unit as printed, with the key and place a citation naming it gets. */
-export interface DocumentIssuer {
+export interface DocumentIssuer extends HeaderField {
   /** The issuing unit as printed, single-spaced (`TỈNH ỦY NGHỆ AN`, `SỞ TÀI CHÍNH`). */
-  text: string;
+  value: string;
   /** issuedByKey's key for the body (`ban thường vụ tỉnh ủy nghệ an`). */
   key: string;
+  /** The place the body stands for or lies in, its parent's where it names none (`SỞ TÀI CHÍNH` under `UBND TỈNH QUẢNG NAM`). */
   place: Place | null;
-  span: Span;
 }
 
+/** What `parseDocument` reads of one document: its header, its references and what it does to other documents. */
 export interface DocumentRecord {
   /** The caller's id for the text (a path, a database id). */
   id: string | null;
   /** The document's key: its own identifier's, else the caller's id. */
   key: string | null;
-  /** The document's own identifier, from its header. */
-  identifier: { key: string | null; span: Span } | null;
-  /** The document's type, from its title line. */
-  type: { kind: string; span: Span } | null;
+  /** The document's own number in its header (`Số: 300/LĐLĐ`); the value is its key, null where none can be read. */
+  identifier: HeaderField<string | null> | null;
+  /** The document's type (`Nghị định`), from its title line or its number's type code. */
+  type: HeaderField | null;
   /** The place of issue (`Hà Nội`). */
-  place: Span | null;
+  place: HeaderField | null;
   /** The document's own issuing body, from its header's authority lines (`TỈNH ỦY NGHỆ AN`); null where it names none. */
   issuer: DocumentIssuer | null;
   /** The date of issue. */
   date: DocumentDate | null;
   /** The subject line (`V/v …`, or the line under the title). */
-  subject: Span | null;
-  /** The document's own entry into force: `Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025`. */
-  effective: { iso: string | null; span: Span } | null;
-  /** Whom it is sent to (`Kính gửi: …`). */
-  addressees: Span[];
-  /** The list after `Nơi nhận:`. */
-  recipients: Span[];
+  subject: HeaderField | null;
+  /**
+   * The document's own entry into force: `Nghị định này có hiệu lực thi hành kể từ ngày 01 tháng 7 năm 2025`; the
+   * value is the ISO date, null where the phrase gives no complete date.
+   */
+  effective: HeaderField<string | null> | null;
+  /** Whom it is sent to (`Kính gửi: …`), one field per item. */
+  addressees: HeaderField[];
+  /** The list after `Nơi nhận:`, one field per item. */
+  recipients: HeaderField[];
   /** The signing block. */
   signature: Signature;
   /** Every reference to a document, resolved where the text allows. */

@@ -173,7 +173,7 @@ describe("one CLI shape", () => {
   it("doc takes several files: an array of { file, document }, a summary under each name", async () => {
     const json = JSON.parse((await run(["doc", join(dir, "a.txt"), seed])).stdout);
     expect(json.map((r: { file: string }) => r.file)).toEqual([join(dir, "a.txt"), seed]);
-    expect(json[1].document.type.kind).toBe("Kế hoạch");
+    expect(json[1].document.type.value).toBe("Kế hoạch");
     const text = (await run(["doc", join(dir, "a.txt"), seed, "--format", "text"])).stdout;
     expect(text.startsWith(`== ${join(dir, "a.txt")}\ndocument   `)).toBe(true);
     expect(text).toContain(`\n\n== ${seed}\ndocument   `);

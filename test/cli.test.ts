@@ -191,7 +191,7 @@ describe("vncite doc", () => {
     expect(r.status).toBe(0);
     const [{ file, document: record }] = JSON.parse(r.stdout);
     expect(file).toBe(seed);
-    expect(record.type.kind).toBe("Kế hoạch");
+    expect(record.type.value).toBe("Kế hoạch");
     expect(record.cited.map((c: { key: string }) => c.key)).toEqual(["93-KL/TW", "42-CT/TW", "25-KH/TU"]);
   });
 

@@ -86,8 +86,8 @@ describe("a document's own date line, damaged", () => {
     ["Kon Tum, ngày 3 tháng 5 năm 2024", "2024-05-03"],
   ] as const)("%s gives the place and the date", (line, iso) => {
     const doc = header(line);
-    expect(doc.place?.text).toBe("Kon Tum");
-    expect(doc.date?.iso ?? null).toBe(iso);
+    expect(doc.place?.value).toBe("Kon Tum");
+    expect(doc.date?.value ?? null).toBe(iso);
     expect(doc.date?.span.text).toBe(line.slice("Kon Tum, ".length));
   });
 });

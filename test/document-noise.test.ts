@@ -52,7 +52,9 @@ function comparable(value: unknown, text: string, path = "$"): unknown {
 /** What the document layer itself gives as values: these must be equal as they are, not only once normalized. */
 function values(d: DocumentRecord, codes: string[]) {
   return {
-    key: d.key, type: d.type?.kind ?? null, date: d.date && { ...d.date, span: null }, effective: d.effective?.iso ?? null,
+    key: d.key, type: d.type?.value ?? null, date: d.date && { ...d.date, span: null }, effective: d.effective?.value ?? null,
+    // The header's printed values are clean (NFC, `Đ`): equal as they are.
+    header: [d.identifier, d.place, d.issuer, d.subject, ...d.addressees, ...d.recipients, ...Object.values(d.signature)].map((f) => f?.value ?? null),
     mentions: d.mentions.map((m) => [m.key, m.kind, m.resolvedKey, m.resolvedBy, m.relation, m.isDefinition, m.pinpoints.map((p) => p.paths)]),
     pinpoints: d.pinpoints.map((p) => p.paths),
     amendments: d.amendments.map((a) => [a.action, a.target, a.date, a.phrase, a.pinpoint?.paths ?? null]),

@@ -2,20 +2,22 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { type DocumentRecord, parseDocument } from "../src/index.js";
+import { type DocumentRecord, type HeaderField, parseDocument } from "../src/index.js";
 import { DocumentRecordSchema } from "../src/schema-entry.js";
 
 const dir = join(import.meta.dirname, "..", "fixtures");
 const t = (s: { text: string } | null | undefined) => s?.text ?? null;
+/** A header field with its span as its text. */
+const field = <T,>(f: HeaderField<T> | null) => f && { value: f.value, span: f.span.text };
 
 /** The same compact shape as fixtures/<seed>.document.json. */
 function compact(d: DocumentRecord) {
   return {
-    key: d.key, identifier: t(d.identifier?.span), type: d.type?.kind ?? null, place: t(d.place),
-    issuer: d.issuer && { text: d.issuer.text, key: d.issuer.key, place: d.issuer.place?.key ?? null, span: d.issuer.span.text },
-    date: d.date && { iso: d.date.iso, day: d.date.day, month: d.date.month, year: d.date.year, text: d.date.span.text },
-    subject: t(d.subject), addressees: d.addressees.map((a) => a.text), recipients: d.recipients.map((a) => a.text),
-    signature: { authority: t(d.signature.authority), title: t(d.signature.title), signer: t(d.signature.signer) },
+    key: d.key, identifier: field(d.identifier), type: field(d.type), place: field(d.place),
+    issuer: d.issuer && { value: d.issuer.value, key: d.issuer.key, place: d.issuer.place?.key ?? null, span: d.issuer.span.text },
+    date: d.date && { value: d.date.value, day: d.date.day, month: d.date.month, year: d.date.year, span: d.date.span.text },
+    subject: field(d.subject), addressees: d.addressees.map(field), recipients: d.recipients.map(field),
+    signature: { authority: field(d.signature.authority), title: field(d.signature.title), signer: field(d.signature.signer) },
     mentions: d.mentions.map((m) => ({
       text: m.text, key: m.key, resolvedKey: m.resolvedKey, resolvedBy: m.resolvedBy, relation: m.relation,
       verb: t(m.verb), isDefinition: m.isDefinition, diagnostics: m.diagnostics.map((x) => x.code),
@@ -51,7 +53,9 @@ describe.each(readdirSync(dir).filter((f) => f.endsWith(".document.json")))("%s"
   it("validates and keeps spans in the original text", () => {
     expect(() => DocumentRecordSchema.parse(record)).not.toThrow();
     for (const m of record.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
-    for (const s of [record.place, record.issuer?.span, record.subject, record.date?.span, ...record.addressees, ...record.recipients]) {
+    const { identifier, type, place, issuer, date, subject, effective, addressees, recipients, signature } = record;
+    const fields = [identifier, type, place, issuer, date, subject, effective, ...addressees, ...recipients, ...Object.values(signature)];
+    for (const s of fields.map((f) => f?.span)) {
       if (s) expect(text.slice(s.start, s.end)).toBe(s.text);
     }
   });

@@ -9,7 +9,7 @@ import { CitationGraph, type GraphRecord, toDot, toGraphML, toNeo4jCsv } from ".
 /** A document citing `cites` (by identifier, with issuing bodies and subjects), and stating one relation. */
 function record(id: string, cites: { key: string; issuedBy?: string; subject?: string }[], subject: string | null = null): GraphRecord {
   return {
-    id, key: id, type: { kind: "Kế hoạch" }, date: { iso: "2024-01-02" }, subject: subject === null ? null : { text: subject },
+    id, key: id, type: { value: "Kế hoạch" }, date: { value: "2024-01-02" }, subject: subject === null ? null : { value: subject },
     mentions: cites.map((c, i) => ({
       text: c.key, start: 10 * i, end: 10 * i + c.key.length, resolvedKey: c.key, resolvedBy: "identifier",
       citation: {

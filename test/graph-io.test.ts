@@ -218,7 +218,7 @@ describe("Neo4j CSV when every named array delimiter occurs in a value (item 15)
     const { toNeo4jCsv } = await import("../src/index.js");
     const subjects = ["a; b", "c | d", "e ¦ f", "g \u001f h"];
     const g = new CitationGraph();
-    subjects.forEach((text, i) => g.add({ ...record(`${i + 1}-NQ/TW`, []), subject: { text } }));
+    subjects.forEach((value, i) => g.add({ ...record(`${i + 1}-NQ/TW`, []), subject: { value } }));
     const files = toNeo4jCsv(g);
     expect(files["import.sh"]).toContain("--array-delimiter='\\u0001'");
     const rows = parse(files["documents.csv"], { columns: true }) as Record<string, string>[];

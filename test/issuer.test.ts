@@ -28,7 +28,7 @@ describe.skipIf(!hasCorpus)(corpusTest("issuer of the corpus's headers (checked 
   ])("%s", (file, text, place) => {
     const source = corpusText(file);
     const issuer = issuerOf(source);
-    expect(issuer?.text).toBe(text);
+    expect(issuer?.value).toBe(text);
     expect(issuer?.place?.key ?? null).toBe(place);
     expect(source.slice(issuer!.span.start, issuer!.span.end)).toBe(issuer!.span.text);
   });
@@ -148,7 +148,7 @@ describe("issuer: every province × header shape × variant", () => {
     return {
       c,
       got,
-      issuer: got?.text === c.issuer,
+      issuer: got?.value === c.issuer,
       key: got !== null && foldName(got.key) === c.key,
       place: got?.place?.key === c.place,
       span: got !== null && c.text.slice(got.span.start, got.span.end) === got.span.text,
@@ -174,7 +174,7 @@ describe("issuer: every province × header shape × variant", () => {
   // marks, so the place is cut (2 cases of 4067; the lexer's, left for its owner).
   const expectedRight = results.filter((r) => !(r.c.variant === "flattened" && r.c.text.includes("BIÊN BAN")));
   it.each(["issuer", "key", "place"] as const)("gets the %s of every case", (f) => {
-    expect(expectedRight.filter((r) => !r[f]).map((r) => `${r.c.shape} / ${r.c.variant}: ${JSON.stringify(r.c.text.slice(0, 60))} → ${JSON.stringify(r.got && { text: r.got.text, key: r.got.key, place: r.got.place?.key })}`).slice(0, 10)).toEqual([]);
+    expect(expectedRight.filter((r) => !r[f]).map((r) => `${r.c.shape} / ${r.c.variant}: ${JSON.stringify(r.c.text.slice(0, 60))} → ${JSON.stringify(r.got && { value: r.got.value, key: r.got.key, place: r.got.place?.key })}`).slice(0, 10)).toEqual([]);
   });
 });
 
@@ -194,7 +194,7 @@ describe("issuer on any text", () => {
   it("reads only the first lines: a long text costs no more than its header", () => {
     const head = "TỈNH ỦY NGHỆ AN\n*\nSố 12-KH/TU\n";
     const body = "Thực hiện Kế hoạch của Tỉnh ủy về việc tổ chức.\n";
-    expect(issuerOf(head + body.repeat(2000))?.text).toBe("TỈNH ỦY NGHỆ AN");
+    expect(issuerOf(head + body.repeat(2000))?.value).toBe("TỈNH ỦY NGHỆ AN");
     // A header of one long line is read only in its first characters.
     expect(issuerOf(`${"TỈNH ỦY NGHỆ AN ".repeat(5000)}\nSố 1/KH`)?.span.end).toBeLessThanOrEqual(500);
   });

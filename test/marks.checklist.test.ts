@@ -154,7 +154,7 @@ describe("layout, pinpoints and dates without marks", () => {
 
   it.each(["ngày 5 tháng 3 năm 2024", "ngay 5 thang 3 nam 2024", "Ngay 5 thang 3 nam 2024", "ngày 5 thang 3 năm 2024"])("reads the document's date %s", (date) => {
     const d = parseDocument(`ỦY BAN NHÂN DÂN\nTỈNH NGHỆ AN\nSố: 10/2024/QĐ-UBND\nNghệ An, ${date}\nQUYẾT ĐỊNH\nVề việc quản lý chợ\n`, { id: "date" });
-    expect(d.date?.iso).toBe("2024-03-05");
+    expect(d.date?.value).toBe("2024-03-05");
   });
 });
 
@@ -179,7 +179,7 @@ describe("a document and its copy without marks", () => {
     return {
       cited: d.cited.map((c) => [c.key, c.relation, c.rule]),
       pinpoints: [...d.pinpoints, ...d.mentions.flatMap((m) => m.pinpoints)].map((p) => [p.start, p.end, p.paths]),
-      date: d.date?.iso,
+      date: d.date?.value,
     };
   };
   it("reads the same relations and pinpoints", () => {

@@ -87,7 +87,7 @@ describe("the document's own entry into force", () => {
     ["Hà Nội, ngày 05 tháng 3 năm 2020\n\nQuyết định này có hiệu lực kể từ ngày ký.", "2020-03-05", "ngày ký"],
   ])("%s", (text, iso, span) => {
     const d = parseDocument(text);
-    expect(d.effective?.iso).toBe(iso);
+    expect(d.effective?.value).toBe(iso);
     expect(d.effective?.span.text).toBe(span);
     expect(text.slice(d.effective!.span.start, d.effective!.span.end)).toBe(span);
   });

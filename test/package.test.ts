@@ -52,8 +52,8 @@ it("names its licence, repository, home page and issue tracker, and ships LICENS
   expect(pkg.files).toEqual(expect.arrayContaining(["dist", "grammar", "LICENSE", "CHANGELOG.md"]));
 });
 
-it("is version 0.2.0, released in the CHANGELOG (Keep a Changelog: a dated heading and a link per version)", () => {
-  expect(pkg.version).toBe("0.2.0");
+it("is version 0.3.0, released in the CHANGELOG (Keep a Changelog: a dated heading and a link per version)", () => {
+  expect(pkg.version).toBe("0.3.0");
   const changelog = readFileSync(join(root, "CHANGELOG.md"), "utf8");
   expect(changelog).toMatch(new RegExp(`^## \\[${pkg.version.replaceAll(".", "\\.")}\\] - \\d{4}-\\d{2}-\\d{2}$`, "m"));
   expect(changelog).toMatch(/^## \[Unreleased\]$/m);

@@ -39,7 +39,7 @@ describe("facts of a record", () => {
 
   it("keeps a pinpoint's parts in the schema's order and a subject's spaces collapsed", () => {
     const r = syntheticRecord(42); // amends one document (42 % 100 === 42)
-    const f = factsOf({ ...r, subject: { text: "về\n  việc\tA" }, amendments: [{ ...r.amendments[0]!, pinpoint: { paths: [{ point: "a", article: "3" }] } }] });
+    const f = factsOf({ ...r, subject: { value: "về\n  việc\tA" }, amendments: [{ ...r.amendments[0]!, pinpoint: { paths: [{ point: "a", article: "3" }] } }] });
     expect(f?.document.subject).toBe("về việc A");
     expect(f?.rows.amendments[0]?.[2]).toBe('[{"article":"3","point":"a"}]');
   });

@@ -128,7 +128,7 @@ const recordArb = (i: number) =>
     const cited = [...new Set(mentions.map((m) => m.resolvedKey as string))].filter((k) => k !== d.key)
       .map((key, j) => ({ key, relation: d.relations[j % 6]!.relation, mentions: mentions.filter((m) => m.resolvedKey === key).length, rule: d.relations[j % 6]!.rule }));
     return {
-      id: d.id, key: d.key, type: d.kind === null ? null : { kind: d.kind }, date: d.date === null ? null : { iso: d.date }, subject: d.subject === null ? null : { text: d.subject },
+      id: d.id, key: d.key, type: d.kind === null ? null : { value: d.kind }, date: d.date === null ? null : { value: d.date }, subject: d.subject === null ? null : { value: d.subject },
       mentions, cited,
       statedRelations: d.stated.map((s) => ({ from: s.from, to: s.to, relation: s.relation, rule: s.rule, evidence: { text: `${s.from} ${s.to}`, ...s.span } })),
       amendments: d.amendments.map((a) => ({
@@ -167,7 +167,7 @@ suite("the graph in PostgreSQL", () => {
 
   it(named("stores text PostgreSQL cannot hold (NUL) as U+FFFD, escapes what COPY reads (tab, backslash, line ends)"), async () => {
     const r = syntheticRecord(5);
-    const odd = { ...r, id: "a\tb\\c\nd\re\0f", subject: { text: "tab\there\\ and a NUL \0" } };
+    const odd = { ...r, id: "a\tb\\c\nd\re\0f", subject: { value: "tab\there\\ and a NUL \0" } };
     await reset();
     await loadPostgres(client, [odd]);
     const db = await PostgresGraph.open(client);

@@ -18,7 +18,7 @@ describe.each(readdirSync(dir).filter((f) => f.endsWith(".expected.json")))("%s"
     const text = readFileSync(path as string, "utf8");
     const d = parseDocument(text, { id });
     const line = (o: number) => text.slice(0, o).split("\n").length;
-    expect({ key: d.key, type: d.type?.kind ?? null, date: d.date?.iso ?? null, effective: d.effective && { iso: d.effective.iso, line: line(d.effective.span.start) } }).toEqual({
+    expect({ key: d.key, type: d.type?.value ?? null, date: d.date?.value ?? null, effective: d.effective && { iso: d.effective.value, line: line(d.effective.span.start) } }).toEqual({
       key: expected.key, type: expected.type, date: expected.date, effective: expected.effective,
     });
     expect(d.mentions.map((m) => ({ line: line(m.start), text: m.text, resolvedKey: m.resolvedKey, relation: m.relation, pinpoints: m.pinpoints.map((p) => p.text) }))).toEqual(expected.mentions);

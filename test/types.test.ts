@@ -6,11 +6,11 @@ import { join } from "node:path";
 import { describe, expect, expectTypeOf, it } from "vitest";
 import type { z } from "zod";
 import type {
-  Amendment, Citation, Diagnostic, DiagnosticCode, DocumentRecord, GraphEdge, GraphJSON, GraphLine, GraphNode, Place, RegistryRecord, Mention, Pinpoint, PinpointPath, Relation, RelationRule, Span, StatedRelation,
+  Amendment, Citation, Diagnostic, DiagnosticCode, DocumentDate, DocumentIssuer, DocumentRecord, GraphEdge, HeaderField, GraphJSON, GraphLine, GraphNode, Place, RegistryRecord, Mention, Pinpoint, PinpointPath, Relation, RelationRule, Span, StatedRelation,
 } from "../src/index.js";
 import { check, checkDocument, extract, parseDocument, type PositionedDiagnostic, Registry } from "../src/index.js";
 import {
-  AmendmentSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, GraphEdgeSchema, GraphJSONSchema, GraphLineSchema, GraphNodeSchema,
+  AmendmentSchema, CitationSchema, DiagnosticSchema, DocumentRecordSchema, GraphEdgeSchema, HeaderFieldSchema, GraphJSONSchema, GraphLineSchema, GraphNodeSchema,
   PlaceSchema, RegistryRecordSchema, MentionSchema, PinpointPathSchema, PinpointSchema, RelationRuleSchema,
   RelationSchema, SpanSchema, StatedRelationSchema,
 } from "../src/schema-entry.js";
@@ -27,6 +27,15 @@ describe("the interfaces and the zod schemas", () => {
     expectTypeOf<z.infer<typeof MentionSchema>>().toEqualTypeOf<Mention>();
     expectTypeOf<z.infer<typeof StatedRelationSchema>>().toEqualTypeOf<StatedRelation>();
     expectTypeOf<z.infer<typeof DocumentRecordSchema>>().toEqualTypeOf<DocumentRecord>();
+    // One shape for every header field: { value, span }, with a date's parts and an issuer's key and place beside.
+    expectTypeOf<z.infer<typeof HeaderFieldSchema>>().toEqualTypeOf<HeaderField>();
+    expectTypeOf<DocumentRecord["identifier"]>().toEqualTypeOf<HeaderField<string | null> | null>();
+    expectTypeOf<DocumentRecord["effective"]>().toEqualTypeOf<HeaderField<string | null> | null>();
+    expectTypeOf<DocumentRecord["addressees"][number]>().toEqualTypeOf<HeaderField>();
+    expectTypeOf<DocumentDate>().toMatchTypeOf<HeaderField<string | null>>();
+    expectTypeOf<DocumentIssuer>().toMatchTypeOf<HeaderField>();
+    expectTypeOf<z.infer<typeof DocumentRecordSchema.shape.date>>().toEqualTypeOf<DocumentDate | null>();
+    expectTypeOf<z.infer<typeof DocumentRecordSchema.shape.issuer>>().toEqualTypeOf<DocumentIssuer | null>();
     expectTypeOf<z.infer<typeof RelationSchema>>().toEqualTypeOf<Relation>();
     expectTypeOf<z.infer<typeof RelationRuleSchema>>().toEqualTypeOf<RelationRule>();
     expectTypeOf<z.infer<typeof GraphNodeSchema>>().toEqualTypeOf<GraphNode>();

@@ -138,13 +138,13 @@ function renderDocument(): void {
   const r = state.record;
   const rows: [string, string | null | undefined][] = r && state.text !== ""
     ? [
-      [w.fields.key, r.identifier?.key ?? r.identifier?.span.text],
-      [w.fields.type, r.type?.kind],
-      [w.fields.place, r.place?.text],
-      [w.fields.date, r.date ? (shownDate(r.date.iso) ?? r.date.span.text) : null],
-      [w.fields.subject, r.subject?.text],
-      [w.fields.effective, r.effective ? (shownDate(r.effective.iso) ?? r.effective.span.text) : null],
-      [w.fields.signed, [r.signature.title?.text, r.signature.signer?.text].filter(Boolean).join(" — ") || null],
+      [w.fields.key, r.identifier?.value ?? r.identifier?.span.text],
+      [w.fields.type, r.type?.value],
+      [w.fields.place, r.place?.value],
+      [w.fields.date, r.date ? (shownDate(r.date.value) ?? r.date.span.text) : null],
+      [w.fields.subject, r.subject?.value],
+      [w.fields.effective, r.effective ? (shownDate(r.effective.value) ?? r.effective.span.text) : null],
+      [w.fields.signed, [r.signature.title?.value, r.signature.signer?.value].filter(Boolean).join(" — ") || null],
     ]
     : [];
   $("header").innerHTML = rows.map(([k, v]) => `<dt>${escapeHtml(k)}</dt><dd>${escapeHtml(v?.replace(/\s+/g, " ") || w.none)}</dd>`).join("");

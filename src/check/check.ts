@@ -138,7 +138,7 @@ function checkCitation(c: Citation, record: DocumentRecord): Diagnostic[] {
   }
   const own = record.date;
   if (c.date && c.spans.date && own && laterThan(c.date, own)) {
-    const ownText = own.iso ?? own.span.text;
+    const ownText = own.value ?? own.span.text;
     out.push(diagnostic("date-after-document", c.spans.date.start, c.spans.date.end, { key: c.key ?? c.text, date: c.date, own: ownText }, null, [own.span]));
   }
   return out;
@@ -148,7 +148,7 @@ const span = (s: { text: string; start: number; end: number }): Span => ({ text:
 
 /** A cited date after the citing document's date; a document date with a blank day compares by month. */
 function laterThan(iso: string, own: NonNullable<DocumentRecord["date"]>): boolean {
-  if (own.iso) return iso > own.iso;
+  if (own.value) return iso > own.value;
   if (own.year === null || own.month === null) return false;
   return iso.slice(0, 7) > `${own.year}-${String(own.month).padStart(2, "0")}`;
 }

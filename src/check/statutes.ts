@@ -12,7 +12,7 @@ const at = (s: { start: number; end: number } | null, c: { start: number; end: n
 
 export function checkStatutes(record: DocumentRecord): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const documentDate = record.date?.iso ?? null;
+  const documentDate = record.date?.value ?? null;
   for (const m of record.mentions) {
     const c = m.citation;
     if (!c || !c.kind) continue;

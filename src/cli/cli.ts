@@ -185,11 +185,11 @@ async function runDoc(args: string[], io: CliIo): Promise<number> {
 }
 
 function documentSummary(d: DocumentRecord): string {
-  const or = (s: { text: string } | null | undefined) => s?.text.replace(/\s+/g, " ") ?? "-";
+  const or = (f: { value: string } | null | undefined) => f?.value ?? "-";
   const lines = [
     `document   ${d.key ?? "-"}${d.identifier ? "" : " (no identifier in the text)"}`,
-    `type       ${d.type?.kind ?? "-"}`,
-    `place/date ${or(d.place)}, ${d.date ? (d.date.iso ?? `${or(d.date.span)} (incomplete)`) : "-"}`,
+    `type       ${or(d.type)}`,
+    `place/date ${or(d.place)}, ${d.date ? (d.date.value ?? `${d.date.span.text.replace(/\s+/g, " ")} (incomplete)`) : "-"}`,
     `subject    ${or(d.subject)}`,
     `signed     ${[d.signature.authority, d.signature.title, d.signature.signer].map(or).join(" / ")}`,
     "",

@@ -58,9 +58,9 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const citations = extract(text, { normalize: () => src.nt });
   const header = readHeader(src);
   // A law cited by name alone: the version in force on the document's date (grammar/statutes.json).
-  versionsAtDate(citations, header.date?.iso ?? null);
+  versionsAtDate(citations, header.date?.value ?? null);
   const identifier = ownIdentifier(src, citations);
-  const key = identifier?.key ?? id;
+  const key = identifier?.value ?? id;
   const own = identifier ? citations.find((c) => c.start === identifier.span.start) : undefined;
   const type = documentType(header.type, own);
 
@@ -68,8 +68,8 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   // `Quy định này áp dụng …` in a Nghị định is this provision, not a document: `X này` is the text itself only
   // when X is its type (or the start of it: `Thông tư này` in a Thông tư liên tịch), or its heading's (a
   // consolidated text's `Luật này`).
-  const ownTypes = [type?.kind, header.type?.kind].filter((t): t is string => t !== undefined).map(foldKey);
-  const ownTitle = header.subject ? foldName(src.read(header.subject.start, header.subject.end)) : null;
+  const ownTypes = [type?.value, header.type?.value].filter((t): t is string => t !== undefined).map(foldKey);
+  const ownTitle = header.subject ? foldName(src.read(header.subject.span.start, header.subject.span.end)) : null;
   const mentions = [
     ...citationMentions(citations.filter((c) => c !== own), definitionSpans, key, ownTitle),
     ...wordMentions(src, citations, key, ownTypes),
@@ -87,7 +87,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     m.diagnostics = r.diagnostics;
   });
   // The relations are read from the document's structure; the amendments below only say what each act changes.
-  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject }, layout);
+  const related = relate(src, mentions, { key, date: header.date?.value ?? null, kind: type?.value ?? null, title: header.subject?.span ?? null }, layout);
   related.readings.forEach((r, i) => {
     const m = mentions[i] as Mention;
     m.relation = r.relation;
@@ -96,8 +96,8 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   });
   const stated = related.stated;
 
-  const effective = effectiveDate(src, header.date?.iso ?? null);
-  const amendments = findAmendments(src, mentions, effective?.iso ?? null, layout);
+  const effective = effectiveDate(src, header.date?.value ?? null);
+  const amendments = findAmendments(src, mentions, effective?.value ?? null, layout);
   // A short reference the text resolves is no longer a problem of the document.
   const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
@@ -234,8 +234,8 @@ function quotedSources(src: Source, citations: Citation[]): (open: number, kind:
  */
 function documentType(heading: DocumentRecord["type"], own: Citation | undefined): DocumentRecord["type"] {
   const byCode = own?.typeCode ? typeCodeInfo(own.typeCode)?.kind : undefined;
-  if (own && byCode && heading?.kind !== byCode) return { kind: byCode, span: own.spans.identifier ?? { text: own.text, start: own.start, end: own.end } };
-  return heading ?? (own?.kind && own.spans.typeWord ? { kind: own.kind, span: own.spans.typeWord } : null);
+  if (own && byCode && heading?.value !== byCode) return { value: byCode, span: own.spans.identifier ?? { text: own.text, start: own.start, end: own.end } };
+  return heading ?? (own?.kind && own.spans.typeWord ? { value: own.kind, span: own.spans.typeWord } : null);
 }
 
 // After a type word (kindWordsThen): `… này có hiệu lực thi hành kể từ ngày …`.
@@ -255,7 +255,7 @@ function effectiveDate(src: Source, signed: string | null): DocumentRecord["effe
   if (!m?.groups) return null;
   const end = (m.index as number) + m[0].length;
   const span = src.span(end - (m.groups.when as string).length, end);
-  return { iso: m.groups.signed ? signed : dateValue(m.groups).iso, span };
+  return { value: m.groups.signed ? signed : dateValue(m.groups).iso, span };
 }
 
 // What may stand between a pinpoint and the citation it qualifies.
@@ -315,7 +315,7 @@ function ownIdentifier(src: Source, citations: Citation[]): DocumentRecord["iden
     const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(src.text.slice(lineStart, at)) && NUMBER_LABEL.test(src.read(c.start, c.end));
     // `Luật số:  43/2024/QH15` in a header: the colon marks the document's own number field.
     const numberField = NUMBER_FIELD.test(src.read(c.start, c.spans.identifier?.start ?? c.start));
-    if (atLineStart || numberField) return { key: c.key, span: { text: c.text, start: c.start, end: c.end } };
+    if (atLineStart || numberField) return { value: c.key, span: { text: c.text, start: c.start, end: c.end } };
   }
   return null;
 }

@@ -12,9 +12,10 @@
  */
 import documentJson from "../../grammar/document.json";
 import type { Source } from "../extract/source.js";
-import type { Span } from "../schema.js";
+import type { DocumentRecord, HeaderField, Span } from "../types.js";
 import { KINDS } from "../tables.js";
-import { DATE_IN_WORDS, dateValue } from "./date-phrase.js";
+import { singleSpaced } from "../text.js";
+import { DATE_IN_WORDS, type DateValue, dateValue } from "./date-phrase.js";
 import { words } from "./verbs.js";
 
 const LABELS = documentJson.headerLabels;
@@ -23,17 +24,14 @@ const ADDRESSEES_LINE = new RegExp(`^[\\s*_]*${ADDRESSEES.source}`, "i");
 const RECIPIENTS = new RegExp(`(?:${words(LABELS.recipients)})\\s*:`, "i");
 const RECIPIENTS_LINE = new RegExp(`^[\\s*_]*${RECIPIENTS.source}`, "i");
 
-export interface HeaderDate {
-  iso: string | null;
-  day: number | null;
-  month: number | null;
-  year: number | null;
-  span: Span;
-}
-export interface Header {
+/** The fields readHeader gives, as the record has them. */
+export type Header = Pick<DocumentRecord, "type" | "place" | "date" | "subject" | "addressees" | "recipients" | "signature">;
+
+/** The header as read from the normalized text: spans into it, the values not yet taken. */
+interface Found {
   type: { kind: string; span: Span } | null;
   place: Span | null;
-  date: HeaderDate | null;
+  date: (DateValue & { span: Span }) | null;
   subject: Span | null;
   addressees: Span[];
   recipients: Span[];
@@ -118,26 +116,34 @@ const NOT_NAME = new RegExp(`^(?:${NOT_NAMES})(?=\\s|$)`, "iu");
 // A bracketed note that asks for a signature, `(Ký, ghi rõ họ tên, đóng dấu)`: the block is a form's blank.
 const FORM_NOTE = new RegExp(documentJson.formSigningNotes.map(escape).join("|"), "iu");
 
-/** The header and footer of the source's text, read normalized; spans in the original text. */
+/**
+ * The printed words of a normalized span as a value: NFC, its lines joined by one space, each without the list
+ * mark or emphasis at its ends (a subject over two lines, `**V/v …**`), runs of blanks as one space.
+ */
+export const printedValue = (text: string): string =>
+  singleSpaced(text.split("\n").map((line) => line.replace(/^[\s*_\-–•]+|[\s*_]+$/g, "")).filter((l) => l !== "").join(" ")).normalize("NFC");
+
+/** The header and footer of the source's text, read normalized: values from it, spans in the original text. */
 export function readHeader(src: Source): Header {
   const h = readNormalized(src.text);
-  const out = (s: Span) => src.span(s.start, s.end);
-  const maybe = (s: Span | null) => (s ? out(s) : null);
+  const field = (s: Span): HeaderField => ({ value: printedValue(s.text), span: src.span(s.start, s.end) });
+  const maybe = (s: Span | null) => (s ? field(s) : null);
+  const { type, date, signature } = h;
   return {
-    type: h.type && { kind: h.type.kind, span: out(h.type.span) },
+    type: type && { value: type.kind, span: src.span(type.span.start, type.span.end) },
     place: maybe(h.place),
-    date: h.date && { ...h.date, span: out(h.date.span) },
+    date: date && { value: date.iso, day: date.day, month: date.month, year: date.year, span: src.span(date.span.start, date.span.end) },
     subject: maybe(h.subject),
-    addressees: h.addressees.map(out),
-    recipients: h.recipients.map(out),
-    signature: { authority: maybe(h.signature.authority), title: maybe(h.signature.title), signer: maybe(h.signature.signer) },
+    addressees: h.addressees.map(field),
+    recipients: h.recipients.map(field),
+    signature: { authority: maybe(signature.authority), title: maybe(signature.title), signer: maybe(signature.signer) },
   };
 }
 
 /** The header of normalized `text`, with spans into it. */
-function readNormalized(text: string): Header {
+function readNormalized(text: string): Found {
   const lines = linesOf(text);
-  const header: Header = {
+  const header: Found = {
     type: null, place: null, date: null, subject: null, addressees: [], recipients: [],
     signature: { authority: null, title: null, signer: null },
   };
@@ -189,7 +195,7 @@ function readNormalized(text: string): Header {
 }
 
 /** The heading type word at line.text[from…] (over blanks), when one stands there in capitals. */
-function headingAt(line: Line, from: number): Header["type"] {
+function headingAt(line: Line, from: number): Found["type"] {
   const lead = /^[\s*_]*/.exec(line.text.slice(from))?.[0].length ?? 0;
   const m = HEADING_START.exec(line.text.slice(from + lead));
   if (!m) return null;
@@ -247,7 +253,7 @@ function listFrom(lines: Line[], index: number, label: RegExp): Span[] {
  * flattens the block into one line (`TM. CHÍNH PHỦ THỦ TƯỚNG Nguyễn Xuân Phúc`): the title is then the end of
  * the capitals that is a signing title, and the name follows on the same line.
  */
-function readSignature(lines: Line[], header: Header): void {
+function readSignature(lines: Line[], header: Found): void {
   const candidates = lines.flatMap((l, i) => (SIGN_PREFIX.test(l.text) || wrappedPrefix(lines, i) ? [i] : []));
   if (candidates.length === 0) {
     const titleOnly = lines.findIndex((l, i) => i > HEADER_LINES && SIGNING_TITLE.test(l.text));
@@ -266,8 +272,8 @@ function readSignature(lines: Line[], header: Header): void {
 const wrappedPrefix = (lines: Line[], i: number) =>
   PREFIX_ALONE.test((lines[i] as Line).text) && /^[\s*_|]*\p{Lu}{2}/u.test(lines[i + 1]?.text ?? "");
 
-function signingBlock(lines: Line[], start: number): { signature: Header["signature"]; form: boolean } {
-  const sig: Header["signature"] = { authority: null, title: null, signer: null };
+function signingBlock(lines: Line[], start: number): { signature: Found["signature"]; form: boolean } {
+  const sig: Found["signature"] = { authority: null, title: null, signer: null };
   let first = lines[start] as Line;
   if (wrappedPrefix(lines, start)) {
     first = { text: `${first.text}\n${(lines[start + 1] as Line).text}`, start: first.start };

@@ -22,6 +22,7 @@ import { tokenize } from "../extract/tokenize.js";
 import type { IToken } from "chevrotain";
 import type { DocumentIssuer } from "../types.js";
 import { BODY_ABBREVIATIONS, foldName, stripDiacritics } from "../tables.js";
+import { printedValue } from "./header.js";
 import { marksOptional, words } from "./verbs.js";
 
 
@@ -77,8 +78,7 @@ export function readIssuer(src: Source): DocumentIssuer | null {
     }
     place ??= above.place;
   }
-  const span = src.span(own.start, own.end);
-  return { text: own.text.replace(/\s+/g, " "), key, place, span };
+  return { value: printedValue(own.text), key, place, span: src.span(own.start, own.end) };
 }
 
 /** The authority units of the header, top down: each a known body, or capitals no body table knows. */

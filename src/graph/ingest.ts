@@ -12,9 +12,10 @@ type KeySource = (typeof KEY_SOURCES)[number];
 export interface GraphRecord {
   id: string | null;
   key: string | null;
-  type: { kind: string } | null;
-  date: { iso: string | null } | null;
-  subject: { text: string } | null;
+  /** The document's header fields the graph reads: their values (HeaderField), the spans left out. */
+  type: { value: string } | null;
+  date: { value: string | null } | null;
+  subject: { value: string } | null;
   mentions: {
     text: string;
     start: number;
@@ -50,9 +51,9 @@ export function graphRecordOf(r: DocumentRecord | GraphRecord): GraphRecord {
   return {
     id: r.id,
     key: r.key,
-    type: r.type && { kind: r.type.kind },
-    date: r.date && { iso: r.date.iso },
-    subject: r.subject && { text: r.subject.text },
+    type: r.type && { value: r.type.value },
+    date: r.date && { value: r.date.value },
+    subject: r.subject && { value: r.subject.value },
     mentions: r.mentions
       // The mentions add() reads: of another document, or giving a law's name with its number.
       .filter((m) => (m.resolvedKey && m.resolvedBy !== "self" && m.resolvedKey !== r.key) || (m.citation?.nameKey && m.citation.key && m.citation.key !== m.citation.nameKey))
@@ -113,9 +114,9 @@ export class GraphIngest extends GraphStore {
     const self = isString(record.key) ? nodeFor(record.key) : -1;
     if (self >= 0) {
       this.addValue(self, "texts", docKey);
-      this.addValue(self, "kinds", record.type?.kind);
-      this.addValue(self, "dates", record.date?.iso);
-      const subject = record.subject?.text;
+      this.addValue(self, "kinds", record.type?.value);
+      this.addValue(self, "dates", record.date?.value);
+      const subject = record.subject?.value;
       if (isString(subject)) this.addValue(self, "subjects", subject.replace(/\s+/g, " "));
     }
     for (const m of record.mentions) {

@@ -171,7 +171,7 @@ const citation = record({
 });
 const graphRecord = record({
   id: maybe(text), key: maybe(text),
-  type: maybe(record({ kind: maybe(text) })), date: maybe(record({ iso: maybe(text) })), subject: maybe(record({ text: maybe(text) })),
+  type: maybe(record({ value: maybe(text) })), date: maybe(record({ value: maybe(text) })), subject: maybe(record({ value: maybe(text) })),
   mentions: list(record({ text, start: offset, end: offset, resolvedKey: maybe(text), resolvedBy: maybe(text), citation: maybe(citation) }, inOrder)),
   cited: list(record({ key: text, relation, mentions: count, rule })),
   amendments: list(record({ action, target: text, pinpoint: maybe(record({ paths: list(pinpointPath) })), date: maybe(text), span })),

@@ -98,8 +98,8 @@ export function factsOf(input: GraphRecord): Facts | null {
   if (typeof id !== "string") return null;
   const r = graphRecordOf(input);
   const key = text(r.key);
-  const subject = text(r.subject?.text);
-  const document: DocumentRow = { id, key, kind: text(r.type?.kind), date: text(r.date?.iso), subject: subject === null ? null : subject.replace(/\s+/g, " ") };
+  const subject = text(r.subject?.value);
+  const document: DocumentRow = { id, key, kind: text(r.type?.value), date: text(r.date?.value), subject: subject === null ? null : subject.replace(/\s+/g, " ") };
   const rows: Facts["rows"] = { mentions: [], cited: [], stated: [], amendments: [] };
   const aliases: Facts["aliases"] = [];
   const bodies = new Map<string, string>();

@@ -38,6 +38,11 @@ const KIND_WORDS = TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+"));
 const SELF = new RegExp(`\\s${phrase(relationsJson.selfWord)}(?![\\p{L}])`, "giu");
 const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+$`, "iu");
 const KIND_REACH = 80;
+// The last word of each type word: `này` after any other word (`Điều này`, `khoản này`, most of them) needs no
+// look back for the type word.
+const KIND_LAST_WORD = new RegExp(`(?:${[...new Set(TYPE_WORDS.map((w) => w.split(" ").at(-1) as string))].join("|")})$`, "iu");
+const KIND_LAST_WORD_MAX = Math.max(...TYPE_WORDS.map((w) => (w.split(" ").at(-1) as string).length));
+const SPACE = /\s/;
 const DEFINITION = new RegExp(`\\(\\s*[*_]*\\s*(?:${words(documentJson.mentions.definitionLeads)})\\s[^)]{1,160}\\)`, "giu");
 
 /**
@@ -186,6 +191,9 @@ interface KindThen {
 function kindWordsThen(text: string, tail: RegExp): KindThen[] {
   const found: KindThen[] = [];
   for (const m of text.matchAll(tail)) {
+    let last = m.index - 1; // the last character before the spaces ahead of the tail
+    while (last >= 0 && SPACE.test(text[last] as string)) last--;
+    if (!KIND_LAST_WORD.test(text.slice(Math.max(0, last + 1 - KIND_LAST_WORD_MAX), last + 1))) continue;
     // From a space (so that the look-behind sees what stands before the type word) far enough back for any of them.
     let from = Math.max(0, m.index - KIND_REACH);
     while (from > 0 && from < m.index && !/\s/.test(text[from] as string)) from++;

@@ -20,7 +20,8 @@ import { readIssuer } from "./issuer.js";
 import { pinpointsIn } from "./pinpoint.js";
 import { type Layout, readLayout } from "./layout/grammar.js";
 import { relate, stronger } from "./relations.js";
-import { BACK, readDefinitions, resolveMentions } from "./resolve.js";
+import { inOriginal, citationViews } from "./offsets.js";
+import { BACK, readDefinitions, resolveMentions, spanOf } from "./resolve.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "../schema.js";
 import { foldKey, foldName, KINDS, TYPE_WORDS, typeCodeInfo } from "../tables.js";
 import { addTo, firstIndex, quotationAt } from "../text.js";
@@ -46,12 +47,12 @@ const SPACE = /\s/;
 const DEFINITION = new RegExp(`\\(\\s*[*_]*\\s*(?:${words(documentJson.mentions.definitionLeads)})\\s[^)]{1,160}\\)`, "giu");
 
 /**
- * The document record of `text`. The stages, in this order, each reading the one normalized source and
- * giving spans in the original text:
+ * The document record of `text`. The stages, in this order, each reading the one normalized source, in its
+ * offsets (offsets.ts: the citations cross into them once, every span of the record back once at the end):
  *  1. normalize (the source) → 2. extract (citations) → 3. header and own identifier → 4. mentions: citations,
  *  `X này` and `X nêu trên` → 5. pinpoints, attached → 6. resolve (definitions, self, names, earlier
- *  citations, back-references) → 7. relations → 8. effective date → 9. amendments → 10. the record: cited
- *  documents (strongest relation, amendments included) and diagnostics.
+ *  citations, back-references) → 7. relations → 8. effective date → 9. amendments → 10. the record: spans in
+ *  the original text, cited documents (strongest relation, amendments included) and diagnostics.
  */
 export function parseDocument(text: string, options: DocumentOptions = {}): DocumentRecord {
   if (typeof text !== "string") {
@@ -64,9 +65,11 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const header = readHeader(src);
   // A law cited by name alone: the version in force on the document's date (grammar/statutes.json).
   versionsAtDate(citations, header.date?.iso ?? null);
-  const identifier = ownIdentifier(src, citations);
+  const { views, original } = citationViews(src, citations);
+  const ownView = ownIdentifier(src, views);
+  const own = ownView && original(ownView);
+  const identifier = own ? { key: own.key, span: { text: own.text, start: own.start, end: own.end } } : null;
   const key = identifier?.key ?? id;
-  const own = identifier ? citations.find((c) => c.start === identifier.span.start) : undefined;
   const type = documentType(header.type, own);
 
   const definitionSpans = definitionsIn(src);
@@ -76,8 +79,8 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const ownTypes = [type?.kind, header.type?.kind].filter((t): t is string => t !== undefined).map(foldKey);
   const ownTitle = header.subject ? foldName(src.read(header.subject.start, header.subject.end)) : null;
   const mentions = [
-    ...citationMentions(citations.filter((c) => c !== own), definitionSpans, key, ownTitle),
-    ...wordMentions(src, citations, key, ownTypes),
+    ...citationMentions(views.filter((c) => c !== ownView), definitionSpans, key, ownTitle),
+    ...wordMentions(src, views, key, ownTypes),
   ].sort((a, b) => a.start - b.start);
 
   const layout = readLayout(src.text);
@@ -92,37 +95,38 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     m.diagnostics = r.diagnostics;
   });
   // The relations are read from the document's structure; the amendments below only say what each act changes.
-  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title: header.subject }, layout);
+  const title = header.subject && { ...header.subject, start: src.norm(header.subject.start), end: src.norm(header.subject.end) };
+  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title }, layout);
   related.readings.forEach((r, i) => {
     const m = mentions[i] as Mention;
     m.relation = r.relation;
     m.rule = r.rule;
     m.verb = r.verb;
   });
-  const stated = related.stated;
 
   const effective = effectiveDate(src, header.date?.iso ?? null);
   const amendments = findAmendments(src, mentions, effective?.iso ?? null, layout);
+  const out = inOriginal(src, { mentions, pinpoints: placed.own, amendments, stated: related.stated, diagnostics: related.diagnostics }, original);
   // A short reference the text resolves is no longer a problem of the document.
-  const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
+  const diagnostics: Diagnostic[] = out.mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
     ...m.diagnostics,
   ]);
-  for (const d of related.diagnostics) diagnostics.push(d);
+  for (const d of out.diagnostics) diagnostics.push(d);
 
   return {
     id, key, identifier, type,
     place: header.place, issuer: readIssuer(src), date: header.date, subject: header.subject, effective,
     addressees: header.addressees,
-    recipients: header.recipients, signature: header.signature, mentions, pinpoints: placed.own,
-    amendments, cited: citedDocuments(mentions, key),
-    statedRelations: stated, diagnostics,
+    recipients: header.recipients, signature: header.signature, mentions: out.mentions, pinpoints: out.pinpoints,
+    amendments: out.amendments, cited: citedDocuments(out.mentions, key),
+    statedRelations: out.stated, diagnostics,
   };
 }
 
 /** `(sau đây gọi tắt là Kết luận số 93)`: where the text defines short names. */
 function definitionsIn(src: Source): Span[] {
-  return [...src.text.matchAll(DEFINITION)].map((m) => src.span(m.index, m.index + m[0].length));
+  return [...src.text.matchAll(DEFINITION)].map((m) => spanOf(src.text, m.index, m.index + m[0].length));
 }
 
 /**
@@ -149,9 +153,10 @@ function wordMentions(src: Source, citations: Citation[], key: string | null, ow
   const quotedSource = quotedSources(src, citations);
   for (const [tail, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
     for (const m of kindWordsThen(src.text, tail)) {
-      const word = src.span(m.start, m.end);
+      // The words as written (a diagnostic quotes them), where they stand in the normalized text.
+      const word = { text: src.span(m.start, m.end).text, start: m.start, end: m.end };
       // `“… Luật này có hiệu lực …”` quoted from another law means that law: the one cited before the quote.
-      const quote = by === "self" ? quotationAt(src.quotes, word.start) : undefined;
+      const quote = by === "self" ? quotationAt(src.normalizedQuotes, word.start) : undefined;
       if (quote) {
         const source = quotedSource(quote[0], m.kind);
         out.push(wordMention(word, source?.kind ?? null, source?.key ?? null, source ? "back-reference" : null, source ? { text: source.text, start: source.start, end: source.end } : null));
@@ -230,7 +235,7 @@ function quotedSources(src: Source, citations: Citation[]): (open: number, kind:
     const last = list[k];
     if (!last) return undefined;
     // The first on its line that ends before the quote (found by search: a text with no line breaks stays linear).
-    const lineStart = src.orig(src.lines.startOf(src.norm(last.start)));
+    const lineStart = src.lines.startOf(last.start);
     for (let j = firstIndex(k, (i) => (list[i] as Citation).start >= lineStart); j < k; j++) if ((list[j] as Citation).end <= open) return list[j];
     return last;
   };
@@ -259,7 +264,7 @@ const EFFECTIVE = new RegExp(
  */
 function effectiveDate(src: Source, signed: string | null): DocumentRecord["effective"] {
   // Not inside a quotation: an amending text quotes the new wording of another law's own clause.
-  const m = kindWordsThen(src.text, EFFECTIVE).find((x) => !quotationAt(src.quotes, src.orig(x.start)))?.tail;
+  const m = kindWordsThen(src.text, EFFECTIVE).find((x) => !quotationAt(src.normalizedQuotes, x.start))?.tail;
   if (!m?.groups) return null;
   const end = (m.index as number) + m[0].length;
   const span = src.span(end - (m.groups.when as string).length, end);
@@ -284,7 +289,7 @@ const SELF_WORD = new RegExp(`${phrase(relationsJson.selfWord)}$`, "u");
 function placePinpoints(src: Source, mentions: Mention[], layout: Layout): { own: Pinpoint[]; of: Map<Mention, Pinpoint[]> } {
   const own: Pinpoint[] = [];
   const of = new Map<Mention, Pinpoint[]>();
-  const isSelf = (m: Mention) => m.citation === null && m.resolvedBy !== "back-reference" && SELF_WORD.test(src.read(m.start, m.end));
+  const isSelf = (m: Mention) => m.citation === null && m.resolvedBy !== "back-reference" && SELF_WORD.test(src.text.slice(m.start, m.end));
   const give = (m: Mention, group: Pinpoint[]) => {
     // `khoản 2 Điều 3 của Luật này`: the self-reference's pinpoints are the document's own.
     for (const g of group) (isSelf(m) ? own : (of.get(m) ?? of.set(m, []).get(m) as Pinpoint[])).push(g);
@@ -295,8 +300,10 @@ function placePinpoints(src: Source, mentions: Mention[], layout: Layout): { own
   let waiting: Pinpoint[] = [];
   // Only a short gap can join (`, của `, ` và `): a long one is not read at all, so that a text of thousands of
   // pinpoints far from any citation stays linear.
-  const gapIs = (re: RegExp, from: number, to: number) => to - from <= MAX_GAP && re.test(src.read(from, to));
-  for (const p of pinpointsIn(src, layout)) {
+  const gapIs = (re: RegExp, from: number, to: number) => to - from <= MAX_GAP && re.test(src.text.slice(from, to));
+  // The pinpoint reader gives original offsets: into the stages' normalized ones.
+  const found = pinpointsIn(src, layout);
+  for (const p of src.clean ? found : found.map((f) => ({ ...f, start: src.norm(f.start), end: src.norm(f.end) }))) {
     while (i < numbered.length && (numbered[i] as Mention).end <= p.start) i++;
     const after = numbered[i];
     const before = numbered[i - 1];
@@ -313,19 +320,21 @@ function placePinpoints(src: Source, mentions: Mention[], layout: Layout): { own
   return { own: own.sort((a, b) => a.start - b.start), of };
 }
 
-/** `Số: 300/LĐLĐ`, `Số 25-KH/HU` at the start of a header line, with no type word: the document's own number. */
-function ownIdentifier(src: Source, citations: Citation[]): DocumentRecord["identifier"] {
-  const headerEnd = src.orig(nthLineStart(src.text, HEADER_LINES));
+/**
+ * `Số: 300/LĐLĐ`, `Số 25-KH/HU` at the start of a header line, with no type word: the citation of the document's
+ * own number (of the citations in normalized offsets).
+ */
+function ownIdentifier(src: Source, citations: Citation[]): Citation | undefined {
+  const headerEnd = nthLineStart(src.text, HEADER_LINES);
   for (const c of citations) {
     if (c.start >= headerEnd) break;
-    const at = src.norm(c.start);
-    const lineStart = src.lines.startOf(at);
-    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(src.text.slice(lineStart, at)) && NUMBER_LABEL.test(src.read(c.start, c.end));
+    const lineStart = src.lines.startOf(c.start);
+    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(src.text.slice(lineStart, c.start)) && NUMBER_LABEL.test(src.text.slice(c.start, c.end));
     // `Luật số:  43/2024/QH15` in a header: the colon marks the document's own number field.
-    const numberField = NUMBER_FIELD.test(src.read(c.start, c.spans.identifier?.start ?? c.start));
-    if (atLineStart || numberField) return { key: c.key, span: { text: c.text, start: c.start, end: c.end } };
+    const numberField = NUMBER_FIELD.test(src.text.slice(c.start, c.spans.identifier?.start ?? c.start));
+    if (atLineStart || numberField) return c;
   }
-  return null;
+  return undefined;
 }
 
 function nthLineStart(text: string, n: number): number {

@@ -4,7 +4,8 @@
  * once: the line index, quotations and editorial notes.
  *
  * Stages read `text` (normalized) and report spans in the ORIGINAL text through `span`; a stage that holds
- * original offsets (a citation's, a mention's) reads the normalized text between them with `read`.
+ * original offsets (a citation's, a mention's) reads the normalized text between them with `read`. parseDocument's
+ * stages hold normalized offsets throughout and map their spans to the original once, at the end.
  *
  *   const src = sourceOf("Nghi\u0323 quyê\u0301t 20-NQ/TW");
  *   src.text                   // "Nghị quyết 20-NQ/TW"
@@ -63,6 +64,8 @@ export class Source {
   private lineIndex: ReturnType<typeof lineIndex> | undefined;
   private quoteList: Quotation[] | undefined;
   private noteList: Quotation[] | undefined;
+  private normalizedQuoteList: Quotation[] | undefined;
+  private normalizedNoteList: Quotation[] | undefined;
 
   constructor(
     /** The caller's text. */
@@ -72,6 +75,11 @@ export class Source {
     this.text = nt.text;
     // Clean text needs no map: every offset is its own.
     this.identity = nt.breaks === null;
+  }
+
+  /** Whether every offset is its own (nothing was changed in length): no mapping needed. */
+  get clean(): boolean {
+    return this.identity;
   }
 
   /** Original offset of a normalized one. */
@@ -103,7 +111,12 @@ export class Source {
 
   /** `“…”` quotations, in ORIGINAL offsets (opening and closing mark). */
   get quotes(): readonly Quotation[] {
-    return (this.quoteList ??= quotations(this.text).map(([a, b]): Quotation => [this.orig(a), this.orig(b)]));
+    return (this.quoteList ??= this.normalizedQuotes.map(([a, b]): Quotation => [this.orig(a), this.orig(b)]));
+  }
+
+  /** `“…”` quotations, in normalized offsets. */
+  get normalizedQuotes(): readonly Quotation[] {
+    return (this.normalizedQuoteList ??= quotations(this.text));
   }
 
   /**
@@ -111,7 +124,12 @@ export class Source {
    * `]`) so that `quotationAt` finds what stands inside one, brackets included.
    */
   get notes(): readonly Quotation[] {
-    return (this.noteList ??= editorialNotes(this.text).map(([before, after]): Quotation => [this.orig(before + 1) - 1, this.orig(after)]));
+    return (this.noteList ??= this.normalizedNotes.map(([before, after]): Quotation => [this.orig(before + 1) - 1, this.orig(after)]));
+  }
+
+  /** Editorial notes `[…]` as `notes` gives them, in normalized offsets. */
+  get normalizedNotes(): readonly Quotation[] {
+    return (this.normalizedNoteList ??= editorialNotes(this.text));
   }
 }
 

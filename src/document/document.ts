@@ -39,6 +39,8 @@ const KIND_WORDS = TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+"));
 const SELF = new RegExp(`\\s${phrase(relationsJson.selfWord)}(?![\\p{L}])`, "giu");
 const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+$`, "iu");
 const KIND_REACH = 80;
+// The type as the tables spell it, by its folded word (the first of each).
+const KIND_OF_FOLDED = new Map([...KINDS].reverse().map((k) => [foldKey(k.kind), k.kind]));
 // The last word of each type word: `này` after any other word (`Điều này`, `khoản này`, most of them) needs no
 // look back for the type word.
 const KIND_LAST_WORD = new RegExp(`(?:${[...new Set(TYPE_WORDS.map((w) => w.split(" ").at(-1) as string))].join("|")})$`, "iu");
@@ -162,7 +164,7 @@ function wordMentions(src: Source, citations: Citation[], key: string | null, ow
         out.push(wordMention(word, source?.kind ?? null, source?.key ?? null, source ? "back-reference" : null, source ? { text: source.text, start: source.start, end: source.end } : null));
         continue;
       }
-      const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m.kind))?.kind ?? null;
+      const kind = KIND_OF_FOLDED.get(foldKey(m.kind)) ?? null;
       if (by === "self" && kind && ownTypes.length > 0 && !ownTypes.some((t) => t.startsWith(foldKey(kind)))) continue;
       out.push(wordMention(word, kind, by === "self" ? key : null, by === "self" && key ? "self" : null, null));
     }

@@ -47,6 +47,7 @@ export interface StagesOutput {
  * mention's citation the caller's.
  */
 export function inOriginal(src: Source, out: StagesOutput, original: (view: Citation) => Citation): StagesOutput {
+  if (src.text === src.original) return out; // most texts: nothing to map, no word to slice again
   const span = (s: Span): Span => src.span(s.start, s.end);
   const maybe = (s: Span | null): Span | null => s && span(s);
   const pinpoint = (p: Pinpoint): Pinpoint => ({ ...p, ...span(p) });

@@ -12,12 +12,14 @@ import type { Source } from "../extract/source.js";
 import { type Layout, readLayout } from "./layout/grammar.js";
 import type { Citation, Mention, Span } from "../schema.js";
 import { foldKey } from "../tables.js";
-import { firstIndex, withoutLeadingZeros } from "../text.js";
+import { firstIndex, remembered, withoutLeadingZeros } from "../text.js";
 
 /** `Nghị quyết nêu trên`: the words of a back-reference after a type word. */
 export const BACK = new RegExp(`\\s(?:${words(documentJson.mentions.backReference)})(?![\\p{L}])`, "giu");
 const BACK_TEST = new RegExp(BACK.source, "iu");
-const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${withoutLeadingZeros(number)}`;
+// A text's mentions use a few type words: each folded once.
+const foldKind = remembered(foldKey, 1000);
+const kindKey = (kind: string | null, number: string) => `${foldKind(kind ?? "")} ${withoutLeadingZeros(number)}`;
 export const spanOf = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
 const hasMismatch = (c: Citation) => c.diagnostics.some((d) => d.code === "type-code-mismatch");
 
@@ -176,7 +178,7 @@ class EarlierMentions {
         this.byName.set(k, keys);
       }
     }
-    if (m.resolvedKey && m.resolvedBy !== "self") this.lastByKind.set(foldKey(m.kind ?? ""), m);
+    if (m.resolvedKey && m.resolvedBy !== "self") this.lastByKind.set(foldKind(m.kind ?? ""), m);
   }
 
   /** Earlier full citations of this kind and number (of this type code, when the short form gives one), by key. */
@@ -185,7 +187,7 @@ class EarlierMentions {
   }
 
   lastOfKind(kind: string | null): Mention | undefined {
-    return this.lastByKind.get(foldKey(kind ?? ""));
+    return this.lastByKind.get(foldKind(kind ?? ""));
   }
 }
 

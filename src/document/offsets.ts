@@ -39,15 +39,12 @@ export interface StagesOutput {
   pinpoints: Pinpoint[];
   amendments: Amendment[];
   stated: StatedRelation[];
+  /** The relations' diagnostics (a mention's own go with it). */
   diagnostics: Diagnostic[];
 }
 
-/**
- * Every span of the stages' output in the original text (new objects; texts sliced from the original), each
- * mention's citation the caller's.
- */
-export function inOriginal(src: Source, out: StagesOutput, original: (view: Citation) => Citation): StagesOutput {
-  if (src.text === src.original) return out; // most texts: nothing to map, no word to slice again
+/** The ways back to the caller's text of what the stages make: new objects, texts sliced from the original. */
+export function originalOf(src: Source, original: (view: Citation) => Citation) {
   const span = (s: Span): Span => src.span(s.start, s.end);
   const maybe = (s: Span | null): Span | null => s && span(s);
   const pinpoint = (p: Pinpoint): Pinpoint => ({ ...p, ...span(p) });
@@ -56,14 +53,22 @@ export function inOriginal(src: Source, out: StagesOutput, original: (view: Cita
     if (d.related) o.related = d.related.map(span);
     return o;
   };
+  const mention = (m: Mention): Mention => ({
+    ...m, ...span(m), evidence: maybe(m.evidence), verb: maybe(m.verb), pinpoints: m.pinpoints.map(pinpoint),
+    citation: m.citation && original(m.citation), diagnostics: m.diagnostics.map(diagnostic),
+  });
+  return { span, maybe, pinpoint, diagnostic, mention };
+}
+
+/** Every span of the stages' output in the original text, each mention's citation the caller's. */
+export function inOriginal(src: Source, out: StagesOutput, original: (view: Citation) => Citation): StagesOutput {
+  if (src.text === src.original) return out; // most texts: nothing to map, no word to slice again
+  const to = originalOf(src, original);
   return {
-    mentions: out.mentions.map((m) => ({
-      ...m, ...span(m), evidence: maybe(m.evidence), verb: maybe(m.verb), pinpoints: m.pinpoints.map(pinpoint),
-      citation: m.citation && original(m.citation), diagnostics: m.diagnostics.map(diagnostic),
-    })),
-    pinpoints: out.pinpoints.map(pinpoint),
-    amendments: out.amendments.map((a) => ({ ...a, pinpoint: a.pinpoint && pinpoint(a.pinpoint), span: span(a.span) })),
-    stated: out.stated.map((s) => ({ ...s, evidence: span(s.evidence) })),
-    diagnostics: out.diagnostics.map(diagnostic),
+    mentions: out.mentions.map(to.mention),
+    pinpoints: out.pinpoints.map(to.pinpoint),
+    amendments: out.amendments.map((a) => ({ ...a, pinpoint: a.pinpoint && to.pinpoint(a.pinpoint), span: to.span(a.span) })),
+    stated: out.stated.map((s) => ({ ...s, evidence: to.span(s.evidence) })),
+    diagnostics: out.diagnostics.map(to.diagnostic),
   };
 }

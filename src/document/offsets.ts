@@ -19,15 +19,11 @@ export interface CitationViews {
  */
 export function citationViews(src: Source, citations: Citation[]): CitationViews {
   if (src.clean) return { views: citations, original: (c) => c };
-  const n = (s: Span): Span => ({ text: s.text, start: src.norm(s.start), end: src.norm(s.end) });
-  const spans = (s: Citation["spans"]): Citation["spans"] => {
-    const out = { ...s };
-    for (const k of Object.keys(out) as (keyof Citation["spans"])[]) {
-      const span = out[k];
-      if (span) out[k] = n(span);
-    }
-    return out;
-  };
+  const n = (s: Span | null): Span | null => s && { text: s.text, start: src.norm(s.start), end: src.norm(s.end) };
+  // Field by field (the fields of CitationSpans): a loop over the keys cost more than the rest of the copy.
+  const spans = (s: Citation["spans"]): Citation["spans"] => ({
+    typeWord: n(s.typeWord), title: n(s.title), identifier: n(s.identifier), date: n(s.date), issuedBy: n(s.issuedBy), term: n(s.term), subject: n(s.subject),
+  });
   const views = citations.map((c): Citation => ({ ...c, start: src.norm(c.start), end: src.norm(c.end), spans: spans(c.spans) }));
   const byView = new Map(views.map((v, i) => [v, citations[i] as Citation]));
   return { views, original: (v) => byView.get(v) ?? v };

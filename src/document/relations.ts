@@ -154,7 +154,7 @@ export function relate(src: Source, mentions: readonly Mention[], context: Relat
   }
 
   const stated: StatedRelation[] = [];
-  for (const s of statedBetween(text, mentions, quotes, notes, context.key)) {
+  for (const s of statedBetween(src, mentions, quotes, notes, context.key)) {
     const [from, to] = [dateOf.get(s.from), dateOf.get(s.to)];
     if (DATE_ORDERED.has(s.relation) && from && to && to > from) {
       // A relation the tool read between two cited texts against their dates is more often its own misreading
@@ -205,14 +205,14 @@ const AMENDING_TITLE = new RegExp(`^(?:\\p{L}+\\s+)?(?:${alternation(ACTS.filter
  * tiết … Luật Hải quan` → guides), and a citation coordinated with the next shares the statement; a passive
  * (`A được sửa đổi, bổ sung bởi B`) states it backwards; a portal note states it of this text.
  */
-function statedBetween(text: string, mentions: readonly Mention[], quotes: readonly Quotation[], notes: readonly Quotation[], self: string | null): StatedRelation[] {
+function statedBetween(src: Source, mentions: readonly Mention[], quotes: readonly Quotation[], notes: readonly Quotation[], self: string | null): StatedRelation[] {
+  const { text, lines } = src;
   const stated = new Map<string, StatedRelation>();
   const state = (from: string, to: string, relation: Relation, evidence: Span, rule: RelationRule = "stated") => {
     const id = `${from} ${relation} ${to}`;
     if (from !== to && !stated.has(id)) stated.set(id, { from, to, relation, evidence, rule });
   };
   const statedFrom = new Map<Mention, { from: string; relation: Relation; verb: Span }>();
-  const lines = lineIndex(text);
   const ordered = [...mentions].sort((a, b) => a.start - b.start);
   let previous: Mention | null = null;
   let named: Mention | null = null;

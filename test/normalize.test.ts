@@ -52,11 +52,13 @@ describe("the source", () => {
     // Original offsets in, normalized text out.
     const quy = original.indexOf("quy");
     expect(src.read(quy, original.indexOf(" “"))).toBe("quyết");
-    // Quotations and notes in original offsets.
+    // Quotations in original offsets; quotations and notes in normalized offsets (the stages of parseDocument).
     const [quote] = src.quotes;
     expect(original.slice(quote?.[0], (quote?.[1] ?? 0) + 1)).toBe("“Luâ\u0323t này”");
-    const [note] = src.notes;
-    expect(original.slice((note?.[0] ?? 0) + 1, note?.[1])).toBe("[Ghi chu\u0301]");
+    const [normalizedQuote] = src.normalizedQuotes;
+    expect(src.text.slice(normalizedQuote?.[0], (normalizedQuote?.[1] ?? 0) + 1)).toBe("“Luật này”");
+    const [note] = src.normalizedNotes;
+    expect(src.text.slice((note?.[0] ?? 0) + 1, note?.[1])).toBe("[Ghi chú]");
   });
 
   it("costs no map on clean text", () => {

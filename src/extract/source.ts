@@ -63,7 +63,6 @@ export class Source {
   private readonly identity: boolean;
   private lineIndex: ReturnType<typeof lineIndex> | undefined;
   private quoteList: Quotation[] | undefined;
-  private noteList: Quotation[] | undefined;
   private normalizedQuoteList: Quotation[] | undefined;
   private normalizedNoteList: Quotation[] | undefined;
 
@@ -120,14 +119,9 @@ export class Source {
   }
 
   /**
-   * Editorial notes `[…]`, in ORIGINAL offsets, as quotations (the offset before the `[`, the one after the
+   * Editorial notes `[…]`, in normalized offsets, as quotations (the offset before the `[`, the one after the
    * `]`) so that `quotationAt` finds what stands inside one, brackets included.
    */
-  get notes(): readonly Quotation[] {
-    return (this.noteList ??= this.normalizedNotes.map(([before, after]): Quotation => [this.orig(before + 1) - 1, this.orig(after)]));
-  }
-
-  /** Editorial notes `[…]` as `notes` gives them, in normalized offsets. */
   get normalizedNotes(): readonly Quotation[] {
     return (this.normalizedNoteList ??= editorialNotes(this.text));
   }

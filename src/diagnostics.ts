@@ -143,6 +143,11 @@ const RULES = {
   },
 } satisfies Record<string, Rule>;
 
+// useDeclaredType: the API reference shows the codes, not the table they come from.
+/**
+ * The code of every diagnostic vncite gives (one word each; `vncite help check` lists them with their meaning).
+ * @useDeclaredType
+ */
 export type DiagnosticCode = keyof typeof RULES;
 /** Every diagnostic code: for the zod schema of `vncite/schema`, and settings that name them (vncite check --ignore, its config's rules). */
 export const DIAGNOSTIC_CODES = Object.keys(RULES) as [DiagnosticCode, ...DiagnosticCode[]];

@@ -15,7 +15,9 @@ export type VnciteErrorCode =
   /** A mistake in the command line or its input (the CLI prints it and exits with 2). */
   | "usage"
   /** An argument of the wrong type, such as text that is not a string ({@link ArgumentError}). */
-  | "invalid-argument";
+  | "invalid-argument"
+  /** PostgreSQL cannot be used: its optional driver is not installed, the server refuses, no vncite graph is there (`PostgresError`, `vncite/node`). */
+  | "postgres";
 
 /** The base of every error vncite throws but {@link ArgumentError}, which is a `TypeError` as built-ins throw. */
 export class VnciteError extends Error {

@@ -28,3 +28,4 @@ export { AMENDMENT_ACTIONS, REGISTRY_STATUSES, RELATION_RULES, RELATIONS } from 
 export { ArgumentError, VnciteError, type VnciteErrorCode } from "./errors.js";
 export { type BodyReading, readIssuingBody } from "./extract/body.js";
 export { annotate, type AnnotateOptions, escapeHtml, type Markup, type Spanned } from "./annotate.js";
+export { resolve, type ResolveOptions, type Resolved, type ResolvedReference } from "./resolve-citations.js";

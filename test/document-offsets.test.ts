@@ -3,7 +3,7 @@
 // `\r\n`): each kind of span the stages make (evidence, verb, pinpoint, amendment, stated relation, effective
 // date) must point at the same words in it as in the clean text.
 import { describe, expect, it } from "vitest";
-import { type DocumentRecord, normalize, parseDocument } from "../src/index.js";
+import { type DocumentRecord, extract, normalize, parseDocument, resolve } from "../src/index.js";
 
 const CLEAN = [
   "Số: 12/QĐ-UBND",
@@ -62,6 +62,17 @@ describe("parseDocument: spans in the original text, mapped once at the end", ()
     ]);
     expect(at(damaged.effective?.span)).toBe("ngày ký");
     expect(at(damaged.mentions.find((m) => m.resolvedBy === "self"))).toBe("Quyết định này");
+  });
+
+  it("resolve(), composing the same stages, maps its references and evidence back the same way", () => {
+    const { citations, backReferences } = resolve(extract(DAMAGED), { text: DAMAGED });
+    const byStart = new Map([...citations, ...backReferences].map((r) => [r.start, r]));
+    const compared = damaged.mentions.filter((m) => m.resolvedBy !== "self");
+    expect(compared.filter((m) => m.evidence !== null)).toHaveLength(3); // the two short names and the back-reference
+    for (const m of compared) {
+      const r = byStart.get(m.start);
+      expect([r?.text, r?.end, r?.resolvedKey, r?.evidence, r?.diagnostics]).toEqual([m.text, m.end, m.resolvedKey, m.evidence, m.diagnostics]);
+    }
   });
 
   it("changes nothing it did not make: the normalized text given by the normalize option is read, not written", () => {

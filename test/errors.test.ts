@@ -53,7 +53,7 @@ it("Neo4j's export with no free array delimiter: a VnciteError with code no-arra
 it("the codes are a closed union: a switch over them is exhaustive, a made-up code does not type-check", () => {
   const describe = (code: VnciteErrorCode): string => {
     switch (code) {
-      case "invalid-graph": case "invalid-registry": case "no-array-delimiter": case "usage": case "invalid-argument":
+      case "invalid-graph": case "invalid-registry": case "no-array-delimiter": case "usage": case "invalid-argument": case "postgres":
         return code;
       default: {
         const none: never = code;
@@ -65,4 +65,14 @@ it("the codes are a closed union: a switch over them is exhaustive, a made-up co
   expectTypeOf<VnciteError["code"]>().toEqualTypeOf<VnciteErrorCode>();
   // @ts-expect-error: not a code
   expect(describe("made-up")).toBe("made-up");
+});
+
+it("PostgreSQL that cannot be used: PostgresError, a VnciteError with code postgres", async () => {
+  const { PostgresGraph, PostgresError } = await import("../src/node.js");
+  // Port 1 of this machine: nothing listens, the connection is refused at once.
+  const e = await PostgresGraph.open("postgres://vncite@127.0.0.1:1/none").then(() => null, (err: unknown) => err);
+  expect(e).toBeInstanceOf(PostgresError);
+  expect(e).toBeInstanceOf(VnciteError);
+  expect(e).toMatchObject({ name: "PostgresError", code: "postgres" });
+  expect((e as Error).message).toMatch(/^cannot connect to PostgreSQL: /);
 });

@@ -12,13 +12,14 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 const root = join(import.meta.dirname, "..");
 const fixtures = join(root, "fixtures");
 const draft = join(fixtures, "004_174a28dc88bcd672.txt");
-const EXAMPLES = ["extract-to-csv", "check-draft", "graph", "annotate-html"] as const;
+const EXAMPLES = ["extract-to-csv", "check-draft", "graph", "annotate-html", "resolve-references"] as const;
 type Example = (typeof EXAMPLES)[number];
 const ARGS: Record<Example, string[]> = {
   "extract-to-csv": [fixtures],
   "check-draft": [draft, join(fixtures, "registry.csv")],
   graph: [fixtures],
   "annotate-html": [draft],
+  "resolve-references": [draft],
 };
 
 interface Run {
@@ -63,6 +64,16 @@ function expectRightOutput(example: Example, { status, stdout, stderr }: Run) {
       expect(stdout).toMatch(/^<!doctype html>/);
       expect(stdout).toContain('<a class="citation" href="#25-KH%2FTU" title="25-KH/TU">Kế hoạch số 25-KH/TU, ngày 19/4/2021 của Ban Thường vụ Tỉnh ủy</a>');
       expect(stdout).toContain('<span class="vncite-error" data-code="type-code-mismatch">');
+      break;
+    case "resolve-references":
+      expect(status).toBe(0);
+      // 004 cites 93-KL/TW on lines 7, 9 (twice), 15, 21, 23, 31, 53, 55 (twice), 57 (twice), 59; 42-CT/TW on 7, 9,
+      // 15, 17, 31, 41, 59; 25-KH/TU on 9, 21, 23, 31, 59 (test/resolve.test.ts reads them line by line).
+      expect(lines.slice(0, 3)).toEqual(["93-KL/TW: 13 reference(s)", "42-CT/TW: 7 reference(s)", "25-KH/TU: 5 reference(s)"]);
+      // Line 9 defines it: `(sau đây gọi tắt là Kết luận số 93)`; lines 15, 21, 23 use the short name.
+      expect(lines).toContain("line 15: Kết luận số 93 của Ban Bí thư → 93-KL/TW (definition)");
+      // Line 57: `Kết luận số 93-NQ/TW`, the code contradicting the word, read as the text's 93-KL/TW.
+      expect(lines).toContain("line 57: Kết luận số 93-NQ/TW của Ban Bí thư → 93-KL/TW (definition; inconsistent-citation)");
       break;
   }
 }

@@ -1,6 +1,8 @@
 // What the published package promises beyond the code: its vocabulary tables importable, the types' imports
 // resolvable by a strict package manager, the metadata a registry page shows.
-import { readdirSync, readFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
 import { bundled, optional } from "../tsup.config.js";
@@ -56,4 +58,15 @@ it("is version 0.2.0, released in the CHANGELOG (Keep a Changelog: a dated headi
   expect(changelog).toMatch(new RegExp(`^## \\[${pkg.version.replaceAll(".", "\\.")}\\] - \\d{4}-\\d{2}-\\d{2}$`, "m"));
   expect(changelog).toMatch(/^## \[Unreleased\]$/m);
   for (const [, version] of changelog.matchAll(/^## \[([^\]]+)\]/gm)) expect(changelog, version).toMatch(new RegExp(`^\\[${version}\\]: https://`, "m"));
+});
+
+it("is written as npm publishes it: `npm pkg fix` changes nothing (a `./` before the bin's path made npm publish drop the command)", () => {
+  const dir = mkdtempSync(join(tmpdir(), "vncite-pkg-"));
+  try {
+    copyFileSync(join(root, "package.json"), join(dir, "package.json"));
+    execFileSync("npm", ["pkg", "fix"], { cwd: dir, stdio: "ignore" });
+    expect(JSON.parse(readFileSync(join(dir, "package.json"), "utf8"))).toEqual(pkg);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

@@ -126,16 +126,17 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   };
 }
 
-/** `(sau đây gọi tắt là Kết luận số 93)`: where the text defines short names. */
-function definitionsIn(src: Source): Span[] {
+/** `(sau đây gọi tắt là Kết luận số 93)`: where the text defines short names (normalized offsets and words). */
+export function definitionsIn(src: Source): Span[] {
   return [...src.text.matchAll(DEFINITION)].map((m) => spanOf(src.text, m.index, m.index + m[0].length));
 }
 
 /**
  * One mention per citation, marked when it stands inside a definition (both lists in text order: one sweep). The
- * document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself.
+ * document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself. Citations
+ * and definitions in normalized offsets (offsets.ts `citationViews`), and so the mentions.
  */
-function citationMentions(citations: Citation[], definitions: Span[], key: string | null, ownTitle: string | null): Mention[] {
+export function citationMentions(citations: Citation[], definitions: Span[], key: string | null, ownTitle: string | null): Mention[] {
   let d = 0;
   return citations.map((c) => {
     while (d < definitions.length && (definitions[d] as Span).end <= c.start) d++;
@@ -149,8 +150,11 @@ function citationMentions(citations: Citation[], definitions: Span[], key: strin
   });
 }
 
-/** `Luật này` (self) and `Nghị quyết nêu trên` (back-reference), with what resolves them so far. */
-function wordMentions(src: Source, citations: Citation[], key: string | null, ownTypes: string[]): Mention[] {
+/**
+ * `Luật này` (self) and `Nghị quyết nêu trên` (back-reference), with what resolves them so far: in normalized
+ * offsets (the citations given too), their words as written.
+ */
+export function wordMentions(src: Source, citations: Citation[], key: string | null, ownTypes: string[]): Mention[] {
   const out: Mention[] = [];
   const quotedSource = quotedSources(src, citations);
   for (const [tail, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {

@@ -1,4 +1,5 @@
 /** The graph written out (JSON, JSON Lines) and read back, validated, merging the graphs of shards on request. */
+import type { CitationGraph } from "./graph.js";
 import type { GraphEdge, GraphJSON, GraphLine, GraphNode } from "./json.js";
 import { GraphQueries } from "./queries.js";
 import { byString, FIELDS, occurrence, pathOf, ruleBit } from "./store.js";
@@ -135,7 +136,7 @@ export class GraphSerialization extends GraphQueries {
    * Reads the JSON form back, as a value or as its text, validated: a GraphError says what is malformed (a
    * text cut short included), or names a duplicate or missing node.
    */
-  static fromJSON<G extends GraphSerialization>(this: new () => G, json: unknown): G {
+  static fromJSON<G extends CitationGraph>(this: new () => G, json: unknown): G {
     const data = (typeof json === "string" ? parseJSON(json, "") : json) as Record<keyof GraphJSON, unknown[]>;
     checkGraphHead(data);
     const g = new this();
@@ -156,7 +157,7 @@ export class GraphSerialization extends GraphQueries {
    * each shard's documents in one graph only): a node or edge met again is merged, as if all the documents had
    * been added to one graph.
    */
-  static async fromJSONLines<G extends GraphSerialization>(
+  static async fromJSONLines<G extends CitationGraph>(
     this: new () => G, source: string | Iterable<string> | AsyncIterable<string>, options: { merge?: boolean } = {},
   ): Promise<G> {
     if (typeof source !== "string" && !isIterable(source)) {

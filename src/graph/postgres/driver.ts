@@ -3,6 +3,7 @@
  * graph goes to or comes from PostgreSQL, so that nothing else of vncite needs them installed.
  */
 import type { Client } from "pg";
+import { VnciteError } from "../../errors.js";
 
 export type { Client } from "pg";
 
@@ -19,8 +20,11 @@ export async function clientOf(target: string | PgClient): Promise<{ client: Cli
   return typeof target === "string" ? { client: await connect(target), owned: true } : { client: target as unknown as Client, owned: false };
 }
 
-export class PostgresError extends Error {
-  override name = "PostgresError";
+/** PostgreSQL cannot be used: the optional driver is missing, the server refuses, the database holds no vncite graph. */
+export class PostgresError extends VnciteError {
+  constructor(message: string) {
+    super("postgres", message);
+  }
 }
 
 async function optional<T>(name: string, load: () => Promise<T>): Promise<T> {

@@ -7,6 +7,7 @@ import type { Conflict, GraphEdge, GraphJSON, GraphNode } from "../graph.js";
 import { type Client, clientOf, type PgClient, PostgresError } from "./driver.js";
 import { SCHEMA_VERSION } from "./schema.js";
 
+// A step of a chain or of descendants; the methods spell it out, as CitationGraph.chain does, for the reference.
 type Step = { key: string; depth: number; from: string; relation: Relation };
 
 export class PostgresGraph {
@@ -68,11 +69,11 @@ export class PostgresGraph {
     return this.column("SELECT vncite.cited_by($1)", [key]);
   }
 
-  async chain(key: string): Promise<Step[]> {
+  async chain(key: string): Promise<{ key: string; depth: number; from: string; relation: Relation }[]> {
     return (await this.client.query<Step>('SELECT key, depth, "from", relation FROM vncite.chain($1)', [key])).rows;
   }
 
-  async descendants(key: string): Promise<Step[]> {
+  async descendants(key: string): Promise<{ key: string; depth: number; from: string; relation: Relation }[]> {
     return (await this.client.query<Step>('SELECT key, depth, "from", relation FROM vncite.descendants($1)', [key])).rows;
   }
 

@@ -49,8 +49,8 @@ const SPACE = /\s/;
 const DEFINITION = new RegExp(`\\(\\s*[*_]*\\s*(?:${words(documentJson.mentions.definitionLeads)})\\s[^)]{1,160}\\)`, "giu");
 
 /**
- * The document record of `text`. The stages, in this order, each reading the one normalized source, in its
- * offsets (offsets.ts: the citations cross into them once, every span of the record back once at the end):
+ * The document record of `text`. The stages, in this order, each reading the one normalized source in its
+ * offsets (every span of the record is mapped to the original text once, at the end):
  *  1. normalize (the source) → 2. extract (citations) → 3. header and own identifier → 4. mentions: citations,
  *  `X này` and `X nêu trên` → 5. pinpoints, attached → 6. resolve (definitions, self, names, earlier
  *  citations, back-references) → 7. relations → 8. effective date → 9. amendments → 10. the record: spans in

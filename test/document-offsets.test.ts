@@ -75,6 +75,15 @@ describe("parseDocument: spans in the original text, mapped once at the end", ()
     }
   });
 
+  it("resolve() moves only its own copies: citations given frozen, spans and all, resolve as they do unfrozen", () => {
+    const frozen = extract(DAMAGED).map((c) => {
+      for (const span of Object.values(c.spans)) if (span) Object.freeze(span);
+      Object.freeze(c.spans);
+      return Object.freeze(c);
+    });
+    expect(resolve(frozen, { text: DAMAGED })).toEqual(resolve(extract(DAMAGED), { text: DAMAGED }));
+  });
+
   it("changes nothing it did not make: the normalized text given by the normalize option is read, not written", () => {
     const given = normalize(DAMAGED);
     const frozen = Object.freeze({ ...given, repairs: Object.freeze([...given.repairs]), breaks: given.breaks && Object.freeze(given.breaks) });

@@ -20,7 +20,7 @@ import { readIssuer } from "./issuer.js";
 import { pinpointsIn } from "./pinpoint.js";
 import { type Layout, readLayout } from "./layout/grammar.js";
 import { relate, stronger } from "./relations.js";
-import { inOriginal, citationViews } from "./offsets.js";
+import { citationsInNormalized, inOriginal } from "./offsets.js";
 import { BACK, readDefinitions, resolveMentions, spanOf } from "./resolve.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "../schema.js";
 import { foldKey, foldName, KINDS, TYPE_WORDS, typeCodeInfo } from "../tables.js";
@@ -67,22 +67,21 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const header = readHeader(src);
   // A law cited by name alone: the version in force on the document's date (grammar/statutes.json).
   versionsAtDate(citations, header.date?.iso ?? null);
-  const { views, original } = citationViews(src, citations);
-  const ownView = ownIdentifier(src, views);
-  const own = ownView && original(ownView);
-  const identifier = own ? { key: own.key, span: { text: own.text, start: own.start, end: own.end } } : null;
-  const key = identifier?.key ?? id;
-  const type = documentType(header.type, own);
+  // The stages read the citations in normalized offsets; they go back as the record is made.
+  const citationsBack = citationsInNormalized(src, citations);
+  const own = ownIdentifier(src, citations);
+  const key = own?.key ?? id;
+  const kind = documentType(header.type, own)?.kind ?? null;
 
   const definitionSpans = definitionsIn(src);
   // `Quy định này áp dụng …` in a Nghị định is this provision, not a document: `X này` is the text itself only
   // when X is its type (or the start of it: `Thông tư này` in a Thông tư liên tịch), or its heading's (a
   // consolidated text's `Luật này`).
-  const ownTypes = [type?.kind, header.type?.kind].filter((t): t is string => t !== undefined).map(foldKey);
+  const ownTypes = [kind ?? undefined, header.type?.kind].filter((t): t is string => t !== undefined).map(foldKey);
   const ownTitle = header.subject ? foldName(src.read(header.subject.start, header.subject.end)) : null;
   const mentions = [
-    ...citationMentions(views.filter((c) => c !== ownView), definitionSpans, key, ownTitle),
-    ...wordMentions(src, views, key, ownTypes),
+    ...citationMentions(citations.filter((c) => c !== own), definitionSpans, key, ownTitle),
+    ...wordMentions(src, citations, key, ownTypes),
   ].sort((a, b) => a.start - b.start);
 
   const layout = readLayout(src.text);
@@ -98,7 +97,7 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   });
   // The relations are read from the document's structure; the amendments below only say what each act changes.
   const title = header.subject && { ...header.subject, start: src.norm(header.subject.start), end: src.norm(header.subject.end) };
-  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind: type?.kind ?? null, title }, layout);
+  const related = relate(src, mentions, { key, date: header.date?.iso ?? null, kind, title }, layout);
   related.readings.forEach((r, i) => {
     const m = mentions[i] as Mention;
     m.relation = r.relation;
@@ -108,21 +107,22 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
 
   const effective = effectiveDate(src, header.date?.iso ?? null);
   const amendments = findAmendments(src, mentions, effective?.iso ?? null, layout);
-  const out = inOriginal(src, { mentions, pinpoints: placed.own, amendments, stated: related.stated, diagnostics: related.diagnostics }, original);
+  citationsBack();
+  inOriginal(src, { mentions, pinpoints: placed.own, amendments, stated: related.stated, diagnostics: related.diagnostics });
   // A short reference the text resolves is no longer a problem of the document.
-  const diagnostics: Diagnostic[] = out.mentions.flatMap((m) => [
+  const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
     ...m.diagnostics,
   ]);
-  for (const d of out.diagnostics) diagnostics.push(d);
+  for (const d of related.diagnostics) diagnostics.push(d);
 
   return {
-    id, key, identifier, type,
+    id, key, identifier: own ? { key: own.key, span: { text: own.text, start: own.start, end: own.end } } : null, type: documentType(header.type, own),
     place: header.place, issuer: readIssuer(src), date: header.date, subject: header.subject, effective,
     addressees: header.addressees,
-    recipients: header.recipients, signature: header.signature, mentions: out.mentions, pinpoints: out.pinpoints,
-    amendments: out.amendments, cited: citedDocuments(out.mentions, key),
-    statedRelations: out.stated, diagnostics,
+    recipients: header.recipients, signature: header.signature, mentions, pinpoints: placed.own,
+    amendments, cited: citedDocuments(mentions, key),
+    statedRelations: related.stated, diagnostics,
   };
 }
 
@@ -134,7 +134,7 @@ export function definitionsIn(src: Source): Span[] {
 /**
  * One mention per citation, marked when it stands inside a definition (both lists in text order: one sweep). The
  * document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself. Citations
- * and definitions in normalized offsets (offsets.ts `citationViews`), and so the mentions.
+ * and definitions in normalized offsets (offsets.ts `citationsInNormalized`), and so the mentions.
  */
 export function citationMentions(citations: Citation[], definitions: Span[], key: string | null, ownTitle: string | null): Mention[] {
   let d = 0;

@@ -45,6 +45,9 @@ describe("parseDocument and check scale linearly", TIMING, () => {
     ["laws by name, damaged and whole, against the catalogue", (n: number) => "Căn cứ Luật Ngân sácb nhà nuớc ngày 25 tháng 6 năm 2015 và Luật sửa đổi, bổ sung một số điều của Luật Chứng khoán và Luật Phòng, chống thiên tai;\n".repeat(n), 150],
     // The layout grammar over the lines: every kind of line, and headings flattened or broken after their word.
     ["lines of every layout kind", (n: number) => "Phần thứ nhất\nChương II QUY ĐỊNH GIA Điều 9. Nguyên tắc\nMục 1\nI. MỤC ĐÍCH\nĐiều\n82. Trách nhiệm\n1. khoản Điều này\na) điểm\n[...]\nCăn cứ Luật A;\nQUYẾT ĐỊNH:\nPHỤ LỤC I\n".repeat(n), 100],
+    // The preamble's segments (layout/segments.ts): a page flattened onto one line, every basis after a title in
+    // capitals, `;` and sentence ends, the first article inline at the end.
+    ["a preamble flattened onto one line, its first article inline", (n: number) => `${"VỀ VIỆC THU HỒI Căn cứ Luật Đất đai số 31/2024/QH15; - Căn cứ Nghị định số 102/2024/NĐ-CP. Xét đề nghị: ".repeat(n)}QUYẾT ĐỊNH: Điều 1. Bãi bỏ Quyết định số 15/2018/QĐ-UBND.`, 150],
     ["one citation's start with a new date each time", (n: number) => Array.from({ length: n }, (_, i) => `Nghị quyết số 20-NQ/TW ngày ${1 + (i % 28)}/${1 + (i % 12)}/${1950 + (i % 70)} về việc ${i}`).join(";\n"), 300],
   ] as const)("%s", (_name, make, n) => {
     timeOf(make(n)); // warm-up: the lexers and parsers are built, the code compiled

@@ -4,13 +4,17 @@
  * 2025` (in a header, a blank year too: `ngày … tháng … năm 20…`). The value is read by the citations' own
  * `readDate` (luxon), so a date means the same everywhere.
  */
+import documentJson from "../../grammar/document.json";
 import { readDate } from "../extract/date.js";
+import { initialEitherCase } from "./verbs.js";
 
 // A draft's blanks are dots, ellipses or underscores (`ngày … tháng … năm 20…`, `ngày __ tháng __`); a comma may
 // stand before the year (`ngày 3 tháng 5, năm 2024`).
-const DAY = String.raw`[Nn]gày\s+(?<day>\d{1,2})?`;
-const IN_WORDS = String.raw`[\s.…_]*[Tt]háng\s+`;
-const YEAR_IN_WORDS = String.raw`[\s.…_]*,?\s*[Nn]ăm\s+`;
+// The words from grammar/document.json `dates`.
+const WORDS = documentJson.dates;
+const DAY = String.raw`${initialEitherCase(WORDS.day)}\s+(?<day>\d{1,2})?`;
+const IN_WORDS = String.raw`[\s.…_]*${initialEitherCase(WORDS.month)}\s+`;
+const YEAR_IN_WORDS = String.raw`[\s.…_]*,?\s*${initialEitherCase(WORDS.year)}\s+`;
 const MONTH = String.raw`(?<month>\d{1,2})?`;
 const YEAR = String.raw`(?<year>\d{4})`;
 /**

@@ -77,14 +77,16 @@ const HEADER_LINE_CHARS = 500;
 // (`TỈNH ỦY HÀ TĨNH * Số 12-KH/TU Hà Tĩnh, ngày …`), and Party documents write `Số` without a colon. A place
 // starts with a capital: `Số 120 người … tại Hà Nội, ngày …` is prose.
 const DATE_PART = `(?<date>${DATE_IN_WORDS})`;
+// `Số`, `SỐ`: the number's label as printed (document.json `headerLabels.number`, its first).
+const NUMBER_LABEL = `(?:${LABELS.number[0]}|${(LABELS.number[0] as string).toUpperCase()})`;
 const PLACE_DATE = new RegExp(
-  String.raw`^[\s*_]*(?:(?:[^\n]*?[\s*_])?S[ốỐ]\s*:?\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:(?!S[ốỐ]\s*:?\s*\d)(?<place>\p{Lu}[^,\n/]{1,59}?),\s*|(?<bare>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
+  String.raw`^[\s*_]*(?:(?:[^\n]*?[\s*_])?${NUMBER_LABEL}\s*:?\s*)?(?:[^\s,]*\d[^\s,]*\s+)?(?:(?!${NUMBER_LABEL}\s*:?\s*\d)(?<place>\p{Lu}[^,\n/]{1,59}?),\s*|(?<bare>\p{Lu}[\p{L}.]*(?:\s+\p{Lu}[\p{L}.]*){0,4})\s+)${DATE_PART}`,
   "du",
 );
 // When the number is damaged by blanks (`Số: 367 - QĐ/TWĐTN-VP Hà Nội, ngày …`), the place is the words in
 // title case just before the comma; the number must have its slash, so that prose (`Số 120 người …`) never matches.
 const PLACE_DATE_AFTER_NUMBER = new RegExp(
-  String.raw`^[\s*_]*(?:[^\n]*?[\s*_])?S[ốỐ]\s*:?\s*\d[^\n]{0,30}?\/[^\n]*?\s(?<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}),\s*${DATE_PART}`,
+  String.raw`^[\s*_]*(?:[^\n]*?[\s*_])?${NUMBER_LABEL}\s*:?\s*\d[^\n]{0,30}?\/[^\n]*?\s(?<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}),\s*${DATE_PART}`,
   "du",
 );
 const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));

@@ -13,6 +13,7 @@
  * line (`BỘ TÀI CHÍNH TỔNG CỤC HẢI QUAN ------- CỘNG HÒA …`): rules split it, and known bodies split a run of capitals.
  */
 import bodiesJson from "../../grammar/bodies.json";
+import documentJson from "../../grammar/document.json";
 import placesJson from "../../grammar/places.json";
 import { matchBody, readIssuingBody } from "../extract/body.js";
 import { matchPlace } from "../extract/place.js";
@@ -21,6 +22,7 @@ import { tokenize } from "../extract/tokenize.js";
 import type { IToken } from "chevrotain";
 import type { DocumentIssuer } from "../types.js";
 import { BODY_ABBREVIATIONS, foldName, stripDiacritics } from "../tables.js";
+import { marksOptional, words } from "./verbs.js";
 
 
 const HEADER_LINES = 30;
@@ -29,9 +31,11 @@ const LINE_CHARS = 500;
 const bare = (s: string) => stripDiacritics(foldName(s));
 const MOTTOS = bodiesJson.headerMottos.map(bare);
 // `Số: 12/…`, `Số 128-KH/ĐUK`, a blank `Số:`, `Luật số:`: the authority lines stand above it (or before it on its line).
-const NUMBER_LINE = /(?:^|[\s*_|])(?:S[ốỐo]\s*(?::|(?=\s*\d))|s[ốo]\s*:)/u;
+// Its label from document.json `headerLabels.number` (as printed, in capitals, damaged; in lower case before a colon only).
+const NUMBER_LABELS = documentJson.headerLabels.number;
+const NUMBER_LINE = new RegExp(`(?:^|[\\s*_|])(?:(?:${words([...NUMBER_LABELS, (NUMBER_LABELS[0] as string).toUpperCase()])})\\s*(?::|(?=\\s*\\d))|(?:${words(NUMBER_LABELS.map((w) => w.toLowerCase()))})\\s*:)`, "u");
 // `Hà Nội, ngày 08 tháng 01 năm 2021` opening a line: where a header has no number line, it ends there.
-const DATE_LINE = /^[\s*_|]*\p{Lu}[^,\n]{0,60},\s*ng[àa]y\s+[\d.…\s]*th[áa]ng\s/u;
+const DATE_LINE = new RegExp(`^[\\s*_|]*\\p{Lu}[^,\\n]{0,60},\\s*${marksOptional(documentJson.dates.day)}\\s+[\\d.…\\s]*${marksOptional(documentJson.dates.month)}\\s`, "u");
 // Rules between the authority and the rest: `-------`, `*`, `***`, `|`, `________`.
 const RULE = /\s*(?:[-–_=]{3,}|\*+|\|)\s*/u;
 const HAS_LOWER = /\p{Ll}/u;

@@ -9,6 +9,7 @@
  *
  * A small grammar of its own (tokens, lexer and parser here), run on a window at each place the scan finds.
  */
+import documentJson from "../../grammar/document.json";
 import { ArgumentError } from "../errors.js";
 import { createToken, type IToken, Lexer, type TokenType } from "chevrotain";
 import { buildLexer } from "../extract/lex.js";
@@ -18,25 +19,33 @@ import { PrefixParser, parsePrefix } from "../extract/prefix-parser.js";
 import { firstIndex, LETTER, quotationAt } from "../text.js";
 import { foldKey } from "../tables.js";
 import { type Heading, type Layout, readLayout } from "./layout/grammar.js";
+import { words, writtenAs } from "./verbs.js";
 
 type Level = keyof PinpointPath;
-const LEVEL_OF: Record<string, Level> = { điểm: "point", khoản: "clause", điều: "article", mục: "section", chương: "chapter", "phụ lục": "appendix" };
+// Every word of a pinpoint from grammar/document.json `pinpoint`.
+const WORDS = documentJson.pinpoint;
+const LEVEL_OF = new Map(WORDS.levels.map((l) => [foldKey(l.word), l.level as Level]));
+/** The level words in the forms given (`written`: inside a pinpoint, `opens`: where one may start). */
+const levelWords = (forms: "written" | "opens") => WORDS.levels.flatMap((l) => l[forms].map((form) => writtenAs(l.word, form)));
+const POINT_LETTER = `[a-z${WORDS.pointLetters.join("")}]`;
 
 const NOT_LETTER = `(?![${LETTER}])`;
+// A table word in a token's pattern: the spaces between its words are spaces or tabs (a token ends at a line).
+const spaced = (w: string) => w.replace(/ /g, "[ \\t]+");
 const word = (source: string) => new RegExp(`(?:${source})${NOT_LETTER}`);
+const firstChars = (list: readonly string[]) => [...new Set(list.map((w) => w[0] as string))];
+const tableWord = (name: string, w: string) => createToken({ name, pattern: word(spaced(w)), start_chars_hint: firstChars([w]) });
 const WS = createToken({ name: "WS", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
-const LevelWord = createToken({
-  name: "LevelWord",
-  pattern: word("[đĐ]iểm|[kK]hoản|[đĐ]iều|ĐIỀU|[mM]ục|MỤC|[cC]hương|CHƯƠNG|[pP]hụ[ \\t]+lục|PHỤ[ \\t]+LỤC"),
-  start_chars_hint: [..."đĐkKmMcCpP"],
-});
-const Cac = createToken({ name: "Cac", pattern: word("các"), start_chars_hint: ["c"] });
-const Tu = createToken({ name: "Tu", pattern: word("từ"), start_chars_hint: ["t"] });
-const Va = createToken({ name: "Va", pattern: word("và"), start_chars_hint: ["v"] });
-const Den = createToken({ name: "Den", pattern: word("đến"), start_chars_hint: ["đ"] });
+const LevelWord = createToken({ name: "LevelWord", pattern: word(levelWords("written").map(spaced).join("|")), start_chars_hint: firstChars(levelWords("written")) });
+/** `các khoản 1, 2`: all the items listed. */
+const All = tableWord("All", WORDS.all);
+/** `từ Điều 5 đến Điều 7`: a range's start and end words. */
+const From = tableWord("From", WORDS.from);
+const To = tableWord("To", WORDS.to);
+const And = tableWord("And", WORDS.and);
 /** `này` in place of a number: the article (or clause) the pinpoint stands in. */
-const Nay = createToken({ name: "Nay", pattern: word("này"), start_chars_hint: ["n"] });
-const Item = createToken({ name: "Item", pattern: new RegExp(`(?:\\d{1,4}[a-zđ]?|[IVXL]{1,6}|[a-zđ])(?!\\d)${NOT_LETTER}`) });
+const Here = tableWord("Here", WORDS.here);
+const Item = createToken({ name: "Item", pattern: new RegExp(`(?:\\d{1,4}${POINT_LETTER}?|[IVXL]{1,6}|${POINT_LETTER})(?!\\d)${NOT_LETTER}`) });
 const Comma = createToken({ name: "Comma", pattern: /,/ });
 const Dash = createToken({ name: "Dash", pattern: /[-–]/ });
 // Any other character, one at a time: a custom pattern so that the lexer can still dispatch on the first
@@ -47,7 +56,7 @@ let tokens: TokenType[] | undefined;
  * The vocabulary, made when the first pinpoint is read: listing the first characters of `Other` (~15 ms in a
  * fresh process) is not for every import of vncite, most of which never read a pinpoint.
  */
-const vocabulary = (): TokenType[] => (tokens ??= [WS, LevelWord, Cac, Tu, Va, Den, Nay, Item, Comma, Dash, createToken({
+const vocabulary = (): TokenType[] => (tokens ??= [WS, LevelWord, All, From, And, To, Here, Item, Comma, Dash, createToken({
   name: "Other",
   pattern: {
     exec(text: string, offset: number) {
@@ -82,11 +91,11 @@ class PinpointParser extends PrefixParser {
   /** pinpoint = [các|từ] level {[các] level}, each level at most once */
   public pinpoint = this.RULE("pinpoint", (): Part[] => {
     const parts: Part[] = [];
-    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(Cac) }, { ALT: () => this.CONSUME(Tu) }]));
+    this.OPTION(() => this.OR([{ ALT: () => this.CONSUME(All) }, { ALT: () => this.CONSUME(From) }]));
     this.AT_LEAST_ONE({
       GATE: () => parts.length === 0 || this.anotherLevel(parts),
       DEF: () => {
-        this.OPTION1(() => this.CONSUME1(Cac));
+        this.OPTION1(() => this.CONSUME1(All));
         const part = this.SUBRULE(this.level);
         this.ACTION(() => parts.push(part));
       },
@@ -104,11 +113,11 @@ class PinpointParser extends PrefixParser {
   /** level = LevelWord (này | list) */
   private level = this.RULE("level", (): Part => {
     const word = this.CONSUME(LevelWord);
-    const level = this.ACTION(() => LEVEL_OF[foldKey(word.image)] as Level);
+    const level = this.ACTION(() => LEVEL_OF.get(foldKey(word.image)) as Level);
     const items = this.OR1([
       {
         ALT: () => {
-          const nay = this.CONSUME(Nay);
+          const nay = this.CONSUME(Here);
           return this.ACTION(() => {
             this.last = nay;
             this.relative = true;
@@ -134,8 +143,8 @@ class PinpointParser extends PrefixParser {
       DEF: () => {
         const range = this.OR([
           { ALT: () => (this.CONSUME(Comma), false) },
-          { ALT: () => (this.CONSUME(Va), false) },
-          { ALT: () => (this.CONSUME(Den), true) },
+          { ALT: () => (this.CONSUME(And), false) },
+          { ALT: () => (this.CONSUME(To), true) },
           { ALT: () => (this.CONSUME(Dash), true) },
         ]);
         this.OPTION(() => this.CONSUME1(LevelWord));
@@ -155,18 +164,18 @@ class PinpointParser extends PrefixParser {
    * is read one pinpoint at a time, not as one growing without end).
    */
   private anotherLevel(parts: Part[]): boolean {
-    const k = this.LA(1).tokenType === Cac ? 2 : 1;
+    const k = this.LA(1).tokenType === All ? 2 : 1;
     const word = this.LA(k);
     const next = this.LA(k + 1).tokenType;
-    if (word.tokenType !== LevelWord || (next !== Item && next !== Nay)) return false;
-    const level = LEVEL_OF[foldKey(word.image)];
+    if (word.tokenType !== LevelWord || (next !== Item && next !== Here)) return false;
+    const level = LEVEL_OF.get(foldKey(word.image));
     return !parts.some((p) => p.level === level);
   }
 
   /** After an item: a separator, then an item (or the same level word and an item). */
   private continuesList(word: string): boolean {
     const sep = this.LA(1).tokenType;
-    if (sep !== Comma && sep !== Va && sep !== Den && sep !== Dash) return false;
+    if (sep !== Comma && sep !== And && sep !== To && sep !== Dash) return false;
     const next = this.LA(2);
     if (next.tokenType === Item) return true;
     return next.tokenType === LevelWord && next.image.toLowerCase() === word.toLowerCase() && this.LA(3).tokenType === Item;
@@ -194,7 +203,10 @@ let lexer: Lexer | undefined;
 let parser: PinpointParser | undefined;
 // Where a pinpoint may start.
 // (Not inside a word: checked in code, as a look-behind at every position of the text costs more than the rest.)
-const START = /(?:(?:các|từ)\s+)?(?:điểm|Điểm|khoản|Khoản|Điều|điều|Chương|Mục|Phụ lục)\s+(?:\d|[IVXL]+(?![\p{L}])|[a-zđ](?![\p{L}]))/gu;
+const START = new RegExp(
+  `(?:(?:${words([WORDS.all, WORDS.from])})\\s+)?(?:${words(levelWords("opens"))})\\s+(?:\\d|[IVXL]+(?![\\p{L}])|${POINT_LETTER}(?![\\p{L}]))`,
+  "gu",
+);
 // A heading flattened after a chapter's title (`… GIA Điều 9.`) is no reference either.
 const AFTER_CAPITALS = /\p{Lu}{2}[ \t]+$/u;
 

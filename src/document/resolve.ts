@@ -17,6 +17,7 @@ import { firstIndex, remembered, withoutLeadingZeros } from "../text.js";
 /** `Nghị quyết nêu trên`: the words of a back-reference after a type word. */
 export const BACK = new RegExp(`\\s(?:${words(documentJson.mentions.backReference)})(?![\\p{L}])`, "giu");
 const BACK_TEST = new RegExp(BACK.source, "iu");
+const DATED_NAME = new RegExp(` ${documentJson.dates.year} \\d{4}$`);
 // A text's mentions use a few type words: each folded once.
 const foldKind = remembered(foldKey, 1000);
 const kindKey = (kind: string | null, number: string) => `${foldKind(kind ?? "")} ${withoutLeadingZeros(number)}`;
@@ -82,7 +83,7 @@ export function resolveMentions(src: Source, mentions: readonly Mention[], defin
   const dated = new Map<string, Set<string>>();
   for (const m of mentions) {
     const n = m.citation?.nameKey;
-    const bare = n?.replace(/ năm \d{4}$/, "");
+    const bare = n?.replace(DATED_NAME, "");
     if (n && bare && bare !== n) dated.set(bare, (dated.get(bare) ?? new Set()).add(numberOfName.get(n) ?? n));
   }
   for (const [bare, keys] of dated) if (keys.size === 1 && !numberOfName.has(bare)) numberOfName.set(bare, [...keys][0] as string);

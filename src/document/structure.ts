@@ -17,6 +17,8 @@ import relationsJson from "../../grammar/relations.json";
 import type { Relation, RelationRule } from "../schema.js";
 import { actsInBody } from "./acts.js";
 import type { Layout, Line } from "./layout/grammar.js";
+import type { InlineHeading } from "./layout/lines.js";
+import { segmentStarts } from "./layout/segments.js";
 import { ACTS, alternation, LIST_JOIN, lookup, NOT_LETTER, PASSIVE_TO_CITATION, phrase, words, PREAMBLE, PURPOSE, relationOfAct, type VerbEntry } from "./verbs.js";
 
 
@@ -51,7 +53,7 @@ const LEADS = relationsJson.purposeLeads.map(phrase).join("|");
 const TITLE_LEAD = new RegExp(`^(?:(?:${LEADS})\\s+)?(?:${relationsJson.titleLeads.map(phrase).join("|")})(?:\\s+\\p{L}+){1,4}?\\s+(?=(?:${alternation(PURPOSE)})${NOT_LETTER})`, "iu");
 // A preamble or purpose verb right at a segment start, after an optional lead (`Để`, `V/v`).
 // What a text spreads may open its clause only joined to a verb of the table: `Tuyên truyền và thực hiện …`.
-const SPREADS = `(?:(?:${alternation(relationsJson.purpose)})\\s*(?:,|và)\\s*)*`;
+const SPREADS = `(?:(?:${alternation(relationsJson.purpose)})\\s*(?:,|${words(relationsJson.listJoiners)})\\s*)*`;
 const OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?${SPREADS}(${alternation(OPENING_VERBS)})${NOT_LETTER}`, "iuy");
 // A title also opens with what it spreads (`Tuyên truyền và thực hiện Kết luận …`, `V/v tuyên truyền Nghị quyết …`).
 const TITLE_OPENING = new RegExp(`(?:(?:${LEADS})\\s+)?(${alternation(TITLE_VERBS)})${NOT_LETTER}`, "iuy");
@@ -61,12 +63,6 @@ const JOINED_VERB = new RegExp(`^\\s*(?:,|${words(relationsJson.listJoiners)})\\
 const SELF_ACT = new RegExp(`(?<![\\p{L}])${phrase(relationsJson.selfWord)}\\s+(?:[^.;\\n]{0,160}?\\s+(?:${words(relationsJson.listJoiners)})\\s+)?(${alternation(ACTS)})${NOT_LETTER}`, "giu");
 // `đã được sửa đổi` is a passive, not past work told.
 const REPORT = new RegExp(`(?<![\\p{L}])(?:${relationsJson.reportMarkers.map(phrase).join("|")})${NOT_LETTER}(?!\\s+${phrase(relationsJson.passiveMarker)}${NOT_LETTER})`, "iu");
-// A preamble verb written with a capital (`… THU HỒI Căn cứ Luật …`): a segment start whatever precedes.
-const CAPITALIZED_OPENING = new RegExp(
-  `(?<=\\s)(?:${PREAMBLE.map((e) => phrase((e.verb[0] as string).toUpperCase() + e.verb.slice(1))).join("|")})${NOT_LETTER}`,
-  "gu",
-);
-
 // Where the body begins: the first article, chapter or part (or the enacting word `QUYẾT ĐỊNH:`), or else the
 // first numbered section at a line start (`I. MỤC ĐÍCH`, `1.`); `Điều 1.` anywhere, for a page flattened onto
 // one line. A consolidated text lists its amending laws (`1. Luật số …`) before its preamble: articles first.
@@ -74,9 +70,9 @@ const LAYOUT = documentJson.layout;
 const FIRST_NUMBERS = new Set(["I", "1", ...LAYOUT.firstOrdinal]);
 const opensBody = (line: Line) =>
   line.kind === "enacting" || ((line.kind === "article" || line.kind === "chapter" || line.kind === "part") && FIRST_NUMBERS.has(line.number ?? ""));
-const INLINE_FIRST_ARTICLE = new RegExp(`(?<![\\p{L}])(?:${words(LAYOUT.article)})\\s+1\\.\\s+\\p{Lu}`, "u");
-// What may stand between a segment break (line start, `;`, a sentence end) and its verb: bullets and emphasis.
-const SEGMENT_START = /(?:^|\n|;|[.:](?=[ \t]))[ \t]*(?:[-–•+*>_]+[ \t]*)?/gu;
+// `Điều 1. Phạm vi` inside a line: `1` then `.` right after it, then a capital.
+const isFirstArticle = (text: string, h: InlineHeading) => h.number === "1" && text[h.end - 1] === "." && text[h.end - 2] === "1" && BEFORE_CAPITAL.test(text.slice(h.end, h.end + 40));
+const BEFORE_CAPITAL = /^\s+\p{Lu}/u;
 const CLAUSE_REACH = 3000;
 const GAP_REACH = 400;
 
@@ -90,9 +86,9 @@ export function bodyStart(text: string, layout: Layout): number {
  * articles acts on others in its body (a report's `III. KIẾN NGHỊ ⏎ 1. Sửa đổi, bổ sung Nghị định …` proposes).
  */
 export function articlesStart(text: string, layout: Layout): number {
-  const inline = INLINE_FIRST_ARTICLE.exec(text);
+  const inline = layout.inlineArticles.find((h) => isFirstArticle(text, h));
   const line = layout.lines.find(opensBody);
-  return Math.min(line ? line.start : text.length, inline ? inline.index : text.length);
+  return Math.min(line ? line.start : text.length, inline ? inline.start : text.length);
 }
 
 /**
@@ -115,18 +111,11 @@ export function documentClauses(
     const t = openingAt(text, title.start, title.end, TITLE_OPENING) ?? (lead ? openingAt(text, title.start + lead[0].length, title.end, TITLE_OPENING) : null);
     if (t) {
       // A title in capitals has no main clause to cut off (`… MUA, BÁN, ĐÓNG MỚI TÀU BIỂN ĐÃ ĐƯỢC SỬA ĐỔI …`).
-      out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt, false, opensBodyAt), relation: t.relation, rule: "purpose" });
+      out.push({ verb: t.verb, from: t.verb.end, end: clauseEnd(text, t.verb.end, title.end, extentAt, false, opensBodyAt), relation: t.relation, rule: isPreambleVerb(t.word) ? "preamble" : "purpose" });
       taken.add(t.verb.start);
     }
   }
-  const starts = new Set<number>();
-  // matchAll steps over an empty match by a whole code point: `lastIndex++` inside a surrogate pair looped forever.
-  for (const m of text.matchAll(SEGMENT_START)) {
-    if (m.index >= body) break;
-    starts.add(m.index + m[0].length);
-  }
-  for (const m of text.slice(0, body).matchAll(CAPITALIZED_OPENING)) starts.add(m.index as number);
-  for (const at of [...starts].sort((a, b) => a - b)) {
+  for (const at of segmentStarts(text, layout.lines, body)) {
     // `Thực hiện Hướng dẫn số 171-HD/BTGTU`: a type word that opens a citation is not a verb.
     // (No quotation is read before the body: a stray `“` there would hide the preamble.)
     if (at >= body || opensCitation(at)) continue;

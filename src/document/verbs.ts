@@ -54,3 +54,17 @@ export const ACT = new RegExp(`(${alternation(ACTS)})${NOT_LETTER}`, "iuy");
 export const POSTPOSED_VERB = new RegExp(`^[\\s,*_]*(${alternation(POSTPOSED)})${NOT_LETTER}`, "iu");
 /** Every postposed verb of a text (one pass; a line with none is not read for one). */
 export const POSTPOSED_ANY = new RegExp(`(?:${alternation(POSTPOSED)})${NOT_LETTER}`, "giu");
+
+/** A table word with its first letter in either case: `ngày` → `[nN]gày`. */
+export const initialEitherCase = (w: string) => `[${(w[0] as string).toLowerCase()}${(w[0] as string).toUpperCase()}]${phrase(w.slice(1))}`;
+/** A table word with each marked letter also without its marks (a text that lost them): `ngày` → `ng[àa]y`. */
+export const marksOptional = (w: string) =>
+  [...w].map((c) => {
+    const base = c.normalize("NFD").replace(/\p{M}/gu, "");
+    return base === c ? c : `[${c}${base}]`;
+  }).join("");
+/** A table word as written (`lower`), with a capital first letter (`capitalized`) or in capitals (`capitals`). */
+export function writtenAs(w: string, form: string): string {
+  if (form === "capitals") return w.toUpperCase();
+  return form === "capitalized" ? (w[0] as string).toUpperCase() + w.slice(1) : w;
+}

@@ -17,7 +17,7 @@
 import { EmbeddedActionsParser } from "chevrotain";
 import {
   AppendixLine, ArticleLine, ChapterLine, ClauseLine, EnactingLine, LINE_KINDS, lineTokens, type LineToken, OmissionLine, PartLine, PointLine,
-  PreambleLine, RomanLine, SectionLine, TextLine,
+  PreambleLine, RomanLine, SectionLine, TextLine, type InlineHeading,
 } from "./lines.js";
 
 /** A heading line: where its line starts (normalized offset) and its number (null after an omission: unknown). */
@@ -57,6 +57,12 @@ export interface Layout {
   /** The enacting words (`QUYẾT ĐỊNH:`), if any. */
   enacting: number | null;
   appendices: Heading[];
+  /**
+   * Article headings inside a line, split off or not (`… GIA Điều 9. Nguyên tắc`, a page flattened onto one line
+   * `… Điều 1. Phạm vi`), no letter before their word: a reference (`tại Điều 5. Nội dung`) reads the same, the
+   * reader decides.
+   */
+  inlineArticles: InlineHeading[];
 }
 
 const KIND: Record<string, Line["kind"]> = {
@@ -64,7 +70,7 @@ const KIND: Record<string, Line["kind"]> = {
   PointLine: "point", OmissionLine: "omission", PreambleLine: "preamble", EnactingLine: "enacting", AppendixLine: "appendix", TextLine: "text",
 };
 
-const emptyLayout = (): Layout => ({ lines: [], divisions: [], articles: [], clauses: [], points: [], preamble: [], enacting: null, appendices: [] });
+const emptyLayout = (): Layout => ({ lines: [], divisions: [], articles: [], clauses: [], points: [], preamble: [], enacting: null, appendices: [], inlineArticles: [] });
 
 type Alternatives = Parameters<EmbeddedActionsParser["OR"]>[0];
 
@@ -171,7 +177,7 @@ let parser: LayoutParser | undefined;
 export function readLayout(text: string): Layout {
   parser ??= new LayoutParser();
   parser.out = emptyLayout();
-  parser.input = lineTokens(text);
+  parser.input = lineTokens(text, parser.out.inlineArticles);
   parser.layout();
   const out = parser.out;
   // The parser lives on between documents: it keeps none of this one.

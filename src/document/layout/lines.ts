@@ -87,7 +87,8 @@ const NUMBERED = /^[ \t*_#>|]*(?:[IVX]{1,4}\s*[.\-–)]|\d{1,2}\s*[.)/](?!\d))/u
 const NUMBERED_INITIALS = new Set([..."IVX0123456789"]);
 // `… GIA Điều 9. Nguyên tắc`: an article heading after a word in capitals, inside a line.
 // (The heading is found first and what precedes it checked after: a look-behind tried at every position costs more.)
-const INLINE_ARTICLE = new RegExp(`(?:${words(L.article)})\\s+\\d+\\p{Ll}?\\s*[.:]`, "gu");
+const INLINE_ARTICLE = new RegExp(`(?:${words(L.article)})\\s+(\\d+\\p{Ll}?)\\s*[.:]`, "gu");
+const LETTER = /\p{L}/u;
 const AFTER_CAPITALS = /\p{Lu}{2}[ \t]+$/u;
 // `Điều ⏎ 82. Trách nhiệm thi hành`: a heading broken after its word goes on on the next line.
 const ARTICLE_WORD_ALONE = new RegExp(`${LEAD}(?:${words(L.article)})[ \\t]*$`, "u");
@@ -120,8 +121,18 @@ export function lineToken(text: string, start: number, end: number): LineToken {
   return { image: line, startOffset: start, endOffset: end - 1, tokenType, tokenTypeIdx: tokenType.tokenTypeIdx as number, start, end, number, at, isItem, isNumbered } as LineToken;
 }
 
-/** The non-blank lines of `text` (normalized) as tokens, in order; a flattened article heading opens one of its own. */
-export function lineTokens(text: string): LineToken[] {
+/** An article heading inside a line (`… Điều 1. Phạm vi`): where it starts and ends (after its `.` or `:`), its number. */
+export interface InlineHeading {
+  start: number;
+  end: number;
+  number: string;
+}
+
+/**
+ * The non-blank lines of `text` (normalized) as tokens, in order; a flattened article heading opens one of its own.
+ * Every article heading read inside a line (no letter before its word) goes into `inline`, split off or not.
+ */
+export function lineTokens(text: string, inline: InlineHeading[] = []): LineToken[] {
   const out: LineToken[] = [];
   const { ends, starts } = lineEnds(text);
   for (let i = 0; i <= ends.length; i++) {
@@ -141,6 +152,7 @@ export function lineTokens(text: string): LineToken[] {
     let from = start;
     INLINE_ARTICLE.lastIndex = 0;
     for (let m = INLINE_ARTICLE.exec(line); m !== null; m = INLINE_ARTICLE.exec(line)) {
+      if (m.index === 0 || !LETTER.test(line[m.index - 1] as string)) inline.push({ start: start + m.index, end: start + m.index + m[0].length, number: m[1] as string });
       if (!AFTER_CAPITALS.test(line.slice(Math.max(0, m.index - 8), m.index))) continue;
       out.push(lineToken(text, from, start + m.index));
       from = start + m.index;

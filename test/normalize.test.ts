@@ -1,7 +1,8 @@
 // Normalization folds noise and keeps a way back to the original offsets.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extract, normalize } from "../src/index.js";
-import { toOriginal } from "../src/extract/normalize.js";
+import { offsetMaps, toNormalized, toOriginal } from "../src/extract/normalize.js";
 import { sourceOf } from "../src/extract/source.js";
 
 describe("normalize", () => {
@@ -37,6 +38,24 @@ describe("normalize", () => {
     const found = extract(original);
     expect(found.map((c) => c.key)).toEqual(["30/2020/NĐ-CP", "1/2011/TT-BNV", "30/2020/NĐ-CP", "1/2011/TT-BNV", "30/2020/NĐ-CP", "1/2011/TT-BNV"]);
     for (const c of found) expect(original.slice(c.start, c.end)).toBe(c.text);
+  });
+});
+
+describe("offset maps that remember where they were", () => {
+  // Pieces that move offsets (`\r\n`, marks, zero-width characters, a soft hyphen) and pieces that do not.
+  const PIECES = ["\r\n", "\r", "e\u0301", "a\u0323\u0302", "\u200b", "\u00ad", "\uFEFF", "Ð", "số ", "20-NQ/TW", " ", "\n"];
+  it("give toOriginal and toNormalized's answers, offsets in any order (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), fc.array(fc.integer({ min: -3, max: 400 }), { maxLength: 80 }), (pieces, offsets) => {
+        const nt = normalize(pieces.join(""));
+        const maps = offsetMaps(nt);
+        for (const i of [...offsets, ...[...offsets].sort((a, b) => a - b)]) {
+          expect(maps.orig(i)).toBe(toOriginal(nt, i));
+          expect(maps.norm(i)).toBe(toNormalized(nt, i));
+        }
+      }),
+      { seed: 25, numRuns: 300 },
+    );
   });
 });
 

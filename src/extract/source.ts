@@ -12,7 +12,7 @@
  *   src.span(11, 19).text      // "20-NQ/TW", sliced from the original
  */
 import { lineIndex, type Quotation, quotations } from "../text.js";
-import { type NormalizedText, normalize, toNormalized, toOriginal } from "./normalize.js";
+import { type NormalizedText, normalize, offsetMaps } from "./normalize.js";
 import type { Span } from "../schema.js";
 
 /** The longest editorial note, between its brackets. */
@@ -61,6 +61,7 @@ export class Source {
   /** The normalized text every stage reads. */
   readonly text: string;
   private readonly identity: boolean;
+  private readonly maps: ReturnType<typeof offsetMaps>;
   private lineIndex: ReturnType<typeof lineIndex> | undefined;
   private quoteList: Quotation[] | undefined;
   private normalizedQuoteList: Quotation[] | undefined;
@@ -74,6 +75,7 @@ export class Source {
     this.text = nt.text;
     // Clean text needs no map: every offset is its own.
     this.identity = nt.breaks === null;
+    this.maps = offsetMaps(nt);
   }
 
   /** Whether every offset is its own (nothing was changed in length): no mapping needed. */
@@ -83,12 +85,12 @@ export class Source {
 
   /** Original offset of a normalized one. */
   orig(i: number): number {
-    return this.identity ? i : toOriginal(this.nt, i);
+    return this.identity ? i : this.maps.orig(i);
   }
 
   /** Normalized offset of an original one. */
   norm(i: number): number {
-    return this.identity ? i : toNormalized(this.nt, i);
+    return this.identity ? i : this.maps.norm(i);
   }
 
   /** The original span of normalized [start, end): its text sliced from the original. */

@@ -22,6 +22,17 @@ export const isWordChar = (c: number) =>
 /** The string starts with a capital. */
 export const isUpper = (s: string) => s !== "" && s[0] !== (s[0] as string).toLowerCase();
 
+// `đ` and `Đ` are letters of their own to Unicode: no decomposition takes their stroke off.
+const STROKED = new Map([[0x111, "d"], [0x110, "D"]]);
+/** A letter without its marks: `ề` → `e`, `đ` → `d`. */
+export const baseLetter = (c: string) => STROKED.get(c.codePointAt(0) ?? 0) ?? c.normalize("NFD").replace(/\p{M}/gu, "");
+/** A table word with each marked letter also without its marks (a text that lost them): `ngày` → `ng[àa]y`. */
+export const marksOptional = (w: string) =>
+  [...w].map((c) => {
+    const base = baseLetter(c);
+    return base === c ? c : `[${c}${base}]`;
+  }).join("");
+
 /**
  * `fn` remembering its last answers (up to `max`, then it starts over): for pure functions of a few values seen
  * again and again (a type word's spelling, a date).

@@ -27,7 +27,8 @@ export { random } from "../bench/synthetic.mjs";
 const pick = <T>(rng: () => number, xs: readonly T[]): T => xs[Math.floor(rng() * xs.length)] as T;
 
 const IDENTIFIER = /(\d+)([-/])(\d{4}\/)?([A-Za-zĐđ&]+)((?:[-/][A-Za-zĐđ&0-9]+)*)/;
-const strip = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
+/** The text without its marks, `Đ` as `D`: as OCR or a keyboard without Vietnamese input leaves it. */
+export const strip = (s: string) => s.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/đ/g, "d").replace(/Đ/g, "D");
 
 /** Damages one reference; returns it unchanged when the kind has nothing to act on. */
 export function damage(ref: string, kind: NoiseKind, rng: () => number): string {

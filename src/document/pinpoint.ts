@@ -17,23 +17,24 @@ import { type Source, sourceOf } from "../extract/source.js";
 import type { Pinpoint, PinpointPath } from "../schema.js";
 import { PrefixParser, parsePrefix } from "../extract/prefix-parser.js";
 import { firstIndex, LETTER, quotationAt } from "../text.js";
-import { foldKey } from "../tables.js";
 import { type Heading, type Layout, readLayout } from "./layout/grammar.js";
-import { words, writtenAs } from "./verbs.js";
+import { fold, initialsOf, marksOptional, words, writtenAs } from "./verbs.js";
 
 type Level = keyof PinpointPath;
 // Every word of a pinpoint from grammar/document.json `pinpoint`.
 const WORDS = documentJson.pinpoint;
-const LEVEL_OF = new Map(WORDS.levels.map((l) => [foldKey(l.word), l.level as Level]));
+// Keyed without marks: a pinpoint of a text that lost them (`khoan 2 Dieu 3`) reads the same.
+const LEVEL_OF = new Map(WORDS.levels.map((l) => [fold(l.word), l.level as Level]));
 /** The level words in the forms given (`written`: inside a pinpoint, `opens`: where one may start). */
 const levelWords = (forms: "written" | "opens") => WORDS.levels.flatMap((l) => l[forms].map((form) => writtenAs(l.word, form)));
 const POINT_LETTER = `[a-z${WORDS.pointLetters.join("")}]`;
 
 const NOT_LETTER = `(?![${LETTER}])`;
-// A table word in a token's pattern: the spaces between its words are spaces or tabs (a token ends at a line).
-const spaced = (w: string) => w.replace(/ /g, "[ \\t]+");
+// A table word in a token's pattern: the spaces between its words are spaces or tabs (a token ends at a line);
+// each marked letter also without its marks.
+const spaced = (w: string) => marksOptional(w).replace(/ /g, "[ \\t]+");
 const word = (source: string) => new RegExp(`(?:${source})${NOT_LETTER}`);
-const firstChars = (list: readonly string[]) => [...new Set(list.map((w) => w[0] as string))];
+const firstChars = (list: readonly string[]) => [...initialsOf(list)];
 const tableWord = (name: string, w: string) => createToken({ name, pattern: word(spaced(w)), start_chars_hint: firstChars([w]) });
 const WS = createToken({ name: "WS", pattern: /[ \t\r\n]+/, group: Lexer.SKIPPED, line_breaks: true });
 const LevelWord = createToken({ name: "LevelWord", pattern: word(levelWords("written").map(spaced).join("|")), start_chars_hint: firstChars(levelWords("written")) });
@@ -113,7 +114,7 @@ class PinpointParser extends PrefixParser {
   /** level = LevelWord (này | list) */
   private level = this.RULE("level", (): Part => {
     const word = this.CONSUME(LevelWord);
-    const level = this.ACTION(() => LEVEL_OF.get(foldKey(word.image)) as Level);
+    const level = this.ACTION(() => LEVEL_OF.get(fold(word.image)) as Level);
     const items = this.OR1([
       {
         ALT: () => {
@@ -168,7 +169,7 @@ class PinpointParser extends PrefixParser {
     const word = this.LA(k);
     const next = this.LA(k + 1).tokenType;
     if (word.tokenType !== LevelWord || (next !== Item && next !== Here)) return false;
-    const level = LEVEL_OF.get(foldKey(word.image));
+    const level = LEVEL_OF.get(fold(word.image));
     return !parts.some((p) => p.level === level);
   }
 
@@ -178,7 +179,7 @@ class PinpointParser extends PrefixParser {
     if (sep !== Comma && sep !== And && sep !== To && sep !== Dash) return false;
     const next = this.LA(2);
     if (next.tokenType === Item) return true;
-    return next.tokenType === LevelWord && next.image.toLowerCase() === word.toLowerCase() && this.LA(3).tokenType === Item;
+    return next.tokenType === LevelWord && fold(next.image) === fold(word) && this.LA(3).tokenType === Item;
   }
 }
 

@@ -6,19 +6,35 @@
  */
 import relationsJson from "../../grammar/relations.json";
 import type { Relation } from "../schema.js";
+import { baseLetter, marksOptional, remembered } from "../text.js";
+
+export { marksOptional };
 
 export interface VerbEntry {
   verb: string;
   relation: string;
 }
 
-/** A table phrase as a pattern: any spacing between words, its commas optional. */
-export const phrase = (v: string) => v.replace(/[/.]/g, "\\$&").replace(/,/g, ",?").replace(/ /g, "\\s+");
+/** The letters the words of a list may open with: either case, with or without marks (`Điều` → Đ, đ, D, d). */
+export const initialsOf = (list: readonly string[]): Set<string> =>
+  new Set(list.flatMap((w) => {
+    const c = w[0] as string;
+    return [c, baseLetter(c)].flatMap((x) => [x.toLowerCase(), x.toUpperCase()]);
+  }));
+/**
+ * A table phrase as a pattern: any spacing between words, its commas optional, each marked letter also without
+ * its marks (OCR and PDF text often loses them: `bãi bỏ` matches `bai bo`, `bãi bo`, never `bài bộ`).
+ */
+export const phrase = (v: string) => marksOptional(v).replace(/[/.]/g, "\\$&").replace(/,/g, ",?").replace(/ /g, "\\s+");
 /** Alternatives of a table, the longest first. */
 export const alternation = (entries: readonly VerbEntry[]) =>
   [...entries].sort((a, b) => b.verb.length - a.verb.length).map((e) => phrase(e.verb)).join("|");
-/** A verb as the tables are compared: lower case, single spaces, no commas, NFC. */
-export const fold = (s: string) => s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFC");
+/**
+ * A verb as the tables are compared: lower case, single spaces, no commas, no marks (a pattern matched it with
+ * its marks or without them; no two entries of a table fold alike, test/verbs-marks.test.ts).
+ */
+export const fold = remembered((s: string) =>
+  s.toLowerCase().replace(/\s+/g, " ").replace(/,/g, "").normalize("NFD").replace(/\p{M}/gu, "").replace(/\u0111/g, "d"));
 /** A look-ahead: no letter (nor a combining mark) follows. */
 export const NOT_LETTER = "(?![\\p{L}\\p{M}])";
 
@@ -55,14 +71,8 @@ export const POSTPOSED_VERB = new RegExp(`^[\\s,*_]*(${alternation(POSTPOSED)})$
 /** Every postposed verb of a text (one pass; a line with none is not read for one). */
 export const POSTPOSED_ANY = new RegExp(`(?:${alternation(POSTPOSED)})${NOT_LETTER}`, "giu");
 
-/** A table word with its first letter in either case: `ngày` → `[nN]gày`. */
-export const initialEitherCase = (w: string) => `[${(w[0] as string).toLowerCase()}${(w[0] as string).toUpperCase()}]${phrase(w.slice(1))}`;
-/** A table word with each marked letter also without its marks (a text that lost them): `ngày` → `ng[àa]y`. */
-export const marksOptional = (w: string) =>
-  [...w].map((c) => {
-    const base = c.normalize("NFD").replace(/\p{M}/gu, "");
-    return base === c ? c : `[${c}${base}]`;
-  }).join("");
+/** A table word with its first letter in either case: `ngày` → `[nN]g[àa]y`, `điều` → `[đĐdD]i[ềe]u`. */
+export const initialEitherCase = (w: string) => `[${[...initialsOf([w])].join("")}]${phrase(w.slice(1))}`;
 /** A table word as written (`lower`), with a capital first letter (`capitalized`) or in capitals (`capitals`). */
 export function writtenAs(w: string, form: string): string {
   if (form === "capitals") return w.toUpperCase();

@@ -7,7 +7,7 @@
  */
 import type { Piece } from "./parse.js";
 import { SUBJECT_VERBS } from "../tables.js";
-import { isUpper, LETTER } from "../text.js";
+import { isUpper, LETTER, marksOptional } from "../text.js";
 
 // `về`, and `ve`: the word as OCR or a keyboard without marks leaves it (no other word stands alone after a
 // citation). What may stand before it (spaces, emphasis, an opening quote) is stepped over by hand: three runs of
@@ -29,11 +29,11 @@ function intro(text: string, from: number): { end: number; quote: string } | nul
 const CLOSE: Record<string, string> = { '"': '"', "“": "”", "„": "“", "«": "»" };
 const MAX_SUBJECT = 600;
 const TRIM_END = /[\s*_,:]+$/;
-const TERM_IN_BRACKETS = /^\((?:khóa|khoá)/i;
-const NESTED_VE = /(?:^|\s)về\s*$/i;
+const TERM_IN_BRACKETS = /^\((?:khóa|khoá|khoa)/i;
+const NESTED_VE = /(?:^|\s)v[ềe]\s*$/i;
 
 // The state style's subject: a verb from the table, in lower case, right after the citation's date or body.
-const STATE_INTRO = new RegExp(`[ \\t]+(?=(?:${SUBJECT_VERBS.join("|")})(?![${LETTER}]))`, "y");
+const STATE_INTRO = new RegExp(`[ \\t]+(?=(?:${SUBJECT_VERBS.map(marksOptional).join("|")})(?![${LETTER}]))`, "y");
 
 /**
  * The subject that starts at `from` (just after a citation), or null; `stateStyle` when the citation ends with
@@ -105,7 +105,7 @@ function quotedEnd(text: string, start: number, close: string): number {
 }
 
 // `… ban hành Danh mục … và Thông tư số 09/2019/TT-BTC …`: a state subject ends where the list's next item starts.
-const NEXT_ITEM = /^ và [\p{Lu}]/u;
+const NEXT_ITEM = /^ v[àa] [\p{Lu}]/u;
 
 // The characters clauseEnd looks at; it jumps over the others.
 const SPECIAL = /[;\n\r)(.,"“„«]| v/g;

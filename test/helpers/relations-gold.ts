@@ -7,6 +7,7 @@ import { versionYear } from "../../src/extract/statute.js";
 import { foldName } from "../../src/tables.js";
 import { corpusPath } from "./corpus.js";
 import gold from "../relations.gold.json";
+import { strip } from "../noise.js";
 
 // Laws by name are keyed by their number where the statutes catalogue names the version (issue 24); the gold names
 // them: a gold name and a number of the same title (and year, where both have one) are one law.
@@ -27,6 +28,15 @@ const NUMBERED = /^\d+[/-]/;
 export const GOLD_VARIANTS: [string, (t: string) => string][] = [
   ["clean", (t) => t],
   ["NFD+Ð", (t) => t.normalize("NFD").replace(/Đ/g, "Ð")],
+];
+
+/**
+ * The gold's variants, and a copy that lost every mark (`Đ` → `D`, as OCR or a keyboard without marks leaves it):
+ * measured and printed, not yet held to the floors (issue 25: see docs/marks.md for its figures).
+ */
+export const MEASURED_VARIANTS: [string, (t: string) => string][] = [
+  ...GOLD_VARIANTS,
+  ["no marks", strip],
 ];
 
 export interface GoldScore { right: number; total: number; found: number; expected: number; correct: number; given: number }

@@ -16,7 +16,7 @@ import { createToken, type IToken, Lexer, type TokenType } from "chevrotain";
 import documentJson from "../../../grammar/document.json";
 import relationsJson from "../../../grammar/relations.json";
 import { lineEnds } from "../../text.js";
-import { alternation, NOT_LETTER, words } from "../verbs.js";
+import { alternation, initialsOf, NOT_LETTER, words } from "../verbs.js";
 
 const kind = (name: string) => createToken({ name, pattern: Lexer.NA });
 export const PartLine = kind("PartLine");
@@ -54,15 +54,14 @@ const L = documentJson.layout;
 // bar: `| 1. Nộp thuế |` is a row, not a clause).
 const LEAD = "^[ \\t*_#>]*";
 const NUMBER = "(\\d+|[IVXL]{1,6}(?![\\p{L}\\d]))";
-const initials = (list: readonly string[]) => new Set(list.flatMap((w) => [(w[0] as string).toLowerCase(), (w[0] as string).toUpperCase()]));
 const opensWith = (list: readonly string[]) => {
-  const set = initials(list);
+  const set = initialsOf(list);
   return (c: string) => set.has(c);
 };
 const ROMAN_INITIALS = new Set([..."IVXL"]);
 const isDigitChar = (c: string) => c >= "0" && c <= "9";
 const IS_LOWER = /\p{Ll}/u;
-const PREAMBLE_INITIALS = new Set([...initials(relationsJson.preamble.map((e) => e.verb)), ..."-–•+"]);
+const PREAMBLE_INITIALS = new Set([...initialsOf(relationsJson.preamble.map((e) => e.verb)), ..."-–•+"]);
 // In the order they are tried: the first that matches a line classifies it. Each is tried only on a line whose
 // first character (after the lead) may open it: most lines open with none of them, and are read by no regex.
 const MARKERS: readonly (readonly [TokenType, (c: string) => boolean, RegExp])[] = [

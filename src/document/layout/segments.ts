@@ -9,7 +9,7 @@
  *
  * Read only up to a limit (where the body begins): the body's sentences are not segments of the preamble.
  */
-import { PREAMBLE, NOT_LETTER, phrase } from "../verbs.js";
+import { initialsOf, PREAMBLE, NOT_LETTER, phrase } from "../verbs.js";
 import type { Line } from "./grammar.js";
 
 // What may stand between a segment break and its first word: spaces, then a run of bullets or emphasis.
@@ -22,7 +22,8 @@ const isBreak = (text: string, i: number) => {
 // A preamble verb with a capital (`Căn cứ`, `Trên cơ sở`): built from the table.
 const CAPITALIZED = new RegExp(`(?:${PREAMBLE.map((e) => phrase((e.verb[0] as string).toUpperCase() + e.verb.slice(1))).join("|")})${NOT_LETTER}`, "uy");
 const WHITE = /\s/u;
-const CAPITAL_INITIALS = new Set(PREAMBLE.map((e) => (e.verb[0] as string).toUpperCase()));
+// A capital with or without its marks (`Can cu`).
+const CAPITAL_INITIALS = new Set([...initialsOf(PREAMBLE.map((e) => e.verb))].filter((c) => c !== c.toLowerCase()));
 
 /** From `at`, past spaces and one run of bullets (and the spaces after it): where the segment's words begin. */
 function wordsFrom(text: string, at: number, end: number): number {

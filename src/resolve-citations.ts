@@ -11,6 +11,7 @@
  * so the two agree; it returns new objects and changes none it is given.
  */
 import { citationMentions, definitionsIn, wordMentions } from "./document/document.js";
+import { citationsInNormalized, originalOf, ownCopy } from "./document/offsets.js";
 import { readHeader } from "./document/header.js";
 import { readLayout } from "./document/layout/grammar.js";
 import { BACK, readDefinitions, resolveMentions } from "./document/resolve.js";
@@ -85,19 +86,26 @@ export function resolve(citations: readonly Citation[], options: ResolveOptions 
   const src = sourceOf(text ?? textOf(citations));
   // Text order (resolution reads what comes before), kept stable for citations that start together.
   const order = citations.map((_, i) => i).sort((a, b) => (citations[a] as Citation).start - (citations[b] as Citation).start || a - b);
-  const copies = order.map((i) => ({ ...(citations[i] as Citation) }));
+  const copies = order.map((i) => ownCopy(citations[i] as Citation));
   const date = options.date !== undefined ? options.date : text !== undefined ? (readHeader(src).date?.value ?? null) : null;
   versionsAtDate(copies, date);
+  // The stages read normalized offsets: the copies move into them, and back with what the stages give (offsets.ts).
+  const copiesBack = citationsInNormalized(src, copies);
+  const back = originalOf(src);
 
   const definitionSpans = text !== undefined ? definitionsIn(src) : [];
   const words = text !== undefined ? wordMentions(src, copies, null, []).filter((m) => isBackReference(src, m)) : [];
   const mentions = [...citationMentions(copies, definitionSpans, null, null), ...words].sort((a, b) => a.start - b.start);
   const layout = readLayout(text !== undefined ? src.text : "");
   const resolutions = resolveMentions(src, mentions, readDefinitions(mentions, definitionSpans), layout);
+  copiesBack();
 
   const references = mentions.map((m, i): ResolvedReference => {
     const r = resolutions[i] as (typeof resolutions)[number];
-    return { text: m.text, start: m.start, end: m.end, kind: m.kind, citation: m.citation, resolvedKey: r.resolvedKey, resolvedBy: r.resolvedBy, evidence: r.evidence, diagnostics: r.diagnostics };
+    return {
+      text: m.text, start: src.orig(m.start), end: src.orig(m.end), kind: m.kind, citation: m.citation, resolvedKey: r.resolvedKey, resolvedBy: r.resolvedBy,
+      evidence: back.maybe(r.evidence), diagnostics: r.diagnostics.map(back.diagnostic),
+    };
   });
   const ofCopy = new Map(references.filter((r) => r.citation).map((r) => [r.citation, r]));
   const inOrder: ResolvedReference[] = new Array(citations.length);
@@ -110,7 +118,7 @@ export function resolve(citations: readonly Citation[], options: ResolveOptions 
 
 /** A word mention that points back (`Nghị quyết nêu trên`, or `Luật này` quoted from a law cited before). */
 function isBackReference(src: Source, m: Mention): boolean {
-  return m.resolvedBy === "back-reference" || BACK_WORDS.test(src.read(m.start, m.end));
+  return m.resolvedBy === "back-reference" || BACK_WORDS.test(src.text.slice(m.start, m.end));
 }
 
 /** Without the text: one with each citation at its offsets (evidence spans quote it), blanks between. */

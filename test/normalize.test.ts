@@ -1,7 +1,8 @@
 // Normalization folds noise and keeps a way back to the original offsets.
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { extract, normalize } from "../src/index.js";
-import { toOriginal } from "../src/extract/normalize.js";
+import { offsetMaps, toNormalized, toOriginal } from "../src/extract/normalize.js";
 import { sourceOf } from "../src/extract/source.js";
 
 describe("normalize", () => {
@@ -40,6 +41,24 @@ describe("normalize", () => {
   });
 });
 
+describe("offset maps that remember where they were", () => {
+  // Pieces that move offsets (`\r\n`, marks, zero-width characters, a soft hyphen) and pieces that do not.
+  const PIECES = ["\r\n", "\r", "e\u0301", "a\u0323\u0302", "\u200b", "\u00ad", "\uFEFF", "Ð", "số ", "20-NQ/TW", " ", "\n"];
+  it("give toOriginal and toNormalized's answers, offsets in any order (fast-check)", () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...PIECES), { maxLength: 60 }), fc.array(fc.integer({ min: -3, max: 400 }), { maxLength: 80 }), (pieces, offsets) => {
+        const nt = normalize(pieces.join(""));
+        const maps = offsetMaps(nt);
+        for (const i of [...offsets, ...[...offsets].sort((a, b) => a - b)]) {
+          expect(maps.orig(i)).toBe(toOriginal(nt, i));
+          expect(maps.norm(i)).toBe(toNormalized(nt, i));
+        }
+      }),
+      { seed: 25, numRuns: 300 },
+    );
+  });
+});
+
 describe("the source", () => {
   it("reads normalized, spans in the original", () => {
     const original = "Nghi\u0323 quyê\u0301t “Luâ\u0323t này” [Ghi chu\u0301] sô\u0301 20-NQ/TW";
@@ -52,11 +71,13 @@ describe("the source", () => {
     // Original offsets in, normalized text out.
     const quy = original.indexOf("quy");
     expect(src.read(quy, original.indexOf(" “"))).toBe("quyết");
-    // Quotations and notes in original offsets.
+    // Quotations in original offsets; quotations and notes in normalized offsets (the stages of parseDocument).
     const [quote] = src.quotes;
     expect(original.slice(quote?.[0], (quote?.[1] ?? 0) + 1)).toBe("“Luâ\u0323t này”");
-    const [note] = src.notes;
-    expect(original.slice((note?.[0] ?? 0) + 1, note?.[1])).toBe("[Ghi chu\u0301]");
+    const [normalizedQuote] = src.normalizedQuotes;
+    expect(src.text.slice(normalizedQuote?.[0], (normalizedQuote?.[1] ?? 0) + 1)).toBe("“Luật này”");
+    const [note] = src.normalizedNotes;
+    expect(src.text.slice((note?.[0] ?? 0) + 1, note?.[1])).toBe("[Ghi chú]");
   });
 
   it("costs no map on clean text", () => {

@@ -14,6 +14,7 @@ import { normalizedSource, withoutNotes, type Source } from "../extract/source.j
 import { DATE_PHRASE, dateValue } from "./date-phrase.js";
 import { pinpointsIn } from "./pinpoint.js";
 import { type Layout, type Line, readLayout } from "./layout/grammar.js";
+import { spanOf } from "./resolve.js";
 import type { Amendment, Mention, PinpointPath } from "../schema.js";
 import { firstIndex, quotationAt } from "../text.js";
 import { fold, phrase, words } from "./verbs.js";
@@ -45,13 +46,13 @@ const actionOf = (verb: string) => ACTION.get(fold(verb)) ?? "amends";
 /**
  * The amendments a text makes, in order, read from its normalized source. `mentions` are its resolved mentions
  * (parseDocument); `effective` is the text's own entry into force, the date of what it repeals `từ ngày Luật này
- * có hiệu lực`.
+ * có hiệu lực`. Mentions and the spans returned are in normalized offsets.
  */
 export function findAmendments(src: Source, mentions: Mention[], effective: string | null = null, layout: Layout = readLayout(src.text)): Amendment[] {
   const text = src.text;
   const out: Amendment[] = [];
   const cited = mentions.filter((m) => m.citation !== null && m.resolvedKey !== null && !m.isDefinition);
-  const inNote = (at: number) => quotationAt(src.notes, at) !== undefined;
+  const inNote = (at: number) => quotationAt(src.normalizedNotes, at) !== undefined;
   let target: string | null = null;
   // The part a numbered item names, which its lettered sub-items (`a) Sửa đổi khoản 1`) refine.
   let parent: PinpointPath = {};
@@ -69,9 +70,8 @@ export function findAmendments(src: Source, mentions: Mention[], effective: stri
     const line = text.slice(lineStart, lineEnd);
     const visible = withoutNotes(line);
     // The first citation on the line outside a note (found by search: thousands of lines stay linear).
-    const [lineFrom, lineTo] = [src.orig(lineStart), src.orig(lineEnd)];
     let named: Mention | undefined;
-    for (let k = firstIndex(cited.length, (i) => (cited[i] as Mention).start >= lineFrom); k < cited.length && (cited[k] as Mention).start < lineTo; k++) {
+    for (let k = firstIndex(cited.length, (i) => (cited[i] as Mention).start >= lineStart); k < cited.length && (cited[k] as Mention).start < lineEnd; k++) {
       if (!inNote((cited[k] as Mention).start)) {
         named = cited[k];
         break;
@@ -84,7 +84,7 @@ export function findAmendments(src: Source, mentions: Mention[], effective: stri
     // `Bổ sung khoản 11 vào Điều 7`: the second pinpoint completes the first (not `Điều 6a vào sau Điều 6`).
     const within = found && then && !found.paths.some((p) => p.article) && then.paths[0]?.article ? (then.paths[0] as PinpointPath) : {};
     const pinpoint = found
-      ? { ...src.span(found.start + lineStart, found.end + lineStart), paths: found.paths.map((p) => ({ ...(sub ? parent : {}), ...within, ...p })) }
+      ? { ...spanOf(text, found.start + lineStart, found.end + lineStart), paths: found.paths.map((p) => ({ ...(sub ? parent : {}), ...within, ...p })) }
       : null;
     if (!sub) parent = pinpoint?.paths[0] ?? {};
     // `Sửa đổi, bổ sung một số điều của <document>:` names the document the items below it amend.
@@ -98,19 +98,17 @@ export function findAmendments(src: Source, mentions: Mention[], effective: stri
     if (!on || (!pinpoint && !named && !phrase)) continue;
     out.push({
       action, target: on, pinpoint, date: null, phrase: phrase ? { from: phrase[1] as string, to: phrase[2] as string } : null,
-      span: src.span(lineStart, lineStart + line.trimEnd().length),
+      span: spanOf(text, lineStart, lineStart + line.trimEnd().length),
     });
   }
   // `<document> hết hiệu lực kể từ ngày …`: repealed from that date.
   for (const c of cited) {
-    const after = src.norm(c.end);
-    const e = EXPIRES.exec(text.slice(after, after + 120));
+    const e = EXPIRES.exec(text.slice(c.end, c.end + 120));
     if (!e) continue;
-    const end = src.orig(after + e[0].length);
     const date = e.groups?.own ? effective : dateValue(e.groups).iso;
     out.push({
       action: "repeals", target: c.resolvedKey as string, pinpoint: null, date, phrase: null,
-      span: { text: src.original.slice(c.start, end), start: c.start, end },
+      span: spanOf(text, c.start, c.end + e[0].length),
     });
   }
   return out.sort((a, b) => a.span.start - b.span.start);

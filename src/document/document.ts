@@ -20,7 +20,8 @@ import { readIssuer } from "./issuer.js";
 import { pinpointsIn } from "./pinpoint.js";
 import { type Layout, readLayout } from "./layout/grammar.js";
 import { relate, stronger } from "./relations.js";
-import { BACK, readDefinitions, resolveMentions } from "./resolve.js";
+import { citationsInNormalized, inOriginal } from "./offsets.js";
+import { BACK, readDefinitions, resolveMentions, spanOf } from "./resolve.js";
 import type { Citation, Diagnostic, DocumentRecord, Mention, Pinpoint, Span } from "../schema.js";
 import { foldKey, foldName, KINDS, TYPE_WORDS, typeCodeInfo } from "../tables.js";
 import { addTo, firstIndex, quotationAt } from "../text.js";
@@ -38,15 +39,22 @@ const KIND_WORDS = TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+"));
 const SELF = new RegExp(`\\s${phrase(relationsJson.selfWord)}(?![\\p{L}])`, "giu");
 const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+$`, "iu");
 const KIND_REACH = 80;
+// The type as the tables spell it, by its folded word (the first of each).
+const KIND_OF_FOLDED = new Map([...KINDS].reverse().map((k) => [foldKey(k.kind), k.kind]));
+// The last word of each type word: `này` after any other word (`Điều này`, `khoản này`, most of them) needs no
+// look back for the type word.
+const KIND_LAST_WORD = new RegExp(`(?:${[...new Set(TYPE_WORDS.map((w) => w.split(" ").at(-1) as string))].join("|")})$`, "iu");
+const KIND_LAST_WORD_MAX = Math.max(...TYPE_WORDS.map((w) => (w.split(" ").at(-1) as string).length));
+const SPACE = /\s/;
 const DEFINITION = new RegExp(`\\(\\s*[*_]*\\s*(?:${words(documentJson.mentions.definitionLeads)})\\s[^)]{1,160}\\)`, "giu");
 
 /**
- * The document record of `text`. The stages, in this order, each reading the one normalized source and
- * giving spans in the original text:
+ * The document record of `text`. The stages, in this order, each reading the one normalized source in its
+ * offsets (every span of the record is mapped to the original text once, at the end):
  *  1. normalize (the source) → 2. extract (citations) → 3. header and own identifier → 4. mentions: citations,
  *  `X này` and `X nêu trên` → 5. pinpoints, attached → 6. resolve (definitions, self, names, earlier
- *  citations, back-references) → 7. relations → 8. effective date → 9. amendments → 10. the record: cited
- *  documents (strongest relation, amendments included) and diagnostics.
+ *  citations, back-references) → 7. relations → 8. effective date → 9. amendments → 10. the record: spans in
+ *  the original text, cited documents (strongest relation, amendments included) and diagnostics.
  */
 export function parseDocument(text: string, options: DocumentOptions = {}): DocumentRecord {
   if (typeof text !== "string") {
@@ -59,16 +67,17 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   const header = readHeader(src);
   // A law cited by name alone: the version in force on the document's date (grammar/statutes.json).
   versionsAtDate(citations, header.date?.value ?? null);
-  const identifier = ownIdentifier(src, citations);
-  const key = identifier?.value ?? id;
-  const own = identifier ? citations.find((c) => c.start === identifier.span.start) : undefined;
-  const type = documentType(header.type, own);
+  // The stages read the citations in normalized offsets; they go back as the record is made.
+  const citationsBack = citationsInNormalized(src, citations);
+  const own = ownIdentifier(src, citations);
+  const key = own?.key ?? id;
+  const kind = documentType(header.type, own)?.value ?? null;
 
   const definitionSpans = definitionsIn(src);
   // `Quy định này áp dụng …` in a Nghị định is this provision, not a document: `X này` is the text itself only
   // when X is its type (or the start of it: `Thông tư này` in a Thông tư liên tịch), or its heading's (a
   // consolidated text's `Luật này`).
-  const ownTypes = [type?.value, header.type?.value].filter((t): t is string => t !== undefined).map(foldKey);
+  const ownTypes = [kind ?? undefined, header.type?.value].filter((t): t is string => t !== undefined).map(foldKey);
   const ownTitle = header.subject ? foldName(src.read(header.subject.span.start, header.subject.span.end)) : null;
   const mentions = [
     ...citationMentions(citations.filter((c) => c !== own), definitionSpans, key, ownTitle),
@@ -87,17 +96,20 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
     m.diagnostics = r.diagnostics;
   });
   // The relations are read from the document's structure; the amendments below only say what each act changes.
-  const related = relate(src, mentions, { key, date: header.date?.value ?? null, kind: type?.value ?? null, title: header.subject?.span ?? null }, layout);
+  const subject = header.subject?.span;
+  const title = subject ? { ...subject, start: src.norm(subject.start), end: src.norm(subject.end) } : null;
+  const related = relate(src, mentions, { key, date: header.date?.value ?? null, kind, title }, layout);
   related.readings.forEach((r, i) => {
     const m = mentions[i] as Mention;
     m.relation = r.relation;
     m.rule = r.rule;
     m.verb = r.verb;
   });
-  const stated = related.stated;
 
   const effective = effectiveDate(src, header.date?.value ?? null);
   const amendments = findAmendments(src, mentions, effective?.value ?? null, layout);
+  citationsBack();
+  inOriginal(src, { mentions, pinpoints: placed.own, amendments, stated: related.stated, diagnostics: related.diagnostics });
   // A short reference the text resolves is no longer a problem of the document.
   const diagnostics: Diagnostic[] = mentions.flatMap((m) => [
     ...(m.citation?.diagnostics ?? []).filter((d) => !(d.code === "short-reference" && m.resolvedKey)),
@@ -106,23 +118,24 @@ export function parseDocument(text: string, options: DocumentOptions = {}): Docu
   for (const d of related.diagnostics) diagnostics.push(d);
 
   return {
-    id, key, identifier, type,
+    id, key, identifier: own ? { value: own.key, span: { text: own.text, start: own.start, end: own.end } } : null, type: documentType(header.type, own),
     place: header.place, issuer: readIssuer(src), date: header.date, subject: header.subject, effective,
     addressees: header.addressees,
     recipients: header.recipients, signature: header.signature, mentions, pinpoints: placed.own,
     amendments, cited: citedDocuments(mentions, key),
-    statedRelations: stated, diagnostics,
+    statedRelations: related.stated, diagnostics,
   };
 }
 
-/** `(sau đây gọi tắt là Kết luận số 93)`: where the text defines short names. */
+/** `(sau đây gọi tắt là Kết luận số 93)`: where the text defines short names (normalized offsets and words). */
 export function definitionsIn(src: Source): Span[] {
-  return [...src.text.matchAll(DEFINITION)].map((m) => src.span(m.index, m.index + m[0].length));
+  return [...src.text.matchAll(DEFINITION)].map((m) => spanOf(src.text, m.index, m.index + m[0].length));
 }
 
 /**
  * One mention per citation, marked when it stands inside a definition (both lists in text order: one sweep). The
- * document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself.
+ * document's own title cited by name (`Quốc hội ban hành Luật sửa đổi, bổ sung …`) is the document itself. Citations
+ * and definitions in normalized offsets (offsets.ts `citationsInNormalized`), and so the mentions.
  */
 export function citationMentions(citations: Citation[], definitions: Span[], key: string | null, ownTitle: string | null): Mention[] {
   let d = 0;
@@ -138,21 +151,25 @@ export function citationMentions(citations: Citation[], definitions: Span[], key
   });
 }
 
-/** `Luật này` (self) and `Nghị quyết nêu trên` (back-reference), with what resolves them so far. */
+/**
+ * `Luật này` (self) and `Nghị quyết nêu trên` (back-reference), with what resolves them so far: in normalized
+ * offsets (the citations given too), their words as written.
+ */
 export function wordMentions(src: Source, citations: Citation[], key: string | null, ownTypes: string[]): Mention[] {
   const out: Mention[] = [];
   const quotedSource = quotedSources(src, citations);
   for (const [tail, by] of [[SELF, "self"], [BACK, "back-reference"]] as const) {
     for (const m of kindWordsThen(src.text, tail)) {
-      const word = src.span(m.start, m.end);
+      // The words as written (a diagnostic quotes them), where they stand in the normalized text.
+      const word = { text: src.span(m.start, m.end).text, start: m.start, end: m.end };
       // `“… Luật này có hiệu lực …”` quoted from another law means that law: the one cited before the quote.
-      const quote = by === "self" ? quotationAt(src.quotes, word.start) : undefined;
+      const quote = by === "self" ? quotationAt(src.normalizedQuotes, word.start) : undefined;
       if (quote) {
         const source = quotedSource(quote[0], m.kind);
         out.push(wordMention(word, source?.kind ?? null, source?.key ?? null, source ? "back-reference" : null, source ? { text: source.text, start: source.start, end: source.end } : null));
         continue;
       }
-      const kind = KINDS.find((k) => foldKey(k.kind) === foldKey(m.kind))?.kind ?? null;
+      const kind = KIND_OF_FOLDED.get(foldKey(m.kind)) ?? null;
       if (by === "self" && kind && ownTypes.length > 0 && !ownTypes.some((t) => t.startsWith(foldKey(kind)))) continue;
       out.push(wordMention(word, kind, by === "self" ? key : null, by === "self" && key ? "self" : null, null));
     }
@@ -186,6 +203,9 @@ interface KindThen {
 function kindWordsThen(text: string, tail: RegExp): KindThen[] {
   const found: KindThen[] = [];
   for (const m of text.matchAll(tail)) {
+    let last = m.index - 1; // the last character before the spaces ahead of the tail
+    while (last >= 0 && SPACE.test(text[last] as string)) last--;
+    if (!KIND_LAST_WORD.test(text.slice(Math.max(0, last + 1 - KIND_LAST_WORD_MAX), last + 1))) continue;
     // From a space (so that the look-behind sees what stands before the type word) far enough back for any of them.
     let from = Math.max(0, m.index - KIND_REACH);
     while (from > 0 && from < m.index && !/\s/.test(text[from] as string)) from++;
@@ -222,7 +242,7 @@ function quotedSources(src: Source, citations: Citation[]): (open: number, kind:
     const last = list[k];
     if (!last) return undefined;
     // The first on its line that ends before the quote (found by search: a text with no line breaks stays linear).
-    const lineStart = src.orig(src.lines.startOf(src.norm(last.start)));
+    const lineStart = src.lines.startOf(last.start);
     for (let j = firstIndex(k, (i) => (list[i] as Citation).start >= lineStart); j < k; j++) if ((list[j] as Citation).end <= open) return list[j];
     return last;
   };
@@ -251,7 +271,7 @@ const EFFECTIVE = new RegExp(
  */
 function effectiveDate(src: Source, signed: string | null): DocumentRecord["effective"] {
   // Not inside a quotation: an amending text quotes the new wording of another law's own clause.
-  const m = kindWordsThen(src.text, EFFECTIVE).find((x) => !quotationAt(src.quotes, src.orig(x.start)))?.tail;
+  const m = kindWordsThen(src.text, EFFECTIVE).find((x) => !quotationAt(src.normalizedQuotes, x.start))?.tail;
   if (!m?.groups) return null;
   const end = (m.index as number) + m[0].length;
   const span = src.span(end - (m.groups.when as string).length, end);
@@ -276,7 +296,7 @@ const SELF_WORD = new RegExp(`${phrase(relationsJson.selfWord)}$`, "u");
 function placePinpoints(src: Source, mentions: Mention[], layout: Layout): { own: Pinpoint[]; of: Map<Mention, Pinpoint[]> } {
   const own: Pinpoint[] = [];
   const of = new Map<Mention, Pinpoint[]>();
-  const isSelf = (m: Mention) => m.citation === null && m.resolvedBy !== "back-reference" && SELF_WORD.test(src.read(m.start, m.end));
+  const isSelf = (m: Mention) => m.citation === null && m.resolvedBy !== "back-reference" && SELF_WORD.test(src.text.slice(m.start, m.end));
   const give = (m: Mention, group: Pinpoint[]) => {
     // `khoản 2 Điều 3 của Luật này`: the self-reference's pinpoints are the document's own.
     for (const g of group) (isSelf(m) ? own : (of.get(m) ?? of.set(m, []).get(m) as Pinpoint[])).push(g);
@@ -287,8 +307,10 @@ function placePinpoints(src: Source, mentions: Mention[], layout: Layout): { own
   let waiting: Pinpoint[] = [];
   // Only a short gap can join (`, của `, ` và `): a long one is not read at all, so that a text of thousands of
   // pinpoints far from any citation stays linear.
-  const gapIs = (re: RegExp, from: number, to: number) => to - from <= MAX_GAP && re.test(src.read(from, to));
-  for (const p of pinpointsIn(src, layout)) {
+  const gapIs = (re: RegExp, from: number, to: number) => to - from <= MAX_GAP && re.test(src.text.slice(from, to));
+  // The pinpoint reader gives original offsets: into the stages' normalized ones.
+  const found = pinpointsIn(src, layout);
+  for (const p of src.clean ? found : found.map((f) => ({ ...f, start: src.norm(f.start), end: src.norm(f.end) }))) {
     while (i < numbered.length && (numbered[i] as Mention).end <= p.start) i++;
     const after = numbered[i];
     const before = numbered[i - 1];
@@ -305,19 +327,21 @@ function placePinpoints(src: Source, mentions: Mention[], layout: Layout): { own
   return { own: own.sort((a, b) => a.start - b.start), of };
 }
 
-/** `Số: 300/LĐLĐ`, `Số 25-KH/HU` at the start of a header line, with no type word: the document's own number. */
-function ownIdentifier(src: Source, citations: Citation[]): DocumentRecord["identifier"] {
-  const headerEnd = src.orig(nthLineStart(src.text, HEADER_LINES));
+/**
+ * `Số: 300/LĐLĐ`, `Số 25-KH/HU` at the start of a header line, with no type word: the citation of the document's
+ * own number (of the citations in normalized offsets).
+ */
+function ownIdentifier(src: Source, citations: Citation[]): Citation | undefined {
+  const headerEnd = nthLineStart(src.text, HEADER_LINES);
   for (const c of citations) {
     if (c.start >= headerEnd) break;
-    const at = src.norm(c.start);
-    const lineStart = src.lines.startOf(at);
-    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(src.text.slice(lineStart, at)) && NUMBER_LABEL.test(src.read(c.start, c.end));
+    const lineStart = src.lines.startOf(c.start);
+    const atLineStart = c.spans.typeWord === null && /^[\s*_]*$/.test(src.text.slice(lineStart, c.start)) && NUMBER_LABEL.test(src.text.slice(c.start, c.end));
     // `Luật số:  43/2024/QH15` in a header: the colon marks the document's own number field.
-    const numberField = NUMBER_FIELD.test(src.read(c.start, c.spans.identifier?.start ?? c.start));
-    if (atLineStart || numberField) return { value: c.key, span: { text: c.text, start: c.start, end: c.end } };
+    const numberField = NUMBER_FIELD.test(src.text.slice(c.start, c.spans.identifier?.start ?? c.start));
+    if (atLineStart || numberField) return c;
   }
-  return null;
+  return undefined;
 }
 
 function nthLineStart(text: string, n: number): number {

@@ -8,11 +8,12 @@
  *   [Khoản này được hướng dẫn bởi Thông tư số …]          → stated: the circular guides this text (portal-note)
  *   các cấp ủy căn cứ Quy định số 366-QĐ/TW …             → mentions (a task given to others)
  *
- * Works on the normalized text (NFD, `Ð` read alike); spans given back point at the original.
+ * Works on the normalized text (NFD, `Ð` read alike), in its offsets: the mentions given, and the spans and
+ * diagnostics given back (parseDocument maps them to the original).
  */
 import relationsJson from "../../grammar/relations.json";
 import { diagnostic } from "../diagnostics.js";
-import { editorialNotes, type Source } from "../extract/source.js";
+import type { Source } from "../extract/source.js";
 import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
 import { type Layout, readLayout } from "./layout/grammar.js";
@@ -94,7 +95,7 @@ export interface RelationContext {
   date: string | null;
   /** Its type in words (`Quyết định`), if known: `Luật này thay thế …` in a công văn is not its own act. */
   kind?: string | null;
-  /** Its title (original offsets): `Triển khai thực hiện Kết luận số …`. */
+  /** Its title (normalized offsets): `Triển khai thực hiện Kết luận số …`. */
   title: Span | null;
 }
 
@@ -109,33 +110,30 @@ const DATE_ORDERED: ReadonlySet<string> = new Set(relationsJson.dateOrdered);
 
 /**
  * How the text relates to each mention, and the relations it states between the documents it cites. Reads
- * the source's normalized text; mentions carry original offsets, and so do the spans returned. Quotations (another
- * text's words relate nothing of this one) are the source's.
+ * the source's normalized text; the mentions, and the spans and diagnostics returned, are in its offsets.
+ * Quotations (another text's words relate nothing of this one) are the source's.
  */
 export function relate(src: Source, mentions: readonly Mention[], context: RelationContext, layout: Layout = readLayout(src.text)): Relations {
   const text = src.text;
-  const n = (i: number) => src.norm(i);
-  const views = mentions.map((m) => normalizedView(m, n));
-  const original = (s: Span): Span => src.span(s.start, s.end);
-  const quotes = src.quotes.map((q): Quotation => [n(q[0]), n(q[1])]);
-  const notes = editorialNotes(text);
+  const quotes = src.normalizedQuotes;
+  const notes = src.normalizedNotes;
   const body = bodyStart(text, layout);
   // Before the body a stray `“` makes no quotation.
   const aside = (at: number) => quotationAt(notes, at) !== undefined || (at >= body && quotationAt(quotes, at) !== undefined);
 
-  const order = views.map((_, i) => i).sort((a, b) => (views[a] as Mention).start - (views[b] as Mention).start);
+  const order = mentions.map((_, i) => i).sort((a, b) => (mentions[a] as Mention).start - (mentions[b] as Mention).start);
   const extents: (Extent & { index: number })[] = order.map((i) => {
-    const v = views[i] as Mention;
+    const v = mentions[i] as Mention;
     return { start: v.start, end: v.end, reach: Math.max(v.end, v.citation?.spans.subject?.end ?? 0), kind: v.citation?.kind?.toLowerCase() ?? null, index: i };
   });
-  const title = context.title ? { start: n(context.title.start), end: n(context.title.end) } : null;
+  const title = context.title;
   const readings: Reading[] = mentions.map(() => ({ relation: "mentions", rule: null, verb: null }));
   const dateOf = datesByKey(mentions);
   const diagnostics: Diagnostic[] = [];
 
   // `Quyết định này thay thế …` acts only where `Quyết định này` is the text itself (where the text's own mentions
   // were not found, as in decomposed text the header reads raw today: where the type word is its own, or unknown).
-  const selfEnds = new Set(views.filter((v) => v.resolvedBy === "self").map((v) => v.end));
+  const selfEnds = new Set(mentions.filter((v) => v.resolvedBy === "self").map((v) => v.end));
   const ownKind = context.kind ? new RegExp(`${context.kind.replace(/ /g, "\\s+")}\\s+$`, "iu") : null;
   const isSelf = (end: number) => selfEnds.has(end) || (selfEnds.size === 0 && (!ownKind || ownKind.test(text.slice(Math.max(0, end - 40), end - 3))));
   for (const clause of documentClauses(text, layout, extents, title, (at) => quotationAt(quotes, at) !== undefined, isSelf)) {
@@ -151,33 +149,26 @@ export function relate(src: Source, mentions: readonly Mention[], context: Relat
         diagnostics.push(dateOrder(m, relation, context.date, cited));
         continue;
       }
-      Object.assign(r, { relation, rule: clause.rule, verb: original(spanOf(text, clause.verb.start, clause.verb.end)) });
+      Object.assign(r, { relation, rule: clause.rule, verb: spanOf(text, clause.verb.start, clause.verb.end) });
     }
   }
 
   const stated: StatedRelation[] = [];
-  for (const s of statedBetween(text, views, quotes, notes, context.key)) {
+  for (const s of statedBetween(src, mentions, quotes, notes, context.key)) {
     const [from, to] = [dateOf.get(s.from), dateOf.get(s.to)];
     if (DATE_ORDERED.has(s.relation) && from && to && to > from) {
       // A relation the tool read between two cited texts against their dates is more often its own misreading
       // than the text's error (b_051, b_080 of the corpus): a note, and the relation is not asserted.
       diagnostics.push(
-        diagnostic("relation-date-order", src.orig(s.evidence.start), src.orig(s.evidence.end), {
+        diagnostic("relation-date-order", s.evidence.start, s.evidence.end, {
           from: s.from, to: s.to, relation: s.relation, fromDate: from, toDate: to,
         }, null, undefined, "info"),
       );
       continue;
     }
-    stated.push({ ...s, evidence: original(s.evidence) });
+    stated.push(s);
   }
   return { readings, stated, diagnostics };
-}
-
-/** A copy of a mention with its offsets (and its subject's) in the normalized text. */
-function normalizedView(m: Mention, n: (i: number) => number): Mention {
-  const subject = m.citation?.spans.subject;
-  const citation = m.citation && subject ? { ...m.citation, spans: { ...m.citation.spans, subject: { ...subject, start: n(subject.start), end: n(subject.end) } } } : m.citation;
-  return { ...m, start: n(m.start), end: n(m.end), citation };
 }
 
 /** Each cited key's date, from the first of its mentions that gives one. */
@@ -214,14 +205,14 @@ const AMENDING_TITLE = new RegExp(`^(?:\\p{L}+\\s+)?(?:${alternation(ACTS.filter
  * tiết … Luật Hải quan` → guides), and a citation coordinated with the next shares the statement; a passive
  * (`A được sửa đổi, bổ sung bởi B`) states it backwards; a portal note states it of this text.
  */
-function statedBetween(text: string, mentions: readonly Mention[], quotes: readonly Quotation[], notes: readonly Quotation[], self: string | null): StatedRelation[] {
+function statedBetween(src: Source, mentions: readonly Mention[], quotes: readonly Quotation[], notes: readonly Quotation[], self: string | null): StatedRelation[] {
+  const { text, lines } = src;
   const stated = new Map<string, StatedRelation>();
   const state = (from: string, to: string, relation: Relation, evidence: Span, rule: RelationRule = "stated") => {
     const id = `${from} ${relation} ${to}`;
     if (from !== to && !stated.has(id)) stated.set(id, { from, to, relation, evidence, rule });
   };
   const statedFrom = new Map<Mention, { from: string; relation: Relation; verb: Span }>();
-  const lines = lineIndex(text);
   const ordered = [...mentions].sort((a, b) => a.start - b.start);
   let previous: Mention | null = null;
   let named: Mention | null = null;

@@ -12,13 +12,15 @@ import type { Source } from "../extract/source.js";
 import { type Layout, readLayout } from "./layout/grammar.js";
 import type { Citation, Mention, Span } from "../schema.js";
 import { foldKey } from "../tables.js";
-import { firstIndex, withoutLeadingZeros } from "../text.js";
+import { firstIndex, remembered, withoutLeadingZeros } from "../text.js";
 
 /** `Nghị quyết nêu trên`: the words of a back-reference after a type word. */
 export const BACK = new RegExp(`\\s(?:${words(documentJson.mentions.backReference)})(?![\\p{L}])`, "giu");
 const BACK_TEST = new RegExp(BACK.source, "iu");
 const DATED_NAME = new RegExp(` ${documentJson.dates.year} \\d{4}$`);
-const kindKey = (kind: string | null, number: string) => `${foldKey(kind ?? "")} ${withoutLeadingZeros(number)}`;
+// A text's mentions use a few type words: each folded once.
+const foldKind = remembered(foldKey, 1000);
+const kindKey = (kind: string | null, number: string) => `${foldKind(kind ?? "")} ${withoutLeadingZeros(number)}`;
 export const spanOf = (text: string, start: number, end: number): Span => ({ text: text.slice(start, end), start, end });
 const hasMismatch = (c: Citation) => c.diagnostics.some((d) => d.code === "type-code-mismatch");
 
@@ -68,11 +70,12 @@ export type Resolution = Pick<Mention, "resolvedKey" | "resolvedBy" | "evidence"
 
 /**
  * The resolution of each mention (in text order), one per mention in the order given; the mentions themselves
- * are left as they are (the stage reads a copy of each, which it fills in).
+ * are left as they are (the stage reads a copy of each, which it fills in). Mentions, and the evidence and
+ * diagnostics returned, are in the source's normalized offsets.
  */
 export function resolveMentions(src: Source, mentions: readonly Mention[], definitions: Map<string, Definition>, layout: Layout = readLayout(src.text)): Resolution[] {
-  const text = src.original;
-  const sectionOf = sectionIndex(src, layout);
+  const text = src.text;
+  const sectionOf = sectionIndex(layout);
   // Laws the text gives by name and number (`Luật Doanh nghiệp số 59/2020/QH14`): the name stands for the number.
   const numberOfName = new Map<string, string>();
   for (const m of mentions) if (m.citation?.nameKey && m.citation.key && m.citation.key !== m.citation.nameKey) numberOfName.set(m.citation.nameKey, m.citation.key);
@@ -119,7 +122,7 @@ export function resolveMentions(src: Source, mentions: readonly Mention[], defin
     }
     if (!c) {
       // Back-reference: the nearest earlier resolved mention of the same kind, in the same section.
-      if (m.resolvedBy === null && BACK_TEST.test(src.read(m.start, m.end))) resolveBack(m, earlier.lastOfKind(m.kind), sectionOf);
+      if (m.resolvedBy === null && BACK_TEST.test(text.slice(m.start, m.end))) resolveBack(m, earlier.lastOfKind(m.kind), sectionOf);
       else if (m.resolvedKey === null) m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
       return;
     }
@@ -176,7 +179,7 @@ class EarlierMentions {
         this.byName.set(k, keys);
       }
     }
-    if (m.resolvedKey && m.resolvedBy !== "self") this.lastByKind.set(foldKey(m.kind ?? ""), m);
+    if (m.resolvedKey && m.resolvedBy !== "self") this.lastByKind.set(foldKind(m.kind ?? ""), m);
   }
 
   /** Earlier full citations of this kind and number (of this type code, when the short form gives one), by key. */
@@ -185,7 +188,7 @@ class EarlierMentions {
   }
 
   lastOfKind(kind: string | null): Mention | undefined {
-    return this.lastByKind.get(foldKey(kind ?? ""));
+    return this.lastByKind.get(foldKind(kind ?? ""));
   }
 }
 
@@ -196,9 +199,9 @@ function resolveBack(m: Mention, nearest: Mention | undefined, sectionOf: (offse
   else m.diagnostics.push(diagnostic("unresolved-reference", m.start, m.end, { text: m.text }));
 }
 
-/** The index of the division (Phần, Chương 2, Mục 3, I., II -) an original offset falls in. */
-function sectionIndex(src: Source, layout: Layout): (offset: number) => number {
-  const starts = [0, ...layout.divisions.map((d) => src.orig(d.start))];
+/** The index of the division (Phần, Chương 2, Mục 3, I., II -) an offset falls in. */
+function sectionIndex(layout: Layout): (offset: number) => number {
+  const starts = [0, ...layout.divisions.map((d) => d.start)];
   // The last section start at or before `offset` (starts[0] is 0).
   return (offset) => Math.max(0, firstIndex(starts.length, (i) => (starts[i] as number) > offset) - 1);
 }

@@ -18,6 +18,8 @@ const ERAS = erasJson.eras.map((e) => ({
   stateKinds: new Set(e.stateKinds.map(foldKey)),
   ministries: byCode(e.ministries),
   types: e.types as Coded[],
+  // A type code of a kind (`tt thông tư`), folded once: the first entry of each.
+  typeOfKind: new Map([...(e.types as Coded[])].reverse().map((t) => [`${foldKey(t.code)} ${foldKey(t.kind ?? "")}`, t.code])),
   issuers: byCode(e.issuers),
 }));
 const UNITS = byCode(unitsJson.units);
@@ -43,7 +45,7 @@ export function readInEra(word: string, head: string, rest: string, sep: string,
   for (const era of ERAS) {
     if (!era.stateKinds.has(foldKey(kind))) continue;
     if ((date && date > era.until) || (year !== null && String(year) > era.until.slice(0, 4))) continue;
-    const typeFor = (code: string) => era.types.find((t) => foldKey(t.code) === foldKey(code) && foldKey(t.kind ?? "") === foldKey(kind))?.code;
+    const typeFor = (code: string) => era.typeOfKind.get(`${foldKey(code)} ${foldKey(kind)}`);
     const ministry = era.ministries.get(foldKey(head))?.code;
     if (ministry) {
       // ministry/type (`15-BTC/TT`), else ministry/department (`70-TC/TCT`, `06/TC-TCDN`), else the ministry (`108/TC`).

@@ -164,19 +164,47 @@ function fold(text: string, original: string, repairs: Repair[]): Omit<Normalize
   return { original, text: parts.join(""), breaks: at.length > 1 ? { at: Int32Array.from(at), from: Int32Array.from(from) } : null };
 }
 
+type Breaks = NonNullable<NormalizedText["breaks"]>;
+/** The last break at or before `i` (index 0, offset 0, when none is). */
+const lastAtMost = (keys: Int32Array, i: number) => Math.max(0, countAtMost(keys, i) - 1);
+const originalAt = (b: Breaks, lo: number, i: number) => (b.from[lo] as number) + (i - (b.at[lo] as number));
+// Inside a dropped or composed stretch: where that stretch begins.
+const normalizedAt = (b: Breaks, lo: number, i: number) => Math.min((b.at[lo] as number) + (i - (b.from[lo] as number)), lo + 1 < b.at.length ? (b.at[lo + 1] as number) : Infinity);
+
 /** Original offset of a normalized offset (a start, or an end: the original text up to it is covered). */
 export function toOriginal(nt: NormalizedText, i: number): number {
-  if (!nt.breaks) return i;
-  const { at, from } = nt.breaks;
-  const lo = Math.max(0, countAtMost(at, i) - 1); // the last break at or before i (at[0] is 0)
-  return (from[lo] as number) + (i - (at[lo] as number));
+  return nt.breaks ? originalAt(nt.breaks, lastAtMost(nt.breaks.at, i), i) : i;
 }
 
 /** Normalized offset of an original offset (inside a dropped or composed stretch: where that stretch begins). */
 export function toNormalized(nt: NormalizedText, i: number): number {
-  if (!nt.breaks) return i;
-  const { at, from } = nt.breaks;
-  const lo = Math.max(0, countAtMost(from, i) - 1); // from[0] is 0
-  const next = lo + 1 < at.length ? (at[lo + 1] as number) : Infinity;
-  return Math.min((at[lo] as number) + (i - (from[lo] as number)), next);
+  return nt.breaks ? normalizedAt(nt.breaks, lastAtMost(nt.breaks.from, i), i) : i;
+}
+
+/**
+ * toOriginal and toNormalized of one text, each starting from the break its last answer was at: offsets come
+ * mostly in text order (a document's spans, start to end), so a step or two replaces most searches.
+ */
+export function offsetMaps(nt: NormalizedText): { orig: (i: number) => number; norm: (i: number) => number } {
+  const b = nt.breaks;
+  if (!b) return { orig: (i) => i, norm: (i) => i };
+  const inAt = near(b.at);
+  const inFrom = near(b.from);
+  return { orig: (i) => originalAt(b, inAt(i), i), norm: (i) => normalizedAt(b, inFrom(i), i) };
+}
+
+/** lastAtMost(keys, ·), tried a few steps from its last answer before a search (far jumps stay logarithmic). */
+function near(keys: Int32Array): (i: number) => number {
+  let k = 0;
+  return (i) => {
+    for (let step = 0; step < 4; step++) {
+      if ((keys[k] as number) > i) {
+        if (k === 0) return 0;
+        k--;
+      } else if (k + 1 < keys.length && (keys[k + 1] as number) <= i) k++;
+      else return k;
+    }
+    k = lastAtMost(keys, i);
+    return k;
+  };
 }

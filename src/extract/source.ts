@@ -4,14 +4,15 @@
  * once: the line index, quotations and editorial notes.
  *
  * Stages read `text` (normalized) and report spans in the ORIGINAL text through `span`; a stage that holds
- * original offsets (a citation's, a mention's) reads the normalized text between them with `read`.
+ * original offsets (a citation's, a mention's) reads the normalized text between them with `read`. parseDocument's
+ * stages hold normalized offsets throughout and map their spans to the original once, at the end.
  *
  *   const src = sourceOf("Nghi\u0323 quyê\u0301t 20-NQ/TW");
  *   src.text                   // "Nghị quyết 20-NQ/TW"
  *   src.span(11, 19).text      // "20-NQ/TW", sliced from the original
  */
 import { lineIndex, type Quotation, quotations } from "../text.js";
-import { type NormalizedText, normalize, toNormalized, toOriginal } from "./normalize.js";
+import { type NormalizedText, normalize, offsetMaps } from "./normalize.js";
 import type { Span } from "../schema.js";
 
 /** The longest editorial note, between its brackets. */
@@ -60,9 +61,11 @@ export class Source {
   /** The normalized text every stage reads. */
   readonly text: string;
   private readonly identity: boolean;
+  private readonly maps: ReturnType<typeof offsetMaps>;
   private lineIndex: ReturnType<typeof lineIndex> | undefined;
   private quoteList: Quotation[] | undefined;
-  private noteList: Quotation[] | undefined;
+  private normalizedQuoteList: Quotation[] | undefined;
+  private normalizedNoteList: Quotation[] | undefined;
 
   constructor(
     /** The caller's text. */
@@ -72,16 +75,22 @@ export class Source {
     this.text = nt.text;
     // Clean text needs no map: every offset is its own.
     this.identity = nt.breaks === null;
+    this.maps = offsetMaps(nt);
+  }
+
+  /** Whether every offset is its own (nothing was changed in length): no mapping needed. */
+  get clean(): boolean {
+    return this.identity;
   }
 
   /** Original offset of a normalized one. */
   orig(i: number): number {
-    return this.identity ? i : toOriginal(this.nt, i);
+    return this.identity ? i : this.maps.orig(i);
   }
 
   /** Normalized offset of an original one. */
   norm(i: number): number {
-    return this.identity ? i : toNormalized(this.nt, i);
+    return this.identity ? i : this.maps.norm(i);
   }
 
   /** The original span of normalized [start, end): its text sliced from the original. */
@@ -103,15 +112,20 @@ export class Source {
 
   /** `“…”` quotations, in ORIGINAL offsets (opening and closing mark). */
   get quotes(): readonly Quotation[] {
-    return (this.quoteList ??= quotations(this.text).map(([a, b]): Quotation => [this.orig(a), this.orig(b)]));
+    return (this.quoteList ??= this.normalizedQuotes.map(([a, b]): Quotation => [this.orig(a), this.orig(b)]));
+  }
+
+  /** `“…”` quotations, in normalized offsets. */
+  get normalizedQuotes(): readonly Quotation[] {
+    return (this.normalizedQuoteList ??= quotations(this.text));
   }
 
   /**
-   * Editorial notes `[…]`, in ORIGINAL offsets, as quotations (the offset before the `[`, the one after the
+   * Editorial notes `[…]`, in normalized offsets, as quotations (the offset before the `[`, the one after the
    * `]`) so that `quotationAt` finds what stands inside one, brackets included.
    */
-  get notes(): readonly Quotation[] {
-    return (this.noteList ??= editorialNotes(this.text).map(([before, after]): Quotation => [this.orig(before + 1) - 1, this.orig(after)]));
+  get normalizedNotes(): readonly Quotation[] {
+    return (this.normalizedNoteList ??= editorialNotes(this.text));
   }
 }
 

@@ -28,4 +28,12 @@ describe.skipIf(!hasCorpus)(corpusTest("relations gold (no marks)"), () => {
     expect(s.right / s.total).toBeGreaterThanOrEqual(0.95);
     expect(s.found / s.expected).toBeGreaterThanOrEqual(0.85);
   });
+  // Precision without marks stays under 0.95 (94.3 % held out, 90.0 % on the rule texts): the Constitution and an
+  // amending law's title cited by name get a key of their unmarked words (docs/marks.md).
+  it("held out: document-level ≥ 0.95, stated recall ≥ 0.85, precision ≥ 0.9", () => {
+    const s = scoreGold(GROUPS["held out"] as readonly string[], noMarks);
+    expect(s.right / s.total).toBeGreaterThanOrEqual(0.95);
+    expect(s.found / s.expected).toBeGreaterThanOrEqual(0.85);
+    expect(s.correct / s.given).toBeGreaterThanOrEqual(0.9);
+  });
 });

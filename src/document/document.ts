@@ -9,7 +9,7 @@ import { ArgumentError } from "../errors.js";
 import documentJson from "../../grammar/document.json";
 import relationsJson from "../../grammar/relations.json";
 import { findAmendments } from "./amendments.js";
-import { phrase, words } from "./verbs.js";
+import { fold, phrase, words } from "./verbs.js";
 import { extract } from "../extract/extract.js";
 import { type NormalizedText, normalize } from "../extract/normalize.js";
 import { type Source, sourceOf } from "../extract/source.js";
@@ -33,14 +33,14 @@ export interface DocumentOptions {
   normalize?: (text: string) => NormalizedText;
 }
 
-const KIND_WORDS = TYPE_WORDS.map((w) => w.replace(/ /g, "\\s+"));
+const KIND_WORDS = TYPE_WORDS.map(phrase);
 // `Luật này`, `Nghị quyết nêu trên`: found from the rare tail back to the type word before it (a pass over the
 // text for the type words with a look-behind at every position took most of parseDocument's time).
 const SELF = new RegExp(`\\s${phrase(relationsJson.selfWord)}(?![\\p{L}])`, "giu");
 const KIND_BEFORE = new RegExp(`(?<![\\p{L}])(${KIND_WORDS.join("|")})\\s+$`, "iu");
 const KIND_REACH = 80;
 // The type as the tables spell it, by its folded word (the first of each).
-const KIND_OF_FOLDED = new Map([...KINDS].reverse().map((k) => [foldKey(k.kind), k.kind]));
+const KIND_OF_FOLDED = new Map([...KINDS].reverse().map((k) => [fold(k.kind), k.kind]));
 // The last word of each type word: `này` after any other word (`Điều này`, `khoản này`, most of them) needs no
 // look back for the type word.
 const KIND_LAST_WORD = new RegExp(`(?:${[...new Set(TYPE_WORDS.map((w) => w.split(" ").at(-1) as string))].join("|")})$`, "iu");
@@ -169,7 +169,7 @@ export function wordMentions(src: Source, citations: Citation[], key: string | n
         out.push(wordMention(word, source?.kind ?? null, source?.key ?? null, source ? "back-reference" : null, source ? { text: source.text, start: source.start, end: source.end } : null));
         continue;
       }
-      const kind = KIND_OF_FOLDED.get(foldKey(m.kind)) ?? null;
+      const kind = KIND_OF_FOLDED.get(fold(m.kind)) ?? null;
       if (by === "self" && kind && ownTypes.length > 0 && !ownTypes.some((t) => t.startsWith(foldKey(kind)))) continue;
       out.push(wordMention(word, kind, by === "self" ? key : null, by === "self" && key ? "self" : null, null));
     }
@@ -232,10 +232,10 @@ function quotedSources(src: Source, citations: Citation[]): (open: number, kind:
   const byKind = new Map<string, Citation[]>(); // in text order
   for (const c of citations) {
     if (c.key === null) continue;
-    addTo(byKind, foldKey(c.kind ?? ""), c);
+    addTo(byKind, fold(c.kind ?? ""), c);
   }
   return (open, kind) => {
-    const list = byKind.get(foldKey(kind)) ?? [];
+    const list = byKind.get(fold(kind)) ?? [];
     // The last one starting before the quote may run into it (a title around the quote): step back over those.
     let k = firstIndex(list.length, (i) => (list[i] as Citation).start >= open) - 1;
     while (k >= 0 && (list[k] as Citation).end > open) k--;

@@ -14,9 +14,9 @@ import documentJson from "../../grammar/document.json";
 import type { Source } from "../extract/source.js";
 import type { DocumentRecord, HeaderField, Span } from "../types.js";
 import { KINDS } from "../tables.js";
-import { singleSpaced } from "../text.js";
+import { marksOptional, singleSpaced } from "../text.js";
 import { DATE_IN_WORDS, type DateValue, dateValue } from "./date-phrase.js";
-import { words } from "./verbs.js";
+import { fold, words } from "./verbs.js";
 
 const LABELS = documentJson.headerLabels;
 const ADDRESSEES = new RegExp(`(?:${words(LABELS.addressees)})\\s*:`, "i");
@@ -87,11 +87,16 @@ const PLACE_DATE_AFTER_NUMBER = new RegExp(
   String.raw`^[\s*_]*(?:[^\n]*?[\s*_])?${NUMBER_LABEL}\s*:?\s*\d[^\n]{0,30}?\/[^\n]*?\s(?<place>\p{Lu}\p{Ll}+(?:\s+\p{Lu}\p{Ll}+){0,3}),\s*${DATE_PART}`,
   "du",
 );
-const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
-const HEADING_START = new RegExp(`^(${[...HEADINGS.keys()].sort((a, b) => b.length - a.length).join("|")})(?=\\s|$)`, "u");
+// A heading is a type word in capitals, its marks read or lost (`NGHỊ ĐỊNH`, `NGHI DINH`).
+const HEADINGS = new Map(KINDS.map((k) => [fold(k.kind), k.kind]));
+const headingOf = (s: string) => (s === s.toUpperCase() ? HEADINGS.get(fold(s)) : undefined);
+const HEADING_START = new RegExp(`^(${words(KINDS.map((k) => k.kind.toUpperCase()))})(?=\\s|$)`, "u");
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-const PREFIXES = documentJson.signingFor.map(escape).join("|");
+// A table word as a pattern, each marked letter also without its marks (never for a word a name may be: `Phần`
+// without marks is the surname `Phan`).
+const loose = (s: string) => marksOptional(escape(s));
+const PREFIXES = documentJson.signingFor.map(loose).join("|");
 // `TM. BAN THƯỜNG VỤ`, `T/M BAN THƯỜNG VỤ`, `KT.BỘ TRƯỞNG`, `K/T TRƯỞNG BAN`: a prefix, its dot or a blank, capitals.
 // Two capitals at least: `Q. Ba Đình, TP. Hà Nội` is an address.
 const SIGN_PREFIX = new RegExp(`^[\\s*_|]*(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{Lu}{2})`, "u");
@@ -99,14 +104,14 @@ const SIGN_PREFIX = new RegExp(`^[\\s*_|]*(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{
 const PREFIX_ALONE = new RegExp(`^[\\s*_|]*(?:${PREFIXES})\\.?[\\s*_|]*$`, "u");
 // A second prefix inside a flattened block: `TM. CHÍNH PHỦ KT. THỦ TƯỚNG PHÓ THỦ TƯỚNG`.
 const INNER_PREFIX = new RegExp(`\\s(?:${PREFIXES})(?:\\.\\s*|\\s+)(?=\\p{Lu}{2})`, "u");
-const TITLE = `(?:${escape(documentJson.deputyPrefix)}\\s+)?(?:${documentJson.signingTitles.map((t) => escape(t).replace(/ /g, "\\s+")).join("|")})(?:\\s+(?:${documentJson.titleSuffixes.map((t) => escape(t).replace(/ /g, "\\s+")).join("|")}))?`;
+const TITLE = `(?:${loose(documentJson.deputyPrefix)}\\s+)?(?:${documentJson.signingTitles.map((t) => loose(t).replace(/ /g, "\\s+")).join("|")})(?:\\s+(?:${documentJson.titleSuffixes.map((t) => loose(t).replace(/ /g, "\\s+")).join("|")}))?`;
 const SIGNING_TITLE = new RegExp(`^[\\s*_|]*${TITLE}[\\s*_|]*$`, "u");
 // The title at the end of a flattened block's capitals; a web page may glue it to the authority (`ĐOÀNBÍ THƯ`).
 const TITLE_AT_END = new RegExp(`${TITLE}$`, "u");
 // The capitals of a signing line, up to the first word in lower case (the signer's name) or a bracket.
 const CAPITALS = /^[\p{Lu}\d][\p{Lu}\d,.\-/…]*(?:\s+[\p{Lu}\d][\p{Lu}\d,.\-/…]*)*(?=\s|$|[(*_|])/u;
 // `(đã ký)`, `(Ký, ghi rõ họ tên, đóng dấu)`, `[signature]`, `Đã ký`, an image: marks between the title and the name.
-const SIGNING_MARK = new RegExp(`^[\\s*_|]*(?:\\(.*\\)|\\[.*\\]|!\\[.*|(?:${longestFirst(documentJson.signingMarks).map(escape).join("|")})(?=[\\s*_|.]|$)\\.?)[\\s*_|]*`, "iu");
+const SIGNING_MARK = new RegExp(`^[\\s*_|]*(?:\\(.*\\)|\\[.*\\]|!\\[.*|(?:${longestFirst(documentJson.signingMarks).map(loose).join("|")})(?=[\\s*_|.]|$)\\.?)[\\s*_|]*`, "iu");
 const UPPER_LINE = /^[\s*_]*[\p{Lu}\d][\p{Lu}\d\s,.\-/()]*[\s*_]*$/u;
 // A name: two to six words with a capital first letter (`Y Biêr Niê`), never a heading's word (`Phụ lục`, `Nơi nhận`).
 // It ends at the line's end or before capitals, a bracket or a heading (`Lê Minh Khái Phụ lục (Kèm theo …)`).
@@ -114,7 +119,7 @@ const NOT_NAMES = longestFirst(documentJson.notNames).map(escape).join("|");
 const NAME = new RegExp(`^\\p{Lu}\\p{Ll}*(?:\\s+\\p{Lu}\\p{Ll}*){1,5}?(?=[\\s*_|]*$|\\s+(?:\\p{Lu}{2}|\\(|(?:${NOT_NAMES})(?=\\s|$)))`, "u");
 const NOT_NAME = new RegExp(`^(?:${NOT_NAMES})(?=\\s|$)`, "iu");
 // A bracketed note that asks for a signature, `(Ký, ghi rõ họ tên, đóng dấu)`: the block is a form's blank.
-const FORM_NOTE = new RegExp(documentJson.formSigningNotes.map(escape).join("|"), "iu");
+const FORM_NOTE = new RegExp(documentJson.formSigningNotes.map(loose).join("|"), "iu");
 
 /**
  * The printed words of a normalized span as a value: NFC, its lines joined by one space, each without the list
@@ -163,11 +168,11 @@ function readNormalized(text: string): Found {
     header.type ??= headingAt(line, dateEnd - line.start);
   }
 
-  const headingIndex = top.findIndex((l) => HEADINGS.has(l.text.trim().replace(/[*_]/g, "")));
+  const headingIndex = top.findIndex((l) => headingOf(l.text.trim().replace(/[*_]/g, "")) !== undefined);
   if (headingIndex >= 0) {
     const line = top[headingIndex] as Line;
     const span = trimmed(line) as Span;
-    header.type = { kind: HEADINGS.get(span.text) as string, span };
+    header.type = { kind: headingOf(span.text) as string, span };
     header.subject = paragraphAfter(lines, headingIndex + 1, text);
   } else if (!header.type) {
     // `NGHỊ ĐỊNH QUY ĐỊNH VIỆC GIẢM TIỀN THUÊ ĐẤT NĂM 2024`: heading and title on one capitalised line.
@@ -200,7 +205,7 @@ function headingAt(line: Line, from: number): Found["type"] {
   const m = HEADING_START.exec(line.text.slice(from + lead));
   if (!m) return null;
   const start = line.start + from + lead;
-  return { kind: HEADINGS.get(m[1] as string) as string, span: { text: m[1] as string, start, end: start + (m[1] as string).length } };
+  return { kind: headingOf(m[1] as string) as string, span: { text: m[1] as string, start, end: start + (m[1] as string).length } };
 }
 
 /** The capitalised title after a heading on the same line, up to the first word in lower case (`Căn cứ`). */

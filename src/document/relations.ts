@@ -18,17 +18,20 @@ import { spanOf } from "./resolve.js";
 import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation } from "../schema.js";
 import { type Layout, readLayout } from "./layout/grammar.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
-import { ACTS, alternation, LIST_JOIN, lookup, PASSIVE, PASSIVE_TO_CITATION, words } from "./verbs.js";
+import { ACTS, alternation, fold, LIST_JOIN, lookup, PASSIVE, PASSIVE_TO_CITATION, phrase, words } from "./verbs.js";
 import { lineIndex, type Quotation, quotationAt } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
-const VERB = new RegExp(`(?<![\\p{L}])(?:${alternation(VERBS)})(?![\\p{L}])`, "giu");
+// No look-behind for the letter before: tried at every offset it doubled the scan (its marks-optional first letters);
+// verbsIn checks that letter instead.
+const VERB = new RegExp(`(?:${alternation(VERBS)})(?![\\p{L}])`, "giu");
 const relationOfVerb = lookup(VERBS);
 const STRENGTH: readonly string[] = relationsJson.strength;
-const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers);
+const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers.map(fold));
 const SOME_PARTS_OF = new RegExp(`^\\s*(?:${words(relationsJson.someParts)})\\s+[^;.\\n]{1,60}?\\s+(?:${words(relationsJson.partOf)})\\s*$`, "iu");
 // Module constants: the bundler turns a regex literal with \p{…} into `new RegExp(…)`, built again at every use.
 const HAS_LETTER = /\p{L}/u;
+const LETTER_AT_END = /\p{L}$/u;
 const CAPITAL = /\p{Lu}/u;
 
 /** A verb governs a mention only from close by, with no word between them that starts another construction. */
@@ -37,7 +40,7 @@ function governs(text: string, verb: Verb, mentionStart: number): boolean {
   // `sửa đổi, bổ sung một số điều của`, `… một số nội dung tại các Phụ lục của`: the verb's own complement.
   if (SOME_PARTS_OF.test(between)) return true;
   const words = between.split(/[\s,]+/).filter((w) => HAS_LETTER.test(w));
-  return words.length <= relationsJson.maxSyllablesVerbToMention && !words.some((w) => BREAKERS.has(w.toLowerCase()));
+  return words.length <= relationsJson.maxSyllablesVerbToMention && !words.some((w) => BREAKERS.has(fold(w)));
 }
 
 /** The stronger of two relations (repeals > … > mentions). */
@@ -58,6 +61,11 @@ function verbsIn(text: string, from: number, to: number): Verb[] {
   const found: Verb[] = [];
   VERB.lastIndex = 0;
   for (let m = VERB.exec(slice); m !== null; m = VERB.exec(slice)) {
+    // Inside a word: a verb may still start at the next offset (what the look-behind would have found).
+    if (m.index > 0 && LETTER_AT_END.test(slice.slice(Math.max(0, m.index - 2), m.index))) {
+      VERB.lastIndex = m.index + 1;
+      continue;
+    }
     const relation = relationOfVerb(m[0]);
     const start = from + m.index;
     if (relation && !DESCRIBES_OTHERS.test(text.slice(Math.max(0, start - 16), start))) {
@@ -134,7 +142,7 @@ export function relate(src: Source, mentions: readonly Mention[], context: Relat
   // `Quyết định này thay thế …` acts only where `Quyết định này` is the text itself (where the text's own mentions
   // were not found, as in decomposed text the header reads raw today: where the type word is its own, or unknown).
   const selfEnds = new Set(mentions.filter((v) => v.resolvedBy === "self").map((v) => v.end));
-  const ownKind = context.kind ? new RegExp(`${context.kind.replace(/ /g, "\\s+")}\\s+$`, "iu") : null;
+  const ownKind = context.kind ? new RegExp(`${phrase(context.kind)}\\s+$`, "iu") : null;
   const isSelf = (end: number) => selfEnds.has(end) || (selfEnds.size === 0 && (!ownKind || ownKind.test(text.slice(Math.max(0, end - 40), end - 3))));
   for (const clause of documentClauses(text, layout, extents, title, (at) => quotationAt(quotes, at) !== undefined, isSelf)) {
     const governed = governedBy(text, clause, extents) as (Extent & { index: number })[];
@@ -191,9 +199,8 @@ const TIES_TO_PREVIOUS = new RegExp(`^[\\s,*_"“”]*(?:(?:${words(relationsJso
 // Công văn 4530/NHCS-TDNN năm 2024 có hiệu lực từ ngày …`): the cited text acts on this one.
 const PASSIVE_BEFORE = new RegExp(`${PASSIVE_TO_CITATION}\\s*$`, "iu");
 // The last words of the passive verbs (`bởi`, `theo`, `tại`): a quick test before the pattern.
-const MAY_BE_PASSIVE = new RegExp([...new Set(PASSIVE.map((v) => v.verb.split(" ").at(-1) as string))].join("|"), "u");
-const foldVerb = (v: string) => v.toLowerCase().replace(/,/g, "").replace(/\s+/g, " ");
-const relationOfPassive = new Map(PASSIVE.map((v) => [foldVerb(v.verb), v.relation as Relation]));
+const MAY_BE_PASSIVE = new RegExp(words([...new Set(PASSIVE.map((v) => v.verb.split(" ").at(-1) as string))]), "u");
+const relationOfPassive = new Map(PASSIVE.map((v) => [fold(v.verb), v.relation as Relation]));
 const PORTAL_TAIL = new RegExp(`^[^\\n\\]]{0,40}?(?:${words(relationsJson.inForce)})`, "iu");
 const NOTE_LINK = new RegExp(`^[\\s,]*(?:${words(relationsJson.noteLinks)})?\\s*$`, "iu");
 // `Luật sửa đổi, bổ sung một số điều của …`: a title that amends (an optional type word, then an amending act).
@@ -252,7 +259,7 @@ function statedBetween(src: Source, mentions: readonly Mention[], quotes: readon
     if (note) noted = m;
     if (passive && (subject?.resolvedKey ?? self) && m.resolvedKey && (note || PORTAL_TAIL.test(text.slice(m.end, m.end + 80)))) {
       // A note speaks of a part (`Cụm từ này bị bãi bỏ bởi …`): repealing or replacing a part amends the text.
-      const read = relationOfPassive.get(foldVerb(passive[1] as string));
+      const read = relationOfPassive.get(fold(passive[1] as string));
       const relation = read === "repeals" || read === "replaces" ? "amends" : read;
       if (relation) state(m.resolvedKey, (subject?.resolvedKey ?? self) as string, relation, spanOf(text, m.start - passive[0].length, m.end), "portal-note");
       continue;
@@ -323,7 +330,7 @@ function amendedBy(
     // `Nghị định số A … quy định chi tiết Luật X, đã được sửa đổi … tại Nghị định số B`: after a comma, the head
     // (A) is the one amended, not the law its subject names.
     const subject = (passive[1] as string).includes(",") ? headOf(previous) : previous;
-    const relation = relationOfPassive.get(foldVerb(passive[2] as string)) ?? "amends";
+    const relation = relationOfPassive.get(fold(passive[2] as string)) ?? "amends";
     if (subject.resolvedKey && m.resolvedKey) state(m.resolvedKey, subject.resolvedKey, relation, spanOf(text, previous.end, m.start));
     next = { subject, relation, last: m };
     read = true;

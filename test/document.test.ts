@@ -161,3 +161,18 @@ describe("bad input", () => {
     expect(d).toMatchObject({ key: "empty", identifier: null, mentions: [], cited: [] });
   });
 });
+
+describe("the text itself, named without marks", () => {
+  // The look back from `này` to its type word is tried only after a type word's last word: spelled as the type
+  // words are matched, with their marks or without them.
+  it("`Nghi dinh nay` is the decree itself, and its entry into force is read", () => {
+    const text = "CHÍNH PHỦ\nSố: 15/2020/NĐ-CP\nNGHỊ ĐỊNH\nĐiều 1. Nghi dinh nay co hieu luc thi hanh ke tu ngay 01 thang 7 nam 2020.\nĐiều 2. Nghị định này có hiệu lực.";
+    const record = parseDocument(text, { id: "x" });
+    expect(record.mentions.map((m) => [m.text, m.resolvedBy, m.resolvedKey])).toEqual([
+      ["Nghi dinh nay", "self", "15/2020/NĐ-CP"],
+      ["Nghị định này", "self", "15/2020/NĐ-CP"],
+    ]);
+    expect(record.effective?.value).toBe("2020-07-01");
+    expect(record.effective?.span.text).toBe("ngay 01 thang 7 nam 2020");
+  });
+});

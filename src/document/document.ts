@@ -43,7 +43,8 @@ const KIND_REACH = 80;
 const KIND_OF_FOLDED = new Map([...KINDS].reverse().map((k) => [fold(k.kind), k.kind]));
 // The last word of each type word: `này` after any other word (`Điều này`, `khoản này`, most of them) needs no
 // look back for the type word.
-const KIND_LAST_WORD = new RegExp(`(?:${[...new Set(TYPE_WORDS.map((w) => w.split(" ").at(-1) as string))].join("|")})$`, "iu");
+// Spelled as KIND_WORDS are (phrase: with its marks or without them), so that it lets through whatever they match.
+const KIND_LAST_WORD = new RegExp(`(?:${[...new Set(TYPE_WORDS.map((w) => w.split(" ").at(-1) as string))].map(phrase).join("|")})$`, "iu");
 const KIND_LAST_WORD_MAX = Math.max(...TYPE_WORDS.map((w) => (w.split(" ").at(-1) as string).length));
 const SPACE = /\s/;
 const DEFINITION = new RegExp(`\\(\\s*[*_]*\\s*(?:${words(documentJson.mentions.definitionLeads)})\\s[^)]{1,160}\\)`, "giu");

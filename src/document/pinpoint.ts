@@ -49,9 +49,11 @@ const Here = tableWord("Here", WORDS.here);
 const Item = createToken({ name: "Item", pattern: new RegExp(`(?:\\d{1,4}${POINT_LETTER}?|[IVXL]{1,6}|${POINT_LETTER})(?!\\d)${NOT_LETTER}`) });
 const Comma = createToken({ name: "Comma", pattern: /,/ });
 const Dash = createToken({ name: "Dash", pattern: /[-–]/ });
-// Any other character, one at a time: a custom pattern so that the lexer can still dispatch on the first
-// character (chevrotain cannot for a negated class), with every character but whitespace as its first.
-const ANY_BUT_SPACE = /[^\s]/y;
+// Anything else, from there to the window's end in one token: the grammar never reads past the first token
+// that is none of its words (no rule or look-ahead takes `Other`), so lexing the prose after it is wasted.
+// A custom pattern so that the lexer can still dispatch on the first character (chevrotain cannot for a negated
+// class), with every character but whitespace as its first.
+const REST = /[^]+/y;
 let tokens: TokenType[] | undefined;
 /**
  * The vocabulary, made when the first pinpoint is read: listing the first characters of `Other` (~15 ms in a
@@ -61,11 +63,11 @@ const vocabulary = (): TokenType[] => (tokens ??= [WS, LevelWord, All, From, And
   name: "Other",
   pattern: {
     exec(text: string, offset: number) {
-      ANY_BUT_SPACE.lastIndex = offset;
-      return ANY_BUT_SPACE.exec(text);
+      REST.lastIndex = offset;
+      return REST.exec(text);
     },
   },
-  line_breaks: false,
+  line_breaks: true, // the rest of the window may hold line ends
   start_chars_hint: Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => !/\s/.test(String.fromCharCode(c))),
 })]);
 

@@ -54,6 +54,19 @@ describe("pinpoint forms", () => {
   it.each(["Điều lệ Đảng", "đủ điều kiện", "Điều 5. Hiệu lực thi hành", "Chương trình hành động", "Mục tiêu", "điểm đến"])("%s is no pinpoint", (text) => {
     expect(findPinpoints(text)).toEqual([]);
   });
+
+  // Headings dropped before they are read (`Điều 5.`, `Chương II:`) and those read first (`Mục 3` alone, `các Điều 5.`):
+  // only the references around them are kept, under every spelling and line end.
+  const headed = "Điều 5. Hiệu lực\nChương II: QUY ĐỊNH\nMục 3\nPhụ lục 2.\ntheo khoản 2 Điều 7.\nĐiều 6:\nxem Điều 8, Điều 9.";
+  it.each([
+    ["clean", headed],
+    ["NFD, Ð", headed.normalize("NFD").replace(/Đ/g, "Ð")],
+    ["\\r\\n", headed.replace(/\n/g, "\r\n")],
+  ])("headings among references (%s)", (_, text) => {
+    const found = findPinpoints(text);
+    expect(found.map((p) => p.paths)).toEqual([[{ clause: "2", article: "7" }], [{ article: "8" }, { article: "9" }]]);
+    for (const p of found) expect(text.slice(p.start, p.end)).toBe(p.text);
+  });
 });
 
 describe("pinpoints relative to where they stand", () => {

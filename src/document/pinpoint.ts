@@ -49,9 +49,11 @@ const Here = tableWord("Here", WORDS.here);
 const Item = createToken({ name: "Item", pattern: new RegExp(`(?:\\d{1,4}${POINT_LETTER}?|[IVXL]{1,6}|${POINT_LETTER})(?!\\d)${NOT_LETTER}`) });
 const Comma = createToken({ name: "Comma", pattern: /,/ });
 const Dash = createToken({ name: "Dash", pattern: /[-–]/ });
-// Any other character, one at a time: a custom pattern so that the lexer can still dispatch on the first
-// character (chevrotain cannot for a negated class), with every character but whitespace as its first.
-const ANY_BUT_SPACE = /[^\s]/y;
+// Anything else, from there to the window's end in one token: the grammar never reads past the first token
+// that is none of its words (no rule or look-ahead takes `Other`), so lexing the prose after it is wasted.
+// A custom pattern so that the lexer can still dispatch on the first character (chevrotain cannot for a negated
+// class), with every character but whitespace as its first.
+const REST = /[^]+/y;
 let tokens: TokenType[] | undefined;
 /**
  * The vocabulary, made when the first pinpoint is read: listing the first characters of `Other` (~15 ms in a
@@ -61,11 +63,11 @@ const vocabulary = (): TokenType[] => (tokens ??= [WS, LevelWord, All, From, And
   name: "Other",
   pattern: {
     exec(text: string, offset: number) {
-      ANY_BUT_SPACE.lastIndex = offset;
-      return ANY_BUT_SPACE.exec(text);
+      REST.lastIndex = offset;
+      return REST.exec(text);
     },
   },
-  line_breaks: false,
+  line_breaks: true, // the rest of the window may hold line ends
   start_chars_hint: Array.from({ length: 0x10000 }, (_, c) => c).filter((c) => !/\s/.test(String.fromCharCode(c))),
 })]);
 
@@ -233,6 +235,16 @@ function locator(text: string, given?: Layout): (at: number) => Here {
 }
 
 const HEADING_AFTER = /^(?:[.:]|[ \t]*(?:\r?\n|$)|[ \t]+\p{Lu}{2})/u;
+/**
+ * The commonest heading, `Điều 5.` / `Chương II:`, as the lexer and grammar would read it (level word, spaces, one
+ * number, then `.` or `:`, where the list stops): known without lexing or parsing it. Read on first need.
+ */
+let plainHeading: RegExp | undefined;
+const plainHeadingAt = (text: string, at: number): number | null => {
+  plainHeading ??= new RegExp(`(?=(?<level>${(LevelWord.PATTERN as RegExp).source}))\\k<level>[ \\t\\r\\n]+(?:\\d{1,4}|[IVXL]{1,6})(?=[.:])`, "y");
+  plainHeading.lastIndex = at;
+  return plainHeading.test(text) ? plainHeading.lastIndex : null;
+};
 
 /** Builds the pinpoint lexer and grammar with chevrotain's validations on: throws if either is broken. */
 export function validatePinpointGrammar(): void {
@@ -287,6 +299,14 @@ export function pinpointsIn(src: Source, layout?: Layout): Pinpoint[] {
       continue;
     }
     const at = m.index;
+    const atLineStart = at === 0 || /[\n“]/.test(text[at - 1] as string) || AFTER_CAPITALS.test(text.slice(Math.max(0, at - 8), at));
+    // A heading is no reference: `Điều 5. Hiệu lực`, `Chương II TẬP HỢP …`, `Mục 3` alone on its line, and a
+    // flattened `… GIA Điều 9. Nguyên tắc`. The plain ones are dropped before they are read.
+    const headingEnd = atLineStart ? plainHeadingAt(text, at) : null;
+    if (headingEnd !== null) {
+      coveredTo = headingEnd;
+      continue;
+    }
     const startEnd = at + m[0].length;
     let read = readAt(text, at, startEnd, NEAR, hereAt);
     for (let width = 4 * NEAR; read === "edge"; width *= 4) read = readAt(text, at, startEnd, width, hereAt);
@@ -296,9 +316,6 @@ export function pinpointsIn(src: Source, layout?: Layout): Pinpoint[] {
     // (where it means the amended law's article), points nowhere we know.
     if (relative && (parts.length === 1 || parts.some((part) => part.items.includes("?")) || quoted(at))) continue;
     coveredTo = end;
-    // A heading is no reference: `Điều 5. Hiệu lực`, `Chương II TẬP HỢP …`, `Mục 3` alone on its line, and a
-    // flattened `… GIA Điều 9. Nguyên tắc`.
-    const atLineStart = m.index === 0 || /[\n“]/.test(text[m.index - 1] as string) || AFTER_CAPITALS.test(text.slice(Math.max(0, m.index - 8), m.index));
     if (atLineStart && HEADING_AFTER.test(text.slice(end, end + 4))) continue;
     out.push({ ...src.span(m.index, end), paths: paths(parts) });
   }

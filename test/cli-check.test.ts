@@ -126,7 +126,7 @@ describe("vncite check for a reviewer and a CI job", () => {
     const lines = (await run(["check", long, "--severity", "error"])).stdout.split("\n");
     expect(lines[1]?.length).toBeLessThan(200);
     // An ellipsis, the 40 characters before the span, the span, 40 characters after it, an ellipsis.
-    expect(lines[1]).toMatch(/^  ….{40}Kết luận số 93-NQ\/TW.{40}…$/u);
+    expect(lines[1]).toMatch(/^ {2}….{40}Kết luận số 93-NQ\/TW.{40}…$/u);
     expect(lines[2]).toBe(`  ${" ".repeat(41)}^${"~".repeat("Kết luận số 93-NQ/TW".length - 1)}`);
   });
 });

@@ -214,7 +214,7 @@ describe("vncite check", () => {
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe(`${seed}:57:74: error type-code-mismatch: The type word "Kết luận" does not match the type code NQ (Nghị quyết).`);
     // An excerpt: 40 characters of the line before the span (after an ellipsis), the caret under the span.
-    expect(lines[1]).toMatch(/^  ….{40}Kết luận số 93-NQ\/TW/u);
+    expect(lines[1]).toMatch(/^ {2}….{40}Kết luận số 93-NQ\/TW/u);
     expect(lines[2]).toBe(`  ${" ".repeat(41)}^${"~".repeat("Kết luận số 93-NQ/TW".length - 1)}`);
   });
 

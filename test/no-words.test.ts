@@ -20,7 +20,7 @@ function filesUnder(dir: string): string[] {
 }
 
 /** The literal texts of the regexes of a source file, each with its line (1-based), that hold a word. */
-export function wordsInRegexes(source: string, name = "x.ts"): { line: number; text: string }[] {
+function wordsInRegexes(source: string, name = "x.ts"): { line: number; text: string }[] {
   const file = ts.createSourceFile(name, source, ts.ScriptTarget.Latest, true);
   const consts = new Map<string, ts.Expression>();
   const collect = (node: ts.Node): void => {

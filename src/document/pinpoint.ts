@@ -53,7 +53,7 @@ const Dash = createToken({ name: "Dash", pattern: /[-–]/ });
 // that is none of its words (no rule or look-ahead takes `Other`), so lexing the prose after it is wasted.
 // A custom pattern so that the lexer can still dispatch on the first character (chevrotain cannot for a negated
 // class), with every character but whitespace as its first.
-const REST = /[^]+/y;
+const REST = /[\s\S]+/y;
 let tokens: TokenType[] | undefined;
 /**
  * The vocabulary, made when the first pinpoint is read: listing the first characters of `Other` (~15 ms in a

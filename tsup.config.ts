@@ -52,6 +52,9 @@ export default defineConfig([
     ...common,
     entry: { node: "src/node.ts" },
     format: ["cjs"],
+    // The build above writes metafile-cjs.json too: two writers of one file raced (a torn JSON). What node.cjs
+    // bundles is in the ESM build's metafile already (its node entry).
+    metafile: false,
     dts: true,
     minifyWhitespace: true,
     minifySyntax: true,

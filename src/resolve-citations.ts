@@ -133,11 +133,19 @@ function textOf(citations: readonly Citation[]): string {
   return out;
 }
 
+// The spans a citation carries (CitationSpans), each a span or null: the stages read and move every one.
+const SPAN_FIELDS = ["typeWord", "title", "identifier", "date", "issuedBy", "term", "subject"] as const;
+const hasSpans = (spans: unknown): boolean =>
+  typeof spans === "object" && spans !== null && SPAN_FIELDS.every((f) => {
+    const s = (spans as Record<string, unknown>)[f];
+    return s === null || (typeof s === "object" && s !== null && Number.isSafeInteger((s as Span).start) && Number.isSafeInteger((s as Span).end));
+  });
+
 function checkArguments(citations: unknown, options: unknown): void {
   if (!Array.isArray(citations)) throw new ArgumentError(`vncite.resolve: expected extract()'s citations as an array, got ${citations === null ? "null" : typeof citations}`);
   for (const [i, c] of citations.entries()) {
     const ok = typeof c === "object" && c !== null && Number.isSafeInteger(c.start) && Number.isSafeInteger(c.end) && c.start >= 0 && c.end >= c.start && c.end <= MAX_OFFSET;
-    if (!ok || typeof c.number !== "string" || !Array.isArray(c.diagnostics) || typeof c.spans !== "object" || c.spans === null) {
+    if (!ok || typeof c.number !== "string" || !Array.isArray(c.diagnostics) || !hasSpans(c.spans)) {
       throw new ArgumentError(`vncite.resolve: citations[${i}] is not a citation of extract() (offsets, number, spans, diagnostics)`);
     }
   }

@@ -26,12 +26,18 @@ export const isUpper = (s: string) => s !== "" && s[0] !== (s[0] as string).toLo
 const STROKED = new Map([[0x111, "d"], [0x110, "D"]]);
 /** A letter without its marks: `ề` → `e`, `đ` → `d`. */
 export const baseLetter = (c: string) => STROKED.get(c.codePointAt(0) ?? 0) ?? c.normalize("NFD").replace(/\p{M}/gu, "");
-/** A table word with each marked letter also without its marks (a text that lost them): `ngày` → `ng[àa]y`. */
+/** `w`'s letters without their marks: `Điều` → `Dieu`. */
+export const withoutMarks = (w: string) => [...w].map(baseLetter).join("");
+/**
+ * A table word as a pattern that also reads it without its marks (a text that lost them): each word of it as
+ * written or with no mark at all, `ngày tháng` → `(?:ngày|ngay) (?:tháng|thang)`. Never with some marks lost:
+ * `đa`, `tối đa` are no `đã`.
+ */
 export const marksOptional = (w: string) =>
-  [...w].map((c) => {
-    const base = baseLetter(c);
-    return base === c ? c : `[${c}${base}]`;
-  }).join("");
+  w.replace(/\p{L}+/gu, (word) => {
+    const bare = withoutMarks(word);
+    return bare === word ? word : `(?:${word}|${bare})`;
+  });
 
 /**
  * `fn` remembering its last answers (up to `max`, then it starts over): for pure functions of a few values seen

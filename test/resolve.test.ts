@@ -128,7 +128,9 @@ describe("resolve on sentences (each read by hand)", () => {
   });
 
   it("rejects what is not citations or options with an ArgumentError", () => {
-    for (const bad of [null, "Nghị quyết số 20-NQ/TW", [{ start: 0 }], [{ ...extract("Nghị quyết số 20-NQ/TW")[0], start: -1 }]]) {
+    const one = extract("Nghị quyết số 20-NQ/TW")[0] as Citation;
+    const badSpans = [{ ...one, spans: {} }, { ...one, spans: { ...one.spans, date: { start: "1" } } }];
+    for (const bad of [null, "Nghị quyết số 20-NQ/TW", [{ start: 0 }], [{ ...one, start: -1 }], ...badSpans.map((c) => [c])]) {
       expect(() => resolve(bad as unknown as Citation[]), JSON.stringify(bad)).toThrow(ArgumentError);
     }
     expect(() => resolve([], { text: 5 as unknown as string })).toThrow(ArgumentError);

@@ -14,7 +14,7 @@ import documentJson from "../../grammar/document.json";
 import type { Source } from "../extract/source.js";
 import type { DocumentRecord, HeaderField, Span } from "../types.js";
 import { KINDS } from "../tables.js";
-import { marksOptional, singleSpaced } from "../text.js";
+import { marksOptional, singleSpaced, withoutMarks } from "../text.js";
 import { DATE_IN_WORDS, type DateValue, dateValue } from "./date-phrase.js";
 import { fold, words } from "./verbs.js";
 
@@ -88,8 +88,9 @@ const PLACE_DATE_AFTER_NUMBER = new RegExp(
   "du",
 );
 // A heading is a type word in capitals, its marks read or lost (`NGHỊ ĐỊNH`, `NGHI DINH`).
-const HEADINGS = new Map(KINDS.map((k) => [fold(k.kind), k.kind]));
-const headingOf = (s: string) => (s === s.toUpperCase() ? HEADINGS.get(fold(s)) : undefined);
+const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
+const BARE_HEADINGS = new Map(KINDS.map((k) => [fold(k.kind), k.kind]));
+const headingOf = (s: string) => (s !== s.toUpperCase() ? undefined : (HEADINGS.get(s) ?? (withoutMarks(s) === s ? BARE_HEADINGS.get(fold(s)) : undefined)));
 const HEADING_START = new RegExp(`^(${words(KINDS.map((k) => k.kind.toUpperCase()))})(?=\\s|$)`, "u");
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

@@ -19,7 +19,7 @@ import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation 
 import { type Layout, readLayout } from "./layout/grammar.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
 import { ACTS, alternation, fold, LIST_JOIN, lookup, PASSIVE, PASSIVE_TO_CITATION, phrase, words } from "./verbs.js";
-import { lineIndex, type Quotation, quotationAt } from "../text.js";
+import { lineIndex, type Quotation, quotationAt, withoutMarks } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
 // No look-behind for the letter before: tried at every offset it doubled the scan (its marks-optional first letters);
@@ -27,7 +27,13 @@ const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.len
 const VERB = new RegExp(`(?:${alternation(VERBS)})(?![\\p{L}])`, "giu");
 const relationOfVerb = lookup(VERBS);
 const STRENGTH: readonly string[] = relationsJson.strength;
-const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers.map(fold));
+// A word breaks as written, or with no mark at all (`trọng`, `tài` are no `trong`, `tại`).
+const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers.map((w) => w.toLowerCase()));
+const BARE_BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers.map(fold));
+const isBreaker = (w: string) => {
+  const lower = w.toLowerCase();
+  return withoutMarks(lower) === lower ? BARE_BREAKERS.has(lower) : BREAKERS.has(lower);
+};
 const SOME_PARTS_OF = new RegExp(`^\\s*(?:${words(relationsJson.someParts)})\\s+[^;.\\n]{1,60}?\\s+(?:${words(relationsJson.partOf)})\\s*$`, "iu");
 // Module constants: the bundler turns a regex literal with \p{…} into `new RegExp(…)`, built again at every use.
 const HAS_LETTER = /\p{L}/u;
@@ -40,7 +46,7 @@ function governs(text: string, verb: Verb, mentionStart: number): boolean {
   // `sửa đổi, bổ sung một số điều của`, `… một số nội dung tại các Phụ lục của`: the verb's own complement.
   if (SOME_PARTS_OF.test(between)) return true;
   const words = between.split(/[\s,]+/).filter((w) => HAS_LETTER.test(w));
-  return words.length <= relationsJson.maxSyllablesVerbToMention && !words.some((w) => BREAKERS.has(fold(w)));
+  return words.length <= relationsJson.maxSyllablesVerbToMention && !words.some(isBreaker);
 }
 
 /** The stronger of two relations (repeals > … > mentions). */

@@ -6,7 +6,7 @@
  */
 import relationsJson from "../../grammar/relations.json";
 import type { Relation } from "../schema.js";
-import { baseLetter, marksOptional, remembered } from "../text.js";
+import { baseLetter, marksOptional, remembered, withoutMarks } from "../text.js";
 
 export { marksOptional };
 
@@ -25,7 +25,9 @@ export const initialsOf = (list: readonly string[]): Set<string> =>
  * A table phrase as a pattern: any spacing between words, its commas optional, each marked letter also without
  * its marks (OCR and PDF text often loses them: `bãi bỏ` matches `bai bo`, `bãi bo`, never `bài bộ`).
  */
-export const phrase = (v: string) => marksOptional(v).replace(/[/.]/g, "\\$&").replace(/,/g, ",?").replace(/ /g, "\\s+");
+export const phrase = (v: string) => spacing(marksOptional(v));
+/** A table phrase's spacing and punctuation as a pattern: any spacing between words, its commas optional. */
+const spacing = (v: string) => v.replace(/[/.]/g, "\\$&").replace(/,/g, ",?").replace(/ /g, "\\s+");
 /** Alternatives of a table, the longest first. */
 export const alternation = (entries: readonly VerbEntry[]) =>
   [...entries].sort((a, b) => b.verb.length - a.verb.length).map((e) => phrase(e.verb)).join("|");
@@ -72,7 +74,12 @@ export const POSTPOSED_VERB = new RegExp(`^[\\s,*_]*(${alternation(POSTPOSED)})$
 export const POSTPOSED_ANY = new RegExp(`(?:${alternation(POSTPOSED)})${NOT_LETTER}`, "giu");
 
 /** A table word with its first letter in either case: `ngày` → `[nN]g[àa]y`, `điều` → `[đĐdD]i[ềe]u`. */
-export const initialEitherCase = (w: string) => `[${[...initialsOf([w])].join("")}]${phrase(w.slice(1))}`;
+export const initialEitherCase = (w: string) => {
+  const either = (c: string) => `[${c.toLowerCase()}${c.toUpperCase()}]`;
+  const bare = withoutMarks(w);
+  const asWritten = `${either(w[0] as string)}${phrase(w.slice(1))}`;
+  return bare === w ? asWritten : `(?:${asWritten}|${either(bare[0] as string)}${spacing(bare.slice(1))})`;
+};
 /** A table word as written (`lower`), with a capital first letter (`capitalized`) or in capitals (`capitals`). */
 export function writtenAs(w: string, form: string): string {
   if (form === "capitals") return w.toUpperCase();

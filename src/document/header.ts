@@ -94,7 +94,7 @@ const headingOf = (s: string) => (s !== s.toUpperCase() ? undefined : (HEADINGS.
 const HEADING_START = new RegExp(`^(${words(KINDS.map((k) => k.kind.toUpperCase()))})(?=\\s|$)`, "u");
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
-// A table word as a pattern, each marked letter also without its marks (never for a word a name may be: `Phần`
+// A table word as a pattern, each word also with no mark at all (never for a word a name may be: `Phần`
 // without marks is the surname `Phan`).
 const loose = (s: string) => marksOptional(escape(s));
 const PREFIXES = documentJson.signingFor.map(loose).join("|");

@@ -31,7 +31,7 @@ const POINT_LETTER = `[a-z${WORDS.pointLetters.join("")}]`;
 
 const NOT_LETTER = `(?![${LETTER}])`;
 // A table word in a token's pattern: the spaces between its words are spaces or tabs (a token ends at a line);
-// each marked letter also without its marks.
+// each word also with no mark at all.
 const spaced = (w: string) => marksOptional(w).replace(/ /g, "[ \\t]+");
 const word = (source: string) => new RegExp(`(?:${source})${NOT_LETTER}`);
 const firstChars = (list: readonly string[]) => [...initialsOf(list)];

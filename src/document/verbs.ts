@@ -22,8 +22,8 @@ export const initialsOf = (list: readonly string[]): Set<string> =>
     return [c, baseLetter(c)].flatMap((x) => [x.toLowerCase(), x.toUpperCase()]);
   }));
 /**
- * A table phrase as a pattern: any spacing between words, its commas optional, each marked letter also without
- * its marks (OCR and PDF text often loses them: `bãi bỏ` matches `bai bo`, `bãi bo`, never `bài bộ`).
+ * A table phrase as a pattern: any spacing between words, its commas optional, each word as written or with no
+ * mark at all (OCR and PDF text often loses them: `bãi bỏ` matches `bai bo`, `bãi bo`, never `bài bộ`).
  */
 export const phrase = (v: string) => spacing(marksOptional(v));
 /** A table phrase's spacing and punctuation as a pattern: any spacing between words, its commas optional. */

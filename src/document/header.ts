@@ -90,7 +90,10 @@ const PLACE_DATE_AFTER_NUMBER = new RegExp(
 // A heading is a type word in capitals, its marks read or lost (`NGHỊ ĐỊNH`, `NGHI DINH`).
 const HEADINGS = new Map(KINDS.map((k) => [k.kind.toUpperCase(), k.kind]));
 const BARE_HEADINGS = new Map(KINDS.map((k) => [fold(k.kind), k.kind]));
-const headingOf = (s: string) => (s !== s.toUpperCase() ? undefined : (HEADINGS.get(s) ?? (withoutMarks(s) === s ? BARE_HEADINGS.get(fold(s)) : undefined)));
+const HEADING_MAX = Math.max(...KINDS.map((k) => k.kind.length));
+// A line is read as a heading only when it is no longer than the longest (a long line is never folded).
+const headingOf = (s: string) =>
+  s.length > HEADING_MAX || s !== s.toUpperCase() ? undefined : (HEADINGS.get(s) ?? (withoutMarks(s) === s ? BARE_HEADINGS.get(fold(s)) : undefined));
 const HEADING_START = new RegExp(`^(${words(KINDS.map((k) => k.kind.toUpperCase()))})(?=\\s|$)`, "u");
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

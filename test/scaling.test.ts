@@ -151,6 +151,9 @@ describe("a hostile shape costs about what a harmless one of its size does", TIM
   it.each([
     ["a run of `[` (parseDocument and check)", document("[".repeat(1_000_000)), document("a".repeat(1_000_000))],
     ["`[` before words, never closed", document("[Khoản này ".repeat(20_000)), document("(Khoản này ".repeat(20_000))],
+    // Each preamble clause read 3 000 characters for its end: a line of thousands of them, with marks or without.
+    ["`Căn cứ ` on one line (parseDocument and check)", document(`QUYẾT ĐỊNH\n${"Căn cứ ".repeat(16_000)}`), document(`QUYẾT ĐỊNH\n${"Cần có ".repeat(16_000)}`)],
+    ["`Can cu ` on one line (parseDocument and check)", document(`QUYẾT ĐỊNH\n${"Can cu ".repeat(16_000)}`), document(`QUYẾT ĐỊNH\n${"Cần có ".repeat(16_000)}`)],
     // isOwnTitle trimmed the whole line before each title to see whether it starts the line.
     ["`LUẬT ĐẤT ĐAI ` on one line (extract)", () => extract("LUẬT ĐẤT ĐAI ".repeat(20_000)), () => extract("Luật đất đai ".repeat(20_000))],
   ] as const)("%s", (_name, hostile, harmless) => {

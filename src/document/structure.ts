@@ -105,6 +105,7 @@ export function documentClauses(
   const extentAt = extentFinder(extents);
   const opensCitation = (at: number) => extentAt(at)?.start === at;
   const taken = new Set<number>();
+  const scanned: Scanned = { from: 0, to: 0 };
   const opensBodyAt = lineOpensBody(layout);
   if (title) {
     const lead = TITLE_LEAD.exec(text.slice(title.start, Math.min(title.end, title.start + 120)));
@@ -122,7 +123,7 @@ export function documentClauses(
     const o = openingAt(text, at, body);
     if (!o || taken.has(o.verb.start)) continue;
     taken.add(o.verb.start);
-    const end = clauseEnd(text, o.verb.end, body, extentAt, true, opensBodyAt);
+    const end = clauseEnd(text, o.verb.end, body, extentAt, true, opensBodyAt, scanned);
     const rule = isPreambleVerb(o.word) ? "preamble" : "purpose";
     // `Thực hiện Chỉ thị …, cấp ủy các cấp đã quán triệt …`: past work told, not this text's purpose.
     if (rule === "purpose" && REPORT.test(outside(text, o.verb.end, sentenceEnd(text, o.verb.end, true), extents, false))) continue;
@@ -189,10 +190,15 @@ function extentFinder(extents: readonly Extent[]): (at: number) => Extent | unde
  */
 function clauseEnd(
   text: string, from: number, limit: number, extentAt: (at: number) => Extent | undefined, mainClause: boolean, opensBodyAt: (lineStart: number) => boolean,
+  scanned?: Scanned,
 ): number {
   const stop = Math.min(limit, from + CLAUSE_REACH);
-  let next = extentAt(from);
-  for (let i = from; i < stop; i++) {
+  // A clause that opens inside a stretch an earlier one read to its reach without an end: read on from there (a
+  // line of thousands of `Căn cứ` read 3 000 characters after each).
+  const resumed = scanned !== undefined && from >= scanned.from && from < scanned.to;
+  const start = resumed ? (scanned as Scanned).to : from;
+  let next = extentAt(start);
+  for (let i = start; i < stop; i++) {
     while (next && next.reach <= i) next = extentAt(next.reach);
     if (next && i >= next.start) {
       i = next.reach - 1;
@@ -218,7 +224,17 @@ function clauseEnd(
       if (/\p{Lu}/u.test(text[k] ?? "") && !startsCitation(k)) return i;
     }
   }
+  if (scanned) {
+    if (!resumed) scanned.from = from;
+    scanned.to = stop;
+  }
   return stop;
+}
+
+/** What clauseEnd read to its reach without finding an end: no clause ends in [from, to). */
+interface Scanned {
+  from: number;
+  to: number;
 }
 
 /** The end of the sentence from `from`: `.` before a capital, `:` or a blank line (or `;`, if `semicolon`). */

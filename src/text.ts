@@ -28,6 +28,8 @@ const STROKED = new Map([[0x111, "d"], [0x110, "D"]]);
 export const baseLetter = (c: string) => STROKED.get(c.codePointAt(0) ?? 0) ?? c.normalize("NFD").replace(/\p{M}/gu, "");
 /** `w`'s letters without their marks: `Điều` → `Dieu`. */
 export const withoutMarks = (w: string) => w.normalize("NFD").replace(/\p{M}/gu, "").replace(/[\u0111\u0110]/g, (c) => STROKED.get(c.charCodeAt(0)) as string);
+/** `w` has no mark at all: a word that lost its marks, or one written without any. */
+export const isBare = (w: string) => withoutMarks(w) === w;
 /**
  * A table word as a pattern that also reads it without its marks (a text that lost them): each word of it as
  * written or with no mark at all, `ngày tháng` → `(?:ngày|ngay) (?:tháng|thang)`. Never with some marks lost:

@@ -14,7 +14,7 @@ import documentJson from "../../grammar/document.json";
 import type { Source } from "../extract/source.js";
 import type { DocumentRecord, HeaderField, Span } from "../types.js";
 import { KINDS } from "../tables.js";
-import { marksOptional, singleSpaced, withoutMarks } from "../text.js";
+import { isBare, marksOptional, singleSpaced } from "../text.js";
 import { DATE_IN_WORDS, type DateValue, dateValue } from "./date-phrase.js";
 import { fold, words } from "./verbs.js";
 
@@ -93,7 +93,7 @@ const BARE_HEADINGS = new Map(KINDS.map((k) => [fold(k.kind), k.kind]));
 const HEADING_MAX = Math.max(...KINDS.map((k) => k.kind.length));
 // A line is read as a heading only when it is no longer than the longest (a long line is never folded).
 const headingOf = (s: string) =>
-  s.length > HEADING_MAX || s !== s.toUpperCase() ? undefined : (HEADINGS.get(s) ?? (withoutMarks(s) === s ? BARE_HEADINGS.get(fold(s)) : undefined));
+  s.length > HEADING_MAX || s !== s.toUpperCase() ? undefined : (HEADINGS.get(s) ?? (isBare(s) ? BARE_HEADINGS.get(fold(s)) : undefined));
 const HEADING_START = new RegExp(`^(${words(KINDS.map((k) => k.kind.toUpperCase()))})(?=\\s|$)`, "u");
 const longestFirst = (words: string[]) => [...words].sort((a, b) => b.length - a.length);
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");

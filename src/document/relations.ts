@@ -19,7 +19,7 @@ import type { Diagnostic, Mention, Relation, RelationRule, Span, StatedRelation 
 import { type Layout, readLayout } from "./layout/grammar.js";
 import { actOn, bodyStart, documentClauses, type Extent, governedBy } from "./structure.js";
 import { ACTS, alternation, fold, LIST_JOIN, lookup, PASSIVE, PASSIVE_TO_CITATION, phrase, words } from "./verbs.js";
-import { lineIndex, type Quotation, quotationAt, withoutMarks } from "../text.js";
+import { lineIndex, type Quotation, quotationAt, isBare } from "../text.js";
 
 const VERBS = [...relationsJson.verbs].sort((a, b) => b.verb.length - a.verb.length);
 // No look-behind for the letter before: tried at every offset it doubled the scan (its marks-optional first letters);
@@ -32,7 +32,7 @@ const BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers.map((w) => 
 const BARE_BREAKERS: ReadonlySet<string> = new Set(relationsJson.breakers.map(fold));
 const isBreaker = (w: string) => {
   const lower = w.toLowerCase();
-  return withoutMarks(lower) === lower ? BARE_BREAKERS.has(lower) : BREAKERS.has(lower);
+  return isBare(lower) ? BARE_BREAKERS.has(lower) : BREAKERS.has(lower);
 };
 const SOME_PARTS_OF = new RegExp(`^\\s*(?:${words(relationsJson.someParts)})\\s+[^;.\\n]{1,60}?\\s+(?:${words(relationsJson.partOf)})\\s*$`, "iu");
 // Module constants: the bundler turns a regex literal with \p{…} into `new RegExp(…)`, built again at every use.
